@@ -1,0 +1,110 @@
+import type { ActorEntry, PersonEntry, RoleKind, StateEntry } from './schema';
+import { tokenize } from '../text/tokenize';
+
+/** How a dictionary form relates to its actor; detection treats each differently. */
+export type Form = 'name' | 'alias' | 'foreign' | 'ambiguous' | 'surname' | 'demonym' | 'plural' | 'seat';
+
+export interface Hit {
+  actor: ActorEntry;
+  form: Form;
+  /** The form's tokens as written (diacritics and dots removed), for case checks. */
+  shapes: string[];
+  /** A surname that is also a common word or another person's name ("Ban", "Amos"). */
+  ambiguous: boolean;
+}
+
+export interface TrieNode {
+  next: Map<string, TrieNode>;
+  hits: Hit[];
+}
+
+const UN_PREFIXES = ['UN', 'United Nations'];
+
+/** The actor dictionary, indexed for matching: a token trie plus lookups by id, ISO code and role. */
+export class Dictionary {
+  readonly root: TrieNode = { next: new Map(), hits: [] };
+  readonly byId = new Map<string, ActorEntry>();
+  readonly byIso = new Map<string, StateEntry>();
+  readonly people: PersonEntry[] = [];
+  /** Every alias's surface, for the benchmark's single-RegExp baseline. */
+  readonly surfaces: string[] = [];
+
+  constructor(entries: readonly ActorEntry[]) {
+    for (const e of entries) {
+      this.byId.set(e.id, e);
+      if (e.type === 'state') this.byIso.set(e.iso, e);
+      if (e.type === 'person') this.people.push(e);
+    }
+    const unId = entries.find((e) => e.type === 'organization' && e.name === 'United Nations')?.id;
+    for (const e of entries) this.index(e, unId);
+  }
+
+  /** The state or organisation a role's or person's `of` names (ISO code or id). */
+  resolveRef(ref: string): ActorEntry | undefined {
+    return this.byIso.get(ref) ?? this.byId.get(ref);
+  }
+
+  /** People holding an office of `kind` for `of` (an actor id) on `date` (YYYY-MM-DD). */
+  holders(kind: RoleKind, of: string | null, date: string | null, title?: RegExp): PersonEntry[] {
+    return this.people.filter((p) =>
+      p.roles.some((r) => r.kind === kind && (of === null || this.resolveRef(r.of)?.id === of) && (!title || title.test(r.title)) && activeOn(r.from, r.to, date)),
+    );
+  }
+
+  private index(e: ActorEntry, unId: string | undefined): void {
+    // Compared folded, so the French "Israël" is as ambiguous as "Israel".
+    const ambiguous = new Set((e.ambiguous ?? []).map(foldedKey));
+    const add = (surface: string, form: Form) => {
+      const isAmbiguous = ambiguous.has(foldedKey(surface));
+      this.add(surface, isAmbiguous && form !== 'surname' ? 'ambiguous' : form, e, isAmbiguous);
+    };
+    add(e.name, 'name');
+    for (const a of e.aliases) add(a, 'alias');
+    for (const list of Object.values(e.names ?? {})) for (const n of list ?? []) add(n, 'foreign');
+    for (const a of e.ambiguous ?? []) add(a, 'ambiguous');
+    if (e.type === 'person') for (const s of e.surnames) add(s, 'surname');
+    if (e.type === 'state') {
+      for (const d of e.demonyms) add(d, 'demonym');
+      for (const p of e.plurals) add(p, 'plural');
+      for (const s of e.seats) add(s, 'seat');
+    }
+    // UN organs are written with and without the prefix: "Security Council", "UN Security Council".
+    if (e.type !== 'state' && e.type !== 'person' && unId && e.parent === unId) {
+      for (const a of [e.name, ...e.aliases]) {
+        if (!/^(UN|U\.N\.|United Nations)\b/.test(a) && a.split(' ').length > 1) for (const p of UN_PREFIXES) add(`${p} ${a}`, 'alias');
+      }
+    }
+  }
+
+  private add(surface: string, form: Form, actor: ActorEntry, ambiguous: boolean): void {
+    const tokens = tokenize(surface);
+    if (tokens.length === 0) return;
+    let node = this.root;
+    for (const t of tokens) {
+      let child = node.next.get(t.key);
+      if (!child) node.next.set(t.key, (child = { next: new Map(), hits: [] }));
+      node = child;
+    }
+    const shapes = tokens.map((t) => t.shape);
+    const same = node.hits.find((h) => h.actor === actor && h.shapes.join(' ') === shapes.join(' '));
+    if (same) {
+      // Keep the strongest reading of a form listed twice (name beats ambiguous beats surname).
+      if (rank(form) < rank(same.form)) same.form = form;
+      return;
+    }
+    node.hits.push({ actor, form, shapes, ambiguous });
+    this.surfaces.push(surface);
+  }
+}
+
+const foldedKey = (surface: string) => tokenize(surface).map((t) => t.key).join(' ');
+
+const RANKS: Form[] = ['name', 'alias', 'foreign', 'demonym', 'plural', 'seat', 'ambiguous', 'surname'];
+const rank = (f: Form) => RANKS.indexOf(f);
+
+/** Whether a role from `from` to `to` was held on `date`; with no date, any role counts. */
+export function activeOn(from: string, to: string | null, date: string | null): boolean {
+  if (!date) return true;
+  return from.padEnd(10, '-00') <= date && (to === null || date <= to.padEnd(10, '-99'));
+}
+

@@ -1,0 +1,131 @@
+import { activeOn, type Dictionary, type Hit } from '../actors/dictionary';
+import type { PersonEntry } from '../actors/schema';
+import type { Doc } from '../text/doc';
+import { ambiguousStateAccepted, demonymNamesGovernment, insideLongerName, locational, seatNamesGovernment } from './context-rules';
+import { fullMentions, resolveSurname } from './coreference';
+import { introducedPeople } from './introduced';
+import { Coverage, type Mention } from './mention';
+import { roleMentions } from './roles';
+import { scan, type Match } from './scan';
+import { DIPLOMACY_WORDS } from './words';
+
+const FULL = new Set(['name', 'alias', 'foreign']);
+
+/**
+ * Find actor mentions in a prepared text. Passes, in order: full names (unambiguous),
+ * people introduced with a role, then forms that need the article as context (surnames,
+ * demonyms, seats of government, common-word aliases), then role descriptions.
+ */
+export function detectActors(doc: Doc, dict: Dictionary, published: string | null): Mention[] {
+  const matches = scan(doc, dict);
+  const covered = new Coverage(doc.tokens.length);
+  const mentions: Mention[] = [];
+  const deferred: Match[] = [];
+  for (const m of matches) {
+    const full = m.hits.filter((h) => FULL.has(h.form));
+    if (full.length) {
+      mentions.push(fullMention(m, full, published));
+      covered.claim(m);
+    } else deferred.push(m);
+  }
+  for (const m of deferred) if (m.hits.some((h) => h.form === 'demonym' || h.form === 'plural' || h.form === 'seat')) covered.claim(m);
+  mentions.push(...introducedPeople(doc, covered));
+  for (const m of deferred) if (m.hits.some((h) => h.form === 'demonym' || h.form === 'plural' || h.form === 'seat')) unclaim(covered, m);
+
+  const present = new Set(mentions.flatMap((m) => (m.actor ? [m.actor.id] : [])));
+  // Common-word names ("Jordan", "Chad") need a diplomatic article: two actors named in full,
+  // or one and a sentence about diplomacy.
+  const diplomatic = (m: Match) => present.size >= 2 || (present.size >= 1 && sentenceWords(doc, m.first).some((w) => DIPLOMACY_WORDS.has(w)));
+  const full = fullMentions(mentions);
+  const demonymAt = tokenSet(deferred.filter((m) => m.hits.some((h) => h.form === 'demonym')));
+  const surnameCtx = { full, present, published, resolveRef: (r: string) => dict.resolveRef(r) };
+
+  for (const m of deferred) {
+    const found = contextual(doc, m, covered, { demonymAt, diplomatic, present, surnameCtx });
+    if (found) {
+      mentions.push(found);
+      covered.claim(found);
+    }
+  }
+  mentions.push(...surnamesOfIntroduced(doc, mentions, covered));
+  mentions.sort((a, b) => a.first - b.first);
+  mentions.push(...roleMentions(doc, dict, mentions, covered, published));
+  return mentions.sort((a, b) => a.first - b.first);
+}
+
+interface Ctx {
+  demonymAt: (i: number) => boolean;
+  diplomatic: (m: Match) => boolean;
+  present: Set<string>;
+  surnameCtx: Parameters<typeof resolveSurname>[3];
+}
+
+/** Decide a form that is a mention only in context. */
+function contextual(doc: Doc, m: Match, covered: Coverage, ctx: Ctx): Mention | null {
+  const of = (form: Hit['form']) => m.hits.filter((h) => h.form === form);
+  const make = (hit: Hit, via: Mention['via'], confidence: number): Mention => ({ first: m.first, last: m.last, actor: hit.actor, via, confidence });
+
+  const surnames = m.hits.filter((h) => h.actor.type === 'person');
+  if (surnames.length && surnames.some((h) => ctx.surnameCtx.full.has(h.actor.id))) return resolveSurname(doc, m, surnames, ctx.surnameCtx);
+  const [demonym] = of('demonym');
+  if (demonym && demonymNamesGovernment(doc, m.first, m.last, ctx.demonymAt)) return make(demonym, 'demonym', 0.85);
+  const [plural] = of('plural');
+  if (plural) return make(plural, 'plural', 0.8);
+  const [seat] = of('seat');
+  if (seat && seatNamesGovernment(doc, m.first, m.last, covered)) return make(seat, 'seat', 0.75);
+  const ambiguous = of('ambiguous').filter((h) => h.actor.type !== 'person');
+  for (const hit of ambiguous) {
+    // A lower-case form ("council", "quartet") refers back to a full mention of the same body.
+    const lower = hit.shapes.every((s) => s === s.toLowerCase());
+    if (lower ? ctx.present.has(hit.actor.id) : hit.actor.type === 'state' ? ambiguousStateAccepted(doc, m.first, m.last, covered, ctx.diplomatic(m), hit.shapes.join(' ')) : ctx.diplomatic(m) && !insideLongerName(doc, m.first, m.last, covered)) {
+      return { ...make(hit, 'context', 0.7), locational: hit.actor.type === 'state' && locational(doc, m.first) };
+    }
+  }
+  if (surnames.length && !insideLongerName(doc, m.first, m.last, covered)) return resolveSurname(doc, m, surnames, ctx.surnameCtx);
+  return null;
+}
+
+/** A full name; two people sharing it ("King Abdullah") are told apart by the date, if at all. */
+function fullMention(m: Match, hits: Hit[], published: string | null): Mention {
+  let actors = [...new Set(hits.map((h) => h.actor))];
+  const via = hits.some((h) => h.form !== 'foreign') ? 'name' : 'foreign';
+  if (actors.length > 1 && actors.every((a) => a.type === 'person')) {
+    const active = actors.filter((a) => (a as PersonEntry).roles.some((r) => activeOn(r.from, r.to, published)));
+    if (active.length === 1) actors = active;
+    else return { first: m.first, last: m.last, actor: null, via, confidence: 0.3, candidates: actors.map((a) => a.id) };
+  }
+  return { first: m.first, last: m.last, actor: actors[0]!, via, confidence: actors.length > 1 ? 0.6 : 0.95 };
+}
+
+/** Later short references to people the article introduced ("said Oda" after "Bev Oda, the minister ..."). */
+function surnamesOfIntroduced(doc: Doc, mentions: readonly Mention[], covered: Coverage): Mention[] {
+  const bySurname = new Map<string, Mention['actor']>();
+  for (const m of mentions) if (m.via === 'introduced' && m.actor) bySurname.set(doc.tokens[m.last]!.raw, m.actor);
+  if (bySurname.size === 0) return [];
+  const found: Mention[] = [];
+  doc.tokens.forEach((t, i) => {
+    const actor = bySurname.get(t.raw);
+    if (actor && !covered.has(i) && !insideLongerName(doc, i, i, covered)) {
+      found.push({ first: i, last: i, actor, via: 'surname', confidence: 0.8 });
+      covered.claim({ first: i, last: i });
+    }
+  });
+  return found;
+}
+
+function sentenceWords(doc: Doc, i: number): string[] {
+  const s = doc.sentenceOf[i];
+  const words: string[] = [];
+  for (let j = doc.firstToken[s!]!; j < doc.tokens.length && doc.sentenceOf[j] === s; j++) words.push(doc.tokens[j]!.key);
+  return words;
+}
+
+function tokenSet(matches: Match[]): (i: number) => boolean {
+  const set = new Set<number>();
+  for (const m of matches) for (let i = m.first; i <= m.last; i++) set.add(i);
+  return (i) => set.has(i);
+}
+
+function unclaim(covered: Coverage, m: Match): void {
+  covered.release(m);
+}

@@ -1,0 +1,71 @@
+import type { Doc } from '../text/doc';
+import { capitalised, gapAfter, keyAt, sentenceInitial, spaced } from '../text/doc';
+import type { Coverage } from './mention';
+import { GOVERNMENT_WORDS, LOCATIVES, NOT_NAME, TITLE_WORDS } from './words';
+
+const sameSentence = (doc: Doc, a: number, b: number) => a >= 0 && b < doc.tokens.length && doc.sentenceOf[a] === doc.sentenceOf[b];
+const hyphenAfter = (doc: Doc, i: number) => /^[-‐]/.test(gapAfter(doc, i));
+const possessiveAfter = (doc: Doc, i: number) => /^['’]/.test(gapAfter(doc, i)) && (keyAt(doc, i + 1) === 's' || !/\p{L}/u.test(gapAfter(doc, i).slice(1, 2)));
+
+/**
+ * A demonym names the state only before a word for its government, officials or acts:
+ * "Syrian authorities", "the British and French foreign ministers"; not "Syrian activists",
+ * and not inside a compound ("Israeli-Palestinian conflict").
+ */
+export function demonymNamesGovernment(doc: Doc, first: number, last: number, demonymAt: (i: number) => boolean): boolean {
+  if (hyphenAfter(doc, last) || (first > 0 && hyphenAfter(doc, first - 1))) return false;
+  let j = last + 1;
+  while (j < doc.tokens.length && (['and', 'or'].includes(keyAt(doc, j)) || demonymAt(j))) j++;
+  return sameSentence(doc, last, j) && GOVERNMENT_WORDS.has(keyAt(doc, j));
+}
+
+/** A state name used as a place: "the violence in Syria". */
+export function locational(doc: Doc, first: number): boolean {
+  return sameSentence(doc, first - 1, first) && LOCATIVES.has(keyAt(doc, first - 1));
+}
+
+/** Token i looks like part of a longer proper name ("Michael" before "Jordan", "Tech" after "Georgia"). */
+function namePart(doc: Doc, i: number, covered: Coverage): boolean {
+  if (i < 0 || i >= doc.tokens.length || covered.has(i) || !capitalised(doc, i)) return false;
+  const key = keyAt(doc, i);
+  return !NOT_NAME.has(key) && !TITLE_WORDS.has(key) && !sentenceInitial(doc, i);
+}
+
+/** Whether a one-word form sits inside a longer capitalised name on either side. */
+export function insideLongerName(doc: Doc, first: number, last: number, covered: Coverage): boolean {
+  return (first > 0 && spaced(doc, first - 1) && namePart(doc, first - 1, covered)) || (spaced(doc, last) && namePart(doc, last + 1, covered));
+}
+
+/**
+ * A capital or seat of government stands for the government unless it is a place in the
+ * sentence: after a locative preposition ("talks in Cairo and Damascus"), in a compound
+ * ("London-based"), or inside another name ("George Washington", "Washington Post").
+ */
+export function seatNamesGovernment(doc: Doc, first: number, last: number, covered: Coverage): boolean {
+  const prev = keyAt(doc, first - 1);
+  if (sameSentence(doc, first - 1, first) && (prev === 'a' || prev === 'an')) return false;
+  if (dateline(doc, first, last)) return false;
+  if (insideLongerName(doc, first, last, covered)) return false;
+  if (hyphenAfter(doc, last) && keyAt(doc, last + 1) === 'based') return false;
+  const possessive = possessiveAfter(doc, last);
+  for (let j = first - 1, steps = 0; j >= 0 && steps < 6 && sameSentence(doc, j, first); j--, steps++) {
+    const key = keyAt(doc, j);
+    if (LOCATIVES.has(key) || (key === 'of' && !possessive)) return false;
+    if (key !== 'the' && key !== 'and' && key !== 'or' && !capitalised(doc, j)) break;
+  }
+  return true;
+}
+
+/** "BEIRUT (AP) —" or "MOSCOW, March 12 -": the city a story was filed from. */
+function dateline(doc: Doc, first: number, last: number): boolean {
+  const starts = doc.paragraphs.some((p) => p.start === doc.tokens[first]!.start);
+  return starts && /^\s*(?:\(|,|—|–|-)/.test(gapAfter(doc, last));
+}
+
+const US_STATE_CONTEXT = /\b(Atlanta|Savannah|Ga\.|Georgia's governor|state of Georgia|Georgia state)\b/;
+
+/** Context check for a name that is also a US state, a given name or a common word. */
+export function ambiguousStateAccepted(doc: Doc, first: number, last: number, covered: Coverage, diplomatic: boolean, name: string): boolean {
+  if (!diplomatic || insideLongerName(doc, first, last, covered)) return false;
+  return !(name === 'Georgia' && US_STATE_CONTEXT.test(doc.text));
+}

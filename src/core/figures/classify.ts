@@ -1,0 +1,130 @@
+import type { ActorAnnotation, Attribution, Counts, QuoteAnnotation } from '../types';
+import type { Span } from '../text/sentences';
+import { spanIndexAt } from '../text/sentences';
+import { REPORTING_VERBS } from '../detect/words';
+import type { RawFigure } from './scan';
+
+const HUMAN = /^\s+(people|persons|civilians|men|women|children|victims|refugees|residents|inhabitants|soldiers|troops|fighters|rebels|militants|protesters|protestors|demonstrators|migrants|bodies|corpses|dead|detainees|prisoners|hostages|journalists|Palestinians|Syrians|Israelis|Iraqis|Afghans|Ukrainians|Russians|Americans)\b/u;
+const CURRENCY: Record<string, string> = { $: 'USD', US$: 'USD', C$: 'CAD', CA$: 'CAD', A$: 'AUD', NZ$: 'NZD', HK$: 'HKD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
+const CURRENCY_WORDS = /^\s+(dollars|euros|pounds|yuan|roubles|rubles|francs|riyals|dinars|shekels)\b/i;
+const WORD_CURRENCY: Record<string, string> = { euros: 'EUR', pounds: 'GBP', yuan: 'CNY', roubles: 'RUB', rubles: 'RUB', francs: 'CHF', riyals: 'SAR', dinars: 'dinars', shekels: 'ILS' };
+/** Dollars of the states that have their own: "$6M" in a sentence about Canada is Canadian. */
+const LOCAL_DOLLAR: Record<string, string> = { CA: 'CAD', AU: 'AUD', NZ: 'NZD', HK: 'HKD', SG: 'SGD' };
+
+// What a figure counts, by the nearest keyword in its sentence.
+const KEYWORDS: [Counts, RegExp][] = [
+  ['votes', /\b(?:votes?|voted|majority|in favou?r|abstain\w*|ballots?)\b/gi],
+  ['displaced', /\b(?:displac\w*|fled|flee\w*|uprooted|homeless|driven from)\b/gi],
+  ['refugees', /\brefugees?\b/gi],
+  ['residents', /\b(?:live[ds]?|living|residents?|inhabitants|population)\b/gi],
+  ['wounded', /\b(?:wounded|injured|injuries|hurt)\b/gi],
+  ['arrested', /\b(?:arrest\w*|detain\w*|jailed|imprisoned)\b/gi],
+  ['killed', /\b(?:kill\w*|died|dead|deaths?|victims?|corpses|bodies|massacred?|slain|shot|executed|lost their lives|toll)\b/gi],
+];
+const CUMULATIVE = /\b(?:death toll|toll|ha(?:s|ve|d) (?:been )?(?:killed|died)|number of deaths|so far|to date|since the)\b/i;
+const ESTIMATE = /\bestimat\w*/i;
+
+export interface FigureContext {
+  text: string;
+  sentences: readonly Span[];
+  actors: readonly ActorAnnotation[];
+  quotes: readonly QuoteAnnotation[];
+}
+
+export interface Classified {
+  end: number;
+  unit: string;
+  counts: Counts;
+  estimated: boolean;
+  subject?: string;
+  attribution?: Attribution;
+}
+
+/** What a figure counts, its unit, what it is about and who gives it. */
+export function classify(f: RawFigure, ctx: FigureContext): Classified {
+  const s = ctx.sentences[spanIndexAt(ctx.sentences, f.start)] ?? { start: f.start, end: f.end };
+  const sentence = ctx.text.slice(s.start, s.end);
+  const at = f.start - s.start;
+  const after = ctx.text.slice(f.end, f.end + 80);
+  const human = f.value !== null || f.low !== undefined ? HUMAN.exec(after) : null;
+  const end = human ? f.end + human[0].length : f.end;
+  const stateHere = ctx.actors.filter((a) => a.actorType === 'state' && a.start >= s.start && a.end <= s.end);
+
+  let counts: Counts;
+  let unit: string;
+  const word = CURRENCY_WORDS.exec(after);
+  if (f.currency || word) {
+    counts = 'money';
+    unit = f.currency ? dollarOf(f.currency, stateHere) : WORD_CURRENCY[word![1]!.toLowerCase()] ?? (word![1]!.toLowerCase() === 'dollars' ? dollarOf('$', stateHere) : word![1]!);
+  } else if (f.percent) {
+    [counts, unit] = ['percent', 'percent'];
+  } else {
+    counts = nearestKeyword(sentence, at, at + (end - f.start));
+    if (counts === 'killed' && CUMULATIVE.test(sentence)) counts = 'deaths';
+    unit = counts === 'votes' ? (f.value !== null && f.value < 1 ? 'fraction of votes' : 'votes') : human || counts !== 'other' ? 'people' : countedNoun(after);
+  }
+  const subject = nearestState(stateHere, f.start);
+  const attribution = attribute(f, s, ctx) ?? (counts === 'money' ? donor(s, ctx) : undefined);
+  return { end, unit, counts, estimated: ESTIMATE.test(sentence.slice(0, at)), ...(subject && { subject }), ...(attribution && { attribution }) };
+}
+
+function dollarOf(currency: string, states: readonly ActorAnnotation[]): string {
+  if (currency !== '$') return CURRENCY[currency] ?? currency;
+  const local = states.map((a) => LOCAL_DOLLAR[isoOf(a)]).find(Boolean);
+  return local && !states.some((a) => isoOf(a) === 'US') ? local : 'USD';
+}
+const isoOf = (a: ActorAnnotation) => a.iso ?? '';
+
+function nearestKeyword(sentence: string, from: number, to: number): Counts {
+  let best: Counts = 'other';
+  let bestDistance = 60;
+  for (const [counts, re] of KEYWORDS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+      const d = m.index >= to ? m.index - to : m.index + m[0].length <= from ? from - (m.index + m[0].length) : 0;
+      if (d < bestDistance) [best, bestDistance] = [counts, d];
+    }
+  }
+  return best;
+}
+
+/** "two ... Security Council resolutions": the first plural noun after the figure in its clause. */
+function countedNoun(after: string): string {
+  const clause = after.split(/[,;:]|\.\s/)[0]!;
+  return /\b([a-z]{3,}s)\b/.exec(clause)?.[1] ?? 'items';
+}
+
+function nearestState(states: readonly ActorAnnotation[], at: number): string | undefined {
+  return [...states].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0]?.label;
+}
+
+/** Who gives the figure: the speaker of the quote it is in, "according to X", or the subject of a verb of saying. */
+function attribute(f: RawFigure, s: Span, ctx: FigureContext): Attribution | undefined {
+  const quote = ctx.quotes.find((q) => f.start >= q.start && f.end <= q.end);
+  if (quote) return quote.speaker ? { label: quote.speaker, ...(quote.speakerId && { actorId: quote.speakerId }) } : undefined;
+  const sentence = ctx.text.slice(s.start, s.end);
+  const according = /according to ([^,.;]+)/i.exec(sentence);
+  if (according) return phrase(ctx, s.start + according.index + 'according to '.length, according[1]!);
+  const head = sentence.slice(0, f.start - s.start);
+  for (const verb of [...head.matchAll(/\p{L}+/gu)].reverse()) {
+    if (!REPORTING_VERBS.has(verb[0].toLowerCase()) || verb[0] === 'according') continue;
+    const lead = head.slice(0, verb.index).replace(/^[^,]{0,25},\s*/, '').trim();
+    if (lead && lead.split(/\s+/).length <= 7 && !/[,"“”]/.test(lead)) return phrase(ctx, s.start + head.indexOf(lead), lead);
+  }
+  const tail = /,\s*([^,]{3,60}?)\s+(?:said|says|reported|reports|estimated)\.?\s*$/.exec(sentence);
+  return tail ? phrase(ctx, s.start + tail.index + tail[0].indexOf(tail[1]!), tail[1]!) : undefined;
+}
+
+/** Who gives money when no one is said to announce it: the actor the sentence opens with ("Canada to give $6M"). */
+function donor(s: Span, ctx: FigureContext): Attribution | undefined {
+  const first = ctx.actors.find((a) => a.start >= s.start && a.start - s.start <= 12 && a.actorId && a.via !== 'demonym');
+  return first ? { label: first.label, actorId: first.actorId! } : undefined;
+}
+
+/** An attribution phrase that holds one actor is that actor ("U.N. officials" = United Nations). */
+function phrase(ctx: FigureContext, at: number, text: string): Attribution {
+  const inside = ctx.actors.filter((a) => a.start >= at && a.end <= at + text.length && a.via !== 'demonym' && a.actorId);
+  const ids = new Set(inside.map((a) => a.actorId));
+  if (ids.size === 1) return { label: inside[0]!.label, actorId: inside[0]!.actorId! };
+  return { label: text.trim().replace(/^the\s+/i, (m) => m.toLowerCase()) };
+}

@@ -1,0 +1,109 @@
+import type { Qualifier } from '../types';
+import { FRACTIONS, SCALES, VAGUE, numberStyle, parseDigits, wordValue, type NumberStyle } from './numbers';
+
+/** A quantity found in the text, before classification. */
+export interface RawFigure {
+  start: number;
+  end: number;
+  value: number | null;
+  low?: number;
+  high?: number;
+  currency?: string;
+  percent?: boolean;
+  qualifier: Qualifier | null;
+  /** A vote tally "13-2": the second number. */
+  against?: number;
+}
+
+const CUR = String.raw`(?:US\$|CA?\$|A\$|NZ\$|HK\$|\$|€|£|¥)`;
+const NUM: Record<NumberStyle, string> = {
+  english: String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`,
+  european: String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?`,
+};
+const SCALE = String.raw`(?:\s?(hundred|thousand|million|billion|trillion)\b|(mln|mn|bn|tn|[mMkKbB])(?![\p{L}]))`;
+const numeric = (style: NumberStyle) =>
+  new RegExp(String.raw`(?<![\p{L}\p{N}.,/\-])(${CUR})?\s?(${NUM[style]})(?:\s?(?:-|–|to)\s?(?:${CUR})?\s?(${NUM[style]}))?${SCALE}?(?:\s?(%|percent\b|per cent\b))?(?![\p{L}\p{N}])`, 'gu');
+
+const WORD_NUMBER = String.raw`(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen`;
+const WORDS = new RegExp(String.raw`\b(?:(two|three|four)-(thirds|quarters|fifths)|(tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions)|(${WORD_NUMBER})(?:\s(hundred|thousand|million|billion))?)\b`, 'giu');
+
+const QUALIFIERS: [RegExp, Qualifier][] = [
+  [/at least$/i, 'at least'], [/(?:more than|over|upwards of|in excess of)$/i, 'over'], [/(?:nearly|almost|close to)$/i, 'nearly'],
+  [/(?:up to|as many as)$/i, 'up to'], [/(?:fewer than|less than|under)$/i, 'under'], [/(?:an )?estimated$/i, 'estimated'],
+  [/(?:about|around|some|roughly|approximately|an? approximate)$/i, 'about'],
+];
+const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$/i;
+const DOCUMENT = /(?:\b(?:resolutions?|no\.?|nos\.?|article|articles|chapter|section|paragraph|item|page|flight|room|route|highway|protocol|decree|law|number|res\.?|aged?)|#)\s*$/i;
+const DURATION = /^[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century|seconds?|times)\b|^-year-old|^\s+years old/i;
+const TIME = /^(?::\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|hours\b|hrs\b))/i;
+
+/** Every checkable quantity in the text, with exclusions (dates, years, ages, times, document numbers). */
+export function scanFigures(text: string): RawFigure[] {
+  const style = numberStyle(text);
+  const out: RawFigure[] = [];
+  const re = numeric(style);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const [whole, currency, a, b, wordScale, letterScale, percent] = m;
+    const start = m.index + (whole.length - whole.trimStart().length);
+    const end = m.index + whole.length;
+    const before = text.slice(Math.max(0, start - 40), start);
+    const after = text.slice(end, end + 40);
+    if (excludedNumber(a!, before, after, !!(currency || wordScale || letterScale || percent))) continue;
+    const scale = SCALES[(wordScale ?? letterScale ?? '').toLowerCase()] ?? 1;
+    const x = parseDigits(a!, style) * (letterScale || wordScale ? scale : 1);
+    const y = b ? parseDigits(b, style) * (letterScale || wordScale ? scale : 1) : null;
+    const fig: RawFigure = { start, end, value: y === null ? x : null, qualifier: null };
+    if (y !== null && /^\s*(?:vote|votes|decision)\b/i.test(after)) Object.assign(fig, { value: x, against: y });
+    else if (y !== null) Object.assign(fig, { low: x, high: y });
+    if (currency) fig.currency = currency;
+    if (percent) fig.percent = true;
+    out.push(between(text, fig, style));
+  }
+  const taken = (s: number, e: number) => out.some((f) => s < f.end && e > f.start);
+  WORDS.lastIndex = 0;
+  for (let m = WORDS.exec(text); m; m = WORDS.exec(text)) {
+    const [whole, fracOf, frac, vague, word, scale] = m;
+    const start = m.index;
+    const end = start + whole.length;
+    if (taken(start, end)) continue;
+    const before = text.slice(Math.max(0, start - 30), start);
+    const after = text.slice(end, end + 30);
+    if (fracOf) {
+      out.push({ start, end, value: Math.round(wordValue(fracOf)! * FRACTIONS[frac!.toLowerCase()]! * 10000) / 10000, qualifier: null });
+    } else if (vague && VAGUE.has(vague.toLowerCase())) {
+      out.push({ start, end, value: null, qualifier: null });
+    } else if (word && !/(?:\bthe|\bthese|\bthose|\btheir|\bits|\bboth|\bfirst|\blast|\bnext)\s+$/i.test(before) && !/^-\p{L}/u.test(after) && !DURATION.test(after)) {
+      const value = wordValue(word);
+      if (value !== null) out.push({ start, end, value: value * (scale ? SCALES[scale.toLowerCase()]! : 1), qualifier: null });
+    }
+  }
+  return out.sort((x, y) => x.start - y.start).map((f) => qualify(text, f));
+}
+
+function excludedNumber(digits: string, before: string, after: string, marked: boolean): boolean {
+  if (TIME.test(after) || DURATION.test(after)) return true;
+  if (!marked && /^(?:1[89]|20)\d\d$/.test(digits)) return true; // a year
+  const prevWord = /(\S+)\s*$/.exec(before)?.[1] ?? '';
+  const nextWord = /^\s*,?\s*(\S+)/.exec(after)?.[1] ?? '';
+  if (MONTH.test(prevWord) || MONTH.test(nextWord)) return true; // a date
+  return !marked && DOCUMENT.test(before);
+}
+
+/** "between 50,000 and 60,000" becomes one range. */
+function between(text: string, f: RawFigure, style: NumberStyle): RawFigure {
+  if (!/between\s+$/i.test(text.slice(Math.max(0, f.start - 10), f.start)) || f.value === null) return f;
+  const m = new RegExp(String.raw`^\s+and\s+(?:${CUR})?(${NUM[style]})`, 'u').exec(text.slice(f.end, f.end + 30));
+  if (!m) return f;
+  return { ...f, end: f.end + m[0].length, low: f.value, high: parseDigits(m[1]!, style), value: null };
+}
+
+/** Attach a qualifier written just before the figure ("at least", "some", "an estimated"). */
+function qualify(text: string, f: RawFigure): RawFigure {
+  const from = Math.max(0, f.start - 25);
+  const before = text.slice(from, f.start).trimEnd();
+  for (const [re, q] of QUALIFIERS) {
+    const m = new RegExp(String.raw`\b${re.source}`, 'i').exec(before);
+    if (m) return { ...f, qualifier: q, start: from + m.index };
+  }
+  return f;
+}

@@ -1,0 +1,71 @@
+import type { Span } from '../text/sentences';
+
+/** A quotation: the marks and the text between them. */
+export interface QuoteSpan {
+  /** Offset of the opening mark. */
+  open: number;
+  /** Offset of the closing mark (or the paragraph end when the source never closes it). */
+  close: number;
+  /** Text between the marks. */
+  start: number;
+  end: number;
+  closed: boolean;
+}
+
+const OPENERS: Record<string, string> = { '“': '”', '„': '“', '«': '»', '"': '"' };
+
+/**
+ * Double-quoted passages, paragraph by paragraph. Straight quotes toggle; curly and
+ * guillemet quotes pair by shape. A paragraph that ends inside a quotation continues it
+ * when the next paragraph opens with a quote mark (the newspaper convention for quotes
+ * running over several paragraphs); otherwise the quote closes at the paragraph's end.
+ */
+export function doubleQuotes(text: string, paras: readonly Span[]): QuoteSpan[] {
+  const out: QuoteSpan[] = [];
+  let pending: { open: number; closer: string } | null = null;
+  for (let p = 0; p < paras.length; p++) {
+    const para = paras[p]!;
+    let open: { open: number; closer: string } | null = pending;
+    pending = null;
+    for (let i = para.start; i < para.end; i++) {
+      const ch = text[i]!;
+      if (open && i === para.start && ch in OPENERS && open.open < para.start) continue; // continuation mark
+      if (open && (ch === open.closer || (open.closer === '”' && ch === '"') || (open.closer === '"' && ch === '”'))) {
+        if (i - open.open > 1) out.push({ open: open.open, close: i, start: open.open + 1, end: i, closed: true });
+        open = null;
+      } else if (!open && ch in OPENERS) {
+        open = { open: i, closer: OPENERS[ch]! };
+      }
+    }
+    if (open) {
+      const next = paras[p + 1];
+      if (next && text[next.start]! in OPENERS) pending = open;
+      else out.push({ open: open.open, close: para.end, start: open.open + 1, end: para.end, closed: false });
+    }
+  }
+  return out;
+}
+
+// 'stand silent,' in headlines and subheads: a straight or curly single quote that opens
+// after a space and closes before a space or punctuation. Apostrophes (Russia's, Moscow’s)
+// are not openers: they follow a letter.
+const SINGLE = /(?<=^|[\s(])(['‘])(?=\p{L})([^'‘’\n]{2,200}?[\p{L}\p{N},.!?])(['’])(?=[\s,.;:!?)]|$)/gmu;
+
+/** Single-quoted passages outside double quotes. */
+export function singleQuotes(text: string, doubles: readonly QuoteSpan[]): QuoteSpan[] {
+  const out: QuoteSpan[] = [];
+  SINGLE.lastIndex = 0;
+  for (let m = SINGLE.exec(text); m; m = SINGLE.exec(text)) {
+    const open = m.index;
+    const close = open + 1 + m[2]!.length;
+    if (doubles.some((d) => open >= d.open && open <= d.close)) continue;
+    out.push({ open, close, start: open + 1, end: close, closed: true });
+  }
+  return out;
+}
+
+/** All quotations in reading order. */
+export function quoteSpans(text: string, paras: readonly Span[]): QuoteSpan[] {
+  const doubles = doubleQuotes(text, paras);
+  return [...doubles, ...singleQuotes(text, doubles)].sort((a, b) => a.open - b.open);
+}

@@ -1,0 +1,108 @@
+import type { ActorAnnotation } from '../types';
+import type { Span } from '../text/sentences';
+import { spanIndexAt } from '../text/sentences';
+import { REPORTING_VERBS } from '../detect/words';
+import type { QuoteSpan } from './spans';
+
+export interface Speaker {
+  id: string | null;
+  label: string | null;
+}
+
+const PRONOUN = /^(he|she|they)$/i;
+const VERB = /\p{L}+/gu;
+const ADVERB_GAP = /^(?:\s*,)?\s+(?:(?:also|earlier|later|then|again|directly|\p{L}+ly)\s+)?$/u;
+const VERBS = [...REPORTING_VERBS].join('|');
+const AFTER_VERB_FIRST = new RegExp(`^\\s*,?\\s*(?:${VERBS})\\s+(.{1,80}?)(?=[,.;:!?]|\\s+(?:in|on|at|to|after|before|during|as|from|when|while|who|which)\\s|$)`, 'u');
+const AFTER_LOWER = new RegExp(`^\\s+(?:he|she|they|${VERBS})\\b`, 'u');
+const AFTER_SUBJECT_FIRST = new RegExp(`^\\s*,?\\s*([^,.;:"“”]{1,80}?)\\s+(?:${VERBS})\\b`, 'u');
+
+/** Finds who said each quotation: attribution after it, then before it, then the paragraph's last speaker. */
+export class SpeakerFinder {
+  private readonly subjects: ActorAnnotation[];
+
+  constructor(
+    private readonly text: string,
+    private readonly sentences: readonly Span[],
+    private readonly paragraphs: readonly Span[],
+    private readonly actors: readonly ActorAnnotation[],
+    quotes: readonly QuoteSpan[],
+  ) {
+    const inQuote = (a: ActorAnnotation) => quotes.some((q) => a.start >= q.start && a.end <= q.end);
+    // Sentence subjects: the first person named in each sentence, outside quotations.
+    const seen = new Set<number>();
+    this.subjects = actors.filter((a) => {
+      if (a.actorType !== 'person' || !a.actorId || inQuote(a)) return false;
+      const s = spanIndexAt(sentences, a.start);
+      if (seen.has(s)) return false;
+      seen.add(s);
+      return true;
+    });
+  }
+
+  /** Whether the quotation is a fragment inside the reporter's sentence. */
+  partial(q: QuoteSpan): boolean {
+    const s = this.sentences[spanIndexAt(this.sentences, q.open)];
+    const before = s ? this.text.slice(s.start, q.open).trim() : '';
+    return before.length > 0 && !before.endsWith(':');
+  }
+
+  speaker(q: QuoteSpan, previous: { q: QuoteSpan; speaker: Speaker } | null): Speaker {
+    return this.after(q) ?? this.before(q) ?? this.sameParagraph(q, previous) ?? { id: null, label: null };
+  }
+
+  /** `"...," said Annan.` / `'...,' Clinton says` / `“...,” a spokesman told AFP.` */
+  private after(q: QuoteSpan): Speaker | null {
+    if (!q.closed) return null;
+    const inner = this.text[q.close - 1] ?? '';
+    const rest = this.text.slice(q.close + 1, q.close + 160).split('\n')[0]!;
+    if (!/[,?!—–-]/.test(inner) && !/^\s*,/.test(rest) && !AFTER_LOWER.test(rest)) return null;
+    const at = q.close + 1;
+    const verbFirst = AFTER_VERB_FIRST.exec(rest);
+    if (verbFirst) return this.phrase(at + rest.indexOf(verbFirst[1]!, verbFirst[0].length - verbFirst[1]!.length), verbFirst[1]!);
+    const subjectFirst = AFTER_SUBJECT_FIRST.exec(rest);
+    if (subjectFirst && subjectFirst[1]!.split(/\s+/).length <= 8) return this.phrase(at + rest.indexOf(subjectFirst[1]!), subjectFirst[1]!);
+    return null;
+  }
+
+  /** The subject of the nearest verb of saying before the quotation, in its sentence. */
+  private before(q: QuoteSpan): Speaker | null {
+    const s = this.sentences[spanIndexAt(this.sentences, q.open)];
+    if (!s || s.start === q.open) return null;
+    const segment = this.text.slice(s.start, q.open);
+    const verbs = [...segment.matchAll(VERB)].filter((m) => REPORTING_VERBS.has(m[0].toLowerCase())).reverse();
+    for (const v of verbs) {
+      const verbAt = s.start + v.index!;
+      const mention = [...this.actors].reverse().find((a) => a.end <= verbAt && a.start >= s.start && ADVERB_GAP.test(this.text.slice(a.end, verbAt)));
+      if (mention && (mention.actorType === 'person' || mention.via !== 'demonym')) return { id: mention.actorId, label: mention.label };
+      const word = /(\p{L}+)\s+(?:(?:also|then|\p{L}+ly)\s+)?$/u.exec(this.text.slice(s.start, verbAt))?.[1] ?? '';
+      if (PRONOUN.test(word)) return this.pronoun(verbAt);
+      const lead = this.text.slice(s.start, verbAt).replace(/^(?:[^,]{0,30},\s*)/, '').trim();
+      if (/^\p{Lu}/u.test(lead) && lead.split(/\s+/).length <= 6 && !/[,"“”]/.test(lead)) return { id: null, label: lead };
+    }
+    return null;
+  }
+
+  /** A quotation with no attribution continues the previous speaker in the paragraph. */
+  private sameParagraph(q: QuoteSpan, previous: { q: QuoteSpan; speaker: Speaker } | null): Speaker | null {
+    if (!previous?.speaker.label) return null;
+    return spanIndexAt(this.paragraphs, previous.q.open) === spanIndexAt(this.paragraphs, q.open) ? previous.speaker : null;
+  }
+
+  /** Who a phrase names: an actor mention, a pronoun, or a description kept as text. */
+  private phrase(at: number, phrase: string): Speaker {
+    const trimmed = phrase.trim();
+    if (PRONOUN.test(trimmed)) return this.pronoun(at);
+    const end = at + phrase.length;
+    const mention = this.actors.find((a) => a.start >= at && a.end <= end && this.text.slice(a.end, end).trim() === '');
+    const described = /^(?:a|an|the|one)\s/i.test(trimmed);
+    if (mention && !described) return { id: mention.actorId, label: mention.label };
+    return { id: null, label: trimmed };
+  }
+
+  /** A pronoun refers to the last person who was the subject of a sentence. */
+  private pronoun(at: number): Speaker {
+    const subject = [...this.subjects].reverse().find((a) => a.start < at);
+    return subject ? { id: subject.actorId, label: subject.label } : { id: null, label: null };
+  }
+}

@@ -1,0 +1,47 @@
+import { isNonLatin, stripMarks, tokenKey } from './fold';
+
+/** A word of the text: letters (any script) or digits, or a dotted abbreviation ("U.N."). */
+export interface Token {
+  start: number;
+  end: number;
+  raw: string;
+  /** Lookup key: folded and lower-cased (see fold.ts). */
+  key: string;
+  /** Raw text without diacritics or dots, case kept: what case checks compare. */
+  shape: string;
+}
+
+// Dotted abbreviations first so "U.S." is one token; then words; then digit runs.
+const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}]+|\p{N}+/gu;
+
+/** Split text into word tokens with their offsets. Punctuation is not a token. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const raw = m[0];
+    tokens.push({ start: m.index, end: m.index + raw.length, raw, key: tokenKey(raw), shape: stripMarks(raw).replace(/\./g, '') });
+  }
+  return tokens;
+}
+
+/**
+ * Whether a text token may stand for a dictionary token written `aliasShape`.
+ * Case is kept where it separates names from words ("US" vs "us", "Turkey" vs "turkey"),
+ * but a capitalised first letter (sentence start, title case) and all-caps headlines are allowed.
+ */
+export function caseCompatible(aliasShape: string, textShape: string): boolean {
+  if (aliasShape === textShape) return true;
+  // Cyrillic and Arabic names: the trie already matched the (stemmed) keys, and case is no signal.
+  if (isNonLatin(aliasShape)) return true;
+  if (textShape.length > 1 && textShape === aliasShape.charAt(0).toUpperCase() + aliasShape.slice(1)) return true;
+  const allCaps = textShape.length >= 3 && textShape === textShape.toUpperCase() && /\p{Lu}/u.test(textShape);
+  return allCaps && textShape === aliasShape.toUpperCase();
+}
+
+/** What separates two tokens may join the words of one name: spaces, a hyphen, an apostrophe. */
+export function joinable(text: string, from: number, to: number): boolean {
+  if (to - from > 3) return false;
+  const gap = text.slice(from, to);
+  return /^[\s\u00a0]*[-‐–'’]?[\s\u00a0]*$/.test(gap) && !gap.includes('\n');
+}
