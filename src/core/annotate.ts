@@ -7,6 +7,7 @@ import { scanFigures } from './figures/scan';
 import { SpeakerFinder, type Speaker } from './quotes/speakers';
 import { quoteSpans, type QuoteSpan } from './quotes/spans';
 import { prepare, type Doc } from './text/doc';
+import { OffsetIndex } from './text/offset-index';
 import type { ActorAnnotation, AnnotateOptions, Annotation, FigureAnnotation, QuoteAnnotation } from './types';
 
 /**
@@ -39,7 +40,7 @@ function actorAnnotation(doc: Doc, m: Mention, i: number): ActorAnnotation {
 
 function quoteAnnotations(doc: Doc, actors: ActorAnnotation[]): QuoteAnnotation[] {
   const spans = quoteSpans(doc.text, doc.paragraphs);
-  const finder = new SpeakerFinder(doc.text, doc.sentences, doc.paragraphs, actors, spans);
+  const finder = new SpeakerFinder(doc.text, doc.sentences, doc.paragraphs, new OffsetIndex(actors), spans);
   let previous: { q: QuoteSpan; speaker: Speaker } | null = null;
   return spans.map((q, i) => {
     const speaker = finder.speaker(q, previous);
@@ -52,7 +53,7 @@ function quoteAnnotations(doc: Doc, actors: ActorAnnotation[]): QuoteAnnotation[
 }
 
 function figureAnnotations(doc: Doc, actors: ActorAnnotation[], quotes: QuoteAnnotation[]): FigureAnnotation[] {
-  const ctx = { text: doc.text, sentences: doc.sentences, actors, quotes };
+  const ctx = { text: doc.text, sentences: doc.sentences, actors: new OffsetIndex(actors), quotes: new OffsetIndex(quotes) };
   return scanFigures(doc.text).map((f, i) => {
     const c = classify(f, ctx);
     const fig: FigureAnnotation = {

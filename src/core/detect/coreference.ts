@@ -13,7 +13,9 @@ export function fullMentions(mentions: readonly Mention[]): FullMentions {
   const full: FullMentions = new Map();
   for (const m of mentions) {
     if (m.actor?.type !== 'person' || (m.via !== 'name' && m.via !== 'foreign' && m.via !== 'introduced')) continue;
-    full.set(m.actor.id, [...(full.get(m.actor.id) ?? []), m.first]);
+    const positions = full.get(m.actor.id);
+    if (positions) positions.push(m.first);
+    else full.set(m.actor.id, [m.first]);
   }
   return full;
 }
@@ -56,14 +58,27 @@ function narrow<T>(list: T[], test: (x: T) => boolean): T[] {
 }
 
 function nearest(people: PersonEntry[], at: number, full: FullMentions): PersonEntry {
+  if (people.length === 1) return people[0]!;
   let best = people[0]!;
   let bestScore = Infinity;
   for (const p of people) {
-    for (const pos of full.get(p.id)!) {
-      // Prefer earlier mentions; a later one counts as further away.
-      const score = pos <= at ? at - pos : 1e6 + pos - at;
-      if (score < bestScore) [best, bestScore] = [p, score];
-    }
+    // Positions are in text order: the last one before `at`, else the first one after it.
+    const positions = full.get(p.id)!;
+    const after = firstAtOrAfter(positions, at + 1);
+    // Prefer earlier mentions; a later one counts as further away.
+    const score = after > 0 ? at - positions[after - 1]! : 1e9 + positions[0]! - at;
+    if (score < bestScore) [best, bestScore] = [p, score];
   }
   return best;
+}
+
+function firstAtOrAfter(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

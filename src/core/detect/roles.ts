@@ -33,6 +33,8 @@ const PHRASES: RolePhrase[] = [
   { keys: ['secretary'], kind: 'foreign_minister', title: /Secretary/, needsThe: true },
 ];
 
+const FIRST_KEYS = new Set(PHRASES.map((p) => p.keys[0]!));
+
 const NOT_THIS_OFFICE = new Set(['former', 'vice', 'deputy', 'ex', 'late', 'acting', 'next', 'new', 'future', 'assistant']);
 
 /**
@@ -45,7 +47,7 @@ export function roleMentions(doc: Doc, dict: Dictionary, mentions: readonly Ment
   for (const m of mentions) for (let i = m.first; i <= m.last; i++) at.set(i, m);
   const found: Mention[] = [];
   for (let i = 0; i < doc.tokens.length; i++) {
-    if (covered.has(i)) continue;
+    if (covered.has(i) || !FIRST_KEYS.has(doc.tokens[i]!.key)) continue;
     const phrase = PHRASES.find((p) => p.keys.every((k, n) => keyAt(doc, i + n) === k && !covered.has(i + n)));
     if (!phrase) continue;
     const last = i + phrase.keys.length - 1;
@@ -88,10 +90,17 @@ function describe(doc: Doc, first: number, last: number, phrase: RolePhrase, at:
 function resolveHolder(dict: Dictionary, phrase: RolePhrase, of: string | null, mentions: readonly Mention[], at: number, published: string | null): PersonEntry | null {
   const fits = (p: PersonEntry) =>
     p.roles.some((r) => r.kind === phrase.kind && (!phrase.title || phrase.title.test(r.title)) && activeOn(r.from, r.to, published) && (!of || dict.resolveRef(r.of)?.id === of));
-  // The most recent person in the article who holds the office.
-  for (let k = mentions.length - 1; k >= 0; k--) {
+  // The most recent person in the article who holds the office (mentions are in text order).
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.first < at) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo - 1; k >= 0; k--) {
     const m = mentions[k]!;
-    if (m.first < at && m.actor?.type === 'person' && fits(m.actor as PersonEntry)) return m.actor as PersonEntry;
+    if (m.actor?.type === 'person' && fits(m.actor as PersonEntry)) return m.actor as PersonEntry;
   }
   const owner = of ?? (phrase.defaultOf ? dict.resolveRef(phrase.defaultOf)?.id ?? null : null);
   if (!owner) return null;

@@ -3,6 +3,7 @@ import type { Span } from '../text/sentences';
 import { spanIndexAt } from '../text/sentences';
 import { REPORTING_VERBS } from '../detect/words';
 import type { RawFigure } from './scan';
+import type { OffsetIndex } from '../text/offset-index';
 
 const HUMAN = /^\s+(people|persons|civilians|men|women|children|victims|refugees|residents|inhabitants|soldiers|troops|fighters|rebels|militants|protesters|protestors|demonstrators|migrants|bodies|corpses|dead|detainees|prisoners|hostages|journalists|Palestinians|Syrians|Israelis|Iraqis|Afghans|Ukrainians|Russians|Americans)\b/u;
 const CURRENCY: Record<string, string> = { $: 'USD', US$: 'USD', C$: 'CAD', CA$: 'CAD', A$: 'AUD', NZ$: 'NZD', HK$: 'HKD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
@@ -27,8 +28,8 @@ const ESTIMATE = /\bestimat\w*/i;
 export interface FigureContext {
   text: string;
   sentences: readonly Span[];
-  actors: readonly ActorAnnotation[];
-  quotes: readonly QuoteAnnotation[];
+  actors: OffsetIndex<ActorAnnotation>;
+  quotes: OffsetIndex<QuoteAnnotation>;
 }
 
 export interface Classified {
@@ -48,7 +49,7 @@ export function classify(f: RawFigure, ctx: FigureContext): Classified {
   const after = ctx.text.slice(f.end, f.end + 80);
   const human = f.value !== null || f.low !== undefined ? HUMAN.exec(after) : null;
   const end = human ? f.end + human[0].length : f.end;
-  const stateHere = ctx.actors.filter((a) => a.actorType === 'state' && a.start >= s.start && a.end <= s.end);
+  const stateHere = ctx.actors.within(s.start, s.end).filter((a) => a.actorType === 'state');
 
   let counts: Counts;
   let unit: string;
@@ -100,7 +101,7 @@ function nearestState(states: readonly ActorAnnotation[], at: number): string | 
 
 /** Who gives the figure: the speaker of the quote it is in, "according to X", or the subject of a verb of saying. */
 function attribute(f: RawFigure, s: Span, ctx: FigureContext): Attribution | undefined {
-  const quote = ctx.quotes.find((q) => f.start >= q.start && f.end <= q.end);
+  const quote = ctx.quotes.containing(f.start, f.end);
   if (quote) return quote.speaker ? { label: quote.speaker, ...(quote.speakerId && { actorId: quote.speakerId }) } : undefined;
   const sentence = ctx.text.slice(s.start, s.end);
   const according = /according to ([^,.;]+)/i.exec(sentence);
@@ -117,13 +118,13 @@ function attribute(f: RawFigure, s: Span, ctx: FigureContext): Attribution | und
 
 /** Who gives money when no one is said to announce it: the actor the sentence opens with ("Canada to give $6M"). */
 function donor(s: Span, ctx: FigureContext): Attribution | undefined {
-  const first = ctx.actors.find((a) => a.start >= s.start && a.start - s.start <= 12 && a.actorId && a.via !== 'demonym');
+  const first = ctx.actors.within(s.start, s.start + 60).find((a) => a.start - s.start <= 12 && a.actorId && a.via !== 'demonym');
   return first ? { label: first.label, actorId: first.actorId! } : undefined;
 }
 
 /** An attribution phrase that holds one actor is that actor ("U.N. officials" = United Nations). */
 function phrase(ctx: FigureContext, at: number, text: string): Attribution {
-  const inside = ctx.actors.filter((a) => a.start >= at && a.end <= at + text.length && a.via !== 'demonym' && a.actorId);
+  const inside = ctx.actors.within(at, at + text.length).filter((a) => a.via !== 'demonym' && a.actorId);
   const ids = new Set(inside.map((a) => a.actorId));
   if (ids.size === 1) return { label: inside[0]!.label, actorId: inside[0]!.actorId! };
   return { label: text.trim().replace(/^the\s+/i, (m) => m.toLowerCase()) };

@@ -48,6 +48,7 @@ export function scanFigures(text: string): RawFigure[] {
     const end = m.index + whole.length;
     const before = text.slice(Math.max(0, start - 40), start);
     const after = text.slice(end, end + 40);
+    if (start < (out[out.length - 1]?.end ?? 0)) continue; // the second half of "between X and Y"
     if (excludedNumber(a!, before, after, !!(currency || wordScale || letterScale || percent))) continue;
     const scale = SCALES[(wordScale ?? letterScale ?? '').toLowerCase()] ?? 1;
     const x = parseDigits(a!, style) * (letterScale || wordScale ? scale : 1);

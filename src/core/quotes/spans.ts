@@ -12,6 +12,7 @@ export interface QuoteSpan {
   closed: boolean;
 }
 
+const MARKS = /["“”„«»]/g;
 const OPENERS: Record<string, string> = { '“': '”', '„': '“', '«': '»', '"': '"' };
 
 /**
@@ -27,8 +28,10 @@ export function doubleQuotes(text: string, paras: readonly Span[]): QuoteSpan[] 
     const para = paras[p]!;
     let open: { open: number; closer: string } | null = pending;
     pending = null;
-    for (let i = para.start; i < para.end; i++) {
-      const ch = text[i]!;
+    MARKS.lastIndex = para.start;
+    for (let m = MARKS.exec(text); m && m.index < para.end; m = MARKS.exec(text)) {
+      const i = m.index;
+      const ch = m[0];
       if (open && i === para.start && ch in OPENERS && open.open < para.start) continue; // continuation mark
       if (open && (ch === open.closer || (open.closer === '”' && ch === '"') || (open.closer === '"' && ch === '”'))) {
         if (i - open.open > 1) out.push({ open: open.open, close: i, start: open.open + 1, end: i, closed: true });

@@ -3,6 +3,7 @@ import type { Span } from '../text/sentences';
 import { spanIndexAt } from '../text/sentences';
 import { REPORTING_VERBS } from '../detect/words';
 import type { QuoteSpan } from './spans';
+import { OffsetIndex } from '../text/offset-index';
 
 export interface Speaker {
   id: string | null;
@@ -19,25 +20,27 @@ const AFTER_SUBJECT_FIRST = new RegExp(`^\\s*,?\\s*([^,.;:"“”]{1,80}?)\\s+(?
 
 /** Finds who said each quotation: attribution after it, then before it, then the paragraph's last speaker. */
 export class SpeakerFinder {
-  private readonly subjects: ActorAnnotation[];
+  private readonly subjects: OffsetIndex<ActorAnnotation>;
 
   constructor(
     private readonly text: string,
     private readonly sentences: readonly Span[],
     private readonly paragraphs: readonly Span[],
-    private readonly actors: readonly ActorAnnotation[],
+    private readonly actors: OffsetIndex<ActorAnnotation>,
     quotes: readonly QuoteSpan[],
   ) {
-    const inQuote = (a: ActorAnnotation) => quotes.some((q) => a.start >= q.start && a.end <= q.end);
+    const inQuote = new OffsetIndex(quotes);
     // Sentence subjects: the first person named in each sentence, outside quotations.
     const seen = new Set<number>();
-    this.subjects = actors.filter((a) => {
-      if (a.actorType !== 'person' || !a.actorId || inQuote(a)) return false;
-      const s = spanIndexAt(sentences, a.start);
-      if (seen.has(s)) return false;
-      seen.add(s);
-      return true;
-    });
+    this.subjects = new OffsetIndex(
+      actors.items.filter((a) => {
+        if (a.actorType !== 'person' || !a.actorId || inQuote.containing(a.start, a.end)) return false;
+        const s = spanIndexAt(sentences, a.start);
+        if (seen.has(s)) return false;
+        seen.add(s);
+        return true;
+      }),
+    );
   }
 
   /** Whether the quotation is a fragment inside the reporter's sentence. */
@@ -73,7 +76,8 @@ export class SpeakerFinder {
     const verbs = [...segment.matchAll(VERB)].filter((m) => REPORTING_VERBS.has(m[0].toLowerCase())).reverse();
     for (const v of verbs) {
       const verbAt = s.start + v.index!;
-      const mention = [...this.actors].reverse().find((a) => a.end <= verbAt && a.start >= s.start && ADVERB_GAP.test(this.text.slice(a.end, verbAt)));
+      const nearest = this.actors.lastBefore(verbAt, s.start);
+      const mention = nearest && ADVERB_GAP.test(this.text.slice(nearest.end, verbAt)) ? nearest : undefined;
       if (mention && (mention.actorType === 'person' || mention.via !== 'demonym')) return { id: mention.actorId, label: mention.label };
       const word = /(\p{L}+)\s+(?:(?:also|then|\p{L}+ly)\s+)?$/u.exec(this.text.slice(s.start, verbAt))?.[1] ?? '';
       if (PRONOUN.test(word)) return this.pronoun(verbAt);
@@ -94,7 +98,7 @@ export class SpeakerFinder {
     const trimmed = phrase.trim();
     if (PRONOUN.test(trimmed)) return this.pronoun(at);
     const end = at + phrase.length;
-    const mention = this.actors.find((a) => a.start >= at && a.end <= end && this.text.slice(a.end, end).trim() === '');
+    const mention = this.actors.within(at, end).find((a) => this.text.slice(a.end, end).trim() === '');
     const described = /^(?:a|an|the|one)\s/i.test(trimmed);
     if (mention && !described) return { id: mention.actorId, label: mention.label };
     return { id: null, label: trimmed };
@@ -102,7 +106,7 @@ export class SpeakerFinder {
 
   /** A pronoun refers to the last person who was the subject of a sentence. */
   private pronoun(at: number): Speaker {
-    const subject = [...this.subjects].reverse().find((a) => a.start < at);
+    const subject = this.subjects.lastBefore(at);
     return subject ? { id: subject.actorId, label: subject.label } : { id: null, label: null };
   }
 }

@@ -30,8 +30,7 @@ export function prepare(text: string): Doc {
 
 /** Whether token i is capitalised (first letter upper case). */
 export function capitalised(doc: Doc, i: number): boolean {
-  const raw = doc.tokens[i]?.raw;
-  return raw !== undefined && /^\p{Lu}/u.test(raw);
+  return doc.tokens[i]?.upper === true;
 }
 
 /** Whether token i opens its sentence (possibly after an opening quote). */

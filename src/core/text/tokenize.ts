@@ -9,18 +9,32 @@ export interface Token {
   key: string;
   /** Raw text without diacritics or dots, case kept: what case checks compare. */
   shape: string;
+  /** First letter is upper case. */
+  upper: boolean;
 }
 
 // Dotted abbreviations first so "U.S." is one token; then words; then digit runs.
 const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}]+|\p{N}+/gu;
 
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
+const UPPER = /^\p{Lu}/u;
+
 /** Split text into word tokens with their offsets. Punctuation is not a token. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  // Words repeat: fold each distinct word once per text (Unicode normalisation is the costly part).
+  const folded = new Map<string, { key: string; shape: string; upper: boolean }>();
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     const raw = m[0];
-    tokens.push({ start: m.index, end: m.index + raw.length, raw, key: tokenKey(raw), shape: stripMarks(raw).replace(/\./g, '') });
+    let f = folded.get(raw);
+    if (!f) {
+      f = ASCII_WORD.test(raw)
+        ? { key: raw.toLowerCase(), shape: raw, upper: raw.charCodeAt(0) >= 65 && raw.charCodeAt(0) <= 90 }
+        : { key: tokenKey(raw), shape: stripMarks(raw).replace(/\./g, ''), upper: UPPER.test(raw) };
+      folded.set(raw, f);
+    }
+    tokens.push({ start: m.index, end: m.index + raw.length, raw, key: f.key, shape: f.shape, upper: f.upper });
   }
   return tokens;
 }

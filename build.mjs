@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+// Builds the extension for Chrome and Firefox from one source tree and one manifest.json.
+// esbuild bundles each entry point once; every dist/<browser>/ then gets the same bundles,
+// the static files, and its browser's variant of the manifest.
+//
+//   node build.mjs                     build dist/chrome and dist/firefox
+//   node build.mjs --browser firefox   build one browser
+//   node build.mjs --watch             rebuild on change
+import * as esbuild from 'esbuild';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+// Every path below is relative to the repo root, wherever the build is started from.
+const ROOT = dirname(fileURLToPath(import.meta.url));
+process.chdir(ROOT);
+
+const BROWSERS = ['chrome', 'firefox'];
+
+const ENTRY_POINTS = {
+  background: 'src/background/index.ts',
+  content: 'src/content/index.ts',
+  popup: 'src/popup/index.tsx',
+};
+
+/** Copied into each dist/<browser>/ as they are: [source, destination]. Missing ones are skipped. */
+const STATIC_FILES = [
+  ['src/popup/popup.html', 'popup.html'],
+  ['src/popup/popup.css', 'popup.css'],
+  ['icons', 'icons'],
+];
+
+const FIREFOX_SETTINGS = {
+  gecko: {
+    id: 'crosswire@crosswire.dev',
+    // 128, not 121: Firefox 127 is the first to ask for an MV3 extension's host_permissions
+    // and content_scripts hosts in the install prompt and grant them there (before, each
+    // news site had to be enabled by hand), and 128 the first to read optional_host_permissions.
+    strict_min_version: '128.0',
+    // AMO requires new extensions to declare this. Crosswire sends nothing off the device;
+    // a feature that does must change it. Firefox before 140 ignores the key.
+    data_collection_permissions: { required: ['none'] },
+  },
+};
+
+/** Derives a browser's manifest from the repo's manifest.json (written in Chrome's form). */
+function manifestFor(browser, manifest) {
+  if (browser === 'chrome') return manifest;
+  // Firefox runs MV3 backgrounds as event pages, not service workers. The bundle is an
+  // IIFE, so it needs no "type": "module" there.
+  const { service_worker: script, type: _type, ...background } = manifest.background;
+  return {
+    ...manifest,
+    background: { ...background, scripts: [script] },
+    browser_specific_settings: FIREFOX_SETTINGS,
+  };
+}
+
+function writeBrowser(browser, outputFiles) {
+  const dir = join('dist', browser);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+
+  for (const file of outputFiles) writeFileSync(join(dir, basename(file.path)), file.contents);
+  for (const [source, destination] of STATIC_FILES) {
+    if (existsSync(source)) cpSync(source, join(dir, destination), { recursive: true });
+  }
+  // Corpus data goes here when the extension starts shipping it: written into `dir` next
+  // to the bundles, so both browsers get the same files and the manifest can name them.
+
+  const manifest = JSON.parse(readFileSync('manifest.json', 'utf8'));
+  writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifestFor(browser, manifest), null, 2)}\n`);
+  console.log(`built ${dir}/`);
+}
+
+/** Writes dist/ after each successful esbuild pass, one-shot or watch alike. */
+const writeDist = (browsers) => ({
+  name: 'crosswire-dist',
+  setup(build) {
+    build.onEnd((result) => {
+      if (result.errors.length > 0) return; // esbuild has printed them; keep the last good dist
+      for (const browser of browsers) writeBrowser(browser, result.outputFiles ?? []);
+    });
+  },
+});
+
+function parseOptions() {
+  const { values } = parseArgs({
+    options: { watch: { type: 'boolean', default: false }, browser: { type: 'string' } },
+  });
+  if (values.browser !== undefined && !BROWSERS.includes(values.browser)) {
+    throw new Error(`--browser must be one of ${BROWSERS.join(', ')}, not "${values.browser}"`);
+  }
+  return { watch: values.watch, browsers: values.browser ? [values.browser] : BROWSERS };
+}
+
+async function main() {
+  const { watch: watching, browsers } = parseOptions();
+  const options = {
+    absWorkingDir: ROOT,
+    entryPoints: ENTRY_POINTS,
+    bundle: true,
+    // IIFE runs everywhere we load code: as a content script (never a module), as
+    // Chrome's module service worker, as Firefox's background script and in popup.html.
+    format: 'iife',
+    target: 'es2022',
+    // Readable output for store review; JSX settings come from tsconfig.json.
+    minify: false,
+    sourcemap: false,
+    outdir: 'dist/.bundles',
+    write: false,
+    logLevel: 'warning',
+    plugins: [writeDist(browsers)],
+  };
+
+  if (!watching) {
+    await esbuild.build(options);
+    return;
+  }
+  const context = await esbuild.context(options);
+  await context.watch();
+  // esbuild watches only what it bundles; the manifest and static files need their own watch.
+  const rebuild = () => context.rebuild().catch(() => {}); // errors are already printed
+  for (const path of ['manifest.json', ...STATIC_FILES.map(([source]) => source)]) {
+    if (existsSync(path)) watch(path, { recursive: true }, rebuild);
+  }
+  console.log('watching for changes…');
+}
+
+main().catch((error) => {
+  // esbuild has already printed its own errors; anything else is ours to report.
+  if (!error?.errors) console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

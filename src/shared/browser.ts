@@ -1,0 +1,18 @@
+/**
+ * The one module that imports webextension-polyfill. Entry points take the API from here
+ * and hand it (or the slice they need) to the code they call, so that code can be tested
+ * with a fake. Only entry points import this file: the polyfill throws when loaded
+ * outside an extension, e.g. under Vitest.
+ */
+import browser from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
+
+/** The extension API Crosswire uses; it grows as features need more of it. */
+export interface ExtensionApi {
+  runtime: Pick<Runtime.Static, 'id' | 'getManifest' | 'sendMessage' | 'onMessage'>;
+}
+
+/** Who sent a runtime message, as the browser reports it. */
+export type MessageSender = Runtime.MessageSender;
+
+export const extensionApi: ExtensionApi = browser;

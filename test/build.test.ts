@@ -1,0 +1,63 @@
+// Checks what `node build.mjs` wrote: both browsers get the same code and files, and their
+// manifests differ exactly where Chrome and Firefox disagree about MV3 backgrounds.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DIST, REPO_ROOT, ensureBuilt } from './ensure-built';
+
+type Manifest = Record<string, unknown> & { background: Record<string, unknown> };
+
+const readJson = (path: string): Manifest => JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+beforeAll(ensureBuilt);
+
+describe('dist/chrome', () => {
+  it('carries manifest.json unchanged', () => {
+    expect(readJson(join(DIST, 'chrome', 'manifest.json'))).toEqual(readJson(join(REPO_ROOT, 'manifest.json')));
+  });
+});
+
+describe('dist/firefox', () => {
+  it('differs from Chrome only in background and browser_specific_settings', () => {
+    const chrome = readJson(join(DIST, 'chrome', 'manifest.json'));
+    const firefox = readJson(join(DIST, 'firefox', 'manifest.json'));
+    const { background: chromeBackground, ...chromeRest } = chrome;
+    const { background: firefoxBackground, browser_specific_settings: settings, ...firefoxRest } = firefox;
+
+    expect(firefoxRest).toEqual(chromeRest);
+    expect(chromeBackground).toEqual({ service_worker: 'background.js', type: 'module' });
+    expect(firefoxBackground).toEqual({ scripts: ['background.js'] });
+    expect(settings).toEqual({
+      gecko: {
+        id: 'crosswire@crosswire.dev',
+        strict_min_version: '128.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    });
+  });
+});
+
+describe('both builds', () => {
+  it('hold the same files, byte for byte, apart from the manifest', () => {
+    const chromeFiles = listFiles(join(DIST, 'chrome'));
+    expect(listFiles(join(DIST, 'firefox'))).toEqual(chromeFiles);
+    for (const file of chromeFiles.filter((name) => name !== 'manifest.json')) {
+      expect(readFileSync(join(DIST, 'firefox', file)).equals(readFileSync(join(DIST, 'chrome', file))), file).toBe(true);
+    }
+  });
+
+  it('contain every file the manifest names', () => {
+    const manifest = readJson(join(DIST, 'chrome', 'manifest.json'));
+    const named = JSON.stringify(manifest).match(/[\w/-]+\.(?:js|html|png)\b/g) ?? [];
+    expect(named.length).toBeGreaterThan(5);
+    const files = new Set(listFiles(join(DIST, 'chrome')));
+    for (const file of named) expect(files, file).toContain(file);
+  });
+});
