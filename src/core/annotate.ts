@@ -25,8 +25,8 @@ export function annotate(text: string, options: AnnotateOptions & { dictionary?:
 }
 
 function actorAnnotation(doc: Doc, m: Mention, i: number): ActorAnnotation {
-  const start = doc.tokens[m.first]!.start;
-  const end = doc.tokens[m.last]!.end;
+  const start = doc.tokens.start[m.first]!;
+  const end = doc.tokens.end[m.last]!;
   const a: ActorAnnotation = {
     id: `a${i}`, kind: 'actor', start, end, text: doc.text.slice(start, end), confidence: m.confidence,
     actorId: m.actor?.id ?? null, label: m.actor?.name ?? doc.text.slice(start, end), actorType: m.actor?.type ?? 'person', via: m.via,
@@ -54,7 +54,7 @@ function quoteAnnotations(doc: Doc, actors: ActorAnnotation[]): QuoteAnnotation[
 
 function figureAnnotations(doc: Doc, actors: ActorAnnotation[], quotes: QuoteAnnotation[]): FigureAnnotation[] {
   const ctx = { text: doc.text, sentences: doc.sentences, actors: new OffsetIndex(actors), quotes: new OffsetIndex(quotes) };
-  return scanFigures(doc.text).map((f, i) => {
+  return scanFigures(doc.text, doc.tokens).map((f, i) => {
     const c = classify(f, ctx);
     const fig: FigureAnnotation = {
       id: `f${i}`, kind: 'figure', start: f.start, end: c.end, text: doc.text.slice(f.start, c.end), confidence: f.value === null && f.low === undefined ? 0.6 : 0.85,

@@ -44,11 +44,20 @@ export class Dictionary {
     return this.byIso.get(ref) ?? this.byId.get(ref);
   }
 
+  private readonly holderCache = new Map<string, PersonEntry[]>();
+
   /** People holding an office of `kind` for `of` (an actor id) on `date` (YYYY-MM-DD). */
   holders(kind: RoleKind, of: string | null, date: string | null, title?: RegExp): PersonEntry[] {
-    return this.people.filter((p) =>
-      p.roles.some((r) => r.kind === kind && (of === null || this.resolveRef(r.of)?.id === of) && (!title || title.test(r.title)) && activeOn(r.from, r.to, date)),
-    );
+    const key = `${kind}|${of}|${date}|${title?.source ?? ''}`;
+    let found = this.holderCache.get(key);
+    if (!found) {
+      found = this.people.filter((p) =>
+        p.roles.some((r) => r.kind === kind && (of === null || this.resolveRef(r.of)?.id === of) && (!title || title.test(r.title)) && activeOn(r.from, r.to, date)),
+      );
+      if (this.holderCache.size > 10_000) this.holderCache.clear();
+      this.holderCache.set(key, found);
+    }
+    return found;
   }
 
   private index(e: ActorEntry, unId: string | undefined): void {
@@ -80,12 +89,12 @@ export class Dictionary {
     const tokens = tokenize(surface);
     if (tokens.length === 0) return;
     let node = this.root;
-    for (const t of tokens) {
-      let child = node.next.get(t.key);
-      if (!child) node.next.set(t.key, (child = { next: new Map(), hits: [] }));
+    for (const w of tokens.word) {
+      let child = node.next.get(w.key);
+      if (!child) node.next.set(w.key, (child = { next: new Map(), hits: [] }));
       node = child;
     }
-    const shapes = tokens.map((t) => t.shape);
+    const shapes = tokens.word.map((w) => w.shape);
     const same = node.hits.find((h) => h.actor === actor && h.shapes.join(' ') === shapes.join(' '));
     if (same) {
       // Keep the strongest reading of a form listed twice (name beats ambiguous beats surname).
@@ -97,7 +106,7 @@ export class Dictionary {
   }
 }
 
-const foldedKey = (surface: string) => tokenize(surface).map((t) => t.key).join(' ');
+const foldedKey = (surface: string) => tokenize(surface).word.map((w) => w.key).join(' ');
 
 const RANKS: Form[] = ['name', 'alias', 'foreign', 'demonym', 'plural', 'seat', 'ambiguous', 'surname'];
 const rank = (f: Form) => RANKS.indexOf(f);

@@ -1,6 +1,7 @@
 import { activeOn, type Dictionary, type Hit } from '../actors/dictionary';
 import type { PersonEntry } from '../actors/schema';
 import type { Doc } from '../text/doc';
+import type { Word } from '../text/tokenize';
 import { ambiguousStateAccepted, demonymNamesGovernment, insideLongerName, locational, seatNamesGovernment } from './context-rules';
 import { fullMentions, resolveSurname } from './coreference';
 import { introducedPeople } from './introduced';
@@ -99,24 +100,25 @@ function fullMention(m: Match, hits: Hit[], published: string | null): Mention {
 
 /** Later short references to people the article introduced ("said Oda" after "Bev Oda, the minister ..."). */
 function surnamesOfIntroduced(doc: Doc, mentions: readonly Mention[], covered: Coverage): Mention[] {
-  const bySurname = new Map<string, Mention['actor']>();
-  for (const m of mentions) if (m.via === 'introduced' && m.actor) bySurname.set(doc.tokens[m.last]!.raw, m.actor);
+  // Keyed by the shared Word object: every occurrence of "Oda" in the text is the same Word.
+  const bySurname = new Map<Word, Mention['actor']>();
+  for (const m of mentions) if (m.via === 'introduced' && m.actor) bySurname.set(doc.tokens.word[m.last]!, m.actor);
   if (bySurname.size === 0) return [];
   const found: Mention[] = [];
-  doc.tokens.forEach((t, i) => {
-    const actor = bySurname.get(t.raw);
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const actor = bySurname.get(doc.tokens.word[i]!);
     if (actor && !covered.has(i) && !insideLongerName(doc, i, i, covered)) {
       found.push({ first: i, last: i, actor, via: 'surname', confidence: 0.8 });
       covered.claim({ first: i, last: i });
     }
-  });
+  }
   return found;
 }
 
 function sentenceWords(doc: Doc, i: number): string[] {
   const s = doc.sentenceOf[i];
   const words: string[] = [];
-  for (let j = doc.firstToken[s!]!; j < doc.tokens.length && doc.sentenceOf[j] === s; j++) words.push(doc.tokens[j]!.key);
+  for (let j = doc.firstToken[s!]!; j < doc.tokens.length && doc.sentenceOf[j] === s; j++) words.push(doc.tokens.word[j]!.key);
   return words;
 }
 

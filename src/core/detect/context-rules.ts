@@ -1,6 +1,7 @@
 import type { Doc } from '../text/doc';
 import { capitalised, gapAfter, keyAt, sentenceInitial, spaced } from '../text/doc';
 import type { Coverage } from './mention';
+import { spanIndexAt } from '../text/sentences';
 import { GOVERNMENT_WORDS, LOCATIVES, NOT_NAME, TITLE_WORDS } from './words';
 
 const sameSentence = (doc: Doc, a: number, b: number) => a >= 0 && b < doc.tokens.length && doc.sentenceOf[a] === doc.sentenceOf[b];
@@ -58,7 +59,8 @@ export function seatNamesGovernment(doc: Doc, first: number, last: number, cover
 
 /** "BEIRUT (AP) —" or "MOSCOW, March 12 -": the city a story was filed from. */
 function dateline(doc: Doc, first: number, last: number): boolean {
-  const starts = doc.paragraphs.some((p) => p.start === doc.tokens[first]!.start);
+  const at = doc.tokens.start[first]!;
+  const starts = doc.paragraphs[spanIndexAt(doc.paragraphs, at)]?.start === at;
   return starts && /^\s*(?:\(|,|—|–|-)/.test(gapAfter(doc, last));
 }
 

@@ -1,7 +1,7 @@
 import type { PersonEntry } from '../actors/schema';
 import { slugify } from '../text/fold';
 import type { Doc } from '../text/doc';
-import { capitalised, gapAfter, keyAt, spaced } from '../text/doc';
+import { capitalised, gapAfter, keyAt, spaced, tokenText } from '../text/doc';
 import type { Coverage, Mention } from './mention';
 import { NAME_PARTICLES, NOT_NAME, ROLE_NOUNS, TITLE_HEADS, TITLE_WORDS } from './words';
 
@@ -20,8 +20,8 @@ export function introducedPeople(doc: Doc, covered: Coverage): Mention[] {
     if (last < 0) continue;
     const role = titled ?? appositiveRole(doc, last);
     if (!role) continue;
-    const name = doc.text.slice(doc.tokens[i]!.start, doc.tokens[last]!.end);
-    found.push({ first: i, last, actor: unlistedPerson(name, doc.tokens[last]!.raw), via: 'introduced', confidence: 0.8, role });
+    const name = tokenText(doc, i, last);
+    found.push({ first: i, last, actor: unlistedPerson(name, doc.tokens.word[last]!.raw), via: 'introduced', confidence: 0.8, role });
     covered.claim({ first: i, last });
     i = last;
   }
@@ -38,7 +38,7 @@ function titleEndsBefore(doc: Doc, i: number): string | null {
   let j = i - 1;
   if (j < 0 || !spaced(doc, j) || !TITLE_HEADS.has(keyAt(doc, j)) || !capitalised(doc, j)) return null;
   while (j - 1 >= 0 && capitalised(doc, j - 1) && TITLE_WORDS.has(keyAt(doc, j - 1)) && /^[\s\u00a0-]+$/.test(gapAfter(doc, j - 1))) j--;
-  return doc.text.slice(doc.tokens[j]!.start, doc.tokens[i - 1]!.end);
+  return tokenText(doc, j, i - 1);
 }
 
 /** Last token of a 2-4 word personal name starting at i ("Riyad al-Maliki"), or -1. */
@@ -50,7 +50,7 @@ function nameEnd(doc: Doc, i: number, covered: Coverage): number {
     if (covered.has(j) || NOT_NAME.has(key) || TITLE_WORDS.has(key) || /\d/.test(key)) break;
     if (j > i && !/^[ \u00a0]+$|^-$/.test(gapAfter(doc, j - 1))) break;
     if (NAME_PARTICLES.has(key) && !capitalised(doc, j)) continue;
-    if (!capitalised(doc, j) || doc.tokens[j]!.raw.length < 2) break;
+    if (!capitalised(doc, j) || doc.tokens.word[j]!.raw.length < 2) break;
     words++;
     last = j;
   }
@@ -67,7 +67,7 @@ function appositiveRole(doc: Doc, last: number): string | null {
     if (ROLE_NOUNS.has(keyAt(doc, j))) {
       let end = j;
       while (end + 1 < doc.tokens.length && end - j < 6 && !/[,.;:]/.test(gapAfter(doc, end))) end++;
-      return doc.text.slice(doc.tokens[from]!.start, doc.tokens[end]!.end);
+      return tokenText(doc, from, end);
     }
     if (gapAfter(doc, j).includes(',')) return null;
   }

@@ -1,7 +1,7 @@
 import { activeOn, type Dictionary } from '../actors/dictionary';
 import type { PersonEntry, RoleKind } from '../actors/schema';
 import type { Doc } from '../text/doc';
-import { capitalised, gapAfter, keyAt, spaced } from '../text/doc';
+import { capitalised, gapAfter, keyAt, spaced, tokenText } from '../text/doc';
 import type { Coverage, Mention } from './mention';
 
 interface RolePhrase {
@@ -43,11 +43,10 @@ const NOT_THIS_OFFICE = new Set(['former', 'vice', 'deputy', 'ex', 'late', 'acti
  * A title directly before a name is part of that mention, not a description.
  */
 export function roleMentions(doc: Doc, dict: Dictionary, mentions: readonly Mention[], covered: Coverage, published: string | null): Mention[] {
-  const at = new Map<number, Mention>();
-  for (const m of mentions) for (let i = m.first; i <= m.last; i++) at.set(i, m);
+  const at = new MentionAt(doc.tokens.length, mentions);
   const found: Mention[] = [];
   for (let i = 0; i < doc.tokens.length; i++) {
-    if (covered.has(i) || !FIRST_KEYS.has(doc.tokens[i]!.key)) continue;
+    if (covered.has(i) || !FIRST_KEYS.has(doc.tokens.word[i]!.key)) continue;
     const phrase = PHRASES.find((p) => p.keys.every((k, n) => keyAt(doc, i + n) === k && !covered.has(i + n)));
     if (!phrase) continue;
     const last = i + phrase.keys.length - 1;
@@ -55,7 +54,7 @@ export function roleMentions(doc: Doc, dict: Dictionary, mentions: readonly Ment
     if (!resolved) continue;
     const person = resolveHolder(dict, phrase, resolved.of, mentions, i, published);
     if (!person) continue;
-    found.push({ first: i, last, actor: person, via: 'role', confidence: 0.75, role: doc.text.slice(doc.tokens[i]!.start, doc.tokens[last]!.end) });
+    found.push({ first: i, last, actor: person, via: 'role', confidence: 0.75, role: tokenText(doc, i, last) });
     covered.claim({ first: i, last });
     i = last;
   }
@@ -63,7 +62,26 @@ export function roleMentions(doc: Doc, dict: Dictionary, mentions: readonly Ment
 }
 
 /** Whether the phrase at first..last is a description (not a title before a name) and whose office. */
-function describe(doc: Doc, first: number, last: number, phrase: RolePhrase, at: Map<number, Mention>): { of: string | null } | null {
+/** The mention covering each token, if any. */
+class MentionAt {
+  private readonly index: Int32Array;
+  constructor(
+    size: number,
+    private readonly mentions: readonly Mention[],
+  ) {
+    this.index = new Int32Array(size).fill(-1);
+    mentions.forEach((m, k) => this.index.fill(k, m.first, m.last + 1));
+  }
+  get(i: number): Mention | undefined {
+    const k = this.index[i] ?? -1;
+    return k < 0 ? undefined : this.mentions[k];
+  }
+  has(i: number): boolean {
+    return (this.index[i] ?? -1) >= 0;
+  }
+}
+
+function describe(doc: Doc, first: number, last: number, phrase: RolePhrase, at: MentionAt): { of: string | null } | null {
   let j = last + 1;
   let of: string | null = null;
   // "the foreign minister of Russia"

@@ -20,17 +20,17 @@ export function scan(doc: Doc, dict: Dictionary): Match[] {
   const matches: Match[] = [];
   let i = 0;
   while (i < tokens.length) {
-    let node = dict.root.next.get(tokens[i]!.key);
+    let node = dict.root.next.get(tokens.word[i]!.key);
     let best: Match | null = null;
     let j = i;
     while (node) {
       if (node.hits.length) {
-        const hits = node.hits.filter((h) => h.shapes.every((s, k) => caseCompatible(s, tokens[i + k]!.shape)));
+        const fits = (h: Hit) => h.shapes.every((s, k) => caseCompatible(s, tokens.word[i + k]!.shape));
+        const hits = node.hits.every(fits) ? node.hits : node.hits.filter(fits);
         if (hits.length) best = { first: i, last: j, hits };
       }
-      const next = tokens[j + 1];
-      if (!next || !joinable(text, tokens[j]!.end, next.start)) break;
-      node = node.next.get(next.key);
+      if (j + 1 >= tokens.length || !joinable(text, tokens.end[j]!, tokens.start[j + 1]!)) break;
+      node = node.next.get(tokens.word[j + 1]!.key);
       j++;
     }
     if (best) {

@@ -1,4 +1,5 @@
 import type { Qualifier } from '../types';
+import type { Tokens } from '../text/tokenize';
 import { FRACTIONS, SCALES, VAGUE, numberStyle, parseDigits, wordValue, type NumberStyle } from './numbers';
 
 /** A quantity found in the text, before classification. */
@@ -21,11 +22,16 @@ const NUM: Record<NumberStyle, string> = {
   european: String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?`,
 };
 const SCALE = String.raw`(?:\s?(hundred|thousand|million|billion|trillion)\b|(mln|mn|bn|tn|[mMkKbB])(?![\p{L}]))`;
+// Sticky: tried only where a digit token starts (or its currency sign), not over all the text.
 const numeric = (style: NumberStyle) =>
-  new RegExp(String.raw`(?<![\p{L}\p{N}.,/\-])(${CUR})?\s?(${NUM[style]})(?:\s?(?:-|–|to)\s?(?:${CUR})?\s?(${NUM[style]}))?${SCALE}?(?:\s?(%|percent\b|per cent\b))?(?![\p{L}\p{N}])`, 'gu');
+  new RegExp(String.raw`(${CUR})?\s?(${NUM[style]})(?:\s?(?:-|–|to)\s?(?:${CUR})?\s?(${NUM[style]}))?${SCALE}?(?:\s?(%|percent\b|per cent\b))?(?![\p{L}\p{N}])`, 'uy');
+const CURRENCY_BEFORE = new RegExp(String.raw`${CUR}\s?$`, 'u');
+const GLUED = /[\p{L}\p{N}.,/\-]/u;
 
 const WORD_NUMBER = String.raw`(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen`;
-const WORDS = new RegExp(String.raw`\b(?:(two|three|four)-(thirds|quarters|fifths)|(tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions)|(${WORD_NUMBER})(?:\s(hundred|thousand|million|billion))?)\b`, 'giu');
+const WORDS = new RegExp(String.raw`(?:(two|three|four)-(thirds|quarters|fifths)|(tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions)|(${WORD_NUMBER})(?:\s(hundred|thousand|million|billion))?)\b`, 'iuy');
+/** Keys of the tokens a written number can start with. */
+const WORD_STARTS = new Set('two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety a tens hundreds dozens scores thousands millions'.split(' '));
 
 const QUALIFIERS: [RegExp, Qualifier][] = [
   [/at least$/i, 'at least'], [/(?:more than|over|upwards of|in excess of)$/i, 'over'], [/(?:nearly|almost|close to)$/i, 'nearly'],
@@ -38,17 +44,25 @@ const DURATION = /^[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?
 const TIME = /^(?::\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|hours\b|hrs\b))/i;
 
 /** Every checkable quantity in the text, with exclusions (dates, years, ages, times, document numbers). */
-export function scanFigures(text: string): RawFigure[] {
+export function scanFigures(text: string, tokens: Tokens): RawFigure[] {
   const style = numberStyle(text);
   const out: RawFigure[] = [];
   const re = numeric(style);
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  for (let k = 0; k < tokens.length; k++) {
+    const at = tokens.start[k]!;
+    const c = tokens.word[k]!.key.charCodeAt(0);
+    if (c < 48 || c > 57 || at < (out[out.length - 1]?.end ?? 0)) continue;
+    const sign = CURRENCY_BEFORE.exec(text.slice(Math.max(0, at - 4), at));
+    const from = sign ? at - sign[0].length : at;
+    if (from > 0 && GLUED.test(text.charAt(from - 1))) continue; // "G20", "F-16", "1.1167479"
+    re.lastIndex = from;
+    const m = re.exec(text);
+    if (!m) continue;
     const [whole, currency, a, b, wordScale, letterScale, percent] = m;
-    const start = m.index + (whole.length - whole.trimStart().length);
-    const end = m.index + whole.length;
+    const start = from;
+    const end = from + whole.length;
     const before = text.slice(Math.max(0, start - 40), start);
     const after = text.slice(end, end + 40);
-    if (start < (out[out.length - 1]?.end ?? 0)) continue; // the second half of "between X and Y"
     if (excludedNumber(a!, before, after, !!(currency || wordScale || letterScale || percent))) continue;
     const scale = SCALES[(wordScale ?? letterScale ?? '').toLowerCase()] ?? 1;
     const x = parseDigits(a!, style) * (letterScale || wordScale ? scale : 1);
@@ -61,10 +75,13 @@ export function scanFigures(text: string): RawFigure[] {
     out.push(between(text, fig, style));
   }
   const taken = (s: number, e: number) => out.some((f) => s < f.end && e > f.start);
-  WORDS.lastIndex = 0;
-  for (let m = WORDS.exec(text); m; m = WORDS.exec(text)) {
+  for (let k = 0; k < tokens.length; k++) {
+    if (!WORD_STARTS.has(tokens.word[k]!.key)) continue;
+    const start = tokens.start[k]!;
+    WORDS.lastIndex = start;
+    const m = WORDS.exec(text);
+    if (!m) continue;
     const [whole, fracOf, frac, vague, word, scale] = m;
-    const start = m.index;
     const end = start + whole.length;
     if (taken(start, end)) continue;
     const before = text.slice(Math.max(0, start - 30), start);

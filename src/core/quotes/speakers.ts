@@ -79,7 +79,7 @@ export class SpeakerFinder {
       const nearest = this.actors.lastBefore(verbAt, s.start);
       const mention = nearest && ADVERB_GAP.test(this.text.slice(nearest.end, verbAt)) ? nearest : undefined;
       if (mention && (mention.actorType === 'person' || mention.via !== 'demonym')) return { id: mention.actorId, label: mention.label };
-      const word = /(\p{L}+)\s+(?:(?:also|then|\p{L}+ly)\s+)?$/u.exec(this.text.slice(s.start, verbAt))?.[1] ?? '';
+      const word = /(\p{L}+)\s+(?:(?:also|then|\p{L}+ly)\s+)?$/u.exec(this.text.slice(Math.max(s.start, verbAt - 40), verbAt))?.[1] ?? '';
       if (PRONOUN.test(word)) return this.pronoun(verbAt);
       const lead = this.text.slice(s.start, verbAt).replace(/^(?:[^,]{0,30},\s*)/, '').trim();
       if (/^\p{Lu}/u.test(lead) && lead.split(/\s+/).length <= 6 && !/[,"“”]/.test(lead)) return { id: null, label: lead };

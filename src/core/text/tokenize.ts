@@ -1,9 +1,7 @@
 import { isNonLatin, stripMarks, tokenKey } from './fold';
 
-/** A word of the text: letters (any script) or digits, or a dotted abbreviation ("U.N."). */
-export interface Token {
-  start: number;
-  end: number;
+/** A distinct word form: letters (any script) or digits, or a dotted abbreviation ("U.N."). */
+export interface Word {
   raw: string;
   /** Lookup key: folded and lower-cased (see fold.ts). */
   key: string;
@@ -13,30 +11,96 @@ export interface Token {
   upper: boolean;
 }
 
-// Dotted abbreviations first so "U.S." is one token; then words; then digit runs.
-const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}]+|\p{N}+/gu;
+/**
+ * The tokens of a text as parallel arrays: offsets in typed arrays, and for each token its
+ * Word, shared by every occurrence of the same form. A megabyte of news is some 180,000
+ * tokens; one object per token made the garbage collector the engine's biggest cost.
+ */
+export interface Tokens {
+  readonly length: number;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly word: Word[];
+}
 
 const ASCII_WORD = /^[A-Za-z0-9]+$/;
 const UPPER = /^\p{Lu}/u;
+const LETTER = /^[\p{L}\p{M}]$/u;
+const DIGIT = /^\p{N}$/u;
+const UPPER_LETTER = /^\p{Lu}$/u;
 
-/** Split text into word tokens with their offsets. Punctuation is not a token. */
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
+const OTHER = 0;
+const LETTER_KIND = 1;
+const DIGIT_KIND = 2;
+const ASCII_KIND = Uint8Array.from({ length: 128 }, (_, c) => ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? LETTER_KIND : c >= 48 && c <= 57 ? DIGIT_KIND : OTHER));
+// Non-ASCII characters are classified by Unicode property once each and remembered.
+const kinds = new Map<number, number>();
+
+function kindOf(c: number): number {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? LETTER_KIND : c >= 48 && c <= 57 ? DIGIT_KIND : OTHER;
+  let k = kinds.get(c);
+  if (k === undefined) {
+    const ch = String.fromCharCode(c);
+    // Lone surrogates: astral letters are rare in news copy, so both halves count as letters.
+    k = LETTER.test(ch) || (c >= 0xd800 && c <= 0xdfff) ? LETTER_KIND : DIGIT.test(ch) ? DIGIT_KIND : OTHER;
+    kinds.set(c, k);
+  }
+  return k;
+}
+
+const isUpperAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER_LETTER.test(text.charAt(i));
+};
+
+/**
+ * Split text into word tokens with their offsets: runs of letters (any script, with marks),
+ * runs of digits, and dotted abbreviations ("U.S.", "U.N.") as one token. Punctuation is not
+ * a token. A hand-written scanner: this runs over every character of every page.
+ */
+export function tokenize(text: string): Tokens {
+  const n = text.length;
+  // At most one token per two characters (a word and the separator after it), plus one.
+  const start = new Int32Array((n >> 1) + 1);
+  const end = new Int32Array((n >> 1) + 1);
+  const word: Word[] = [];
   // Words repeat: fold each distinct word once per text (Unicode normalisation is the costly part).
-  const folded = new Map<string, { key: string; shape: string; upper: boolean }>();
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    const raw = m[0];
+  const folded = new Map<string, Word>();
+  let i = 0;
+  while (i < n) {
+    const c0 = text.charCodeAt(i);
+    // ASCII punctuation and spaces are most characters that are not words: skip them inline.
+    const kind = c0 < 128 ? ASCII_KIND[c0]! : kindOf(c0);
+    if (kind === OTHER) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    if (kind === DIGIT_KIND) {
+      while (j < n && kindOf(text.charCodeAt(j)) === DIGIT_KIND) j++;
+    } else if (text.charCodeAt(j) === 46 && isUpperAt(text, i) && isUpperAt(text, j + 1) && text.charCodeAt(j + 2) === 46) {
+      j = i;
+      while (j < n && isUpperAt(text, j) && text.charCodeAt(j + 1) === 46) j += 2;
+    } else {
+      for (; j < n; j++) {
+        const c = text.charCodeAt(j);
+        if (c < 128 ? ASCII_KIND[c] !== LETTER_KIND : kindOf(c) !== LETTER_KIND) break;
+      }
+    }
+    const raw = text.slice(i, j);
     let f = folded.get(raw);
     if (!f) {
       f = ASCII_WORD.test(raw)
-        ? { key: raw.toLowerCase(), shape: raw, upper: raw.charCodeAt(0) >= 65 && raw.charCodeAt(0) <= 90 }
-        : { key: tokenKey(raw), shape: stripMarks(raw).replace(/\./g, ''), upper: UPPER.test(raw) };
+        ? { raw, key: raw.toLowerCase(), shape: raw, upper: raw.charCodeAt(0) >= 65 && raw.charCodeAt(0) <= 90 }
+        : { raw, key: tokenKey(raw), shape: stripMarks(raw).replace(/\./g, ''), upper: UPPER.test(raw) };
       folded.set(raw, f);
     }
-    tokens.push({ start: m.index, end: m.index + raw.length, raw, key: f.key, shape: f.shape, upper: f.upper });
+    start[word.length] = i;
+    end[word.length] = j;
+    word.push(f);
+    i = j;
   }
-  return tokens;
+  return { length: word.length, start: start.subarray(0, word.length), end: end.subarray(0, word.length), word };
 }
 
 /**
