@@ -19,9 +19,13 @@ export function annotate(text: string, options: AnnotateOptions & { dictionary?:
   const published = options.published && /^\d{4}-\d{2}-\d{2}$/.test(options.published) ? options.published : null;
   const doc = prepare(text);
   const actors = detectActors(doc, dict, published).map((m, i) => actorAnnotation(doc, m, i));
-  const quotes = quoteAnnotations(doc, actors);
-  const figures = figureAnnotations(doc, actors, quotes);
-  return [...actors, ...figures, ...quotes].sort((a, b) => a.start - b.start || b.end - a.end);
+  const finder = new SpeakerFinder(doc.text, doc.sentences, doc.paragraphs, new OffsetIndex(actors), quoteSpans(doc.text, doc.paragraphs));
+  const quotes = quoteAnnotations(doc, finder);
+  const figures = figureAnnotations(doc, actors, quotes, finder);
+  // "US$1.4 billion" names a currency, not the United States.
+  const inFigure = new OffsetIndex(figures);
+  const kept = actors.filter((a) => !inFigure.containing(a.start, a.end));
+  return [...kept, ...figures, ...quotes].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 function actorAnnotation(doc: Doc, m: Mention, i: number): ActorAnnotation {
@@ -38,11 +42,9 @@ function actorAnnotation(doc: Doc, m: Mention, i: number): ActorAnnotation {
   return a;
 }
 
-function quoteAnnotations(doc: Doc, actors: ActorAnnotation[]): QuoteAnnotation[] {
-  const spans = quoteSpans(doc.text, doc.paragraphs);
-  const finder = new SpeakerFinder(doc.text, doc.sentences, doc.paragraphs, new OffsetIndex(actors), spans);
+function quoteAnnotations(doc: Doc, finder: SpeakerFinder): QuoteAnnotation[] {
   let previous: { q: QuoteSpan; speaker: Speaker } | null = null;
-  return spans.map((q, i) => {
+  return finder.quotes.map((q, i) => {
     const speaker = finder.speaker(q, previous);
     previous = { q, speaker };
     return {
@@ -52,8 +54,8 @@ function quoteAnnotations(doc: Doc, actors: ActorAnnotation[]): QuoteAnnotation[
   });
 }
 
-function figureAnnotations(doc: Doc, actors: ActorAnnotation[], quotes: QuoteAnnotation[]): FigureAnnotation[] {
-  const ctx = { text: doc.text, sentences: doc.sentences, actors: new OffsetIndex(actors), quotes: new OffsetIndex(quotes) };
+function figureAnnotations(doc: Doc, actors: ActorAnnotation[], quotes: QuoteAnnotation[], finder: SpeakerFinder): FigureAnnotation[] {
+  const ctx = { text: doc.text, sentences: doc.sentences, actors: new OffsetIndex(actors), quotes: new OffsetIndex(quotes), pronoun: (at: number) => finder.pronoun(at) };
   return scanFigures(doc.text, doc.tokens).map((f, i) => {
     const c = classify(f, ctx);
     const fig: FigureAnnotation = {
@@ -61,6 +63,7 @@ function figureAnnotations(doc: Doc, actors: ActorAnnotation[], quotes: QuoteAnn
       value: f.value, unit: c.unit, counts: c.counts, qualifier: f.qualifier ?? (c.estimated ? 'estimated' : null),
     };
     if (f.low !== undefined) [fig.low, fig.high] = [f.low, f.high!];
+    if (f.against !== undefined) fig.against = f.against;
     if (c.subject) fig.subject = c.subject;
     if (c.attribution) fig.attribution = c.attribution;
     return fig;

@@ -56,6 +56,8 @@ export interface FigureAnnotation extends Base {
   value: number | null;
   low?: number;
   high?: number;
+  /** The second number of a vote tally ("13-2"): votes against. */
+  against?: number;
   /** people, USD, CAD, EUR, percent, votes, or the counted noun ("resolutions"). */
   unit: string;
   counts: Counts;

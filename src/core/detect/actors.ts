@@ -2,7 +2,7 @@ import { activeOn, type Dictionary, type Hit } from '../actors/dictionary';
 import type { PersonEntry } from '../actors/schema';
 import type { Doc } from '../text/doc';
 import type { Word } from '../text/tokenize';
-import { ambiguousStateAccepted, demonymNamesGovernment, insideLongerName, locational, seatNamesGovernment } from './context-rules';
+import { ambiguousStateAccepted, dateline, demonymNamesGovernment, insideLongerName, locational, seatNamesGovernment } from './context-rules';
 import { fullMentions, resolveSurname } from './coreference';
 import { introducedPeople } from './introduced';
 import { Coverage, type Mention } from './mention';
@@ -23,6 +23,7 @@ export function detectActors(doc: Doc, dict: Dictionary, published: string | nul
   const mentions: Mention[] = [];
   const deferred: Match[] = [];
   for (const m of matches) {
+    if (dateline(doc, m.first, m.last)) continue;
     const full = m.hits.filter((h) => FULL.has(h.form));
     if (full.length) {
       mentions.push(fullMention(m, full, published));

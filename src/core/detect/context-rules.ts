@@ -57,11 +57,12 @@ export function seatNamesGovernment(doc: Doc, first: number, last: number, cover
   return true;
 }
 
-/** "BEIRUT (AP) —" or "MOSCOW, March 12 -": the city a story was filed from. */
-function dateline(doc: Doc, first: number, last: number): boolean {
+/** "BEIRUT (AP) —", "UNITED NATIONS (Reuters) -", "MOSCOW, March 12 -": where a story was filed from. */
+export function dateline(doc: Doc, first: number, last: number): boolean {
   const at = doc.tokens.start[first]!;
-  const starts = doc.paragraphs[spanIndexAt(doc.paragraphs, at)]?.start === at;
-  return starts && /^\s*(?:\(|,|—|–|-)/.test(gapAfter(doc, last));
+  if (doc.paragraphs[spanIndexAt(doc.paragraphs, at)]?.start !== at) return false;
+  const capitals = doc.text.slice(at, doc.tokens.end[last]);
+  return /^\s*(?:\(|,|—|–|-)/.test(gapAfter(doc, last)) && (capitals === capitals.toUpperCase() || /^\s*\(/.test(gapAfter(doc, last)));
 }
 
 const US_STATE_CONTEXT = /\b(Atlanta|Savannah|Ga\.|Georgia's governor|state of Georgia|Georgia state)\b/;

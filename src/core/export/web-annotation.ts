@@ -56,6 +56,7 @@ function body(a: Annotation): Json {
   } else if (a.kind === 'figure') {
     if (a.low !== undefined) Object.assign(b, { 'crosswire:low': a.low, 'crosswire:high': a.high });
     else b['crosswire:value'] = a.value;
+    if (a.against !== undefined) b['crosswire:against'] = a.against;
     Object.assign(b, { 'crosswire:unit': a.unit, 'crosswire:counts': a.counts, 'crosswire:qualifier': a.qualifier, 'crosswire:attribution': a.attribution?.label ?? null });
     if (a.attribution?.actorId) b['crosswire:attributionId'] = a.attribution.actorId;
     if (a.subject) b['crosswire:subject'] = a.subject;

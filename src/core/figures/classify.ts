@@ -2,6 +2,7 @@ import type { ActorAnnotation, Attribution, Counts, QuoteAnnotation } from '../t
 import type { Span } from '../text/sentences';
 import { spanIndexAt } from '../text/sentences';
 import { REPORTING_VERBS } from '../detect/words';
+import { AUXILIARIES } from '../quotes/speakers';
 import type { RawFigure } from './scan';
 import type { OffsetIndex } from '../text/offset-index';
 
@@ -30,6 +31,8 @@ export interface FigureContext {
   sentences: readonly Span[];
   actors: OffsetIndex<ActorAnnotation>;
   quotes: OffsetIndex<QuoteAnnotation>;
+  /** Who "he" or "she" at an offset is (the last person who was a sentence's subject). */
+  pronoun: (at: number) => { id: string | null; label: string | null };
 }
 
 export interface Classified {
@@ -59,6 +62,8 @@ export function classify(f: RawFigure, ctx: FigureContext): Classified {
     unit = f.currency ? dollarOf(f.currency, stateHere) : WORD_CURRENCY[word![1]!.toLowerCase()] ?? (word![1]!.toLowerCase() === 'dollars' ? dollarOf('$', stateHere) : word![1]!);
   } else if (f.percent) {
     [counts, unit] = ['percent', 'percent'];
+  } else if (f.measure) {
+    [counts, unit] = ['other', f.measure];
   } else {
     counts = nearestKeyword(sentence, at, at + (end - f.start));
     if (counts === 'killed' && CUMULATIVE.test(sentence)) counts = 'deaths';
@@ -104,12 +109,17 @@ function attribute(f: RawFigure, s: Span, ctx: FigureContext): Attribution | und
   const quote = ctx.quotes.containing(f.start, f.end);
   if (quote) return quote.speaker ? { label: quote.speaker, ...(quote.speakerId && { actorId: quote.speakerId }) } : undefined;
   const sentence = ctx.text.slice(s.start, s.end);
-  const according = /according to ([^,.;]+)/i.exec(sentence);
+  // Dots inside and at the end of abbreviations belong to the name: "according to the U.N."
+  const according = /according to ((?:[^,.;]|\.(?!\s)|(?<=\b\p{Lu})\.)+)/iu.exec(sentence);
   if (according) return phrase(ctx, s.start + according.index + 'according to '.length, according[1]!);
   const head = sentence.slice(0, f.start - s.start);
   for (const verb of [...head.matchAll(/\p{L}+/gu)].reverse()) {
     if (!REPORTING_VERBS.has(verb[0].toLowerCase()) || verb[0] === 'according') continue;
-    const lead = head.slice(0, verb.index).replace(/^[^,]{0,25},\s*/, '').trim();
+    const lead = head.slice(0, verb.index).replace(/^[^,]{0,25},\s*/, '').replace(AUXILIARIES, '').trim();
+    if (/^(?:he|she|they)$/i.test(lead)) {
+      const who = ctx.pronoun(s.start + head.indexOf(lead));
+      return who.label ? { label: who.label, ...(who.id && { actorId: who.id }) } : undefined;
+    }
     if (lead && lead.split(/\s+/).length <= 7 && !/[,"“”]/.test(lead)) return phrase(ctx, s.start + head.indexOf(lead), lead);
   }
   const tail = /,\s*([^,]{3,60}?)\s+(?:said|says|reported|reports|estimated)\.?\s*$/.exec(sentence);

@@ -14,6 +14,8 @@ export interface RawFigure {
   qualifier: Qualifier | null;
   /** A vote tally "13-2": the second number. */
   against?: number;
+  /** A unit written with the number: "275kg". */
+  measure?: string;
 }
 
 const CUR = String.raw`(?:US\$|CA?\$|A\$|NZ\$|HK\$|\$|€|£|¥)`;
@@ -24,7 +26,7 @@ const NUM: Record<NumberStyle, string> = {
 const SCALE = String.raw`(?:\s?(hundred|thousand|million|billion|trillion)\b|(mln|mn|bn|tn|[mMkKbB])(?![\p{L}]))`;
 // Sticky: tried only where a digit token starts (or its currency sign), not over all the text.
 const numeric = (style: NumberStyle) =>
-  new RegExp(String.raw`(${CUR})?\s?(${NUM[style]})(?:\s?(?:-|–|to)\s?(?:${CUR})?\s?(${NUM[style]}))?${SCALE}?(?:\s?(%|percent\b|per cent\b))?(?![\p{L}\p{N}])`, 'uy');
+  new RegExp(String.raw`(${CUR})?\s?(${NUM[style]})(?:\s?(?:-|–|to)\s?(?:${CUR})?\s?(${NUM[style]}))?${SCALE}?(?:\s?(%|percent\b|per cent\b))?(?:\s?(kg|km|kt|Mt|MW|GW|mph|sq km|km²)(?![\p{L}]))?(?![\p{L}\p{N}])`, 'uy');
 const CURRENCY_BEFORE = new RegExp(String.raw`${CUR}\s?$`, 'u');
 const GLUED = /[\p{L}\p{N}.,/\-]/u;
 
@@ -58,7 +60,7 @@ export function scanFigures(text: string, tokens: Tokens): RawFigure[] {
     re.lastIndex = from;
     const m = re.exec(text);
     if (!m) continue;
-    const [whole, currency, a, b, wordScale, letterScale, percent] = m;
+    const [whole, currency, a, b, wordScale, letterScale, percent, measure] = m;
     const start = from;
     const end = from + whole.length;
     const before = text.slice(Math.max(0, start - 40), start);
@@ -68,10 +70,12 @@ export function scanFigures(text: string, tokens: Tokens): RawFigure[] {
     const x = parseDigits(a!, style) * (letterScale || wordScale ? scale : 1);
     const y = b ? parseDigits(b, style) * (letterScale || wordScale ? scale : 1) : null;
     const fig: RawFigure = { start, end, value: y === null ? x : null, qualifier: null };
-    if (y !== null && /^\s*(?:vote|votes|decision)\b/i.test(after)) Object.assign(fig, { value: x, against: y });
+    // "13-2 vote", or "13-2" anywhere: a range never runs downwards, so that is a tally.
+    if (y !== null && (y < x || /^\s*(?:vote|votes|decision)\b/i.test(after))) Object.assign(fig, { value: x, against: y });
     else if (y !== null) Object.assign(fig, { low: x, high: y });
     if (currency) fig.currency = currency;
     if (percent) fig.percent = true;
+    if (measure) fig.measure = measure;
     out.push(between(text, fig, style));
   }
   const taken = (s: number, e: number) => out.some((f) => s < f.end && e > f.start);

@@ -11,12 +11,15 @@ export interface Speaker {
 }
 
 const PRONOUN = /^(he|she|they)$/i;
+/** Auxiliaries between a subject and its verb: "the government has accused". */
+export const AUXILIARIES = /(?:\s+(?:has|have|had|was|were|is|are|will|would|also|had been|has been|have been))+\s*$/;
 const VERB = /\p{L}+/gu;
 const ADVERB_GAP = /^(?:\s*,)?\s+(?:(?:also|earlier|later|then|again|directly|\p{L}+ly)\s+)?$/u;
 const VERBS = [...REPORTING_VERBS].join('|');
 const AFTER_VERB_FIRST = new RegExp(`^\\s*,?\\s*(?:${VERBS})\\s+(.{1,80}?)(?=[,.;:!?]|\\s+(?:in|on|at|to|after|before|during|as|from|when|while|who|which)\\s|$)`, 'u');
 const AFTER_LOWER = new RegExp(`^\\s+(?:he|she|they|${VERBS})\\b`, 'u');
-const AFTER_SUBJECT_FIRST = new RegExp(`^\\s*,?\\s*([^,.;:"“”]{1,80}?)\\s+(?:${VERBS})\\b`, 'u');
+// The subject may hold abbreviations ("U.S. Ambassador ... Kelly Craft told"), not a sentence end.
+const AFTER_SUBJECT_FIRST = new RegExp(`^\\s*,?\\s*((?:[^,.;:!?"“”]|\\.(?!\\s))(?:[^,;:!?"“”]|\\.(?!\\s+\\p{Lu}\\p{Ll})){0,100}?)\\s+(?:${VERBS})\\b`, 'u');
 
 /** Finds who said each quotation: attribution after it, then before it, then the paragraph's last speaker. */
 export class SpeakerFinder {
@@ -27,7 +30,7 @@ export class SpeakerFinder {
     private readonly sentences: readonly Span[],
     private readonly paragraphs: readonly Span[],
     private readonly actors: OffsetIndex<ActorAnnotation>,
-    quotes: readonly QuoteSpan[],
+    readonly quotes: readonly QuoteSpan[],
   ) {
     const inQuote = new OffsetIndex(quotes);
     // Sentence subjects: the first person named in each sentence, outside quotations.
@@ -64,7 +67,7 @@ export class SpeakerFinder {
     const verbFirst = AFTER_VERB_FIRST.exec(rest);
     if (verbFirst) return this.phrase(at + rest.indexOf(verbFirst[1]!, verbFirst[0].length - verbFirst[1]!.length), verbFirst[1]!);
     const subjectFirst = AFTER_SUBJECT_FIRST.exec(rest);
-    if (subjectFirst && subjectFirst[1]!.split(/\s+/).length <= 8) return this.phrase(at + rest.indexOf(subjectFirst[1]!), subjectFirst[1]!);
+    if (subjectFirst && subjectFirst[1]!.split(/\s+/).length <= 12) return this.phrase(at + rest.indexOf(subjectFirst[1]!), subjectFirst[1]!);
     return null;
   }
 
@@ -81,7 +84,7 @@ export class SpeakerFinder {
       if (mention && (mention.actorType === 'person' || mention.via !== 'demonym')) return { id: mention.actorId, label: mention.label };
       const word = /(\p{L}+)\s+(?:(?:also|then|\p{L}+ly)\s+)?$/u.exec(this.text.slice(Math.max(s.start, verbAt - 40), verbAt))?.[1] ?? '';
       if (PRONOUN.test(word)) return this.pronoun(verbAt);
-      const lead = this.text.slice(s.start, verbAt).replace(/^(?:[^,]{0,30},\s*)/, '').trim();
+      const lead = this.text.slice(s.start, verbAt).replace(/^(?:[^,]{0,30},\s*)/, '').replace(AUXILIARIES, '').trim();
       if (/^\p{Lu}/u.test(lead) && lead.split(/\s+/).length <= 6 && !/[,"“”]/.test(lead)) return { id: null, label: lead };
     }
     return null;
@@ -99,13 +102,14 @@ export class SpeakerFinder {
     if (PRONOUN.test(trimmed)) return this.pronoun(at);
     const end = at + phrase.length;
     const mention = this.actors.within(at, end).find((a) => this.text.slice(a.end, end).trim() === '');
-    const described = /^(?:a|an|the|one)\s/i.test(trimmed);
+    // "a spokesman for the Obama administration" describes someone else; "the president" may be resolved by role.
+    const described = /^(?:a|an|the|one)\s/i.test(trimmed) && mention?.via !== 'role';
     if (mention && !described) return { id: mention.actorId, label: mention.label };
     return { id: null, label: trimmed };
   }
 
   /** A pronoun refers to the last person who was the subject of a sentence. */
-  private pronoun(at: number): Speaker {
+  pronoun(at: number): Speaker {
     const subject = this.subjects.lastBefore(at);
     return subject ? { id: subject.actorId, label: subject.label } : { id: null, label: null };
   }
