@@ -46,4 +46,38 @@ describe('articles in other styles', () => {
     expect(figs.find((f) => f.low === 20000)).toMatchObject({ high: 30000, attribution: { label: 'Filippo Grandi' } });
     expect(quotesOf(anns)).toEqual([['The world cannot look away,', 'Filippo Grandi']]);
   });
+
+  it('wire copy with a city-and-country dateline, casualty figures and things counted', () => {
+    const anns = annotate(read('wire-kyiv-drones.txt'), { published: '2024-02-01' });
+    const actors = actorPairs(anns);
+    expect(actors[0]).toBe('Ukrainian=Ukraine'); // "KYIV, Ukraine (AP) —" is a dateline
+    expect(actors).toEqual(expect.arrayContaining(['Mark Rutte=Mark Rutte', 'Kremlin=Russia', 'Dmitry Peskov=Dmitry Peskov', 'Moscow=Russia', 'U.N. human rights office=Office of the UN High Commissioner for Human Rights']));
+    const figs = figuresOf(anns).map((f) => [f.text, f.counts, f.unit]);
+    expect(figs).toEqual([
+      ['at least three people', 'killed', 'people'],
+      ['12', 'wounded', 'people'],
+      ['145', 'other', 'drones'],
+      ['four', 'other', 'missiles'],
+      ['120', 'other', 'items'],
+      ['More than 10,000 civilians', 'deaths', 'people'],
+    ]);
+  });
+
+  it('people in apposition the dictionary lacks, and "France\'s foreign minister" by date', () => {
+    const anns = annotate(read('eu-aid-ukraine.txt'), { published: '2024-02-01' });
+    const actors = anns.filter((a) => a.kind === 'actor');
+    expect(actors.filter((a) => a.via === 'introduced').map((a) => [a.text, a.role])).toEqual([
+      ['Ursula von der Leyen', 'European Commission president'],
+      ['Viktor Orbán', 'prime minister'],
+    ]);
+    expect(actorPairs(anns)).toEqual(expect.arrayContaining(['Orbán=Viktor Orbán', 'Budapest=Hungary', 'foreign minister=Stéphane Séjourné', 'UK Foreign Office=Foreign, Commonwealth and Development Office']));
+    expect(quotesOf(anns)).toEqual([['guarantees', 'Viktor Orbán'], ['a good day for Europe', 'Olaf Scholz']]);
+    expect(figuresOf(anns).map((f) => [f.value, f.low, f.high, f.unit])).toEqual([[5e10, undefined, undefined, 'EUR'], [null, 60, 70, 'percent']]);
+  });
+
+  it('business and sports copy: no diplomatic actors beyond a real state', () => {
+    const anns = annotate(read('business-sports.txt'));
+    expect(actorPairs(anns)).toEqual(['China=China']);
+    expect(figuresOf(anns).find((f) => f.text === '27-24')).toMatchObject({ value: 27, against: 24, unit: 'tally' });
+  });
 });

@@ -57,12 +57,16 @@ export function seatNamesGovernment(doc: Doc, first: number, last: number, cover
   return true;
 }
 
-/** "BEIRUT (AP) —", "UNITED NATIONS (Reuters) -", "MOSCOW, March 12 -": where a story was filed from. */
+// "BEIRUT (AP) — ", "UNITED NATIONS (Reuters) - ", "KYIV, Ukraine (AP) — ", "GENEVA – ": a city in
+// capitals, perhaps its country, perhaps the agency, then a dash.
+const DATELINE = /^[\p{Lu}][\p{Lu} .'’-]{1,40}(?:,\s*[\p{Lu}][\p{L} .'’-]{1,30})?\s*(?:\([^)\n]{1,30}\))?\s*[—–-]\s/u;
+
+/** Whether tokens first..last lie in the dateline that opens a paragraph (where a story was filed from). */
 export function dateline(doc: Doc, first: number, last: number): boolean {
-  const at = doc.tokens.start[first]!;
-  if (doc.paragraphs[spanIndexAt(doc.paragraphs, at)]?.start !== at) return false;
-  const capitals = doc.text.slice(at, doc.tokens.end[last]);
-  return /^\s*(?:\(|,|—|–|-)/.test(gapAfter(doc, last)) && (capitals === capitals.toUpperCase() || /^\s*\(/.test(gapAfter(doc, last)));
+  const para = doc.paragraphs[spanIndexAt(doc.paragraphs, doc.tokens.start[first]!)];
+  if (!para || doc.tokens.start[first]! - para.start > 60) return false;
+  const m = DATELINE.exec(doc.text.slice(para.start, para.start + 90));
+  return !!m && doc.tokens.end[last]! <= para.start + m[0].length;
 }
 
 const US_STATE_CONTEXT = /\b(Atlanta|Savannah|Ga\.|Georgia's governor|state of Georgia|Georgia state)\b/;

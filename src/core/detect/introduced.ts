@@ -15,7 +15,7 @@ export function introducedPeople(doc: Doc, covered: Coverage): Mention[] {
   const n = doc.tokens.length;
   for (let i = 0; i < n; i++) {
     if (covered.has(i) || !capitalised(doc, i)) continue;
-    const titled = titleEndsBefore(doc, i);
+    const titled = titleEndsBefore(doc, i) ?? roleInAppositionBefore(doc, i);
     const last = nameEnd(doc, i, covered);
     if (last < 0) continue;
     const role = titled ?? appositiveRole(doc, last);
@@ -39,6 +39,15 @@ function titleEndsBefore(doc: Doc, i: number): string | null {
   if (j < 0 || !spaced(doc, j) || !TITLE_HEADS.has(keyAt(doc, j)) || !capitalised(doc, j)) return null;
   while (j - 1 >= 0 && capitalised(doc, j - 1) && TITLE_WORDS.has(keyAt(doc, j - 1)) && /^[\s\u00a0-]+$/.test(gapAfter(doc, j - 1))) j--;
   return tokenText(doc, j, i - 1);
+}
+
+/** "the European Commission president, Ursula von der Leyen,": the role before the comma, or null. */
+function roleInAppositionBefore(doc: Doc, i: number): string | null {
+  const head = i - 1;
+  if (head < 0 || !/^,\s+$/.test(gapAfter(doc, head)) || !ROLE_NOUNS.has(keyAt(doc, head))) return null;
+  let from = head;
+  while (from - 1 >= 0 && from > head - 4 && /^[ \u00a0]+$/.test(gapAfter(doc, from - 1)) && (capitalised(doc, from - 1) || ROLE_NOUNS.has(keyAt(doc, from - 1)) || TITLE_WORDS.has(keyAt(doc, from - 1)))) from--;
+  return tokenText(doc, from, head);
 }
 
 /** Last token of a 2-4 word personal name starting at i ("Riyad al-Maliki"), or -1. */

@@ -90,10 +90,12 @@ function describe(doc: Doc, first: number, last: number, phrase: RolePhrase, at:
     const q = at.get(k);
     if (q?.actor && q.actor.type !== 'person') [of, j] = [q.actor.id, q.last + 1];
   }
-  // A capitalised name right after: it is a title ("Foreign Minister Sergey Lavrov").
-  if (spaced(doc, j - 1) && capitalised(doc, j) && (at.get(j)?.actor?.type === 'person' || !at.has(j))) return null;
+  // A capitalised name right after: it is a title ("Foreign Minister Sergey Lavrov",
+  // "Iran's foreign minister, Abbas Araghchi,").
+  const apposition = /^,\s+$/.test(gapAfter(doc, j - 1));
+  if ((spaced(doc, j - 1) || apposition) && capitalised(doc, j) && (at.get(j)?.actor?.type === 'person' || !at.has(j))) return null;
   let p = first - 1;
-  if (/^['’]s?\s+$/.test(gapAfter(doc, p - 1)) && keyAt(doc, p) === 's') p--; // "Russia's foreign minister"
+  if (/^['’]$/.test(gapAfter(doc, p - 1)) && keyAt(doc, p) === 's') p--; // "Russia's foreign minister"
   const qualifier = at.get(p);
   if (qualifier?.actor && qualifier.actor.type !== 'person') {
     of ??= qualifier.actor.id;

@@ -19,9 +19,9 @@ const KEYWORDS: [Counts, RegExp][] = [
   ['displaced', /\b(?:displac\w*|fled|flee\w*|uprooted|homeless|driven from)\b/gi],
   ['refugees', /\brefugees?\b/gi],
   ['residents', /\b(?:live[ds]?|living|residents?|inhabitants|population)\b/gi],
-  ['wounded', /\b(?:wounded|injured|injuries|hurt)\b/gi],
+  ['wounded', /\b(?:wound\w*|injur\w*|hurt)\b/gi],
   ['arrested', /\b(?:arrest\w*|detain\w*|jailed|imprisoned)\b/gi],
-  ['killed', /\b(?:kill\w*|died|dead|deaths?|victims?|corpses|bodies|massacred?|slain|shot|executed|lost their lives|toll)\b/gi],
+  ['killed', /\b(?:kill\w*|died|dead|deaths?|victims?|corpses|bodies|massacred?|slain|shot(?! down)|executed|lost their lives|toll)\b/gi],
 ];
 const CUMULATIVE = /\b(?:death toll|toll|ha(?:s|ve|d) (?:been )?(?:killed|died)|number of deaths|so far|to date|since the)\b/i;
 const ESTIMATE = /\bestimat\w*/i;
@@ -64,10 +64,13 @@ export function classify(f: RawFigure, ctx: FigureContext): Classified {
     [counts, unit] = ['percent', 'percent'];
   } else if (f.measure) {
     [counts, unit] = ['other', f.measure];
+  } else if (thing(after)) {
+    // "145 drones", "2,000 homes": the noun says what is counted.
+    [counts, unit] = ['other', thing(after)!];
   } else {
     counts = nearestKeyword(sentence, at, at + (end - f.start));
     if (counts === 'killed' && CUMULATIVE.test(sentence)) counts = 'deaths';
-    unit = counts === 'votes' ? (f.value !== null && f.value < 1 ? 'fraction of votes' : 'votes') : human || counts !== 'other' ? 'people' : countedNoun(after);
+    unit = counts === 'votes' ? (f.value !== null && f.value < 1 ? 'fraction of votes' : 'votes') : human || counts !== 'other' ? 'people' : f.against !== undefined ? 'tally' : countedNoun(after);
   }
   const subject = nearestState(stateHere, f.start);
   const attribution = attribute(f, s, ctx) ?? (counts === 'money' ? donor(s, ctx) : undefined);
@@ -92,6 +95,15 @@ function nearestKeyword(sentence: string, from: number, to: number): Counts {
     }
   }
   return best;
+}
+
+// Plural nouns right after a number that count people, votes or casualties rather than things.
+const NOT_THINGS = new Set(['deaths', 'casualties', 'fatalities', 'killings', 'injuries', 'votes', 'ballots', 'seats', 'percent', 'times', 'years', 'days', 'months', 'weeks', 'hours', 'dollars', 'euros', 'pounds', 'others', 'more', 'less']);
+
+/** The plural noun right after a number when it names things, not people: "drones" in "145 drones". */
+function thing(after: string): string | undefined {
+  const noun = /^\s+([a-z]{3,}s)\b/.exec(after)?.[1];
+  return noun && !NOT_THINGS.has(noun) && !HUMAN.test(` ${noun}`) ? noun : undefined;
 }
 
 /** "two ... Security Council resolutions": the first plural noun after the figure in its clause. */

@@ -114,7 +114,7 @@ function excludedNumber(digits: string, before: string, after: string, marked: b
 /** "between 50,000 and 60,000" becomes one range. */
 function between(text: string, f: RawFigure, style: NumberStyle): RawFigure {
   if (!/between\s+$/i.test(text.slice(Math.max(0, f.start - 10), f.start)) || f.value === null) return f;
-  const m = new RegExp(String.raw`^\s+and\s+(?:${CUR})?(${NUM[style]})`, 'u').exec(text.slice(f.end, f.end + 30));
+  const m = new RegExp(String.raw`^\s+and\s+(?:${CUR})?(${NUM[style]})(?:\s?(?:%|percent\b|per cent\b))?`, 'u').exec(text.slice(f.end, f.end + 30));
   if (!m) return f;
   return { ...f, end: f.end + m[0].length, low: f.value, high: parseDigits(m[1]!, style), value: null };
 }
