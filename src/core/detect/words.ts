@@ -39,7 +39,11 @@ export const REPORTING_VERBS = set(`
   blamed blames accused accuses wrote writes explained explains acknowledged acknowledges claimed claims confirmed confirms
   described describes replied replies responded responds pointed points affirmed affirms denied denies demanded demands
   vowed vows promised promises appealed appeals cautioned cautions estimate estimates estimated reported reports show shows
-  showed according`);
+  showed according
+  déclaré dit affirmé indiqué ajouté estimé souligné averti
+  sagte sagt erklärte erklärt betonte betont warnte fügte
+  заявил заявила сказал сказала отметил отметила подчеркнул подчеркнула
+  قال وقال أعلن وأعلن أكد وأكد`);
 
 /** Particles inside Arabic, Dutch, French, ... names: "Bashar al-Assad", "Jean-Yves Le Drian". */
 export const NAME_PARTICLES = set('al el bin ibn bint abu abd de del della der di du da dos das le la van von ter ben');

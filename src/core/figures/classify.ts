@@ -6,24 +6,24 @@ import { AUXILIARIES } from '../quotes/speakers';
 import type { RawFigure } from './scan';
 import type { OffsetIndex } from '../text/offset-index';
 
-const HUMAN = /^\s+(people|persons|civilians|men|women|children|victims|refugees|residents|inhabitants|soldiers|troops|fighters|rebels|militants|protesters|protestors|demonstrators|migrants|bodies|corpses|dead|detainees|prisoners|hostages|journalists|Palestinians|Syrians|Israelis|Iraqis|Afghans|Ukrainians|Russians|Americans)\b/u;
+const HUMAN = /^\s+(people|persons|civilians|men|women|children|victims|refugees|residents|inhabitants|soldiers|troops|fighters|rebels|militants|protesters|protestors|demonstrators|migrants|bodies|corpses|dead|detainees|prisoners|hostages|journalists|Palestinians|Syrians|Israelis|Iraqis|Afghans|Ukrainians|Russians|Americans|Menschen|personnes|morts|человек)(?![\p{L}])/u;
 const CURRENCY: Record<string, string> = { $: 'USD', US$: 'USD', C$: 'CAD', CA$: 'CAD', A$: 'AUD', NZ$: 'NZD', HK$: 'HKD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
-const CURRENCY_WORDS = /^\s+(dollars|euros|pounds|yuan|roubles|rubles|francs|riyals|dinars|shekels)\b/i;
-const WORD_CURRENCY: Record<string, string> = { euros: 'EUR', pounds: 'GBP', yuan: 'CNY', roubles: 'RUB', rubles: 'RUB', francs: 'CHF', riyals: 'SAR', dinars: 'dinars', shekels: 'ILS' };
+const CURRENCY_WORDS = /^\s+(dollars|euros?|pounds|yuan|roubles|rubles|francs|riyals|dinars|shekels)\b/i;
+const WORD_CURRENCY: Record<string, string> = { euro: 'EUR', euros: 'EUR', pounds: 'GBP', yuan: 'CNY', roubles: 'RUB', rubles: 'RUB', francs: 'CHF', riyals: 'SAR', dinars: 'dinars', shekels: 'ILS' };
 /** Dollars of the states that have their own: "$6M" in a sentence about Canada is Canadian. */
 const LOCAL_DOLLAR: Record<string, string> = { CA: 'CAD', AU: 'AUD', NZ: 'NZD', HK: 'HKD', SG: 'SGD' };
 
 // What a figure counts, by the nearest keyword in its sentence.
 const KEYWORDS: [Counts, RegExp][] = [
   ['votes', /\b(?:votes?|voted|majority|in favou?r|abstain\w*|ballots?)\b/gi],
-  ['displaced', /\b(?:displac\w*|fled|flee\w*|uprooted|homeless|driven from)\b/gi],
+  ['displaced', /(?<![\p{L}])(?:displac\p{L}*|fled|flee\p{L}*|uprooted|homeless|driven from|déplacé\p{L}*|vertrieben|Vertriebene|перемещ\p{L}*)(?![\p{L}])/giu],
   ['refugees', /\brefugees?\b/gi],
   ['residents', /\b(?:live[ds]?|living|residents?|inhabitants|population)\b/gi],
   ['wounded', /\b(?:wound\w*|injur\w*|hurt)\b/gi],
   ['arrested', /\b(?:arrest\w*|detain\w*|jailed|imprisoned)\b/gi],
-  ['killed', /\b(?:kill\w*|died|dead|deaths?|victims?|corpses|bodies|massacred?|slain|shot(?! down)|executed|lost their lives|toll)\b/gi],
+  ['killed', /(?<![\p{L}])(?:kill\p{L}*|died|dead|deaths?|victims?|corpses|bodies|massacred?|slain|shot(?! down)|executed|lost their lives|toll|morts?|tués?|Tote|getötet|погиб\p{L}*|убит\p{L}*|жертв\p{L}*)(?![\p{L}])/giu],
 ];
-const CUMULATIVE = /\b(?:death toll|toll|ha(?:s|ve|d) (?:been )?(?:killed|died)|number of deaths|so far|to date|since the)\b/i;
+const CUMULATIVE = /\b(?:death toll|toll|ha(?:s|ve|d) (?:been )?(?:killed|died)|number of deaths|so far|to date|since the|a fait|fait plus de)\b|погибли/i;
 const ESTIMATE = /\bestimat\w*/i;
 
 export interface FigureContext {

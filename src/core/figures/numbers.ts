@@ -8,6 +8,8 @@ export const UNITS: Record<string, number> = {
 
 export const SCALES: Record<string, number> = {
   hundred: 1e2, thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, m: 1e6, mln: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12,
+  // French and German, for European outlets: "1,5 Millionen", "2 milliards".
+  millions: 1e6, milliard: 1e9, milliards: 1e9, millionen: 1e6, milliarde: 1e9, milliarden: 1e9, mio: 1e6, mrd: 1e9,
 };
 
 /** Vague quantities a reader may still check: value null. */
@@ -22,7 +24,10 @@ export type NumberStyle = 'english' | 'european';
  * thousands groups and no comma-grouped ones.
  */
 export function numberStyle(text: string): NumberStyle {
-  const dotted = (text.match(/\b\d{1,3}(?:\.\d{3})+(?![\d,.])/g) ?? []).length + (text.match(/\b\d+,\d{1,2}\s?(?:Mio|Mrd|millions?|milliards?|%)/g) ?? []).length;
+  const dotted =
+    (text.match(/\b\d{1,3}(?:\.\d{3})+(?![\d,.])/g) ?? []).length +
+    (text.match(/\b\d+,\d{1,2}\s?(?:Mio|Mrd|Million|Milliard|millions?|milliards?|%)/g) ?? []).length +
+    (text.match(/\b\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])/g) ?? []).length;
   const commas = (text.match(/\b\d{1,3}(?:,\d{3})+(?![\d])/g) ?? []).length;
   return dotted > commas ? 'european' : 'english';
 }
@@ -30,7 +35,7 @@ export function numberStyle(text: string): NumberStyle {
 /** Parse a digit string in the given style: "7,500" -> 7500, "7.500" (European) -> 7500, "1.2" -> 1.2. */
 export function parseDigits(s: string, style: NumberStyle): number {
   const [group, decimal] = style === 'european' ? ['.', ','] : [',', '.'];
-  const plain = s.split(group).join('').replace(decimal, '.');
+  const plain = s.replace(/[\s\u00a0\u202f]/g, '').split(group).join('').replace(decimal, '.');
   return Number(plain);
 }
 

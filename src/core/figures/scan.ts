@@ -21,9 +21,9 @@ export interface RawFigure {
 const CUR = String.raw`(?:US\$|CA?\$|A\$|NZ\$|HK\$|\$|€|£|¥)`;
 const NUM: Record<NumberStyle, string> = {
   english: String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`,
-  european: String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?`,
+  european: String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?`,
 };
-const SCALE = String.raw`(?:\s?(hundred|thousand|million|billion|trillion)\b|(mln|mn|bn|tn|[mMkKbB])(?![\p{L}]))`;
+const SCALE = String.raw`(?:\s?(hundred|thousand|million|billion|trillion|millions|milliards?|[Mm]illionen|[Mm]illiarden?|Mio\.?|Mrd\.?)(?![\p{L}])|(mln|mn|bn|tn|[mMkKbB])(?![\p{L}]))`;
 // Sticky: tried only where a digit token starts (or its currency sign), not over all the text.
 const numeric = (style: NumberStyle) =>
   new RegExp(String.raw`(${CUR})?\s?(${NUM[style]})(?:\s?(?:-|–|to)\s?(?:${CUR})?\s?(${NUM[style]}))?${SCALE}?(?:\s?(%|percent\b|per cent\b))?(?:\s?(kg|km|kt|Mt|MW|GW|mph|sq km|km²)(?![\p{L}]))?(?![\p{L}\p{N}])`, 'uy');
@@ -36,9 +36,9 @@ const WORDS = new RegExp(String.raw`(?:(two|three|four)-(thirds|quarters|fifths)
 const WORD_STARTS = new Set('two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety a tens hundreds dozens scores thousands millions'.split(' '));
 
 const QUALIFIERS: [RegExp, Qualifier][] = [
-  [/at least$/i, 'at least'], [/(?:more than|over|upwards of|in excess of)$/i, 'over'], [/(?:nearly|almost|close to)$/i, 'nearly'],
+  [/(?:at least|au moins|mindestens|по меньшей мере)$/i, 'at least'], [/(?:more than|over|upwards of|in excess of|plus de|mehr als|über|более|свыше)$/iu, 'over'], [/(?:nearly|almost|close to)$/i, 'nearly'],
   [/(?:up to|as many as)$/i, 'up to'], [/(?:fewer than|less than|under)$/i, 'under'], [/(?:an )?estimated$/i, 'estimated'],
-  [/(?:about|around|some|roughly|approximately|an? approximate)$/i, 'about'],
+  [/(?:about|around|some|roughly|approximately|an? approximate|environ|quelque|etwa|rund|около|примерно)$/iu, 'about'],
 ];
 const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$/i;
 const DOCUMENT = /(?:\b(?:resolutions?|no\.?|nos\.?|article|articles|chapter|section|paragraph|item|page|flight|room|route|highway|protocol|decree|law|number|res\.?|aged?)|#)\s*$/i;
@@ -66,7 +66,7 @@ export function scanFigures(text: string, tokens: Tokens): RawFigure[] {
     const before = text.slice(Math.max(0, start - 40), start);
     const after = text.slice(end, end + 40);
     if (excludedNumber(a!, before, after, !!(currency || wordScale || letterScale || percent))) continue;
-    const scale = SCALES[(wordScale ?? letterScale ?? '').toLowerCase()] ?? 1;
+    const scale = SCALES[(wordScale ?? letterScale ?? '').toLowerCase().replace('.', '')] ?? 1;
     const x = parseDigits(a!, style) * (letterScale || wordScale ? scale : 1);
     const y = b ? parseDigits(b, style) * (letterScale || wordScale ? scale : 1) : null;
     const fig: RawFigure = { start, end, value: y === null ? x : null, qualifier: null };
@@ -124,7 +124,7 @@ function qualify(text: string, f: RawFigure): RawFigure {
   const from = Math.max(0, f.start - 25);
   const before = text.slice(from, f.start).trimEnd();
   for (const [re, q] of QUALIFIERS) {
-    const m = new RegExp(String.raw`\b${re.source}`, 'i').exec(before);
+    const m = new RegExp(String.raw`(?<![\p{L}])${re.source}`, 'iu').exec(before);
     if (m) return { ...f, qualifier: q, start: from + m.index };
   }
   return f;

@@ -67,8 +67,15 @@ export function singleQuotes(text: string, doubles: readonly QuoteSpan[]): Quote
   return out;
 }
 
-/** All quotations in reading order. */
+/** All quotations in reading order, without the spaces French puts inside « ». */
 export function quoteSpans(text: string, paras: readonly Span[]): QuoteSpan[] {
   const doubles = doubleQuotes(text, paras);
-  return [...doubles, ...singleQuotes(text, doubles)].sort((a, b) => a.open - b.open);
+  return [...doubles, ...singleQuotes(text, doubles)].sort((a, b) => a.open - b.open).map((q) => trimmed(text, q)).filter((q) => q.end > q.start);
+}
+
+function trimmed(text: string, q: QuoteSpan): QuoteSpan {
+  let { start, end } = q;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return start === q.start && end === q.end ? q : { ...q, start, end };
 }

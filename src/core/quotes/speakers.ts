@@ -16,7 +16,8 @@ export const AUXILIARIES = /(?:\s+(?:has|have|had|was|were|is|are|will|would|als
 const VERB = /\p{L}+/gu;
 const ADVERB_GAP = /^(?:\s*,)?\s+(?:(?:also|earlier|later|then|again|directly|\p{L}+ly)\s+)?$/u;
 const VERBS = [...REPORTING_VERBS].join('|');
-const AFTER_VERB_FIRST = new RegExp(`^\\s*,?\\s*(?:${VERBS})\\s+(.{1,80}?)(?=[,.;:!?]|\\s+(?:in|on|at|to|after|before|during|as|from|when|while|who|which)\\s|$)`, 'u');
+// "," said Annan' / ', a déclaré Laurent Fabius' / ' — заявил Лавров': an auxiliary may come first.
+const AFTER_VERB_FIRST = new RegExp(`^\\s*[,—–-]?\\s*(?:(?:a|ont|hat|has)\\s+)?(?:${VERBS})\\s+(.{1,80}?)(?=[,.;:!?]|\\s+(?:in|on|at|to|after|before|during|as|from|when|while|who|which)\\s|$)`, 'u');
 const AFTER_LOWER = new RegExp(`^\\s+(?:he|she|they|${VERBS})\\b`, 'u');
 // The subject may hold abbreviations ("U.S. Ambassador ... Kelly Craft told"), not a sentence end.
 const AFTER_SUBJECT_FIRST = new RegExp(`^\\s*,?\\s*((?:[^,.;:!?"“”]|\\.(?!\\s))(?:[^,;:!?"“”]|\\.(?!\\s+\\p{Lu}\\p{Ll})){0,100}?)\\s+(?:${VERBS})\\b`, 'u');
@@ -62,7 +63,7 @@ export class SpeakerFinder {
     if (!q.closed) return null;
     const inner = this.text[q.close - 1] ?? '';
     const rest = this.text.slice(q.close + 1, q.close + 160).split('\n')[0]!;
-    if (!/[,?!—–-]/.test(inner) && !/^\s*,/.test(rest) && !AFTER_LOWER.test(rest)) return null;
+    if (!/[,?!—–-]/.test(inner) && !/^\s*[,—–]/.test(rest) && !AFTER_LOWER.test(rest)) return null;
     const at = q.close + 1;
     const verbFirst = AFTER_VERB_FIRST.exec(rest);
     if (verbFirst) return this.phrase(at + rest.indexOf(verbFirst[1]!, verbFirst[0].length - verbFirst[1]!.length), verbFirst[1]!);
