@@ -35,11 +35,17 @@ const WORDS = new RegExp(String.raw`(?:(two|three|four)-(thirds|quarters|fifths)
 /** Keys of the tokens a written number can start with. */
 const WORD_STARTS = new Set('two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety a tens hundreds dozens scores thousands millions'.split(' '));
 
-const QUALIFIERS: [RegExp, Qualifier][] = [
-  [/(?:at least|au moins|mindestens|по меньшей мере)$/i, 'at least'], [/(?:more than|over|upwards of|in excess of|plus de|mehr als|über|более|свыше)$/iu, 'over'], [/(?:nearly|almost|close to)$/i, 'nearly'],
-  [/(?:up to|as many as)$/i, 'up to'], [/(?:fewer than|less than|under)$/i, 'under'], [/(?:an )?estimated$/i, 'estimated'],
-  [/(?:about|around|some|roughly|approximately|an? approximate|environ|quelque|etwa|rund|около|примерно)$/iu, 'about'],
+// One pattern, anchored at the end of the text before the number; the group that matched says which.
+const QUALIFIER_WORDS: [string, Qualifier][] = [
+  ['at least|au moins|mindestens|по меньшей мере', 'at least'],
+  ['more than|over|upwards of|in excess of|plus de|mehr als|über|более|свыше', 'over'],
+  ['nearly|almost|close to', 'nearly'],
+  ['up to|as many as', 'up to'],
+  ['fewer than|less than|under', 'under'],
+  ['(?:an )?estimated', 'estimated'],
+  ['about|around|some|roughly|approximately|an? approximate|environ|quelque|etwa|rund|около|примерно', 'about'],
 ];
+const QUALIFIER = new RegExp(`(?<![\\p{L}])(?:${QUALIFIER_WORDS.map(([w]) => `(${w})`).join('|')})$`, 'iu');
 const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$/i;
 const DOCUMENT = /(?:\b(?:resolutions?|no\.?|nos\.?|article|articles|chapter|section|paragraph|item|page|flight|room|route|highway|protocol|decree|law|number|res\.?|aged?)|#)\s*$/i;
 const DURATION = /^[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century|seconds?|times)\b|^-year-old|^\s+years old/i;
@@ -123,9 +129,8 @@ function between(text: string, f: RawFigure, style: NumberStyle): RawFigure {
 function qualify(text: string, f: RawFigure): RawFigure {
   const from = Math.max(0, f.start - 25);
   const before = text.slice(from, f.start).trimEnd();
-  for (const [re, q] of QUALIFIERS) {
-    const m = new RegExp(String.raw`(?<![\p{L}])${re.source}`, 'iu').exec(before);
-    if (m) return { ...f, qualifier: q, start: from + m.index };
-  }
-  return f;
+  const m = QUALIFIER.exec(before);
+  if (!m) return f;
+  const group = m.slice(1).findIndex((g) => g !== undefined);
+  return { ...f, qualifier: QUALIFIER_WORDS[group]![1], start: from + m.index };
 }

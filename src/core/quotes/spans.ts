@@ -52,14 +52,20 @@ export function doubleQuotes(text: string, paras: readonly Span[]): QuoteSpan[] 
 // 'stand silent,' in headlines and subheads: a straight or curly single quote that opens
 // after a space and closes before a space or punctuation. Apostrophes (Russia's, Moscow’s)
 // are not openers: they follow a letter.
-const SINGLE = /(?<=^|[\s(])(['‘])(?=\p{L})([^'‘’\n]{2,200}?[\p{L}\p{N},.!?])(['’])(?=[\s,.;:!?)]|$)/gmu;
+const SINGLE = /(['‘])(?=\p{L})([^'‘’\n]{2,200}?[\p{L}\p{N},.!?])(['’])(?=[\s,.;:!?)]|$)/uy;
+const OPENING = /(?:^|[\s(])['‘]/g;
 
 /** Single-quoted passages outside double quotes. */
 export function singleQuotes(text: string, doubles: readonly QuoteSpan[]): QuoteSpan[] {
   const out: QuoteSpan[] = [];
-  SINGLE.lastIndex = 0;
-  for (let m = SINGLE.exec(text); m; m = SINGLE.exec(text)) {
+  // Find candidate opening marks cheaply, then try the full pattern only there.
+  OPENING.lastIndex = 0;
+  for (let o = OPENING.exec(text); o; o = OPENING.exec(text)) {
+    SINGLE.lastIndex = o.index + o[0].length - 1;
+    const m = SINGLE.exec(text);
+    if (!m) continue;
     const open = m.index;
+    OPENING.lastIndex = open + m[0].length;
     const close = open + 1 + m[2]!.length;
     if (doubles.some((d) => open >= d.open && open <= d.close)) continue;
     out.push({ open, close, start: open + 1, end: close, closed: true });
