@@ -30,9 +30,9 @@ export function detectActors(doc: Doc, dict: Dictionary, published: string | nul
       covered.claim(m);
     } else deferred.push(m);
   }
-  for (const m of deferred) if (m.hits.some((h) => h.form === 'demonym' || h.form === 'plural' || h.form === 'seat')) covered.claim(m);
-  mentions.push(...introducedPeople(doc, covered));
-  for (const m of deferred) if (m.hits.some((h) => h.form === 'demonym' || h.form === 'plural' || h.form === 'seat')) unclaim(covered, m);
+  // A demonym or capital ("Syrian", "Moscow") never starts the name of someone introduced by role.
+  const stateForm = tokenSet(deferred.filter((m) => m.hits.some((h) => h.form === 'demonym' || h.form === 'plural' || h.form === 'seat')));
+  mentions.push(...introducedPeople(doc, covered, stateForm));
 
   const present = new Set(mentions.flatMap((m) => (m.actor ? [m.actor.id] : [])));
   // Common-word names ("Jordan", "Chad") need a diplomatic article: two actors named in full,
@@ -75,16 +75,21 @@ function contextual(doc: Doc, m: Match, covered: Coverage, ctx: Ctx): Mention | 
   if (plural) return make(plural, 'plural', 0.8);
   const [seat] = of('seat');
   if (seat && seatNamesGovernment(doc, m.first, m.last, covered)) return make(seat, 'seat', 0.75);
-  const ambiguous = of('ambiguous').filter((h) => h.actor.type !== 'person');
-  for (const hit of ambiguous) {
-    // A lower-case form ("council", "quartet") refers back to a full mention of the same body.
-    const lower = hit.shapes.every((s) => s === s.toLowerCase());
-    if (lower ? ctx.present.has(hit.actor.id) : hit.actor.type === 'state' ? ambiguousStateAccepted(doc, m.first, m.last, covered, ctx.diplomatic(m), hit.shapes.join(' ')) : ctx.diplomatic(m) && !insideLongerName(doc, m.first, m.last, covered)) {
+  for (const hit of of('ambiguous')) {
+    if (hit.actor.type !== 'person' && commonWordAccepted(doc, m, hit, covered, ctx)) {
       return { ...make(hit, 'context', 0.7), locational: hit.actor.type === 'state' && locational(doc, m.first) };
     }
   }
   if (surnames.length && !insideLongerName(doc, m.first, m.last, covered)) return resolveSurname(doc, m, surnames, ctx.surnameCtx);
   return null;
+}
+
+/** Whether a name that is also a common word ("Jordan", "Quartet", "council") names the actor here. */
+function commonWordAccepted(doc: Doc, m: Match, hit: Hit, covered: Coverage, ctx: Ctx): boolean {
+  // A lower-case form ("council", "quartet") refers back to a full mention of the same body.
+  if (hit.shapes.every((s) => s === s.toLowerCase())) return ctx.present.has(hit.actor.id);
+  if (hit.actor.type === 'state') return ambiguousStateAccepted(doc, m.first, m.last, covered, ctx.diplomatic(m), hit.shapes.join(' '));
+  return ctx.diplomatic(m) && !insideLongerName(doc, m.first, m.last, covered);
 }
 
 /** A full name; two people sharing it ("King Abdullah") are told apart by the date, if at all. */
@@ -127,8 +132,4 @@ function tokenSet(matches: Match[]): (i: number) => boolean {
   const set = new Set<number>();
   for (const m of matches) for (let i = m.first; i <= m.last; i++) set.add(i);
   return (i) => set.has(i);
-}
-
-function unclaim(covered: Coverage, m: Match): void {
-  covered.release(m);
 }

@@ -10,13 +10,14 @@ import { NAME_PARTICLES, NOT_NAME, ROLE_NOUNS, TITLE_HEADS, TITLE_WORDS } from '
  * are still highlighted: "Foreign Minister John Baird" (title before the name) and
  * "Bev Oda, the minister of international co-operation" (role in apposition).
  */
-export function introducedPeople(doc: Doc, covered: Coverage): Mention[] {
+export function introducedPeople(doc: Doc, covered: Coverage, notName: (i: number) => boolean): Mention[] {
   const found: Mention[] = [];
   const n = doc.tokens.length;
+  const taken = (i: number) => covered.has(i) || notName(i);
   for (let i = 0; i < n; i++) {
-    if (covered.has(i) || !capitalised(doc, i)) continue;
+    if (taken(i) || !capitalised(doc, i)) continue;
     const titled = titleEndsBefore(doc, i) ?? roleInAppositionBefore(doc, i);
-    const last = nameEnd(doc, i, covered);
+    const last = nameEnd(doc, i, taken);
     if (last < 0) continue;
     const role = titled ?? appositiveRole(doc, last);
     if (!role) continue;
@@ -51,12 +52,12 @@ function roleInAppositionBefore(doc: Doc, i: number): string | null {
 }
 
 /** Last token of a 2-4 word personal name starting at i ("Riyad al-Maliki"), or -1. */
-function nameEnd(doc: Doc, i: number, covered: Coverage): number {
+function nameEnd(doc: Doc, i: number, taken: (i: number) => boolean): number {
   let words = 0;
   let last = -1;
   for (let j = i; j < doc.tokens.length && words < 4; j++) {
     const key = keyAt(doc, j);
-    if (covered.has(j) || NOT_NAME.has(key) || TITLE_WORDS.has(key) || /\d/.test(key)) break;
+    if (taken(j) || NOT_NAME.has(key) || TITLE_WORDS.has(key) || /\d/.test(key)) break;
     if (j > i && !/^[ \u00a0]+$|^-$/.test(gapAfter(doc, j - 1))) break;
     if (NAME_PARTICLES.has(key) && !capitalised(doc, j)) continue;
     if (!capitalised(doc, j) || doc.tokens.word[j]!.raw.length < 2) break;

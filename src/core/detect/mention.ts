@@ -31,7 +31,4 @@ export class Coverage {
   claim(m: Pick<Mention, 'first' | 'last'>): void {
     this.taken.fill(1, m.first, m.last + 1);
   }
-  release(m: Pick<Mention, 'first' | 'last'>): void {
-    this.taken.fill(0, m.first, m.last + 1);
-  }
 }

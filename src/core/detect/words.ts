@@ -45,6 +45,9 @@ export const REPORTING_VERBS = set(`
   заявил заявила сказал сказала отметил отметила подчеркнул подчеркнула
   قال وقال أعلن وأعلن أكد وأكد`);
 
+/** Auxiliaries between a subject and its verb, trimmed from the subject: "the government has accused". */
+export const AUXILIARIES = /(?:\s+(?:has|have|had|was|were|is|are|will|would|also|had been|has been|have been))+\s*$/;
+
 /** Particles inside Arabic, Dutch, French, ... names: "Bashar al-Assad", "Jean-Yves Le Drian". */
 export const NAME_PARTICLES = set('al el bin ibn bint abu abd de del della der di du da dos das le la van von ter ben');
 

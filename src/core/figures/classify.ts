@@ -1,8 +1,7 @@
 import type { ActorAnnotation, Attribution, Counts, QuoteAnnotation } from '../types';
 import type { Span } from '../text/sentences';
 import { spanIndexAt } from '../text/sentences';
-import { REPORTING_VERBS } from '../detect/words';
-import { AUXILIARIES } from '../quotes/speakers';
+import { AUXILIARIES, REPORTING_VERBS } from '../detect/words';
 import type { RawFigure } from './scan';
 import type { OffsetIndex } from '../text/offset-index';
 

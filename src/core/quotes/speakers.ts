@@ -1,7 +1,7 @@
 import type { ActorAnnotation } from '../types';
 import type { Span } from '../text/sentences';
 import { spanIndexAt } from '../text/sentences';
-import { REPORTING_VERBS } from '../detect/words';
+import { AUXILIARIES, REPORTING_VERBS } from '../detect/words';
 import type { QuoteSpan } from './spans';
 import { OffsetIndex } from '../text/offset-index';
 
@@ -11,8 +11,6 @@ export interface Speaker {
 }
 
 const PRONOUN = /^(he|she|they)$/i;
-/** Auxiliaries between a subject and its verb: "the government has accused". */
-export const AUXILIARIES = /(?:\s+(?:has|have|had|was|were|is|are|will|would|also|had been|has been|have been))+\s*$/;
 const VERB = /\p{L}+/gu;
 const ADVERB_GAP = /^(?:\s*,)?\s+(?:(?:also|earlier|later|then|again|directly|\p{L}+ly)\s+)?$/u;
 const VERBS = [...REPORTING_VERBS].join('|');
