@@ -47,6 +47,7 @@ export function detectActors(doc: Doc, dict: Dictionary, published: string | nul
     if (found) {
       mentions.push(found);
       covered.claim(found);
+      if (found.actor) present.add(found.actor.id); // "Jordan's King Abdullah": later forms see Jordan
     }
   }
   mentions.push(...surnamesOfIntroduced(doc, mentions, covered));

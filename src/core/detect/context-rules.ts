@@ -73,6 +73,8 @@ const US_STATE_CONTEXT = /\b(Atlanta|Savannah|Ga\.|Georgia's governor|state of G
 
 /** Context check for a name that is also a US state, a given name or a common word. */
 export function ambiguousStateAccepted(doc: Doc, first: number, last: number, covered: Coverage, diplomatic: boolean, name: string): boolean {
-  if (!diplomatic || insideLongerName(doc, first, last, covered)) return false;
+  // "Jordan's King Abdullah", "Turkey's foreign minister": the state's own office holder.
+  const officeAfter = possessiveAfter(doc, last) && keyAt(doc, last + 1) === 's' && GOVERNMENT_WORDS.has(keyAt(doc, last + 2));
+  if ((!diplomatic && !officeAfter) || insideLongerName(doc, first, last, covered)) return false;
   return !(name === 'Georgia' && US_STATE_CONTEXT.test(doc.text));
 }

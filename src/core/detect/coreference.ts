@@ -39,7 +39,9 @@ export function resolveSurname(doc: Doc, match: Match, hits: readonly Hit[], ctx
   const named = people.filter((p) => ctx.full.has(p.id));
   if (named.length) return mention(match, nearest(named, match.first, ctx.full), 0.9);
 
-  const title = TITLE_HEADS.has(keyAt(doc, match.first - 1)) ? doc.tokens.word[match.first - 1]!.raw : null;
+  // A title before the surname ("President Assad"), or inside the form itself ("King Abdullah").
+  const titleAt = TITLE_HEADS.has(keyAt(doc, match.first - 1)) ? match.first - 1 : match.last > match.first && TITLE_HEADS.has(keyAt(doc, match.first)) ? match.first : -1;
+  const title = titleAt >= 0 ? doc.tokens.word[titleAt]!.raw : null;
   if (hits.some((h) => h.ambiguous) && !title) return null;
   let candidates = people.filter((p) => p.roles.some((r) => activeOn(r.from, r.to, ctx.published)));
   if (candidates.length === 0) candidates = people;
