@@ -60,6 +60,16 @@ describe('figures', () => {
     expect(figures(text).map((f) => f.text)).toEqual([]);
   });
 
+  it('names what a bare number counts from the noun after it, across abbreviations', () => {
+    expect(one('Russia and China have vetoed two U.S. and European-backed Security Council resolutions.')).toMatchObject({ value: 2, counts: 'other', unit: 'resolutions' });
+    expect(one('Russia launched 145 drones overnight.')).toMatchObject({ counts: 'other', unit: 'drones' });
+  });
+
+  it('takes the subject from the sentence, else from the state named just before', () => {
+    expect(one('The conflict in Syria has killed 7,500 people.').subject).toBe('Syria');
+    expect(one('Syria rejected the plan.\n\nOfficials estimate that 7,500 people have died in the year-long violence.').subject).toBe('Syria');
+  });
+
   it('says who gives a figure', () => {
     expect(one('The conflict has killed 7,500 people, according to the United Nations.').attribution).toEqual({ label: 'United Nations', actorId: 'united-nations' });
     expect(one('U.N. officials estimate that 7,500 people have died.').attribution?.actorId).toBe('united-nations');

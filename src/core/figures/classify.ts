@@ -71,7 +71,9 @@ export function classify(f: RawFigure, ctx: FigureContext): Classified {
     if (counts === 'killed' && CUMULATIVE.test(sentence)) counts = 'deaths';
     unit = counts === 'votes' ? (f.value !== null && f.value < 1 ? 'fraction of votes' : 'votes') : human || counts !== 'other' ? 'people' : f.against !== undefined ? 'tally' : countedNoun(after);
   }
-  const subject = nearestState(stateHere, f.start);
+  // The state named in the sentence, else the last one named before it: a toll in "the
+  // year-long violence" is about the country the article has been talking about.
+  const subject = nearestState(stateHere, f.start) ?? lastStateBefore(ctx, f.start);
   const attribution = attribute(f, s, ctx) ?? (counts === 'money' ? donor(s, ctx) : undefined);
   return { end, unit, counts, estimated: ESTIMATE.test(sentence.slice(0, at)), ...(subject && { subject }), ...(attribution && { attribution }) };
 }
@@ -107,9 +109,17 @@ function thing(after: string): string | undefined {
 
 /** "two ... Security Council resolutions": the first plural noun after the figure in its clause. */
 function countedNoun(after: string): string {
-  const clause = after.split(/[,;:]|\.\s/)[0]!;
+  const clause = after.split(/[,;:]|(?<=\p{Ll})\.\s/u)[0]!;
   return /\b([a-z]{3,}s)\b/.exec(clause)?.[1] ?? 'items';
 }
+
+function lastStateBefore(ctx: FigureContext, at: number): string | undefined {
+  const before = ctx.actors.within(Math.max(0, at - SUBJECT_LOOKBACK), at).filter((a) => a.actorType === 'state');
+  return before[before.length - 1]?.label;
+}
+
+/** How far back (in characters) a figure's subject may have been named. */
+const SUBJECT_LOOKBACK = 1500;
 
 function nearestState(states: readonly ActorAnnotation[], at: number): string | undefined {
   return [...states].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0]?.label;
