@@ -11,6 +11,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, watch, writeFileSy
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { SEEDS_DIR, buildCorpusJson } from './scripts/corpus-step.mjs';
 
 // Every path below is relative to the repo root, wherever the build is started from.
 const ROOT = dirname(fileURLToPath(import.meta.url));
@@ -57,7 +58,7 @@ function manifestFor(browser, manifest) {
   };
 }
 
-function writeBrowser(browser, outputFiles) {
+function writeBrowser(browser, outputFiles, corpusJson) {
   const dir = join('dist', browser);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -66,21 +67,32 @@ function writeBrowser(browser, outputFiles) {
   for (const [source, destination] of STATIC_FILES) {
     if (existsSync(source)) cpSync(source, join(dir, destination), { recursive: true });
   }
-  // Corpus data goes here when the extension starts shipping it: written into `dir` next
-  // to the bundles, so both browsers get the same files and the manifest can name them.
+  // The bundled corpus: the background seeds its database from it.
+  writeFileSync(join(dir, 'corpus.json'), corpusJson);
 
   const manifest = JSON.parse(readFileSync('manifest.json', 'utf8'));
   writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifestFor(browser, manifest), null, 2)}\n`);
   console.log(`built ${dir}/`);
 }
 
-/** Writes dist/ after each successful esbuild pass, one-shot or watch alike. */
+/**
+ * Writes dist/ after each successful esbuild pass, one-shot or watch alike. The corpus is
+ * rebuilt each time (the engine's code may have changed); a broken seed fails the build.
+ */
 const writeDist = (browsers) => ({
   name: 'crosswire-dist',
   setup(build) {
-    build.onEnd((result) => {
+    build.onEnd(async (result) => {
       if (result.errors.length > 0) return; // esbuild has printed them; keep the last good dist
-      for (const browser of browsers) writeBrowser(browser, result.outputFiles ?? []);
+      let corpusJson;
+      try {
+        corpusJson = await buildCorpusJson({ root: ROOT });
+      } catch (error) {
+        console.error(`corpus.json not built: ${error instanceof Error ? error.message : error}`);
+        process.exitCode = 1; // keep the last good dist, as for a compile error
+        return;
+      }
+      for (const browser of browsers) writeBrowser(browser, result.outputFiles ?? [], corpusJson);
     });
   },
 });
@@ -120,9 +132,9 @@ async function main() {
   }
   const context = await esbuild.context(options);
   await context.watch();
-  // esbuild watches only what it bundles; the manifest and static files need their own watch.
+  // esbuild watches only what it bundles; the manifest, seeds and static files need their own watch.
   const rebuild = () => context.rebuild().catch(() => {}); // errors are already printed
-  for (const path of ['manifest.json', ...STATIC_FILES.map(([source]) => source)]) {
+  for (const path of ['manifest.json', SEEDS_DIR, ...STATIC_FILES.map(([source]) => source)]) {
     if (existsSync(path)) watch(path, { recursive: true }, rebuild);
   }
   console.log('watching for changes…');

@@ -3,21 +3,84 @@
  * the background, and what it answers. Both ends check what they receive against these
  * types, because a message is only JSON-shaped data from another context.
  */
+import type { OutletProfile } from './core/corpus/types';
+import type { CoverageGaps, FigureQuery, FiguresLike, QuoteMatch, StoryMatch, WordDiff } from './core/match';
 import type { Annotation } from './core/types';
 
 export type { Annotation };
 
+/** A page the background has not stored: its extracted article text and what the page says about it. */
+export interface PageInput {
+  text: string;
+  url?: string;
+  /** rel=canonical and og:url of the page, when it has them. */
+  canonical?: string;
+  ogUrl?: string;
+  headline?: string;
+  /** YYYY-MM-DD. */
+  published?: string;
+}
+
+/** A stored article by id, or a page to compare as it is. */
+export type PageRef = { articleId: string } | PageInput;
+
+export type { FigureQuery };
+
 /** Requests the popup and content scripts send to the background. */
 export type Request =
   | { type: 'ping' }
-  | { type: 'annotate-text'; text: string; published?: string };
+  | { type: 'annotate-text'; text: string; published?: string }
+  | { type: 'corpus-status' }
+  | { type: 'mentions-of'; actorId: string; excludeArticleId?: string }
+  | { type: 'figures-like'; figure: FigureQuery; excludeArticleId?: string }
+  | { type: 'quotes-like'; text: string; excludeArticleId?: string }
+  | { type: 'story-match'; page: PageRef }
+  | { type: 'coverage-gaps'; page: PageRef }
+  | { type: 'syndication-diff'; articleId: string; otherArticleId: string }
+  | { type: 'add-page'; page: PageInput }
+  | { type: 'import-articles'; data: string; format?: 'json' | 'jsonl' }
+  | { type: 'delete-article'; articleId: string };
 
 export type RequestType = Request['type'];
+
+export interface OutletRef {
+  id: string;
+  name: string;
+  profile: OutletProfile | null;
+}
+
+export interface MentionsByOutlet {
+  outlet: OutletRef;
+  articles: { articleId: string; headline: string | null; url: string | null; published: string | null; sentences: string[] }[];
+}
+
+export interface CorpusStatus {
+  articles: number;
+  bundled: number;
+  user: number;
+  version: string | null;
+}
+
+export interface ImportReport {
+  added: string[];
+  /** Articles already in the corpus (or twice in the file), with the reason. */
+  skipped: { index: number; reason: string }[];
+}
 
 /** What a successful reply to each request carries. */
 export interface ReplyValues {
   ping: { version: string };
   'annotate-text': Annotation[];
+  'corpus-status': CorpusStatus;
+  'mentions-of': MentionsByOutlet[];
+  'figures-like': FiguresLike;
+  'quotes-like': QuoteMatch[];
+  'story-match': StoryMatch[];
+  'coverage-gaps': CoverageGaps;
+  'syndication-diff': WordDiff[];
+  'add-page': { id: string };
+  'import-articles': ImportReport;
+  'delete-article': { id: string };
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -28,68 +91,107 @@ export type Reply<K extends RequestType> = Result<ReplyValues[K]>;
 // An article's text is tens of kilobytes and the engine is tested up to 2 MB; far beyond
 // that is a bug upstream, not a page, and would stall the background.
 const MAX_TEXT_LENGTH = 4_000_000;
+const MAX_IMPORT_LENGTH = 50 * 1024 * 1024;
 
-// The engine resolves roles by calendar date (core's AnnotateOptions), so senders cut a
-// page's published time down to its date before asking.
-const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Checks one field's value; returns what is wrong, or null. */
+type Check = (value: unknown) => string | null;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const text = (max = MAX_TEXT_LENGTH): Check => (v) => (typeof v !== 'string' ? 'must be a string' : v.length > max ? 'is too long' : null);
+const id: Check = (v) => (typeof v === 'string' && v.length > 0 && v.length < 200 ? null : 'must be an id');
+// The engine resolves roles by calendar date, so senders cut a page's published time down to its date.
+const date: Check = (v) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? null : 'must be a YYYY-MM-DD date');
+const nullable = (check: Check): Check => (v) => (v === null ? null : check(v));
+const num: Check = (v) => (typeof v === 'number' && Number.isFinite(v) ? null : 'must be a number');
+const oneOf = (...values: string[]): Check => (v) => (values.includes(v as string) ? null : `must be one of ${values.join(', ')}`);
+const object = (fields: Fields): Check => (v) => checkFields(v, fields);
+const either = (a: Check, b: Check): Check => (v) => (a(v) === null || b(v) === null ? null : (isRecord(v) && 'articleId' in v ? a(v) : b(v)));
 
-function unexpectedKeys(message: Record<string, unknown>, allowed: readonly string[]): string[] {
-  return Object.keys(message).filter((key) => !allowed.includes(key));
+/** Field name -> check; a trailing "?" marks an optional field. */
+type Fields = Record<string, Check>;
+
+const PAGE: Fields = { text: text(), 'url?': text(2048), 'canonical?': text(2048), 'ogUrl?': text(2048), 'headline?': text(1000), 'published?': date };
+const PAGE_REF = either(object({ articleId: id }), object(PAGE));
+
+const REQUESTS: { [K in RequestType]: Fields } = {
+  ping: {},
+  'annotate-text': { text: text(), 'published?': date },
+  'corpus-status': {},
+  'mentions-of': { actorId: id, 'excludeArticleId?': id },
+  'figures-like': {
+    figure: object({ counts: id, subject: nullable(text(200)), value: nullable(num), low: nullable(num), high: nullable(num), qualifier: nullable(text(40)), published: nullable(date), 'unit?': text(40), 'text?': text(200) }),
+    'excludeArticleId?': id,
+  },
+  'quotes-like': { text: text(20_000), 'excludeArticleId?': id },
+  'story-match': { page: PAGE_REF },
+  'coverage-gaps': { page: PAGE_REF },
+  'syndication-diff': { articleId: id, otherArticleId: id },
+  'add-page': { page: object(PAGE) },
+  'import-articles': { data: text(MAX_IMPORT_LENGTH), 'format?': oneOf('json', 'jsonl') },
+  'delete-article': { articleId: id },
+};
+
+/** What is wrong with an object against field checks (unknown keys included), or null. */
+function checkFields(value: unknown, fields: Fields): string | null {
+  if (!isRecord(value)) return 'must be an object';
+  const names = Object.keys(fields).map((f) => f.replace(/\?$/, ''));
+  // Unknown keys are rejected rather than ignored: they mean the sender speaks another version.
+  const extra = Object.keys(value).filter((k) => k !== 'type' && !names.includes(k));
+  if (extra.length) return `unexpected ${extra.join(', ')}`;
+  for (const [field, check] of Object.entries(fields)) {
+    const name = field.replace(/\?$/, '');
+    // Firefox's structured clone keeps `key: undefined` where Chrome's JSON drops it.
+    if (value[name] === undefined) {
+      if (field.endsWith('?')) continue;
+      return `${name} is required`;
+    }
+    const problem = check(value[name]);
+    if (problem) return `${name} ${problem}`;
+  }
+  return null;
 }
 
 /** Checks an incoming message and returns it as a Request, or says what is wrong with it. */
 export function parseRequest(message: unknown): Result<Request> {
   if (!isRecord(message)) return { ok: false, error: 'request must be an object' };
-  // Unknown keys are rejected rather than ignored: they mean the sender speaks another version.
-  switch (message.type) {
-    case 'ping': {
-      const extra = unexpectedKeys(message, ['type']);
-      if (extra.length > 0) return { ok: false, error: `ping: unexpected ${extra.join(', ')}` };
-      return { ok: true, value: { type: 'ping' } };
-    }
-    case 'annotate-text': {
-      const extra = unexpectedKeys(message, ['type', 'text', 'published']);
-      if (extra.length > 0) return { ok: false, error: `annotate-text: unexpected ${extra.join(', ')}` };
-      const { text, published } = message;
-      if (typeof text !== 'string') return { ok: false, error: 'annotate-text: text must be a string' };
-      if (text.length > MAX_TEXT_LENGTH) return { ok: false, error: 'annotate-text: text is too long' };
-      if (published === undefined) return { ok: true, value: { type: 'annotate-text', text } };
-      if (typeof published !== 'string' || !CALENDAR_DATE.test(published)) {
-        return { ok: false, error: 'annotate-text: published must be a YYYY-MM-DD date' };
-      }
-      return { ok: true, value: { type: 'annotate-text', text, published } };
-    }
-    default:
-      return { ok: false, error: `unknown request type: ${JSON.stringify(message.type) ?? 'none'}` };
-  }
+  const type = message.type as RequestType;
+  const fields = Object.hasOwn(REQUESTS, type as string) ? REQUESTS[type] : undefined;
+  if (!fields) return { ok: false, error: `unknown request type: ${JSON.stringify(message.type) ?? 'none'}` };
+  const problem = checkFields(message, fields);
+  if (problem) return { ok: false, error: `${type}: ${problem}` };
+  const clean = Object.fromEntries(Object.entries(message).filter(([, v]) => v !== undefined));
+  return { ok: true, value: clean as Request };
 }
 
 const ANNOTATION_KINDS: readonly unknown[] = ['actor', 'figure', 'quote'] satisfies Annotation['kind'][];
 
 function isAnnotation(value: unknown): boolean {
-  return (
-    isRecord(value) &&
-    ANNOTATION_KINDS.includes(value.kind) &&
-    typeof value.start === 'number' &&
-    typeof value.end === 'number' &&
-    typeof value.text === 'string'
-  );
+  return isRecord(value) && ANNOTATION_KINDS.includes(value.kind) && typeof value.start === 'number' && typeof value.end === 'number' && typeof value.text === 'string';
 }
 
+const arrayOf = (check: (v: unknown) => boolean) => (v: unknown) => Array.isArray(v) && v.every(check);
+const hasKeys = (...keys: string[]) => (v: unknown) => isRecord(v) && keys.every((k) => k in v);
+
 // Shallow checks of reply values: enough that a caller never reads a field that is not there.
-const REPLY_VALUE_CHECKS: { [K in RequestType]: (value: unknown) => value is ReplyValues[K] } = {
-  ping: (value): value is ReplyValues['ping'] => isRecord(value) && typeof value.version === 'string',
-  'annotate-text': (value): value is Annotation[] => Array.isArray(value) && value.every(isAnnotation),
+const REPLY_VALUE_CHECKS: { [K in RequestType]: (value: unknown) => boolean } = {
+  ping: (v) => isRecord(v) && typeof v.version === 'string',
+  'annotate-text': arrayOf(isAnnotation),
+  'corpus-status': hasKeys('articles', 'bundled', 'user', 'version'),
+  'mentions-of': arrayOf(hasKeys('outlet', 'articles')),
+  'figures-like': hasKeys('items', 'verdict'),
+  'quotes-like': arrayOf(hasKeys('articleId', 'kind')),
+  'story-match': arrayOf(hasKeys('articleId', 'score', 'label', 'reasons')),
+  'coverage-gaps': hasKeys('missing', 'extra'),
+  'syndication-diff': arrayOf(hasKeys('op', 'text')),
+  'add-page': hasKeys('id'),
+  'import-articles': hasKeys('added', 'skipped'),
+  'delete-article': hasKeys('id'),
 };
 
 /** Checks the background's answer to a request of type `type`. */
 export function parseReply<K extends RequestType>(type: K, reply: unknown): Reply<K> {
   if (!isRecord(reply)) return { ok: false, error: 'no reply from the background' };
   if (reply.ok === false && typeof reply.error === 'string') return { ok: false, error: reply.error };
-  const check: (value: unknown) => value is ReplyValues[K] = REPLY_VALUE_CHECKS[type];
-  if (reply.ok === true && check(reply.value)) return { ok: true, value: reply.value };
+  if (reply.ok === true && REPLY_VALUE_CHECKS[type](reply.value)) return { ok: true, value: reply.value as ReplyValues[K] };
   return { ok: false, error: `malformed reply to ${type}` };
 }

@@ -1,6 +1,7 @@
 import type { AnnotateOptions, Annotation } from '../core/types';
-import type { Reply, RequestType } from '../messages';
+import type { Reply, Request, RequestType, Result } from '../messages';
 import { parseRequest } from '../messages';
+import type { CorpusApi } from './corpus-service';
 
 /** What the handler needs from the outside world; the entry point passes the real ones. */
 export interface HandlerContext {
@@ -9,37 +10,51 @@ export interface HandlerContext {
   /** The running manifest's version. */
   version: string;
   annotate: (text: string, options: AnnotateOptions) => Annotation[];
+  corpus: CorpusApi;
 }
 
 /**
- * Answers one runtime message, or returns undefined for a message that is not ours to
- * answer. Pure apart from what `context` does, so it is tested without a browser.
+ * Answers one runtime message, or returns undefined (synchronously) for a message that is
+ * not ours to answer. Pure apart from what `context` does, so it is tested without a browser.
  */
-export function handleMessage(
-  message: unknown,
-  sender: { id?: string },
-  context: HandlerContext,
-): Reply<RequestType> | undefined {
+export function handleMessage(message: unknown, sender: { id?: string }, context: HandlerContext): Promise<Reply<RequestType>> | undefined {
   // Only our popup and content scripts may ask. onMessage should deliver nothing else,
   // but a check costs nothing and keeps a mistake elsewhere from opening the background.
   if (sender.id !== context.extensionId) return undefined;
-
   const parsed = parseRequest(message);
-  if (!parsed.ok) return parsed;
-  const request = parsed.value;
+  if (!parsed.ok) return Promise.resolve(parsed);
+  // A failing handler must come back as an answer; a throw would leave the caller with
+  // only "message port closed".
+  return answer(parsed.value, context).catch((error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }));
+}
 
-  try {
-    switch (request.type) {
-      case 'ping':
-        return { ok: true, value: { version: context.version } };
-      case 'annotate-text': {
-        const options = request.published === undefined ? {} : { published: request.published };
-        return { ok: true, value: context.annotate(request.text, options) };
-      }
-    }
-  } catch (error) {
-    // A failing annotator must come back as an answer; a throw would leave the caller
-    // with only "message port closed".
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+async function answer(request: Request, { version, annotate, corpus }: HandlerContext): Promise<Reply<RequestType>> {
+  switch (request.type) {
+    case 'ping':
+      return ok({ version });
+    case 'annotate-text':
+      return ok(annotate(request.text, request.published === undefined ? {} : { published: request.published }));
+    case 'corpus-status':
+      return ok(await corpus.status());
+    case 'mentions-of':
+      return ok(await corpus.mentionsOf(request.actorId, request.excludeArticleId));
+    case 'figures-like':
+      return ok(await corpus.figuresLike(request.figure, request.excludeArticleId));
+    case 'quotes-like':
+      return ok(await corpus.quotesLike(request.text, request.excludeArticleId));
+    case 'story-match':
+      return corpus.storyMatch(request.page);
+    case 'coverage-gaps':
+      return corpus.coverageGaps(request.page);
+    case 'syndication-diff':
+      return corpus.syndicationDiff(request.articleId, request.otherArticleId);
+    case 'add-page':
+      return corpus.addPage(request.page);
+    case 'import-articles':
+      return corpus.importArticles(request.data, request.format);
+    case 'delete-article':
+      return corpus.deleteArticle(request.articleId);
   }
 }

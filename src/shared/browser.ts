@@ -9,7 +9,7 @@ import type { Runtime } from 'webextension-polyfill';
 
 /** The extension API Crosswire uses; it grows as features need more of it. */
 export interface ExtensionApi {
-  runtime: Pick<Runtime.Static, 'id' | 'getManifest' | 'sendMessage' | 'onMessage'>;
+  runtime: Pick<Runtime.Static, 'id' | 'getManifest' | 'getURL' | 'sendMessage' | 'onMessage'>;
 }
 
 /** Who sent a runtime message, as the browser reports it. */

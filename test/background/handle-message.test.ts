@@ -1,57 +1,67 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { CorpusApi } from '../../src/background/corpus-service';
 import type { HandlerContext } from '../../src/background/handle-message';
 import { handleMessage } from '../../src/background/handle-message';
 import type { Annotation } from '../../src/messages';
 
 const OWN_ID = 'our-extension-id';
 
-function context(annotate: HandlerContext['annotate'] = () => []): HandlerContext {
-  return { extensionId: OWN_ID, version: '9.8.7', annotate };
+/** A corpus whose every method fails the test unless the test replaces it. */
+function fakeCorpus(overrides: Partial<CorpusApi> = {}): CorpusApi {
+  const unexpected = () => Promise.reject(new Error('unexpected corpus call'));
+  const methods = ['status', 'mentionsOf', 'figuresLike', 'quotesLike', 'storyMatch', 'coverageGaps', 'syndicationDiff', 'addPage', 'importArticles', 'deleteArticle'] as const;
+  return { ...(Object.fromEntries(methods.map((m) => [m, unexpected])) as unknown as CorpusApi), ...overrides };
+}
+
+function context(annotate: HandlerContext['annotate'] = () => [], corpus = fakeCorpus()): HandlerContext {
+  return { extensionId: OWN_ID, version: '9.8.7', annotate, corpus };
 }
 
 describe('handleMessage', () => {
-  it('answers a ping from our own extension with the version', () => {
-    expect(handleMessage({ type: 'ping' }, { id: OWN_ID }, context())).toEqual({
-      ok: true,
-      value: { version: '9.8.7' },
-    });
+  it('answers a ping from our own extension with the version', async () => {
+    expect(await handleMessage({ type: 'ping' }, { id: OWN_ID }, context())).toEqual({ ok: true, value: { version: '9.8.7' } });
   });
 
-  it('ignores messages from anyone else', () => {
+  it('ignores messages from anyone else, synchronously', () => {
     expect(handleMessage({ type: 'ping' }, { id: 'another-extension' }, context())).toBeUndefined();
     expect(handleMessage({ type: 'ping' }, {}, context())).toBeUndefined();
   });
 
-  it('answers a malformed request with the reason', () => {
-    const reply = handleMessage({ type: 'nope' }, { id: OWN_ID }, context());
-    expect(reply).toMatchObject({ ok: false, error: expect.stringContaining('unknown request type') });
+  it('answers a malformed request with the reason', async () => {
+    expect(await handleMessage({ type: 'nope' }, { id: OWN_ID }, context())).toMatchObject({ ok: false, error: expect.stringContaining('unknown request type') });
+    expect(await handleMessage({ type: 'mentions-of' }, { id: OWN_ID }, context())).toEqual({ ok: false, error: 'mentions-of: actorId is required' });
   });
 
-  it('passes text and publication date to annotate and returns its result', () => {
+  it('passes text and publication date to annotate and returns its result', async () => {
     const found = [{ start: 0, end: 6 }] as unknown as Annotation[];
     const annotate = vi.fn(() => found);
-    const reply = handleMessage(
-      { type: 'annotate-text', text: 'Lavrov said', published: '2024-02-24' },
-      { id: OWN_ID },
-      context(annotate),
-    );
+    const reply = await handleMessage({ type: 'annotate-text', text: 'Lavrov said', published: '2024-02-24' }, { id: OWN_ID }, context(annotate));
     expect(annotate).toHaveBeenCalledWith('Lavrov said', { published: '2024-02-24' });
     expect(reply).toEqual({ ok: true, value: found });
   });
 
-  it('leaves the publication date out when the request has none', () => {
+  it('leaves the publication date out when the request has none', async () => {
     const annotate = vi.fn(() => []);
-    handleMessage({ type: 'annotate-text', text: 'x' }, { id: OWN_ID }, context(annotate));
+    await handleMessage({ type: 'annotate-text', text: 'x' }, { id: OWN_ID }, context(annotate));
     expect(annotate).toHaveBeenCalledWith('x', {});
   });
 
-  it('turns an annotator failure into an error reply', () => {
+  it('turns an annotator or corpus failure into an error reply', async () => {
     const annotate = () => {
       throw new Error('dictionary not loaded');
     };
-    expect(handleMessage({ type: 'annotate-text', text: 'x' }, { id: OWN_ID }, context(annotate))).toEqual({
-      ok: false,
-      error: 'dictionary not loaded',
-    });
+    expect(await handleMessage({ type: 'annotate-text', text: 'x' }, { id: OWN_ID }, context(annotate))).toEqual({ ok: false, error: 'dictionary not loaded' });
+    const corpus = fakeCorpus({ status: () => Promise.reject(new Error('database closed')) });
+    expect(await handleMessage({ type: 'corpus-status' }, { id: OWN_ID }, context(undefined, corpus))).toEqual({ ok: false, error: 'database closed' });
+  });
+
+  it('routes corpus requests to the corpus with their arguments', async () => {
+    const mentionsOf = vi.fn(() => Promise.resolve([]));
+    const importArticles = vi.fn(() => Promise.resolve({ ok: true as const, value: { added: ['a-1'], skipped: [] } }));
+    const corpus = fakeCorpus({ mentionsOf, importArticles });
+    expect(await handleMessage({ type: 'mentions-of', actorId: 'sergey-lavrov', excludeArticleId: 'a-x' }, { id: OWN_ID }, context(undefined, corpus))).toEqual({ ok: true, value: [] });
+    expect(mentionsOf).toHaveBeenCalledWith('sergey-lavrov', 'a-x');
+    expect(await handleMessage({ type: 'import-articles', data: '[]', format: 'json' }, { id: OWN_ID }, context(undefined, corpus))).toEqual({ ok: true, value: { added: ['a-1'], skipped: [] } });
+    expect(importArticles).toHaveBeenCalledWith('[]', 'json');
   });
 });

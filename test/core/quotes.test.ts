@@ -19,6 +19,11 @@ describe('quotes and their speakers', () => {
     ]);
   });
 
+  it('takes capitalised words for names, not verbs, and reads participles ("with Clinton blaming")', () => {
+    const text = 'Russia and the United States clashed at the UN, with Hillary Clinton blaming Bashar al-Assad\'s "military machine" for the bloodshed.';
+    expect(quotes(text)).toEqual([{ text: 'military machine', speaker: 'Hillary Clinton', partial: true }]);
+  });
+
   it('resolves a pronoun to the last person who was the subject', () => {
     const text = 'British Foreign Secretary William Hague met Kofi Annan on Monday.\n\n"It is encouraging," he said. "So there are now many common elements."';
     expect(quotes(text).map((q) => q.speaker)).toEqual(['William Hague', 'William Hague']);

@@ -39,7 +39,7 @@ export const REPORTING_VERBS = set(`
   blamed blames accused accuses wrote writes explained explains acknowledged acknowledges claimed claims confirmed confirms
   described describes replied replies responded responds pointed points affirmed affirms denied denies demanded demands
   vowed vows promised promises appealed appeals cautioned cautions estimate estimates estimated reported reports show shows
-  showed according
+  showed according saying telling adding insisting urging warning blaming accusing arguing calling stressing
   déclaré dit affirmé indiqué ajouté estimé souligné averti
   sagte sagt erklärte erklärt betonte betont warnte fügte
   заявил заявила сказал сказала отметил отметила подчеркнул подчеркнула

@@ -135,7 +135,7 @@ function attribute(f: RawFigure, s: Span, ctx: FigureContext): Attribution | und
   if (according) return phrase(ctx, s.start + according.index + 'according to '.length, according[1]!);
   const head = sentence.slice(0, f.start - s.start);
   for (const verb of [...head.matchAll(/\p{L}+/gu)].reverse()) {
-    if (!REPORTING_VERBS.has(verb[0].toLowerCase()) || verb[0] === 'according') continue;
+    if (!REPORTING_VERBS.has(verb[0]) || verb[0] === 'according') continue;
     const lead = head.slice(0, verb.index).replace(/^[^,]{0,25},\s*/, '').replace(AUXILIARIES, '').trim();
     if (/^(?:he|she|they)$/i.test(lead)) {
       const who = ctx.pronoun(s.start + head.indexOf(lead));

@@ -75,7 +75,8 @@ export class SpeakerFinder {
     const s = this.sentences[spanIndexAt(this.sentences, q.open)];
     if (!s || s.start === q.open) return null;
     const segment = this.text.slice(s.start, q.open);
-    const verbs = [...segment.matchAll(VERB)].filter((m) => REPORTING_VERBS.has(m[0].toLowerCase())).reverse();
+    // Verbs are lower case in running text: "States" in "the United States" is a name.
+    const verbs = [...segment.matchAll(VERB)].filter((m) => REPORTING_VERBS.has(m[0])).reverse();
     for (const v of verbs) {
       const verbAt = s.start + v.index!;
       const nearest = this.actors.lastBefore(verbAt, s.start);

@@ -1,0 +1,109 @@
+import Dexie, { type DexieOptions, type Table } from 'dexie';
+import type { CorpusArticle } from '../core/corpus/types';
+import type { FigureAnnotation, QuoteAnnotation } from '../core/types';
+import type { ArticleSummary } from '../core/match';
+
+/** A stored article: the corpus article plus when it was added and its matching summary. */
+export interface ArticleRow extends CorpusArticle {
+  addedAt: number;
+}
+
+/** What story matching reads: kept apart from the articles so a match loads kilobytes, not megabytes. */
+export type SummaryRow = ArticleSummary;
+
+/** Where a row comes from, copied into it so queries sort and group without loading articles. */
+interface RowSource {
+  articleId: string;
+  outlet: string;
+  /** YYYY-MM-DD, or '' when unknown (sorts as oldest). */
+  published: string;
+}
+
+/** One sentence of an article that names an actor, with its text, so cards need no article. */
+export interface MentionRow extends RowSource {
+  id?: number;
+  actorId: string;
+  /** Index into the article's sentences. */
+  sentence: number;
+  sentenceText: string;
+}
+
+/** The few fields a card shows of an article, to avoid loading its text and annotations. */
+export interface HeadRow {
+  id: string;
+  outlet: string;
+  published: string | null;
+  headline: string | null;
+  url: string | null;
+}
+
+/** A figure with what cards show of it, indexed by what it counts and what it is about ('' when unnamed). */
+export interface FigureRow extends RowSource {
+  id?: number;
+  counts: string;
+  subject: string;
+  figure: FigureAnnotation;
+  sentenceText: string;
+}
+
+/** A quote with its speaker, indexed by its word 3-gram hashes for near-duplicate lookup. */
+export interface QuoteRow extends RowSource {
+  id?: number;
+  quote: QuoteAnnotation;
+  shingles: number[];
+}
+
+/** How many stored articles name each actor: the rarity weight of story matching. */
+export interface ActorStatRow {
+  actorId: string;
+  articles: number;
+}
+
+/** A user's note on a highlight (filled by the annotations feature). */
+export interface UserAnnotationRow {
+  id?: number;
+  articleId: string | null;
+  url: string;
+  createdAt: number;
+  [field: string]: unknown;
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+/**
+ * The corpus database, in the extension's own origin and opened only by the background.
+ * Index only what is queried. A schema change is a new `version(n)`, with an upgrade
+ * function and a test that opens a database written by version n-1.
+ */
+export class CorpusDb extends Dexie {
+  articles!: Table<ArticleRow, string>;
+  summaries!: Table<SummaryRow, string>;
+  heads!: Table<HeadRow, string>;
+  mentions!: Table<MentionRow, number>;
+  figures!: Table<FigureRow, number>;
+  quotes!: Table<QuoteRow, number>;
+  actorStats!: Table<ActorStatRow, string>;
+  annotations!: Table<UserAnnotationRow, number>;
+  settings!: Table<SettingRow, string>;
+
+  constructor(name = 'crosswire', options?: DexieOptions) {
+    super(name, options);
+    this.version(1).stores({
+      articles: '&id, canonicalUrl, contentHash, origin, published, outlet',
+      summaries: '&id',
+      heads: '&id',
+      mentions: '++id, [actorId+published+articleId], articleId',
+      figures: '++id, [counts+subject+published], articleId',
+      quotes: '++id, *shingles, articleId',
+      actorStats: '&actorId',
+      annotations: '++id, articleId, url, createdAt',
+      settings: '&key',
+    });
+  }
+}
+
+/** Every table, for transactions that touch the whole corpus. */
+export const ALL_TABLES = ['articles', 'summaries', 'heads', 'mentions', 'figures', 'quotes', 'actorStats', 'annotations', 'settings'] as const;

@@ -1,0 +1,148 @@
+import Dexie from 'dexie';
+import { outletProfile } from '../core/corpus/outlets';
+import { coverageGaps, figuresLike, quoteShingles, quotesLike, storyMatch, type ArticleSummary, type CoverageGaps, type FiguresLike, type QuoteMatch, type StoryMatch } from '../core/match';
+import { articleCount } from './corpus-store';
+import type { MentionsByOutlet, OutletRef } from '../messages';
+import type { CorpusDb, MentionRow } from './db';
+
+/** How many articles a card lists at most. */
+const ARTICLES_PER_ANSWER = 30;
+/** How many stored articles story matching scores at most (picked by shared rare actors). */
+const MATCH_CANDIDATES = 120;
+/** How far from the page's date story matching looks, and how many mentions of one actor it reads. */
+const MATCH_YEARS = 3;
+const RARE_ACTORS = 8;
+const MENTIONS_PER_ACTOR = 250;
+/** How many matches a story-match answer lists. */
+const MATCHES_RETURNED = 30;
+const UNRELATED_RETURNED = 5;
+/** How many quote rows a near-duplicate lookup ranks at most. */
+const QUOTE_CANDIDATES = 400;
+
+
+const outletRef = (id: string): OutletRef => {
+  const profile = outletProfile(id) ?? null;
+  return { id, name: profile?.name ?? id, profile };
+};
+
+/** Each stored article's sentences naming the actor, grouped by outlet, newest first. */
+export async function mentionsOf(db: CorpusDb, actorId: string, excludeArticleId?: string): Promise<MentionsByOutlet[]> {
+  const rows = await db.mentions.where('[actorId+published+articleId]').between([actorId, Dexie.minKey, Dexie.minKey], [actorId, Dexie.maxKey, Dexie.maxKey]).reverse().limit(ARTICLES_PER_ANSWER * 8).toArray();
+  const byArticle = new Map<string, MentionRow[]>();
+  for (const r of rows) {
+    if (r.articleId === excludeArticleId) continue;
+    if (!byArticle.has(r.articleId) && byArticle.size >= ARTICLES_PER_ANSWER) continue;
+    byArticle.set(r.articleId, [...(byArticle.get(r.articleId) ?? []), r]);
+  }
+  const heads = await db.heads.bulkGet([...byArticle.keys()]);
+  const groups = new Map<string, MentionsByOutlet>();
+  for (const a of heads) {
+    if (!a) continue;
+    const group = groups.get(a.outlet) ?? { outlet: outletRef(a.outlet), articles: [] };
+    const sentences = byArticle.get(a.id)!.sort((x, y) => x.sentence - y.sentence).map((m) => m.sentenceText);
+    group.articles.push({ articleId: a.id, headline: a.headline, url: a.url, published: a.published, sentences });
+    groups.set(a.outlet, group);
+  }
+  // Articles arrive newest first; outlets are ordered by their newest article.
+  return [...groups.values()];
+}
+
+/** Figures of the same kind about the same subject in other articles, with the discrepancy verdict. */
+export async function figuresLikeIn(db: CorpusDb, figure: Parameters<typeof figuresLike>[0], excludeArticleId?: string): Promise<FiguresLike> {
+  // Figures whose article names no subject may still be about this one: fetch those too.
+  const subjects = [...new Set([figure.subject ?? '', ''])];
+  const rows = (
+    await Promise.all(
+      subjects.map((subject) =>
+        db.figures
+          .where('[counts+subject+published]')
+          .between([figure.counts, subject, Dexie.minKey], [figure.counts, subject, Dexie.maxKey])
+          .reverse()
+          .limit(ARTICLES_PER_ANSWER * 3)
+          .toArray(),
+      ),
+    )
+  ).flat();
+  const candidates = rows
+    .filter((r) => r.articleId !== excludeArticleId)
+    .map((r) => ({ ...figureFields(r.figure), articleId: r.articleId, outlet: r.outlet, published: r.published || null, sentence: r.sentenceText }));
+  return figuresLike(figure, candidates);
+}
+
+function figureFields(f: import('../core/types').FigureAnnotation) {
+  return { counts: f.counts, subject: f.subject ?? null, value: f.value, low: f.low ?? null, high: f.high ?? null, qualifier: f.qualifier, unit: f.unit, attribution: f.attribution?.label ?? null, text: f.text };
+}
+
+/** The same quote, exactly or nearly, in other articles. */
+export async function quotesLikeIn(db: CorpusDb, text: string, excludeArticleId?: string): Promise<QuoteMatch[]> {
+  const shingles = [...new Set(quoteShingles(text))];
+  if (shingles.length === 0) return [];
+  // Common phrases can match thousands of quotes; the first few hundred hits are plenty to rank.
+  const rows = await db.quotes.where('shingles').anyOf(shingles).distinct().limit(QUOTE_CANDIDATES).toArray();
+  const wanted = new Set(shingles);
+  const candidates = rows
+    .filter((r) => r.articleId !== excludeArticleId)
+    .map((r) => ({ r, shared: r.shingles.filter((s) => wanted.has(s)).length }))
+    .sort((a, b) => b.shared - a.shared)
+    .slice(0, ARTICLES_PER_ANSWER * 3)
+    .map(({ r }) => ({ articleId: r.articleId, outlet: r.outlet, published: r.published || null, quote: { text: r.quote.text, speakerId: r.quote.speakerId, speaker: r.quote.speaker } }));
+  return quotesLike(text, candidates);
+}
+
+/**
+ * Stored articles ranked as versions of the page's story. Candidates are the articles that
+ * name the page's rarest actors (a state everyone names would pull in the whole corpus).
+ */
+export async function storyMatchIn(db: CorpusDb, page: ArticleSummary): Promise<StoryMatch[]> {
+  const { candidates, stats } = await matchContext(db, page);
+  // Every version of the story, and a few of the best unrelated ones for context.
+  const ranked = storyMatch(page, candidates, stats);
+  const related = ranked.filter((m) => m.label !== 'unrelated');
+  return [...related.slice(0, MATCHES_RETURNED), ...ranked.filter((m) => m.label === 'unrelated').slice(0, UNRELATED_RETURNED)];
+}
+
+/** What other versions of the story carry that the page leaves out, and the reverse. */
+export async function coverageGapsIn(db: CorpusDb, page: ArticleSummary): Promise<CoverageGaps> {
+  const { candidates, stats } = await matchContext(db, page);
+  const versions = new Set(storyMatch(page, candidates, stats).filter((m) => m.label === 'same event' || m.label === 'syndicated').map((m) => m.articleId));
+  return coverageGaps(page, candidates.filter((c) => versions.has(c.id)));
+}
+
+async function matchContext(db: CorpusDb, page: ArticleSummary) {
+  const totalArticles = await articleCount(db);
+  const actorIds = Object.keys(page.actors);
+  const counts = new Map((await db.actorStats.bulkGet(actorIds)).map((s, i) => [actorIds[i]!, s?.articles ?? 0]));
+  // An actor only the page itself names finds nothing: skip it (the page may be stored).
+  const self = (await db.heads.get(page.id)) ? 1 : 0;
+  const rarest = actorIds.filter((id) => (counts.get(id) ?? 0) > self).sort((a, b) => counts.get(a)! - counts.get(b)!).slice(0, RARE_ACTORS);
+  const weight = new Map<string, number>();
+  // Versions of a story lie within a few years of it; look there first, newest first, and
+  // read keys only ([actorId, published, articleId] straight from the index, no rows).
+  const [from, to] = page.published ? yearsAround(page.published, MATCH_YEARS) : [Dexie.minKey, Dexie.maxKey];
+  for (const actorId of rarest) {
+    const idf = Math.log(1 + totalArticles / counts.get(actorId)!);
+    const keys = await db.mentions
+      .where('[actorId+published+articleId]')
+      .between([actorId, from, Dexie.minKey], [actorId, to, Dexie.maxKey])
+      .reverse()
+      .limit(MENTIONS_PER_ACTOR)
+      .keys();
+    const seen = new Set<string>();
+    for (const key of keys) {
+      const id = (key as unknown as [string, string, string])[2];
+      if (id === page.id || seen.has(id)) continue;
+      seen.add(id);
+      weight.set(id, (weight.get(id) ?? 0) + idf);
+    }
+  }
+  const top = [...weight].sort((a, b) => b[1] - a[1]).slice(0, MATCH_CANDIDATES).map(([id]) => id);
+  const candidates = (await db.summaries.bulkGet(top)).filter((s): s is ArticleSummary => !!s);
+  const stats = { totalArticles, articlesMentioning: (id: string) => counts.get(id) ?? 0 };
+  return { candidates, stats };
+}
+
+/** The dates `years` before and after a YYYY-MM-DD date, as index bounds. */
+function yearsAround(date: string, years: number): [string, string] {
+  const y = Number(date.slice(0, 4));
+  return [`${y - years}${date.slice(4)}`, `${y + years}${date.slice(4)}`];
+}

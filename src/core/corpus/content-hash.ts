@@ -1,0 +1,37 @@
+/**
+ * Content hashes: one article syndicated by several outlets, or saved twice with different
+ * spacing, hashes the same, so the corpus can spot duplicates without comparing texts.
+ */
+
+const encoder = new TextEncoder();
+
+/** Lower case, letters and digits only, single spaces: what survives re-typesetting. */
+export function normaliseForHash(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** FNV-1a, 64-bit, of a string's UTF-8 bytes, as 16 hex digits. */
+export function fnv1a64(text: string): string {
+  // Two 32-bit halves instead of BigInt: plain numbers keep a 2 MB article fast.
+  // The prime is 2^40 + 0x1b3, so h * prime = h * 0x1b3 + (lo << 40), and lo << 40
+  // only touches the high half (as lo << 8).
+  let hi = 0xcbf29ce4;
+  let lo = 0x84222325;
+  for (const byte of encoder.encode(text)) {
+    lo = (lo ^ byte) >>> 0;
+    const low = lo * 0x1b3;
+    const carry = Math.floor(low / 0x1_0000_0000);
+    hi = (hi * 0x1b3 + lo * 0x100 + carry) >>> 0;
+    lo = low >>> 0;
+  }
+  return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
+}
+
+/** Hash of the normalised text: equal for copies that differ only in case, spacing or punctuation. */
+export function contentHash(text: string): string {
+  return fnv1a64(normaliseForHash(text));
+}

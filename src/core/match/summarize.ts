@@ -1,0 +1,54 @@
+import type { CorpusArticle } from '../corpus/types';
+import type { FigureAnnotation } from '../types';
+import { minhash, shingleHashes } from './minhash';
+import type { ArticleSummary, SummaryFigure } from './types';
+import { words } from './words';
+
+/** Word 5-grams: long enough that two independently written stories rarely share one, short enough to survive light edits. */
+const TEXT_SHINGLE = 5;
+/** Word 3-grams: quotes are short, and a 3-gram still survives a changed word. */
+const QUOTE_SHINGLE = 3;
+
+/** Word 3-gram hashes of one quote, the keys of the quotes index. */
+export function quoteShingles(text: string): number[] {
+  return shingleHashes(words(text), QUOTE_SHINGLE);
+}
+
+/** MinHash signature of a whole text's word 5-grams. */
+export function textSignature(text: string): number[] {
+  return minhash(shingleHashes(words(text), TEXT_SHINGLE));
+}
+
+/** What matching needs of an article, computed once when it enters the corpus. */
+export function summarize(article: Pick<CorpusArticle, 'id' | 'outlet' | 'published' | 'headline' | 'url' | 'text' | 'annotations'>): ArticleSummary {
+  const actors: Record<string, number> = {};
+  const labels: Record<string, string> = {};
+  const summary: ArticleSummary = {
+    id: article.id, outlet: article.outlet, published: article.published, headline: article.headline, url: article.url,
+    actors, labels, quotes: [], figures: [], minhash: textSignature(article.text), quoteShingles: [],
+  };
+  const shingles = new Set<number>();
+  for (const a of article.annotations) {
+    if (a.kind === 'actor') {
+      // A role description ("the foreign minister") repeats a named actor; counting it would
+      // weigh wordy styles more, and ambiguous mentions have no id to compare.
+      if (a.actorId === null || a.via === 'role') continue;
+      actors[a.actorId] = (actors[a.actorId] ?? 0) + 1;
+      labels[a.actorId] ??= a.label;
+    } else if (a.kind === 'quote') {
+      summary.quotes.push({ text: a.text, speakerId: a.speakerId, speaker: a.speaker });
+      for (const h of quoteShingles(a.text)) shingles.add(h);
+    } else {
+      summary.figures.push(summaryFigure(a));
+    }
+  }
+  summary.quoteShingles = [...shingles];
+  return summary;
+}
+
+function summaryFigure(f: FigureAnnotation): SummaryFigure {
+  return {
+    counts: f.counts, subject: f.subject ?? null, value: f.value, low: f.low ?? null, high: f.high ?? null,
+    qualifier: f.qualifier, unit: f.unit, attribution: f.attribution?.label ?? null, text: f.text,
+  };
+}

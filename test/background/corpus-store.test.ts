@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { articleFromPage, corpusService } from '../../src/background/corpus-service';
+import { addArticle, seedBundled } from '../../src/background/corpus-store';
+import type { CorpusDb } from '../../src/background/db';
+import type { BundledCorpus } from '../../src/core/corpus/types';
+import { bundled, freshDb } from './corpus-db';
+
+/** Every row of every table, to compare whole databases. */
+async function snapshot(db: CorpusDb) {
+  const tables = ['articles', 'summaries', 'mentions', 'figures', 'quotes', 'actorStats', 'annotations', 'settings'] as const;
+  const out: Record<string, unknown[]> = {};
+  for (const t of tables) out[t] = (await db.table(t).toArray()).map((r: Record<string, unknown>) => ({ ...r, addedAt: undefined }));
+  return out;
+}
+
+const page = {
+  text: 'Foreign Minister Sergey Lavrov met Kofi Annan in Moscow on Tuesday. "The violence must stop," Annan said after the talks, which Lavrov called useful. More than 8,000 people have been killed in Syria.',
+  url: 'https://www.reuters.com/world/annan-moscow-2012-03-13/?utm_source=twitter',
+  headline: 'Annan in Moscow',
+  published: '2012-03-13',
+};
+
+describe('the corpus store', () => {
+  it('seeds the bundled articles once: seeding again changes nothing', async () => {
+    const db = freshDb();
+    expect(await seedBundled(db, bundled)).toEqual({ changed: true, articles: 3 });
+    const first = await snapshot(db);
+    expect(first.articles).toHaveLength(3);
+    expect(first.mentions!.length).toBeGreaterThan(50);
+    expect(await seedBundled(db, bundled)).toEqual({ changed: false, articles: 3 });
+    expect(await snapshot(db)).toEqual(first);
+  });
+
+  it('replaces the bundled articles on a new corpus version and keeps the user’s articles and notes', async () => {
+    const db = freshDb();
+    await seedBundled(db, bundled);
+    const mine = articleFromPage(page);
+    expect(await addArticle(db, mine)).toEqual({ ok: true, value: { id: mine.id } });
+    await db.annotations.add({ articleId: mine.id, url: page.url, createdAt: 1, note: 'check the toll' });
+    await db.annotations.add({ articleId: bundled.articles[0]!.id, url: 'https://www.cbc.ca/x', createdAt: 2, note: 'on a bundled article' });
+
+    const next: BundledCorpus = { ...bundled, version: `${bundled.version}-next`, articles: bundled.articles.slice(0, 2) };
+    expect(await seedBundled(db, next)).toEqual({ changed: true, articles: 2 });
+    expect((await db.articles.toArray()).map((a) => [a.origin, a.id]).sort()).toEqual([...next.articles.map((a) => ['bundled', a.id]), ['user', mine.id]].sort());
+    expect(await db.annotations.count()).toBe(2);
+    // The dropped article's index rows went with it; the user's stayed.
+    expect(await db.mentions.where('articleId').equals(bundled.articles[2]!.id).count()).toBe(0);
+    expect(await db.mentions.where('articleId').equals(mine.id).count()).toBeGreaterThan(0);
+    expect((await db.settings.get('corpusVersion'))?.value).toBe(next.version);
+  });
+
+  it('refuses a duplicate by canonical URL and by content', async () => {
+    const db = freshDb();
+    const mine = articleFromPage(page);
+    await addArticle(db, mine);
+    const sameUrl = articleFromPage({ ...page, text: `${page.text} Updated at 10:00.`, url: 'https://reuters.com/world/annan-moscow-2012-03-13' });
+    expect(await addArticle(db, sameUrl)).toEqual({ ok: false, error: 'already in the corpus: "Annan in Moscow"' });
+    const sameText = articleFromPage({ ...page, url: 'https://www.yahoo.com/news/annan-moscow-123.html' });
+    expect(await addArticle(db, sameText)).toMatchObject({ ok: false, error: expect.stringContaining('already in the corpus') });
+    expect(await db.articles.count()).toBe(1);
+  });
+
+  it('imports JSON Lines, skipping duplicates and reporting them', async () => {
+    const db = freshDb();
+    const corpus = corpusService(db, seedBundled(db, bundled));
+    const lines = [page, { ...page, url: 'https://www.reuters.com/world/annan-moscow-2012-03-13' }, { text: 'Kofi Annan arrived in Damascus on Saturday for talks with President Bashar al-Assad.', url: 'https://www.bbc.com/news/world-17290412', published: '2012-03-10' }]
+      .map((r) => JSON.stringify(r))
+      .join('\n');
+    const report = await corpus.importArticles(lines, 'jsonl');
+    expect(report).toMatchObject({ ok: true, value: { added: [expect.any(String), expect.any(String)], skipped: [{ index: 1, reason: expect.stringContaining('already in the corpus') }] } });
+    expect((await corpus.status()).articles).toBe(5);
+  });
+
+  it('rejects a malformed import file as a whole, and changes nothing', async () => {
+    const db = freshDb();
+    const corpus = corpusService(db, seedBundled(db, bundled));
+    await corpus.status(); // seeded
+    const before = await snapshot(db);
+    const bad = `${JSON.stringify(page)}\n${JSON.stringify({ text: 'fine text here', published: '12 March' })}\n`;
+    expect(await corpus.importArticles(bad, 'jsonl')).toEqual({ ok: false, error: 'nothing was imported; 1 problem:\nline 2: "published" must be a date like 2012-03-12, not "12 March"' });
+    expect(await corpus.importArticles('{"oops"', 'json')).toMatchObject({ ok: false, error: expect.stringMatching(/^not valid JSON/) });
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('writes nothing when storage fills up part-way, and says so', async () => {
+    const db = freshDb();
+    const corpus = corpusService(db, seedBundled(db, bundled));
+    await corpus.status();
+    const before = await snapshot(db);
+    let writes = 0;
+    db.quotes.hook('creating', () => {
+      if (++writes > 1) throw Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+    });
+    const two = [page, { text: 'Kofi Annan arrived in Damascus on Saturday. "We must stop the killing," he said. "And then talk," Annan added.', url: 'https://www.bbc.com/news/world-17290412' }];
+    expect(await corpus.importArticles(JSON.stringify(two), 'json')).toEqual({ ok: false, error: expect.stringMatching(/^Storage is full: nothing was added/) });
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('deletes a user article with its index rows', async () => {
+    const db = freshDb();
+    const corpus = corpusService(db, seedBundled(db, bundled));
+    const added = await corpus.addPage(page);
+    expect(added.ok).toBe(true);
+    const id = added.ok ? added.value.id : '';
+    expect(await corpus.deleteArticle(id)).toEqual({ ok: true, value: { id } });
+    expect(await db.mentions.where('articleId').equals(id).count()).toBe(0);
+    expect(await corpus.deleteArticle(id)).toEqual({ ok: false, error: `no article ${id} in the corpus` });
+  });
+});

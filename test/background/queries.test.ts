@@ -1,0 +1,67 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { corpusService, type CorpusApi } from '../../src/background/corpus-service';
+import { seedBundled } from '../../src/background/corpus-store';
+import { bundled, freshDb, seed } from './corpus-db';
+
+let corpus: CorpusApi;
+beforeAll(async () => {
+  const db = freshDb();
+  corpus = corpusService(db, seedBundled(db, bundled));
+  await corpus.status();
+});
+
+const CBC = () => seed('cbc.ca');
+const VOA = () => seed('voanews.com');
+const RT = () => seed('rt.com');
+
+describe('corpus queries over the seeded database', () => {
+  it('mentionsOf: the sentences naming an actor, by outlet, newest first', async () => {
+    const groups = await corpus.mentionsOf('sergey-lavrov');
+    expect(groups.map((g) => g.outlet.id)).toEqual(expect.arrayContaining(['cbc.ca', 'voanews.com', 'rt.com']));
+    expect(groups[groups.length - 1]!.outlet.id).toBe('rt.com'); // 2011, the oldest
+    const rt = groups.find((g) => g.outlet.id === 'rt.com')!;
+    expect(rt.outlet.name).toBe('RT');
+    expect(rt.articles[0]!.sentences.some((s) => s.includes('Sergey Lavrov'))).toBe(true);
+    expect((await corpus.mentionsOf('sergey-lavrov', CBC().id)).some((g) => g.outlet.id === 'cbc.ca')).toBe(false);
+    expect(await corpus.mentionsOf('no-such-actor')).toEqual([]);
+  });
+
+  it('figuresLike: each outlet’s death toll for Syria, with the verdict', async () => {
+    const cbcToll = CBC().annotations.find((a) => a.kind === 'figure' && a.counts === 'deaths' && a.value === 7500)!;
+    expect(cbcToll).toBeDefined();
+    const result = await corpus.figuresLike({ counts: 'deaths', subject: 'Syria', value: 7500, low: null, high: null, qualifier: 'over', published: '2012-03-12' }, CBC().id);
+    const byOutlet = Object.fromEntries(result.items.map((i) => [i.outlet, i.value]));
+    expect(byOutlet).toMatchObject({ 'voanews.com': 7500, 'rt.com': expect.any(Number) });
+    expect(result.items.find((i) => i.outlet === 'voanews.com')!.agrees).toBe(true);
+    expect(result.verdict).toBe('differ-dates-explain');
+  });
+
+  it('quotesLike: Lavrov’s words in the other outlets', async () => {
+    const found = await corpus.quotesLike('bear a huge share of responsibility', CBC().id);
+    expect(found.map((q) => [q.outlet, q.kind])).toEqual([['voanews.com', expect.stringMatching(/exact|near/)]]);
+  });
+
+  it('storyMatch: CBC and VOA are the same event, RT the related earlier one', async () => {
+    const fromCbc = await corpus.storyMatch({ articleId: CBC().id });
+    expect(fromCbc.ok).toBe(true);
+    const labels = fromCbc.ok ? Object.fromEntries(fromCbc.value.map((m) => [m.outlet, m.label])) : {};
+    expect(labels).toEqual({ 'voanews.com': 'same event', 'rt.com': 'related earlier event' });
+    const fromRt = await corpus.storyMatch({ articleId: RT().id });
+    expect(fromRt.ok && fromRt.value.map((m) => m.label)).toEqual(['related later event', 'related later event']);
+  });
+
+  it('storyMatch and coverageGaps take a page the corpus has never seen', async () => {
+    const page = { text: VOA().text, url: 'https://www.voanews.com/a/syria-un-2012-03-12', published: '2012-03-12' };
+    const matches = await corpus.storyMatch(page);
+    expect(matches.ok && matches.value.find((m) => m.articleId === VOA().id)?.label).toBe('syndicated');
+    const gaps = await corpus.coverageGaps({ articleId: VOA().id });
+    expect(gaps.ok).toBe(true);
+    if (gaps.ok) expect(gaps.value.missing.actors.map((a) => a.label)).toEqual(expect.arrayContaining(['Canada', 'Bev Oda']));
+  });
+
+  it('syndicationDiff: a word diff between two stored articles', async () => {
+    const diff = await corpus.syndicationDiff(CBC().id, VOA().id);
+    expect(diff.ok && diff.value.some((d) => d.op === 'same')).toBe(true);
+    expect(await corpus.syndicationDiff(CBC().id, 'a-missing')).toEqual({ ok: false, error: 'no article a-missing in the corpus' });
+  });
+});

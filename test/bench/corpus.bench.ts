@@ -1,0 +1,92 @@
+// npm run bench (second part): the corpus in real Chromium, as the extension runs it.
+// Loads the built extension, waits for the bundled corpus to be seeded, then measures each
+// query (as a runtime message from an extension page, the way the popup and content script
+// ask) at 3, 1,000 and 10,000 articles, importing a synthetic corpus in between.
+// Writes the figures into out/bench.json next to the engine's.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { DIST, ensureBuilt } from '../ensure-built';
+import { launchWithExtension } from '../browser/chromium';
+import { syntheticArticles } from './synthetic-corpus';
+
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
+const RUNS = Number(process.env.BENCH_QUERY_RUNS ?? 40);
+const SIZES = (process.env.BENCH_CORPUS_SIZES ?? '3,1000,10000').split(',').map(Number);
+const IMPORT_BATCH = 500;
+
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+
+async function timed(page: Page, request: unknown, runs: number): Promise<number[]> {
+  return page.evaluate(
+    async ({ request, runs }) => {
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const t0 = performance.now();
+        const reply = (await chrome.runtime.sendMessage(request)) as { ok: boolean; error?: string };
+        times.push(performance.now() - t0);
+        if (!reply.ok) throw new Error(reply.error);
+      }
+      return times;
+    },
+    { request, runs },
+  );
+}
+
+const seedText = readFileSync(new URL('../../src/core/corpus/seeds/001_8197e9eca9f9e2dc.txt', import.meta.url), 'utf8');
+const QUERIES: Record<string, unknown> = {
+  mentionsOf: { type: 'mentions-of', actorId: 'sergey-lavrov' },
+  figuresLike: { type: 'figures-like', figure: { counts: 'deaths', subject: 'Syria', value: 7500, low: null, high: null, qualifier: 'over', published: '2012-03-12' } },
+  quotesLike: { type: 'quotes-like', text: 'bear a huge share of responsibility' },
+  storyMatch: { type: 'story-match', page: { text: seedText, url: 'https://www.voanews.com/a/bench', published: '2012-03-12' } },
+  coverageGaps: { type: 'coverage-gaps', page: { text: seedText, url: 'https://www.voanews.com/a/bench', published: '2012-03-12' } },
+};
+
+ensureBuilt();
+const started = performance.now();
+const extension = await launchWithExtension(join(DIST, 'chrome'));
+const page = await extension.context.newPage();
+await page.goto(`chrome-extension://${extension.extensionId}/popup.html`);
+const status = () => page.evaluate(() => chrome.runtime.sendMessage({ type: 'corpus-status' })) as Promise<{ ok: boolean; value: { articles: number } }>;
+const seeded = await status();
+const seedMs = performance.now() - started;
+console.log(`seeding: ${seeded.value.articles} bundled articles ready ${seedMs.toFixed(0)} ms after Chromium started (includes the browser's start)`);
+
+const results: Record<string, { value: number; unit: string; baseline: number | null; ratio: number | null }> = {};
+let have = seeded.value.articles;
+let importedMs = 0;
+let imported = 0;
+for (const size of SIZES) {
+  while (have < size) {
+    const batch = syntheticArticles(Math.min(IMPORT_BATCH, size - have), have);
+    const t0 = performance.now();
+    const reply = (await page.evaluate((data) => chrome.runtime.sendMessage({ type: 'import-articles', data, format: 'jsonl' }), batch.map((r) => JSON.stringify(r)).join('\n'))) as { ok: boolean; error?: string };
+    if (!reply.ok) throw new Error(`import failed: ${reply.error}`);
+    importedMs += performance.now() - t0;
+    imported += batch.length;
+    have += batch.length;
+  }
+  const line: string[] = [];
+  for (const [name, request] of Object.entries(QUERIES)) {
+    await timed(page, request, 3); // warm up
+    const times = await timed(page, request, RUNS);
+    const p50 = percentile(times, 50);
+    const p95 = percentile(times, 95);
+    results[`${name} p50 at ${size}`] = { value: +p50.toFixed(2), unit: 'ms', baseline: null, ratio: null };
+    results[`${name} p95 at ${size}`] = { value: +p95.toFixed(2), unit: 'ms', baseline: null, ratio: null };
+    line.push(`${name} ${p50.toFixed(1)}/${p95.toFixed(1)}`);
+  }
+  console.log(`${size} articles (p50/p95 ms over ${RUNS} runs): ${line.join(', ')}`);
+}
+if (imported) {
+  results['import throughput'] = { value: +(imported / (importedMs / 1000)).toFixed(1), unit: 'articles/s', baseline: null, ratio: null };
+  console.log(`import: ${imported} articles in ${(importedMs / 1000).toFixed(1)} s (${results['import throughput'].value} articles/s, cleaning and annotating each)`);
+}
+results['seed ready after start'] = { value: +seedMs.toFixed(0), unit: 'ms', baseline: null, ratio: null };
+await extension.close();
+
+const out = 'out/bench.json';
+const previous = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>) : {};
+writeFileSync(out, `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
+console.log(`wrote ${out}`);

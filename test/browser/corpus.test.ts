@@ -1,0 +1,79 @@
+// The corpus in the real extension: after installation the background has seeded
+// IndexedDB in the extension's own origin with the bundled articles, and answers every
+// corpus query over runtime messages. Needs a Chromium (see chromium.ts).
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIST, ensureBuilt } from '../ensure-built';
+import { launchWithExtension, type LoadedExtension } from './chromium';
+
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
+let extension: LoadedExtension;
+let page: Page;
+
+/** Send a request from an extension page, as the popup does. */
+const ask = (request: unknown) => page.evaluate((r) => chrome.runtime.sendMessage(r), request) as Promise<{ ok: boolean; value?: any; error?: string }>;
+
+beforeAll(async () => {
+  ensureBuilt();
+  extension = await launchWithExtension(join(DIST, 'chrome'));
+  page = await extension.context.newPage();
+  await page.goto(`chrome-extension://${extension.extensionId}/popup.html`);
+  // Seeding runs when the background starts; corpus-status waits for it.
+  expect(await ask({ type: 'corpus-status' })).toMatchObject({ ok: true, value: { articles: 3, bundled: 3, user: 0 } });
+});
+
+afterAll(async () => {
+  await extension?.close();
+});
+
+describe('the corpus in Chromium', () => {
+  it('keeps the three bundled articles in IndexedDB in the extension’s origin', async () => {
+    // Extension pages share the background's origin, so this page can read the database directly.
+    const stored = await page.evaluate(
+      () =>
+        new Promise<{ outlet: string; published: string; headline: string | null }[]>((resolve, reject) => {
+          const open = indexedDB.open('crosswire');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const all = open.result.transaction('articles').objectStore('articles').getAll();
+            all.onsuccess = () => resolve(all.result.map((a: { outlet: string; published: string; headline: string | null }) => ({ outlet: a.outlet, published: a.published, headline: a.headline })));
+          };
+        }),
+    );
+    expect(stored.sort((a, b) => a.outlet.localeCompare(b.outlet))).toEqual([
+      { outlet: 'cbc.ca', published: '2012-03-12', headline: 'U.S., Russia split over Syrian killings at UN talks' },
+      { outlet: 'rt.com', published: '2011-09-20', headline: 'Lavrov rebuffs Clinton call to turn screw on Syria' },
+      { outlet: 'voanews.com', published: '2012-03-12', headline: null },
+    ]);
+  });
+
+  it('answers every query over messages', async () => {
+    const mentions = await ask({ type: 'mentions-of', actorId: 'sergey-lavrov' });
+    expect(mentions.ok && mentions.value.map((g: { outlet: { id: string } }) => g.outlet.id).sort()).toEqual(['cbc.ca', 'rt.com', 'voanews.com']);
+
+    const figure = { counts: 'deaths', subject: 'Syria', value: 7500, low: null, high: null, qualifier: 'over', published: '2012-03-12' };
+    const figures = await ask({ type: 'figures-like', figure });
+    expect(figures).toMatchObject({ ok: true, value: { verdict: 'differ-dates-explain' } });
+
+    const quotes = await ask({ type: 'quotes-like', text: 'bear a huge share of responsibility' });
+    expect(quotes.ok && quotes.value.map((q: { outlet: string }) => q.outlet).sort()).toEqual(['cbc.ca', 'voanews.com']);
+
+    const page = { text: 'Russia’s Foreign Minister Sergey Lavrov said Syrian authorities "bear a huge share of responsibility" as Kofi Annan pressed the UN Security Council and Hillary Clinton on a ceasefire in Syria.', url: 'https://www.example-news.org/syria-un', published: '2012-03-12' };
+    const story = await ask({ type: 'story-match', page });
+    expect(story.ok && story.value.map((m: { outlet: string; label: string }) => `${m.outlet}: ${m.label}`).slice(0, 2).sort()).toEqual(['cbc.ca: same event', 'voanews.com: same event']);
+
+    const gaps = await ask({ type: 'coverage-gaps', page });
+    expect(gaps).toMatchObject({ ok: true, value: { missing: { actors: expect.any(Array) } } });
+  });
+
+  it('adds a page once, refuses it the second time, and imports a file', async () => {
+    const article = { text: 'Kofi Annan arrived in Damascus on Saturday for talks with President Bashar al-Assad, as Russia and China urged the UN Security Council to back his mission.', url: 'https://www.bbc.com/news/world-middle-east-17290412?utm_source=x', published: '2012-03-10', headline: 'Annan in Damascus' };
+    expect(await ask({ type: 'add-page', page: article })).toMatchObject({ ok: true });
+    expect(await ask({ type: 'add-page', page: { ...article, url: 'https://bbc.com/news/world-middle-east-17290412' } })).toEqual({ ok: false, error: 'already in the corpus: "Annan in Damascus"' });
+    const broken = await ask({ type: 'import-articles', data: '{"text": "x"}\nnot json', format: 'jsonl' });
+    expect(broken).toMatchObject({ ok: false, error: expect.stringMatching(/^line 2: not valid JSON/) });
+    expect(await ask({ type: 'corpus-status' })).toMatchObject({ ok: true, value: { articles: 4, user: 1 } });
+  });
+});
