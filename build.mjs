@@ -22,6 +22,7 @@ const BROWSERS = ['chrome', 'firefox'];
 const ENTRY_POINTS = {
   background: 'src/background/index.ts',
   content: 'src/content/index.ts',
+  extract: 'src/content/extract-entry.ts',
   popup: 'src/popup/index.tsx',
 };
 

@@ -39,7 +39,18 @@ export type Request =
   | { type: 'syndication-diff'; articleId: string; otherArticleId: string }
   | { type: 'add-page'; page: PageInput }
   | { type: 'import-articles'; data: string; format?: 'json' | 'jsonl' }
-  | { type: 'delete-article'; articleId: string };
+  | { type: 'delete-article'; articleId: string }
+  | { type: 'add-active-tab' }
+  /** From the content script: the page it runs in is an article the user is reading. */
+  | { type: 'article-read' }
+  | { type: 'get-settings' }
+  | { type: 'set-settings'; settings: Partial<Settings> };
+
+/** What the user chooses. */
+export interface Settings {
+  /** Add every article page read on enabled sites to the corpus (opt-in). */
+  rememberArticles: boolean;
+}
 
 export type RequestType = Request['type'];
 
@@ -81,6 +92,10 @@ export interface ReplyValues {
   'add-page': { id: string };
   'import-articles': ImportReport;
   'delete-article': { id: string };
+  'add-active-tab': { id: string };
+  'article-read': { remembered: boolean };
+  'get-settings': Settings;
+  'set-settings': Settings;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -129,6 +144,10 @@ const REQUESTS: { [K in RequestType]: Fields } = {
   'add-page': { page: object(PAGE) },
   'import-articles': { data: text(MAX_IMPORT_LENGTH), 'format?': oneOf('json', 'jsonl') },
   'delete-article': { articleId: id },
+  'add-active-tab': {},
+  'article-read': {},
+  'get-settings': {},
+  'set-settings': { settings: object({ 'rememberArticles?': (v) => (typeof v === 'boolean' ? null : 'must be true or false') }) },
 };
 
 /** What is wrong with an object against field checks (unknown keys included), or null. */
@@ -186,6 +205,10 @@ const REPLY_VALUE_CHECKS: { [K in RequestType]: (value: unknown) => boolean } = 
   'add-page': hasKeys('id'),
   'import-articles': hasKeys('added', 'skipped'),
   'delete-article': hasKeys('id'),
+  'add-active-tab': hasKeys('id'),
+  'article-read': hasKeys('remembered'),
+  'get-settings': hasKeys('rememberArticles'),
+  'set-settings': hasKeys('rememberArticles'),
 };
 
 /** Checks the background's answer to a request of type `type`. */

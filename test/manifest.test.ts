@@ -41,9 +41,10 @@ describe('manifest.json', () => {
     expect(manifest.version).toBe(packageJson.version);
   });
 
-  it('asks for no API permission it does not use yet, and no broad host access', () => {
-    // storage, activeTab, scripting and contextMenus arrive with the features that use them.
-    expect(manifest.permissions).toEqual([]);
+  it('asks only for the API permissions it uses, and no broad host access', () => {
+    // activeTab + scripting: read the article of the tab the user points at (popup button,
+    // context menu); contextMenus: that menu item. The corpus is IndexedDB, which needs none.
+    expect(manifest.permissions).toEqual(['activeTab', 'scripting', 'contextMenus']);
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
     expect(text).not.toContain('<all_urls>');
   });

@@ -4,7 +4,7 @@ import { fnv1a64 } from '../core/corpus/content-hash';
 import { parseImport } from '../core/corpus/import-format';
 import type { CorpusArticle } from '../core/corpus/types';
 import { summarize, syndicationDiff, type ArticleSummary } from '../core/match';
-import type { CorpusStatus, FigureQuery, ImportReport, PageInput, PageRef, ReplyValues, Result } from '../messages';
+import type { CorpusStatus, FigureQuery, ImportReport, PageInput, PageRef, ReplyValues, Result, Settings } from '../messages';
 import { addArticle, deleteArticle, importArticles } from './corpus-store';
 import type { CorpusDb } from './db';
 import { coverageGapsIn, figuresLikeIn, mentionsOf, quotesLikeIn, storyMatchIn } from './queries';
@@ -21,7 +21,11 @@ export interface CorpusApi {
   addPage(page: PageInput): Promise<Result<{ id: string }>>;
   importArticles(data: string, format?: 'json' | 'jsonl'): Promise<Result<ImportReport>>;
   deleteArticle(articleId: string): Promise<Result<{ id: string }>>;
+  settings(): Promise<Settings>;
+  updateSettings(changes: Partial<Settings>): Promise<Settings>;
 }
+
+const DEFAULT_SETTINGS: Settings = { rememberArticles: false };
 
 /** How many page summaries to keep in memory (they are recomputed if the background restarts). */
 const RECENT_PAGES = 16;
@@ -97,5 +101,16 @@ export function corpusService(db: CorpusDb, ready: Promise<unknown>): CorpusApi 
         return importArticles(db, outlets);
       }),
     deleteArticle: (id) => after(() => deleteArticle(db, id)),
+    settings: () => readSettings(db),
+    updateSettings: async (changes) => {
+      const next = { ...(await readSettings(db)), ...changes };
+      await db.settings.put({ key: 'user', value: next });
+      return next;
+    },
   };
+}
+
+async function readSettings(db: CorpusDb): Promise<Settings> {
+  const row = await db.settings.get('user');
+  return { ...DEFAULT_SETTINGS, ...(row?.value as Partial<Settings> | undefined) };
 }

@@ -11,13 +11,17 @@ export interface HandlerContext {
   version: string;
   annotate: (text: string, options: AnnotateOptions) => Annotation[];
   corpus: CorpusApi;
+  /** Read the active tab's article and add it (popup button). */
+  addActiveTab: () => Promise<Result<{ id: string }>>;
+  /** Read a tab's article and add it (the opt-in "remember what I read"). */
+  addTab: (tabId: number) => Promise<Result<{ id: string }>>;
 }
 
 /**
  * Answers one runtime message, or returns undefined (synchronously) for a message that is
  * not ours to answer. Pure apart from what `context` does, so it is tested without a browser.
  */
-export function handleMessage(message: unknown, sender: { id?: string }, context: HandlerContext): Promise<Reply<RequestType>> | undefined {
+export function handleMessage(message: unknown, sender: { id?: string; tab?: { id?: number } }, context: HandlerContext): Promise<Reply<RequestType>> | undefined {
   // Only our popup and content scripts may ask. onMessage should deliver nothing else,
   // but a check costs nothing and keeps a mistake elsewhere from opening the background.
   if (sender.id !== context.extensionId) return undefined;
@@ -25,12 +29,12 @@ export function handleMessage(message: unknown, sender: { id?: string }, context
   if (!parsed.ok) return Promise.resolve(parsed);
   // A failing handler must come back as an answer; a throw would leave the caller with
   // only "message port closed".
-  return answer(parsed.value, context).catch((error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }));
+  return answer(parsed.value, context, sender.tab?.id).catch((error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }));
 }
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
-async function answer(request: Request, { version, annotate, corpus }: HandlerContext): Promise<Reply<RequestType>> {
+async function answer(request: Request, { version, annotate, corpus, addActiveTab, addTab }: HandlerContext, tabId: number | undefined): Promise<Reply<RequestType>> {
   switch (request.type) {
     case 'ping':
       return ok({ version });
@@ -56,5 +60,16 @@ async function answer(request: Request, { version, annotate, corpus }: HandlerCo
       return corpus.importArticles(request.data, request.format);
     case 'delete-article':
       return corpus.deleteArticle(request.articleId);
+    case 'add-active-tab':
+      return addActiveTab();
+    case 'article-read': {
+      if (tabId === undefined || !(await corpus.settings()).rememberArticles) return ok({ remembered: false });
+      const added = await addTab(tabId);
+      return ok({ remembered: added.ok });
+    }
+    case 'get-settings':
+      return ok(await corpus.settings());
+    case 'set-settings':
+      return ok(await corpus.updateSettings(request.settings));
   }
 }

@@ -1,20 +1,23 @@
 /**
  * Background entry point: Chrome's service worker, Firefox's event page. The browser may
  * stop it between any two messages, so nothing here lives only in module variables (the
- * corpus is in IndexedDB), and the listener is registered synchronously at startup so a
- * waking worker hears the message that woke it.
+ * corpus is in IndexedDB), and every listener is registered synchronously at startup so a
+ * waking worker hears the event that woke it.
  */
 import { annotate } from '../core/annotate';
 import type { BundledCorpus } from '../core/corpus/types';
 import type { MessageSender } from '../shared/browser';
 import { extensionApi } from '../shared/browser';
+import { addActiveTab, addTab, type TabApi } from './add-tab';
 import { corpusService } from './corpus-service';
 import { seedBundled } from './corpus-store';
 import { CorpusDb } from './db';
 import { handleMessage } from './handle-message';
 
-const { runtime } = extensionApi;
+const { runtime, contextMenus, action } = extensionApi;
+const tabApi = extensionApi as unknown as TabApi;
 const db = new CorpusDb();
+const ADD_PAGE_MENU = 'crosswire-add-page';
 
 /** Seed (or re-seed after an update) the bundled corpus; a no-op when the version is current. */
 async function seed(): Promise<void> {
@@ -27,8 +30,31 @@ async function seed(): Promise<void> {
 // stopped during an install-time seed.
 const ready = seed().catch((error: unknown) => console.error('Crosswire: seeding the corpus failed', error));
 const corpus = corpusService(db, ready);
+const addPage = corpus.addPage;
 
 runtime.onMessage.addListener((message: unknown, sender: MessageSender) => {
   // The polyfill sends a returned promise's value as the response; undefined sends none.
-  return handleMessage(message, sender, { extensionId: runtime.id, version: runtime.getManifest().version, annotate, corpus });
+  return handleMessage(message, sender, {
+    extensionId: runtime.id,
+    version: runtime.getManifest().version,
+    annotate,
+    corpus,
+    addActiveTab: () => addActiveTab(tabApi, addPage),
+    addTab: (tabId) => addTab(tabApi, tabId, addPage),
+  });
+});
+
+runtime.onInstalled.addListener(() => {
+  // Menus persist across restarts; recreate them once per install or update.
+  void contextMenus.removeAll().then(() => contextMenus.create({ id: ADD_PAGE_MENU, title: 'Add this page to the Crosswire corpus', contexts: ['page'] }));
+});
+
+contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId !== ADD_PAGE_MENU || tab?.id === undefined) return;
+  const tabId = tab.id;
+  void addTab(tabApi, tabId, addPage).then((result) => {
+    // The badge says what happened on that tab; the tooltip says it in words.
+    void action.setBadgeText({ tabId, text: result.ok ? '+1' : '!' });
+    void action.setTitle({ tabId, title: result.ok ? 'Crosswire: page added to the corpus' : `Crosswire: ${result.error}` });
+  });
 });

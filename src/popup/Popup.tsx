@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Reply } from '../messages';
+import { CorpusControls, type Ask } from './CorpusControls';
 
 export interface PopupProps {
   /** Asks the background for its version; resolves with its checked reply. */
   ping: () => Promise<Reply<'ping'>>;
+  ask: Ask;
 }
 
 type Status = { state: 'connecting' } | Reply<'ping'>;
@@ -15,7 +17,7 @@ function statusText(status: Status): string {
 }
 
 /** The toolbar popup. For now it shows whether the background answers. */
-export function Popup({ ping }: PopupProps) {
+export function Popup({ ping, ask }: PopupProps) {
   const [status, setStatus] = useState<Status>({ state: 'connecting' });
 
   useEffect(() => {
@@ -39,6 +41,7 @@ export function Popup({ ping }: PopupProps) {
       <p role="status" class={failed ? 'status status-error' : 'status'}>
         {statusText(status)}
       </p>
+      <CorpusControls ask={ask} />
     </main>
   );
 }

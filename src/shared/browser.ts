@@ -5,14 +5,18 @@
  * outside an extension, e.g. under Vitest.
  */
 import browser from 'webextension-polyfill';
-import type { Runtime } from 'webextension-polyfill';
+import type { Action, Menus, Runtime, Scripting, Tabs } from 'webextension-polyfill';
 
 /** The extension API Crosswire uses; it grows as features need more of it. */
 export interface ExtensionApi {
-  runtime: Pick<Runtime.Static, 'id' | 'getManifest' | 'getURL' | 'sendMessage' | 'onMessage'>;
+  runtime: Pick<Runtime.Static, 'id' | 'getManifest' | 'getURL' | 'sendMessage' | 'onMessage' | 'onInstalled'>;
+  scripting: Pick<Scripting.Static, 'executeScript'>;
+  tabs: Pick<Tabs.Static, 'query'>;
+  contextMenus: Pick<Menus.Static, 'create' | 'onClicked' | 'removeAll'>;
+  action: Pick<Action.Static, 'setBadgeText' | 'setTitle'>;
 }
 
 /** Who sent a runtime message, as the browser reports it. */
 export type MessageSender = Runtime.MessageSender;
 
-export const extensionApi: ExtensionApi = browser;
+export const extensionApi: ExtensionApi = browser as unknown as ExtensionApi;

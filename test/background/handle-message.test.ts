@@ -9,12 +9,12 @@ const OWN_ID = 'our-extension-id';
 /** A corpus whose every method fails the test unless the test replaces it. */
 function fakeCorpus(overrides: Partial<CorpusApi> = {}): CorpusApi {
   const unexpected = () => Promise.reject(new Error('unexpected corpus call'));
-  const methods = ['status', 'mentionsOf', 'figuresLike', 'quotesLike', 'storyMatch', 'coverageGaps', 'syndicationDiff', 'addPage', 'importArticles', 'deleteArticle'] as const;
+  const methods = ['status', 'mentionsOf', 'figuresLike', 'quotesLike', 'storyMatch', 'coverageGaps', 'syndicationDiff', 'addPage', 'importArticles', 'deleteArticle', 'settings', 'updateSettings'] as const;
   return { ...(Object.fromEntries(methods.map((m) => [m, unexpected])) as unknown as CorpusApi), ...overrides };
 }
 
 function context(annotate: HandlerContext['annotate'] = () => [], corpus = fakeCorpus()): HandlerContext {
-  return { extensionId: OWN_ID, version: '9.8.7', annotate, corpus };
+  return { extensionId: OWN_ID, version: '9.8.7', annotate, corpus, addActiveTab: () => Promise.reject(new Error('unexpected tab read')), addTab: () => Promise.reject(new Error('unexpected tab read')) };
 }
 
 describe('handleMessage', () => {
@@ -63,5 +63,26 @@ describe('handleMessage', () => {
     expect(mentionsOf).toHaveBeenCalledWith('sergey-lavrov', 'a-x');
     expect(await handleMessage({ type: 'import-articles', data: '[]', format: 'json' }, { id: OWN_ID }, context(undefined, corpus))).toEqual({ ok: true, value: { added: ['a-1'], skipped: [] } });
     expect(importArticles).toHaveBeenCalledWith('[]', 'json');
+  });
+});
+
+describe('article-read (the opt-in to remember what is read)', () => {
+  const withSettings = (rememberArticles: boolean, addTab: HandlerContext['addTab']) => ({
+    ...context(undefined, fakeCorpus({ settings: () => Promise.resolve({ rememberArticles }) })),
+    addTab,
+  });
+
+  it('adds the sender’s tab only when the user opted in', async () => {
+    const addTab = vi.fn(async () => ({ ok: true as const, value: { id: 'a-9' } }));
+    expect(await handleMessage({ type: 'article-read' }, { id: OWN_ID, tab: { id: 3 } }, withSettings(false, addTab))).toEqual({ ok: true, value: { remembered: false } });
+    expect(addTab).not.toHaveBeenCalled();
+    expect(await handleMessage({ type: 'article-read' }, { id: OWN_ID, tab: { id: 3 } }, withSettings(true, addTab))).toEqual({ ok: true, value: { remembered: true } });
+    expect(addTab).toHaveBeenCalledWith(3);
+  });
+
+  it('does nothing for a sender with no tab', async () => {
+    const addTab = vi.fn();
+    expect(await handleMessage({ type: 'article-read' }, { id: OWN_ID }, withSettings(true, addTab))).toEqual({ ok: true, value: { remembered: false } });
+    expect(addTab).not.toHaveBeenCalled();
   });
 });

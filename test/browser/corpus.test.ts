@@ -76,4 +76,18 @@ describe('the corpus in Chromium', () => {
     expect(broken).toMatchObject({ ok: false, error: expect.stringMatching(/^line 2: not valid JSON/) });
     expect(await ask({ type: 'corpus-status' })).toMatchObject({ ok: true, value: { articles: 4, user: 1 } });
   });
+
+  it('shows the corpus in the popup, keeps the opt-in, and explains a page it cannot read', async () => {
+    await page.reload();
+    await page.getByText(/\d+ articles to compare with/).waitFor({ timeout: 15_000 });
+    const remember = page.getByRole('checkbox', { name: 'Remember every article I read on enabled sites' });
+    expect(await remember.isChecked()).toBe(false);
+    await remember.check();
+    await page.reload();
+    await page.getByRole('checkbox', { name: 'Remember every article I read on enabled sites' }).waitFor();
+    await expect.poll(() => page.getByRole('checkbox', { name: 'Remember every article I read on enabled sites' }).isChecked()).toBe(true);
+    // Opened as a tab, the popup is itself the active tab: an extension page, which no extension may script.
+    await page.getByRole('button', { name: 'Add this page to the corpus' }).click();
+    await page.getByRole('alert').getByText(/^cannot read this page/).waitFor({ timeout: 15_000 });
+  });
 });
