@@ -11,6 +11,7 @@ const ARTICLES_PER_ANSWER = 30;
 const MATCH_CANDIDATES = 120;
 /** How far from the page's date story matching looks, and how many mentions of one actor it reads. */
 const MATCH_YEARS = 3;
+const VERSION_WINDOW_DAYS = 14;
 const RARE_ACTORS = 8;
 const MENTIONS_PER_ACTOR = 250;
 /** How many matches a story-match answer lists. */
@@ -51,18 +52,14 @@ export async function mentionsOf(db: CorpusDb, actorId: string, excludeArticleId
 export async function figuresLikeIn(db: CorpusDb, figure: Parameters<typeof figuresLike>[0], excludeArticleId?: string): Promise<FiguresLike> {
   // Figures whose article names no subject may still be about this one: fetch those too.
   const subjects = [...new Set([figure.subject ?? '', ''])];
-  const rows = (
-    await Promise.all(
-      subjects.map((subject) =>
-        db.figures
-          .where('[counts+subject+published]')
-          .between([figure.counts, subject, Dexie.minKey], [figure.counts, subject, Dexie.maxKey])
-          .reverse()
-          .limit(ARTICLES_PER_ANSWER * 3)
-          .toArray(),
-      ),
-    )
-  ).flat();
+  const newest = (subject: string) =>
+    db.figures
+      .where('[counts+subject+published]')
+      .between([figure.counts, subject, Dexie.minKey], [figure.counts, subject, Dexie.maxKey])
+      .reverse()
+      .limit(ARTICLES_PER_ANSWER * 3)
+      .toArray();
+  const rows = (await db.transaction('r', db.figures, () => Promise.all(subjects.map(newest)))).flat();
   const candidates = rows
     .filter((r) => r.articleId !== excludeArticleId)
     .map((r) => ({ ...figureFields(r.figure), articleId: r.articleId, outlet: r.outlet, published: r.published || null, sentence: r.sentenceText }));
@@ -103,46 +100,54 @@ export async function storyMatchIn(db: CorpusDb, page: ArticleSummary): Promise<
 
 /** What other versions of the story carry that the page leaves out, and the reverse. */
 export async function coverageGapsIn(db: CorpusDb, page: ArticleSummary): Promise<CoverageGaps> {
-  const { candidates, stats } = await matchContext(db, page);
+  // Versions of the same story run within days of each other (a reprint may lag a little).
+  const { candidates, stats } = await matchContext(db, page, VERSION_WINDOW_DAYS);
   const versions = new Set(storyMatch(page, candidates, stats).filter((m) => m.label === 'same event' || m.label === 'syndicated').map((m) => m.articleId));
   return coverageGaps(page, candidates.filter((c) => versions.has(c.id)));
 }
 
-async function matchContext(db: CorpusDb, page: ArticleSummary) {
-  const totalArticles = await articleCount(db);
-  const actorIds = Object.keys(page.actors);
-  const counts = new Map((await db.actorStats.bulkGet(actorIds)).map((s, i) => [actorIds[i]!, s?.articles ?? 0]));
-  // An actor only the page itself names finds nothing: skip it (the page may be stored).
-  const self = (await db.heads.get(page.id)) ? 1 : 0;
-  const rarest = actorIds.filter((id) => (counts.get(id) ?? 0) > self).sort((a, b) => counts.get(a)! - counts.get(b)!).slice(0, RARE_ACTORS);
-  const weight = new Map<string, number>();
-  // Versions of a story lie within a few years of it; look there first, newest first, and
-  // read keys only ([actorId, published, articleId] straight from the index, no rows).
-  const [from, to] = page.published ? yearsAround(page.published, MATCH_YEARS) : [Dexie.minKey, Dexie.maxKey];
-  for (const actorId of rarest) {
-    const idf = Math.log(1 + totalArticles / counts.get(actorId)!);
-    const keys = await db.mentions
-      .where('[actorId+published+articleId]')
-      .between([actorId, from, Dexie.minKey], [actorId, to, Dexie.maxKey])
-      .reverse()
-      .limit(MENTIONS_PER_ACTOR)
-      .keys();
-    const seen = new Set<string>();
-    for (const key of keys) {
-      const id = (key as unknown as [string, string, string])[2];
-      if (id === page.id || seen.has(id)) continue;
-      seen.add(id);
-      weight.set(id, (weight.get(id) ?? 0) + idf);
-    }
-  }
-  const top = [...weight].sort((a, b) => b[1] - a[1]).slice(0, MATCH_CANDIDATES).map(([id]) => id);
-  const candidates = (await db.summaries.bulkGet(top)).filter((s): s is ArticleSummary => !!s);
-  const stats = { totalArticles, articlesMentioning: (id: string) => counts.get(id) ?? 0 };
-  return { candidates, stats };
+async function matchContext(db: CorpusDb, page: ArticleSummary, windowDays = MATCH_YEARS * 366) {
+  // One read-only transaction: its requests run back to back instead of each waiting for a new one.
+  return db.transaction('r', [db.settings, db.actorStats, db.heads, db.mentions, db.summaries], async () => {
+    const actorIds = Object.keys(page.actors);
+    const [totalArticles, stats, stored] = await Promise.all([articleCount(db), db.actorStats.bulkGet(actorIds), db.heads.get(page.id)]);
+    const counts = new Map(stats.map((s, i) => [actorIds[i]!, s?.articles ?? 0]));
+    // An actor only the page itself names finds nothing: skip it (the page may be stored).
+    const self = stored ? 1 : 0;
+    const rarest = actorIds.filter((id) => (counts.get(id) ?? 0) > self).sort((a, b) => counts.get(a)! - counts.get(b)!).slice(0, RARE_ACTORS);
+    // Versions of a story lie within a few years of it; look there, newest first, and read
+    // keys only ([actorId, published, articleId] straight from the index, no rows).
+    const [from, to] = page.published ? daysAround(page.published, windowDays) : [Dexie.minKey, Dexie.maxKey];
+    const keyLists = await Promise.all(
+      rarest.map((actorId) =>
+        db.mentions
+          .where('[actorId+published+articleId]')
+          .between([actorId, from, Dexie.minKey], [actorId, to, Dexie.maxKey])
+          .reverse()
+          .limit(MENTIONS_PER_ACTOR)
+          .keys(),
+      ),
+    );
+    const weight = new Map<string, number>();
+    keyLists.forEach((keys, k) => {
+      const idf = Math.log(1 + totalArticles / counts.get(rarest[k]!)!);
+      const seen = new Set<string>();
+      for (const key of keys) {
+        const id = (key as unknown as [string, string, string])[2];
+        if (id === page.id || seen.has(id)) continue;
+        seen.add(id);
+        weight.set(id, (weight.get(id) ?? 0) + idf);
+      }
+    });
+    const top = [...weight].sort((a, b) => b[1] - a[1]).slice(0, MATCH_CANDIDATES).map(([id]) => id);
+    const candidates = (await db.summaries.bulkGet(top)).filter((s): s is ArticleSummary => !!s);
+    return { candidates, stats: { totalArticles, articlesMentioning: (id: string) => counts.get(id) ?? 0 } };
+  });
 }
 
-/** The dates `years` before and after a YYYY-MM-DD date, as index bounds. */
-function yearsAround(date: string, years: number): [string, string] {
-  const y = Number(date.slice(0, 4));
-  return [`${y - years}${date.slice(4)}`, `${y + years}${date.slice(4)}`];
+/** The dates `days` before and after a YYYY-MM-DD date, as index bounds. */
+function daysAround(date: string, days: number): [string, string] {
+  const t = Date.parse(`${date}T00:00:00Z`);
+  const at = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return [at(t - days * 86_400_000), at(t + days * 86_400_000)];
 }
