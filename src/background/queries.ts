@@ -28,14 +28,17 @@ const outletRef = (id: string): OutletRef => {
 
 /** Each stored article's sentences naming the actor, grouped by outlet, newest first. */
 export async function mentionsOf(db: CorpusDb, actorId: string, excludeArticleId?: string): Promise<MentionsByOutlet[]> {
-  const rows = await db.mentions.where('[actorId+published+articleId]').between([actorId, Dexie.minKey, Dexie.minKey], [actorId, Dexie.maxKey, Dexie.maxKey]).reverse().limit(ARTICLES_PER_ANSWER * 8).toArray();
   const byArticle = new Map<string, MentionRow[]>();
-  for (const r of rows) {
-    if (r.articleId === excludeArticleId) continue;
-    if (!byArticle.has(r.articleId) && byArticle.size >= ARTICLES_PER_ANSWER) continue;
-    byArticle.set(r.articleId, [...(byArticle.get(r.articleId) ?? []), r]);
-  }
-  const heads = await db.heads.bulkGet([...byArticle.keys()]);
+  const heads = await db.transaction('r', db.mentions, db.heads, async () => {
+    // Newest first; a few sentences per article is what a card shows.
+    const rows = await db.mentions.where('[actorId+published+articleId]').between([actorId, Dexie.minKey, Dexie.minKey], [actorId, Dexie.maxKey, Dexie.maxKey]).reverse().limit(ARTICLES_PER_ANSWER * 4).toArray();
+    for (const r of rows) {
+      if (r.articleId === excludeArticleId) continue;
+      if (!byArticle.has(r.articleId) && byArticle.size >= ARTICLES_PER_ANSWER) continue;
+      byArticle.set(r.articleId, [...(byArticle.get(r.articleId) ?? []), r]);
+    }
+    return db.heads.bulkGet([...byArticle.keys()]);
+  });
   const groups = new Map<string, MentionsByOutlet>();
   for (const a of heads) {
     if (!a) continue;
