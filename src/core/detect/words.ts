@@ -9,7 +9,8 @@ export const GOVERNMENT_WORDS = set(`
   ambassador ambassadors envoy envoys embassy embassies consulate diplomat diplomats diplomacy delegation delegations delegate
   army military troops forces navy warplanes jets state parliament cabinet king emir chancellor administration spokesman
   spokeswoman spokesperson representative representatives mission veto vetoes proposal position negotiators negotiator
-  intelligence security secretary sanctions demands stance draft plan initiative junta monarch crown`);
+  intelligence security secretary sanctions demands stance draft plan initiative junta monarch crown deputy vice
+  chief commander general`);
 
 /** Prepositions that make a place name a place rather than its government. */
 export const LOCATIVES = set('in to from at into near outside around via across toward towards through within inside throughout visited visiting');
@@ -40,6 +41,8 @@ export const REPORTING_VERBS = set(`
   described describes replied replies responded responds pointed points affirmed affirms denied denies demanded demands
   vowed vows promised promises appealed appeals cautioned cautions estimate estimates estimated reported reports show shows
   showed according saying telling adding insisting urging warning blaming accusing arguing calling stressing
+  denounced denounces condemned condemns welcomed welcomes criticised criticized criticizes criticises dismissed
+  dismisses hailed hails praised praises slammed slams reiterated reiterates
   déclaré dit affirmé indiqué ajouté estimé souligné averti
   sagte sagt erklärte erklärt betonte betont warnte fügte
   заявил заявила сказал сказала отметил отметила подчеркнул подчеркнула

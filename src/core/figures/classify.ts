@@ -14,7 +14,7 @@ const LOCAL_DOLLAR: Record<string, string> = { CA: 'CAD', AU: 'AUD', NZ: 'NZD', 
 
 // What a figure counts, by the nearest keyword in its sentence.
 const KEYWORDS: [Counts, RegExp][] = [
-  ['votes', /\b(?:votes?|voted|majority|in favou?r|abstain\w*|ballots?)\b/gi],
+  ['votes', /\b(?:votes?|voted|majority|in favou?r|abstain\w*|abstentions?|ballots?)\b/gi],
   ['displaced', /(?<![\p{L}])(?:displac\p{L}*|fled|flee\p{L}*|uprooted|homeless|driven from|déplacé\p{L}*|vertrieben|Vertriebene|перемещ\p{L}*)(?![\p{L}])/giu],
   ['refugees', /\brefugees?\b/gi],
   ['residents', /\b(?:live[ds]?|living|residents?|inhabitants|population)\b/gi],
@@ -99,7 +99,7 @@ function nearestKeyword(sentence: string, from: number, to: number): Counts {
 }
 
 // Plural nouns right after a number that count people, votes or casualties rather than things.
-const NOT_THINGS = new Set(['deaths', 'casualties', 'fatalities', 'killings', 'injuries', 'votes', 'ballots', 'seats', 'percent', 'times', 'years', 'days', 'months', 'weeks', 'hours', 'dollars', 'euros', 'pounds', 'others', 'more', 'less']);
+const NOT_THINGS = new Set(['deaths', 'casualties', 'fatalities', 'killings', 'injuries', 'votes', 'ballots', 'abstentions', 'seats', 'percent', 'times', 'years', 'days', 'months', 'weeks', 'hours', 'dollars', 'euros', 'pounds', 'others', 'more', 'less']);
 
 /** The plural noun right after a number when it names things, not people: "drones" in "145 drones". */
 function thing(after: string): string | undefined {
