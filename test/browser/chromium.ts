@@ -31,7 +31,7 @@ export interface LoadedExtension {
 }
 
 /** Starts headless Chromium with the unpacked extension in `extensionDir` loaded. */
-export async function launchWithExtension(extensionDir: string): Promise<LoadedExtension> {
+export async function launchWithExtension(extensionDir: string, extraArgs: string[] = []): Promise<LoadedExtension> {
   const executablePath = findChromium();
   // Extensions load only into a persistent profile; a fresh one per run keeps runs independent.
   const userDataDir = await mkdtemp(join(tmpdir(), 'crosswire-chromium-'));
@@ -47,6 +47,7 @@ export async function launchWithExtension(extensionDir: string): Promise<LoadedE
       '--disable-component-update',
       '--disable-sync',
       '--headless=new',
+      ...extraArgs,
     ],
   });
   try {

@@ -1,0 +1,82 @@
+// The corpus growing from real article pages, on the manifest's real news hostnames served
+// locally (see news-server.ts): the opt-in "remember every article I read" adds what the
+// reader opens on an enabled site, and the popup's "add this page" reads the active tab.
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIST, ensureBuilt } from '../ensure-built';
+import { launchWithExtension, type LoadedExtension } from './chromium';
+import { articlePage, startNewsServer, type NewsServer } from './news-server';
+
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
+const PARAGRAPHS = [
+  'Kofi Annan arrived in Damascus on Saturday for talks with President Bashar al-Assad, the first visit by the joint UN-Arab League envoy since his appointment.',
+  'Russia and China, which have vetoed two Security Council resolutions on Syria, said they backed the mission, while the United States called for an immediate ceasefire.',
+  '"We must stop the killing," Annan told reporters after the meeting, adding that he would present proposals to the government.',
+  'More than 7,500 people have been killed since the uprising began a year ago, according to the United Nations.',
+];
+const BBC = 'www.bbc.com/news/world-middle-east-17290412';
+const REUTERS = 'www.reuters.com/article/syria-annan-idUSBRE82A0AB20120311';
+
+let server: NewsServer;
+let extension: LoadedExtension;
+let popup: Page;
+const ask = (request: unknown) => popup.evaluate((r) => chrome.runtime.sendMessage(r), request) as Promise<{ ok: boolean; value?: any; error?: string }>;
+const userArticles = async () => (await ask({ type: 'corpus-status' })).value.user as number;
+
+beforeAll(async () => {
+  ensureBuilt();
+  server = await startNewsServer({
+    [BBC]: articlePage({ title: 'Annan meets Assad in Damascus', canonical: `https://${BBC}`, published: '2012-03-10', paragraphs: PARAGRAPHS }),
+    [REUTERS]: articlePage({ title: 'Annan urges ceasefire', canonical: `https://${REUTERS}`, published: '2012-03-11', paragraphs: PARAGRAPHS.slice().reverse() }),
+  });
+  extension = await launchWithExtension(join(DIST, 'chrome'), server.chromiumArgs);
+  popup = await extension.context.newPage();
+  await popup.goto(`chrome-extension://${extension.extensionId}/popup.html`);
+  expect(await ask({ type: 'corpus-status' })).toMatchObject({ ok: true, value: { bundled: 3, user: 0 } });
+});
+
+afterAll(async () => {
+  await extension?.close();
+  await server?.close();
+});
+
+describe('articles read on enabled sites', () => {
+  it('are added when the reader opted in, with their canonical URL and date', async () => {
+    expect(await ask({ type: 'set-settings', settings: { rememberArticles: true } })).toEqual({ ok: true, value: { rememberArticles: true } });
+    const news = await extension.context.newPage();
+    await news.goto(`https://${BBC}?utm_source=twitter`);
+    await expect.poll(userArticles, { timeout: 15_000 }).toBe(1);
+    // The same text from elsewhere (no URL) finds the stored copy as the same wire text.
+    const story = await ask({ type: 'story-match', page: { text: PARAGRAPHS.join('\n\n'), published: '2012-03-10' } });
+    expect(story.ok && story.value[0]).toMatchObject({ label: 'syndicated', outlet: 'bbc.com', url: `https://${BBC}?utm_source=twitter`, headline: 'Annan meets Assad in Damascus', published: '2012-03-10' });
+    // Opening it again under another URL of the same article adds nothing.
+    await news.goto(`https://${BBC}?ref=homepage`);
+    await news.waitForTimeout(1000);
+    expect(await userArticles()).toBe(1);
+    await news.close();
+  });
+
+  it('are left alone when the reader has not opted in', async () => {
+    await ask({ type: 'set-settings', settings: { rememberArticles: false } });
+    const news = await extension.context.newPage();
+    await news.goto(`https://${REUTERS}`);
+    await news.waitForLoadState('load');
+    // The content script reports the read; give the background time to (not) act on it.
+    await news.waitForTimeout(1500);
+    expect(await userArticles()).toBe(1);
+    await news.close();
+  });
+
+  it('the popup button adds the active tab', async () => {
+    const news = await extension.context.newPage();
+    await news.goto(`https://${REUTERS}`);
+    await news.bringToFront();
+    const added = await ask({ type: 'add-active-tab' });
+    expect(added).toMatchObject({ ok: true, value: { id: expect.any(String) } });
+    expect(await userArticles()).toBe(2);
+    expect(await ask({ type: 'add-active-tab' })).toEqual({ ok: false, error: 'already in the corpus: "Annan urges ceasefire"' });
+    await news.close();
+  });
+});
