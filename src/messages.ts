@@ -50,7 +50,12 @@ export type Request =
 export interface Settings {
   /** Add every article page read on enabled sites to the corpus (opt-in). */
   rememberArticles: boolean;
+  /** Sites (host names) where the user switched highlighting off. */
+  disabledSites: string[];
 }
+
+/** What the background or popup tells a content script. */
+export type ContentCommand = { type: 'crosswire-highlights'; on: boolean };
 
 export type RequestType = Request['type'];
 
@@ -147,7 +152,12 @@ const REQUESTS: { [K in RequestType]: Fields } = {
   'add-active-tab': {},
   'article-read': {},
   'get-settings': {},
-  'set-settings': { settings: object({ 'rememberArticles?': (v) => (typeof v === 'boolean' ? null : 'must be true or false') }) },
+  'set-settings': {
+    settings: object({
+      'rememberArticles?': (v) => (typeof v === 'boolean' ? null : 'must be true or false'),
+      'disabledSites?': (v) => (Array.isArray(v) && v.length < 10_000 && v.every((s) => typeof s === 'string' && s.length < 256) ? null : 'must be a list of host names'),
+    }),
+  },
 };
 
 /** What is wrong with an object against field checks (unknown keys included), or null. */
@@ -207,8 +217,8 @@ const REPLY_VALUE_CHECKS: { [K in RequestType]: (value: unknown) => boolean } = 
   'delete-article': hasKeys('id'),
   'add-active-tab': hasKeys('id'),
   'article-read': hasKeys('remembered'),
-  'get-settings': hasKeys('rememberArticles'),
-  'set-settings': hasKeys('rememberArticles'),
+  'get-settings': hasKeys('rememberArticles', 'disabledSites'),
+  'set-settings': hasKeys('rememberArticles', 'disabledSites'),
 };
 
 /** Checks the background's answer to a request of type `type`. */

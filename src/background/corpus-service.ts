@@ -25,7 +25,7 @@ export interface CorpusApi {
   updateSettings(changes: Partial<Settings>): Promise<Settings>;
 }
 
-const DEFAULT_SETTINGS: Settings = { rememberArticles: false };
+const DEFAULT_SETTINGS: Settings = { rememberArticles: false, disabledSites: [] };
 
 /** How many page summaries to keep in memory (they are recomputed if the background restarts). */
 const RECENT_PAGES = 16;

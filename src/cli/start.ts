@@ -1,44 +1,47 @@
-// npm start (until the demo news site arrives with the highlights): after the build,
-// annotate the three seed articles from ../shared/seeds, print what was found and write
-// each article's W3C Web Annotation JSON-LD under out/annotations/.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { annotate } from '../core/annotate';
-import { toTable } from '../core/export/table';
-import { toWebAnnotation } from '../core/export/web-annotation';
-import type { Annotation } from '../core/types';
+// npm start: after the build, serve the demo news site (src/demo) on its real hostnames
+// from 127.0.0.1 and open Chromium with the extension on it. With a display, the browser
+// stays open on the five articles. Without one (or with --headless, or under CI), it runs
+// headless: it waits for each page's highlights, saves screenshots under out/screenshots/,
+// prints where they are, and exits.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { launchWithExtension } from '../demo/chromium';
+import { demoSite } from '../demo/pages';
+import { startNewsServer } from '../demo/server';
 
-const SEEDS_DIR = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
-const OUT = 'out/annotations';
+const OUT = 'out/screenshots';
+const headless = !process.env.DISPLAY || !!process.env.CI || process.argv.includes('--headless');
 
-/** The seed articles and what the corpus issue records about them. */
-const SEEDS = [
-  { file: '000_b80d3aa3a014407e.txt', outlet: 'CBC News (AP copy)', published: '2012-03-12' },
-  { file: '001_8197e9eca9f9e2dc.txt', outlet: 'Voice of America', published: '2012-03-12' },
-  { file: '002_377b34821ee142f4.txt', outlet: 'RT', published: '2011-09-20' },
-];
+const { pages, html } = demoSite();
+const server = await startNewsServer(html);
+const extension = await launchWithExtension(resolve('dist/chrome'), server.chromiumArgs, headless);
+console.log(`Demo news site on 127.0.0.1:${server.port}, answering for ${new Set(pages.map((p) => new URL(p.url).host)).size} news hostnames; Crosswire loaded.`);
 
-function summary(anns: Annotation[]): string {
-  const count = (kind: Annotation['kind']) => anns.filter((a) => a.kind === kind).length;
-  const people = new Map<string, number>();
-  for (const a of anns) if (a.kind === 'actor' && a.actorId) people.set(a.label, (people.get(a.label) ?? 0) + 1);
-  const top = [...people].sort((x, y) => y[1] - x[1]).slice(0, 6).map(([name, n]) => `${name} (${n})`).join(', ');
-  return `${count('actor')} actor mentions, ${count('figure')} figures, ${count('quote')} quotes; most named: ${top}`;
+if (!headless) {
+  for (const p of pages) await (await extension.context.newPage()).goto(p.url);
+  console.log('Chromium is open on the demo articles. Hover or tab to a highlight; close the browser to stop.');
+  await new Promise<void>((done) => extension.context.on('close', () => done()));
+} else {
+  mkdirSync(OUT, { recursive: true });
+  for (const [i, p] of pages.entries()) {
+    const page = await extension.context.newPage();
+    await page.setViewportSize({ width: 1100, height: 1400 });
+    await page.goto(p.url);
+    // Highlights arrive once the background has annotated the article.
+    await page.locator('crosswire-mark').first().waitFor({ timeout: 20_000 }).catch(() => undefined);
+    const counts = await page.evaluate(() => ['actor', 'figure', 'quote'].map((k) => new Set([...document.querySelectorAll(`crosswire-mark[data-crosswire-kind="${k}"]`)].map((m) => (m as HTMLElement).dataset.crosswireId)).size));
+    const file = join(OUT, `${String(i + 1).padStart(2, '0')}-${new URL(p.url).host.replace(/^www\./, '')}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    console.log(`${p.site}${p.inCorpus ? '' : ' (not in the corpus)'}: ${counts[0]} actors, ${counts[1]} figures, ${counts[2]} quotes highlighted -> ${file}`);
+    await page.close();
+  }
+  const popup = await extension.context.newPage();
+  await popup.setViewportSize({ width: 420, height: 420 });
+  await popup.goto(`chrome-extension://${extension.extensionId}/popup.html`);
+  await popup.getByText(/articles to compare with/).waitFor({ timeout: 15_000 });
+  await popup.screenshot({ path: join(OUT, '06-popup.png') });
+  console.log(`Popup -> ${join(OUT, '06-popup.png')}`);
+  console.log(`\nScreenshots are in ${resolve(OUT)}. Hover cards arrive with the rest of issue 4; run with a display to browse the demo.`);
+  await extension.close();
+  await server.close();
 }
-
-if (!existsSync(SEEDS_DIR)) {
-  console.error(`npm start: the seed articles are read from ${SEEDS_DIR}, which is missing.\nPut the shared/ folder beside this repository, or annotate any article with: npm run annotate -- FILE`);
-  process.exit(1);
-}
-mkdirSync(OUT, { recursive: true });
-for (const seed of SEEDS) {
-  const path = `${SEEDS_DIR}${seed.file}`;
-  const text = readFileSync(path, 'utf8');
-  const anns = annotate(text, { published: seed.published });
-  const out = `${OUT}/${seed.file.replace(/\.txt$/, '.jsonld')}`;
-  writeFileSync(out, `${JSON.stringify(toWebAnnotation(text, anns, { source: pathToFileURL(path).href, now: new Date(), label: `${seed.outlet}, ${seed.published}` }), null, 2)}\n`);
-  console.log(`\n== ${seed.outlet}, ${seed.published}: ${summary(anns)}\n   JSON-LD: ${out}\n`);
-  console.log(toTable(anns).split('\n').slice(0, 14).join('\n'));
-  console.log(`   … ${Math.max(0, anns.length - 12)} more rows: npm run annotate -- ${path} --format table`);
-}
-console.log(`\nThe built extension is in dist/chrome and dist/firefox (see the README to load it).`);

@@ -1,19 +1,54 @@
 /**
  * Content script entry point, injected at document_idle into the outlets the manifest
- * lists. It decides cheaply whether the page is an article and, if so, tells the
- * background, which adds it to the corpus when the user opted in to remembering what they
- * read (reading the page only then, with the extractor it injects). Highlights arrive with
- * issue 4. It stays small, as it loads on every page of those sites, and never throws into
+ * lists. On article pages (a cheap metadata check first) it tells the background, which
+ * remembers the article if the user opted in, and highlights the article's actors, figures
+ * and quotes unless the user switched highlighting off for this site. Everything it adds
+ * hangs off one AbortController: switching off, or the extension going away under it
+ * ("Extension context invalidated" after an update), removes it all. It never throws into
  * the page.
  */
+import type { ContentCommand } from '../messages';
 import { extensionApi } from '../shared/browser';
+import { publishedDate } from '../shared/article-text';
 import { sendRequest } from '../shared/send-request';
+import { articleRoot } from './article-root';
 import { isArticlePage } from './is-article-page';
+import { highlightArticle } from './page-highlights';
+
+const { runtime } = extensionApi;
+let controller: AbortController | null = null;
+
+async function highlight(): Promise<void> {
+  controller?.abort();
+  const current = (controller = new AbortController());
+  const root = articleRoot(document);
+  if (!root) return;
+  const published = publishedDate(document) ?? undefined;
+  await highlightArticle(
+    root,
+    async (text) => {
+      const reply = await sendRequest(runtime, { type: 'annotate-text', text, ...(published && { published }) });
+      if (!reply.ok && !runtime.id) current.abort(); // the extension was updated or removed
+      return reply.ok ? reply.value : [];
+    },
+    current.signal,
+  );
+}
 
 async function main(): Promise<void> {
   if (!isArticlePage(document)) return;
+  runtime.onMessage.addListener((message: unknown) => {
+    const command = message as ContentCommand;
+    if (command?.type !== 'crosswire-highlights') return undefined;
+    if (command.on) void highlight().catch(() => undefined);
+    else controller?.abort();
+    return undefined;
+  });
   // The answer (added, already stored, or not remembering) needs no word to the reader.
-  await sendRequest(extensionApi.runtime, { type: 'article-read' });
+  void sendRequest(runtime, { type: 'article-read' });
+  const settings = await sendRequest(runtime, { type: 'get-settings' });
+  if (settings.ok && settings.value.disabledSites.includes(location.hostname)) return;
+  await highlight();
 }
 
 // Pages are endlessly varied; an error here would only land in the extension's error list

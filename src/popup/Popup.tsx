@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Reply } from '../messages';
 import { CorpusControls, type Ask } from './CorpusControls';
+import { SiteSwitch, type ActiveTab } from './SiteSwitch';
 
 export interface PopupProps {
   /** Asks the background for its version; resolves with its checked reply. */
   ping: () => Promise<Reply<'ping'>>;
   ask: Ask;
+  tab: ActiveTab;
 }
 
 type Status = { state: 'connecting' } | Reply<'ping'>;
@@ -17,7 +19,7 @@ function statusText(status: Status): string {
 }
 
 /** The toolbar popup. For now it shows whether the background answers. */
-export function Popup({ ping, ask }: PopupProps) {
+export function Popup({ ping, ask, tab }: PopupProps) {
   const [status, setStatus] = useState<Status>({ state: 'connecting' });
 
   useEffect(() => {
@@ -41,6 +43,7 @@ export function Popup({ ping, ask }: PopupProps) {
       <p role="status" class={failed ? 'status status-error' : 'status'}>
         {statusText(status)}
       </p>
+      <SiteSwitch ask={ask} tab={tab} />
       <CorpusControls ask={ask} />
     </main>
   );

@@ -3,10 +3,23 @@ import { render } from 'preact';
 import { extensionApi } from '../shared/browser';
 import { sendRequest } from '../shared/send-request';
 import type { Ask } from './CorpusControls';
+import type { ActiveTab } from './SiteSwitch';
 import { Popup } from './Popup';
 
 const ping = () => sendRequest(extensionApi.runtime, { type: 'ping' });
 const ask: Ask = (request) => sendRequest(extensionApi.runtime, request);
 
+/** The tab the popup was opened over (activeTab lets us read its URL). */
+async function activeTab(): Promise<ActiveTab> {
+  const [tab] = await extensionApi.tabs.query({ active: true, currentWindow: true });
+  let host: string | null = null;
+  try {
+    host = tab?.url && /^https?:/.test(tab.url) ? new URL(tab.url).hostname : null;
+  } catch {
+    host = null;
+  }
+  return { host, send: async (command) => void (tab?.id !== undefined && (await extensionApi.tabs.sendMessage(tab.id, command))) };
+}
+
 const root = document.getElementById('root');
-if (root) render(<Popup ping={ping} ask={ask} />, root);
+if (root) void activeTab().then((tab) => render(<Popup ping={ping} ask={ask} tab={tab} />, root));

@@ -11,7 +11,7 @@ import type { Action, Menus, Runtime, Scripting, Tabs } from 'webextension-polyf
 export interface ExtensionApi {
   runtime: Pick<Runtime.Static, 'id' | 'getManifest' | 'getURL' | 'sendMessage' | 'onMessage' | 'onInstalled'>;
   scripting: Pick<Scripting.Static, 'executeScript'>;
-  tabs: Pick<Tabs.Static, 'query'>;
+  tabs: Pick<Tabs.Static, 'query' | 'sendMessage'>;
   contextMenus: Pick<Menus.Static, 'create' | 'onClicked' | 'removeAll'>;
   action: Pick<Action.Static, 'setBadgeText' | 'setTitle'>;
 }

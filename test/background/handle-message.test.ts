@@ -68,7 +68,7 @@ describe('handleMessage', () => {
 
 describe('article-read (the opt-in to remember what is read)', () => {
   const withSettings = (rememberArticles: boolean, addTab: HandlerContext['addTab']) => ({
-    ...context(undefined, fakeCorpus({ settings: () => Promise.resolve({ rememberArticles }) })),
+    ...context(undefined, fakeCorpus({ settings: () => Promise.resolve({ rememberArticles, disabledSites: [] }) })),
     addTab,
   });
 

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DIST, ensureBuilt } from '../ensure-built';
-import { launchWithExtension } from '../browser/chromium';
+import { launchWithExtension } from '../../src/demo/chromium';
 import { syntheticArticles } from './synthetic-corpus';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST, ensureBuilt } from '../ensure-built';
-import { launchWithExtension, type LoadedExtension } from './chromium';
+import { launchWithExtension, type LoadedExtension } from '../../src/demo/chromium';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 

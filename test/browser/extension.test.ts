@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST, ensureBuilt } from '../ensure-built';
-import type { LoadedExtension } from './chromium';
-import { launchWithExtension } from './chromium';
+import type { LoadedExtension } from '../../src/demo/chromium';
+import { launchWithExtension } from '../../src/demo/chromium';
 
 // Only what these page-side callbacks use; they run inside Chromium, where `chrome` exists.
 declare const chrome: {

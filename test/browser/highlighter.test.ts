@@ -4,7 +4,7 @@
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type LoadedExtension } from './chromium';
+import { launchWithExtension, type LoadedExtension } from '../../src/demo/chromium';
 import { DIST, ensureBuilt } from '../ensure-built';
 import { join } from 'node:path';
 

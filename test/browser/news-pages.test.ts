@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST, ensureBuilt } from '../ensure-built';
-import { launchWithExtension, type LoadedExtension } from './chromium';
-import { articlePage, startNewsServer, type NewsServer } from './news-server';
+import { launchWithExtension, type LoadedExtension } from '../../src/demo/chromium';
+import { articlePage, startNewsServer, type NewsServer } from '../../src/demo/server';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
@@ -44,7 +44,7 @@ afterAll(async () => {
 
 describe('articles read on enabled sites', () => {
   it('are added when the reader opted in, with their canonical URL and date', async () => {
-    expect(await ask({ type: 'set-settings', settings: { rememberArticles: true } })).toEqual({ ok: true, value: { rememberArticles: true } });
+    expect(await ask({ type: 'set-settings', settings: { rememberArticles: true } })).toEqual({ ok: true, value: { rememberArticles: true, disabledSites: [] } });
     const news = await extension.context.newPage();
     await news.goto(`https://${BBC}?utm_source=twitter`);
     await expect.poll(userArticles, { timeout: 15_000 }).toBe(1);

@@ -31,13 +31,13 @@ export interface LoadedExtension {
 }
 
 /** Starts headless Chromium with the unpacked extension in `extensionDir` loaded. */
-export async function launchWithExtension(extensionDir: string, extraArgs: string[] = []): Promise<LoadedExtension> {
+export async function launchWithExtension(extensionDir: string, extraArgs: string[] = [], headless = true): Promise<LoadedExtension> {
   const executablePath = findChromium();
   // Extensions load only into a persistent profile; a fresh one per run keeps runs independent.
   const userDataDir = await mkdtemp(join(tmpdir(), 'crosswire-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
-    headless: true,
+    headless,
     args: [
       `--load-extension=${extensionDir}`,
       `--disable-extensions-except=${extensionDir}`,
@@ -46,7 +46,7 @@ export async function launchWithExtension(extensionDir: string, extraArgs: strin
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      '--headless=new',
+      ...(headless ? ['--headless=new'] : []),
       ...extraArgs,
     ],
   });

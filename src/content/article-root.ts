@@ -1,0 +1,26 @@
+import { extractArticle } from '../shared/article-text';
+
+const fold = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/**
+ * The live element that holds the article body. Readability finds the article on a clone
+ * (it changes what it reads); the live element is then the nearest common ancestor of the
+ * page's paragraphs whose text the extracted article contains, so highlights go into the
+ * page the reader sees and nowhere else (not menus, teasers or comments).
+ */
+export function articleRoot(doc: Document): Element | null {
+  let text: string;
+  try {
+    text = fold(extractArticle(doc.cloneNode(true) as Document, (html) => new DOMParser().parseFromString(html, 'text/html')).text.replace(/\n/g, ' '));
+  } catch {
+    return null;
+  }
+  const paragraphs = [...doc.querySelectorAll('p, h1, h2, h3, li, blockquote')].filter((p) => {
+    const t = fold(p.textContent ?? '');
+    return t.length >= 40 && text.includes(t);
+  });
+  if (paragraphs.length === 0) return null;
+  let root: Element = paragraphs[0]!.parentElement ?? paragraphs[0]!;
+  for (const p of paragraphs) while (!root.contains(p)) root = root.parentElement ?? root;
+  return root;
+}

@@ -1,0 +1,45 @@
+import type { Annotation } from '../core/types';
+import { Highlighter, MARK_TAG } from './highlighter';
+import { markLabel, markStyle } from './mark-style';
+import { buildTextMap, segmentsFor } from './text-map';
+
+/** A task may run this long before it yields to the page (well under the 50 ms budget). */
+const SLICE_MS = 8;
+
+export interface HighlightRun {
+  /** How many annotations were highlighted. */
+  count: number;
+  highlighter: Highlighter;
+}
+
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Annotate `root`'s text (the engine runs in the background, off the page's thread) and
+ * highlight it here in slices, yielding to the page between them. Aborting the signal
+ * removes everything added so far.
+ */
+export async function highlightArticle(root: Element, annotateText: (text: string) => Promise<Annotation[]>, signal: AbortSignal): Promise<HighlightRun> {
+  const highlighter = new Highlighter(root.ownerDocument);
+  signal.addEventListener('abort', () => highlighter.removeAll(), { once: true });
+  const map = buildTextMap(root, (el) => el.tagName.toLowerCase() === MARK_TAG);
+  const annotations = (await annotateText(map.text)).sort((a, b) => a.start - b.start || b.end - a.end);
+  let count = 0;
+  let sliceStart = performance.now();
+  for (const a of annotations) {
+    if (signal.aborted) break;
+    const marks = highlighter.highlight(segmentsFor(map, a.start, a.end), { kind: a.kind, id: a.kind === 'actor' ? (a.actorId ?? a.id) : a.id, label: markLabel(a) });
+    marks.forEach((m, i) => {
+      m.setAttribute('style', markStyle(a));
+      // Reachable by keyboard once per annotation, not once per piece of it.
+      if (i === 0) m.tabIndex = 0;
+      m.setAttribute('role', 'mark');
+    });
+    count++;
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await yieldToPage();
+      sliceStart = performance.now();
+    }
+  }
+  return { count, highlighter };
+}

@@ -1,0 +1,101 @@
+// Highlights on the demo news site (src/demo), served on the outlets' real hostnames so the
+// manifest's real match patterns decide where the content script runs. Checks the actors
+// the gold annotations list appear as highlights, that highlights are reachable by keyboard
+// with accessible names, and that switching a site off restores the page's DOM exactly.
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultDictionary } from '../../src/core/actors/load';
+import { launchWithExtension, type LoadedExtension } from '../../src/demo/chromium';
+import { demoSite, type DemoPage } from '../../src/demo/pages';
+import { startNewsServer, type NewsServer } from '../../src/demo/server';
+import { HAVE_GOLD, goldFiles, idFor } from '../core/gold';
+import { DIST, ensureBuilt } from '../ensure-built';
+
+declare const chrome: {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  tabs: { query(q: { url: string }): Promise<{ id?: number }[]>; sendMessage(tabId: number, message: unknown): Promise<unknown> };
+};
+
+let server: NewsServer;
+let extension: LoadedExtension;
+let popup: Page;
+let pages: DemoPage[];
+const errors: string[] = [];
+
+beforeAll(async () => {
+  ensureBuilt();
+  const site = demoSite();
+  pages = site.pages;
+  server = await startNewsServer(site.html);
+  extension = await launchWithExtension(join(DIST, 'chrome'), server.chromiumArgs);
+  popup = await extension.context.newPage();
+  await popup.goto(`chrome-extension://${extension.extensionId}/popup.html`);
+});
+
+afterAll(async () => {
+  await extension?.close();
+  await server?.close();
+});
+
+async function open(url: string): Promise<Page> {
+  const page = await extension.context.newPage();
+  page.on('console', (m) => m.type() === 'error' && errors.push(`${url}: ${m.text()}`));
+  page.on('pageerror', (e) => errors.push(`${url}: ${e.message}`));
+  await page.goto(url);
+  return page;
+}
+
+const markIds = (page: Page, kind: string) => page.evaluate((k) => [...new Set([...document.querySelectorAll(`crosswire-mark[data-crosswire-kind="${k}"]`)].map((m) => (m as HTMLElement).dataset.crosswireId))], kind);
+
+describe('highlights on the demo news site', () => {
+  it.skipIf(!HAVE_GOLD)('shows every actor the gold annotations list, on each corpus article', async () => {
+    const dict = defaultDictionary();
+    for (const { gold } of goldFiles()) {
+      const demo = pages.find((p) => p.source.endsWith(gold.file))!;
+      const page = await open(demo.url);
+      await page.locator('crosswire-mark').first().waitFor({ timeout: 20_000 });
+      await page.waitForTimeout(300); // the last slices
+      const ids = await markIds(page, 'actor');
+      const missing = gold.actors.map((a) => idFor(dict, a.name, a.aka)).filter((id) => !ids.includes(id));
+      expect(missing, demo.site).toEqual([]);
+      expect((await markIds(page, 'quote')).length, demo.site).toBeGreaterThanOrEqual(gold.quotes.length - 1);
+      expect((await markIds(page, 'figure')).length, demo.site).toBeGreaterThanOrEqual(gold.figures.length);
+      await page.close();
+    }
+  });
+
+  it('makes each annotation reachable by keyboard, with an accessible name', async () => {
+    const page = await open(pages.find((p) => p.site === 'Al Jazeera')!.url);
+    await page.locator('crosswire-mark').first().waitFor({ timeout: 20_000 });
+    const focusable = await page.evaluate(() => [...document.querySelectorAll('crosswire-mark[tabindex="0"]')].map((m) => m.getAttribute('aria-label')));
+    expect(focusable).toEqual(expect.arrayContaining(['Hillary Clinton (person)', 'Sergey Lavrov (person)', 'Qatar (state)']));
+    expect(focusable.every((label) => !!label)).toBe(true);
+    await page.keyboard.press('Tab');
+    await page.close();
+  });
+
+  it('switches off per site and restores the DOM byte for byte', async () => {
+    const rt = pages.find((p) => p.site === 'RT')!;
+    await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'set-settings', settings: { disabledSites: ['www.rt.com'] } }));
+    const page = await open(rt.url);
+    await page.waitForTimeout(1500);
+    expect(await page.locator('crosswire-mark').count()).toBe(0);
+    const original = await page.evaluate(() => document.documentElement.outerHTML);
+    const tell = (on: boolean) => popup.evaluate(async (on) => {
+      const [tab] = await chrome.tabs.query({ url: 'https://www.rt.com/*' });
+      await chrome.tabs.sendMessage(tab!.id!, { type: 'crosswire-highlights', on });
+    }, on);
+    await tell(true);
+    await page.locator('crosswire-mark').first().waitFor({ timeout: 20_000 });
+    expect(await page.locator('crosswire-mark').count()).toBeGreaterThan(20);
+    await tell(false);
+    await expect.poll(() => page.locator('crosswire-mark').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(original);
+    await page.close();
+  });
+
+  it('logs no errors on the pages', () => {
+    expect(errors).toEqual([]);
+  });
+});
