@@ -33,6 +33,15 @@ if (!headless) {
     const file = join(OUT, `${String(i + 1).padStart(2, '0')}-${new URL(p.url).host.replace(/^www\./, '')}.png`);
     await page.screenshot({ path: file, fullPage: true });
     console.log(`${p.site}${p.inCorpus ? '' : ' (not in the corpus)'}: ${counts[0]} actors, ${counts[1]} figures, ${counts[2]} quotes highlighted -> ${file}`);
+    if (i === 0) {
+      // An open card: hover the second mention of the first person named.
+      await page.setViewportSize({ width: 1100, height: 900 });
+      await page.locator('crosswire-mark[tabindex="0"][aria-label$="(person)"]').nth(1).hover();
+      await page.waitForTimeout(1200);
+      const card = join(OUT, '01-cbc.ca-card.png');
+      await page.screenshot({ path: card });
+      console.log(`  an open card -> ${card}`);
+    }
     await page.close();
   }
   const popup = await extension.context.newPage();
@@ -41,7 +50,7 @@ if (!headless) {
   await popup.getByText(/articles to compare with/).waitFor({ timeout: 15_000 });
   await popup.screenshot({ path: join(OUT, '06-popup.png') });
   console.log(`Popup -> ${join(OUT, '06-popup.png')}`);
-  console.log(`\nScreenshots are in ${resolve(OUT)}. Hover cards arrive with the rest of issue 4; run with a display to browse the demo.`);
+  console.log(`\nScreenshots are in ${resolve(OUT)}. Run with a display to browse the demo yourself.`);
   await extension.close();
   await server.close();
 }

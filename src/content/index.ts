@@ -14,6 +14,9 @@ import { sendRequest } from '../shared/send-request';
 import { articleRoot } from './article-root';
 import { isArticlePage } from './is-article-page';
 import { highlightArticle } from './page-highlights';
+import { attachCards } from './cards';
+import { articleId } from '../core/corpus/build-article';
+import { canonicalUrl } from '../core/corpus/canonical-url';
 
 const { runtime } = extensionApi;
 let controller: AbortController | null = null;
@@ -24,7 +27,7 @@ async function highlight(): Promise<void> {
   const root = articleRoot(document);
   if (!root) return;
   const published = publishedDate(document) ?? undefined;
-  await highlightArticle(
+  const run = await highlightArticle(
     root,
     async (text) => {
       const reply = await sendRequest(runtime, { type: 'annotate-text', text, ...(published && { published }) });
@@ -33,6 +36,17 @@ async function highlight(): Promise<void> {
     },
     current.signal,
   );
+  if (current.signal.aborted) return;
+  attachCards(root, run.annotationOf, (request) => sendRequest(runtime, request), { articleId: pageArticleId(), published: published ?? null }, current.signal);
+}
+
+/** The id the corpus gives this page (from its canonical URL), so cards leave the page itself out. */
+function pageArticleId(): string {
+  const canonical = canonicalUrl(location.href, {
+    canonical: document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null,
+    ogUrl: document.querySelector('meta[property="og:url"]')?.getAttribute('content') ?? null,
+  });
+  return canonical ? articleId(canonical, '') : 'a-unknown';
 }
 
 async function main(): Promise<void> {

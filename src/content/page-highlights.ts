@@ -10,6 +10,8 @@ export interface HighlightRun {
   /** How many annotations were highlighted. */
   count: number;
   highlighter: Highlighter;
+  /** The annotation each highlight element shows. */
+  annotationOf: WeakMap<Element, Annotation>;
 }
 
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -24,12 +26,14 @@ export async function highlightArticle(root: Element, annotateText: (text: strin
   signal.addEventListener('abort', () => highlighter.removeAll(), { once: true });
   const map = buildTextMap(root, (el) => el.tagName.toLowerCase() === MARK_TAG);
   const annotations = (await annotateText(map.text)).sort((a, b) => a.start - b.start || b.end - a.end);
+  const annotationOf = new WeakMap<Element, Annotation>();
   let count = 0;
   let sliceStart = performance.now();
   for (const a of annotations) {
     if (signal.aborted) break;
     const marks = highlighter.highlight(segmentsFor(map, a.start, a.end), { kind: a.kind, id: a.kind === 'actor' ? (a.actorId ?? a.id) : a.id, label: markLabel(a) });
     marks.forEach((m, i) => {
+      annotationOf.set(m, a);
       m.setAttribute('style', markStyle(a));
       // Reachable by keyboard once per annotation, not once per piece of it.
       if (i === 0) m.tabIndex = 0;
@@ -41,5 +45,5 @@ export async function highlightArticle(root: Element, annotateText: (text: strin
       sliceStart = performance.now();
     }
   }
-  return { count, highlighter };
+  return { count, highlighter, annotationOf };
 }

@@ -2,44 +2,36 @@
 // manifest's real match patterns decide where the content script runs. Checks the actors
 // the gold annotations list appear as highlights, that highlights are reachable by keyboard
 // with accessible names, and that switching a site off restores the page's DOM exactly.
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultDictionary } from '../../src/core/actors/load';
-import { launchWithExtension, type LoadedExtension } from '../../src/demo/chromium';
-import { demoSite, type DemoPage } from '../../src/demo/pages';
-import { startNewsServer, type NewsServer } from '../../src/demo/server';
+import type { DemoPage } from '../../src/demo/pages';
 import { HAVE_GOLD, goldFiles, idFor } from '../core/gold';
-import { DIST, ensureBuilt } from '../ensure-built';
+import { startDemoBrowser, type DemoBrowser } from './demo-browser';
 
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
   tabs: { query(q: { url: string }): Promise<{ id?: number }[]>; sendMessage(tabId: number, message: unknown): Promise<unknown> };
 };
 
-let server: NewsServer;
-let extension: LoadedExtension;
+let demo: DemoBrowser;
 let popup: Page;
 let pages: DemoPage[];
 const errors: string[] = [];
 
 beforeAll(async () => {
-  ensureBuilt();
-  const site = demoSite();
-  pages = site.pages;
-  server = await startNewsServer(site.html);
-  extension = await launchWithExtension(join(DIST, 'chrome'), server.chromiumArgs);
-  popup = await extension.context.newPage();
-  await popup.goto(`chrome-extension://${extension.extensionId}/popup.html`);
+  demo = await startDemoBrowser();
+  pages = demo.pages;
+  popup = await demo.extension.context.newPage();
+  await popup.goto(`chrome-extension://${demo.extension.extensionId}/popup.html`);
 });
 
 afterAll(async () => {
-  await extension?.close();
-  await server?.close();
+  await demo?.close();
 });
 
 async function open(url: string): Promise<Page> {
-  const page = await extension.context.newPage();
+  const page = await demo.extension.context.newPage();
   page.on('console', (m) => m.type() === 'error' && errors.push(`${url}: ${m.text()}`));
   page.on('pageerror', (e) => errors.push(`${url}: ${e.message}`));
   await page.goto(url);

@@ -1,0 +1,112 @@
+import type { Annotation } from '../../core/types';
+import type { FiguresLike, QuoteMatch, WordDiff } from '../../core/match';
+import type { MentionsByOutlet } from '../../messages';
+import { linkToSentence } from './text-fragment';
+
+export type CardData =
+  | { state: 'loading' }
+  | { state: 'error'; error: string }
+  | { state: 'actor'; groups: MentionsByOutlet[] }
+  | { state: 'figure'; result: FiguresLike }
+  | { state: 'quote'; matches: QuoteMatch[] };
+
+const date = (d: string | null) => d ?? 'undated';
+const clip = (s: string, n = 220) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** The card for one highlight: what other outlets in the corpus wrote. All page text renders as text. */
+export function Card({ annotation, data, id }: { annotation: Annotation; data: CardData; id: string }) {
+  return (
+    <div class="card" role="dialog" id={id} aria-label={`Crosswire: ${title(annotation)}`}>
+      <p class="title">{title(annotation)}</p>
+      {subtitle(annotation) && <p class="sub">{subtitle(annotation)}</p>}
+      {data.state === 'loading' && <p class="muted">Looking in the corpus…</p>}
+      {data.state === 'error' && <p class="muted">Could not ask the corpus: {data.error}</p>}
+      {data.state === 'actor' && <Mentions groups={data.groups} label={title(annotation)} />}
+      {data.state === 'figure' && <Figures result={data.result} />}
+      {data.state === 'quote' && <Quotes matches={data.matches} />}
+    </div>
+  );
+}
+
+function title(a: Annotation): string {
+  if (a.kind === 'actor') return a.actorId ? a.label : `${a.text} (ambiguous)`;
+  if (a.kind === 'figure') return a.text;
+  return a.speaker ? `Quote: ${a.speaker}` : 'Quote, speaker unknown';
+}
+
+function subtitle(a: Annotation): string | null {
+  if (a.kind === 'actor') return [a.actorType.replace('_', ' '), a.role].filter(Boolean).join(' · ');
+  if (a.kind === 'figure') {
+    const value = a.low !== undefined ? `${a.low.toLocaleString('en')}–${a.high!.toLocaleString('en')}` : a.value === null ? 'vague' : a.value.toLocaleString('en');
+    return `${a.counts}: ${a.qualifier ? `${a.qualifier} ` : ''}${value} ${a.unit}${a.attribution ? `, per ${a.attribution.label}` : ''}`;
+  }
+  return null;
+}
+
+function Mentions({ groups, label }: { groups: MentionsByOutlet[]; label: string }) {
+  if (groups.length === 0) return <p class="muted">No other article in your corpus names {label}.</p>;
+  return (
+    <ul class="list">
+      {groups.map((g) => (
+        <li key={g.outlet.id}>
+          <p class="outlet">
+            {g.outlet.name}
+            {g.outlet.profile && <span class="muted"> · {g.outlet.profile.kind}</span>}
+          </p>
+          {g.articles.slice(0, 2).map((a) => (
+            <div key={a.articleId} class="item">
+              <p class="muted">
+                {date(a.published)}
+                {a.headline && ` · ${a.headline}`}
+              </p>
+              {a.sentences.slice(0, 2).map((s) => (
+                <p class="quote">{a.url ? <a href={linkToSentence(a.url, s)} target="_blank" rel="noopener noreferrer">{clip(s)}</a> : clip(s)}</p>
+              ))}
+            </div>
+          ))}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Figures({ result }: { result: FiguresLike }) {
+  if (result.items.length === 0) return <p class="muted">No other outlet in your corpus gives this figure.</p>;
+  return (
+    <>
+      <p class={result.verdict === 'agree' ? 'verdict ok' : 'verdict differ'}>{result.explanation}</p>
+      <ul class="list">
+        {result.items.slice(0, 8).map((i) => (
+          <li key={`${i.articleId}${i.text}`}>
+            <p>
+              <span class="outlet">{i.outlet}</span> <span class="muted">{date(i.published)}</span>: <strong>{i.text}</strong> {i.agrees ? '(agrees)' : '(differs)'}
+            </p>
+            <p class="muted">{clip(i.sentence, 160)}</p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function Quotes({ matches }: { matches: QuoteMatch[] }) {
+  if (matches.length === 0) return <p class="muted">Not found in other outlets.</p>;
+  return (
+    <ul class="list">
+      {matches.slice(0, 6).map((m) => (
+        <li key={`${m.articleId}${m.quote.text}`}>
+          <p>
+            <span class="outlet">{m.outlet}</span> <span class="muted">{date(m.published)} · {m.kind}</span>
+          </p>
+          <p class="quote">
+            <Diff diff={m.diff} />
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Diff({ diff }: { diff: WordDiff[] }) {
+  return <>{diff.map((d, i) => (d.op === 'same' ? <span key={i}>{d.text}</span> : d.op === 'added' ? <ins key={i}>{d.text}</ins> : <del key={i}>{d.text}</del>))}</>;
+}

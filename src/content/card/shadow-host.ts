@@ -1,0 +1,42 @@
+import { render, type ComponentChild } from 'preact';
+
+/**
+ * The one container for UI we inject into a page: a custom element with a closed shadow
+ * root. Page styles cannot reach inside and ours cannot leak out; a closed root also keeps
+ * page scripts from reading what the card shows about the reader's corpus.
+ */
+export class ShadowHost {
+  private readonly host: HTMLElement;
+  private readonly mount: HTMLElement;
+
+  constructor(doc: Document, css: string) {
+    this.host = doc.createElement('crosswire-card-host');
+    // Out of the page's flow and above it; the card positions itself inside.
+    this.host.setAttribute('style', 'all: initial; position: absolute; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;');
+    const root = this.host.attachShadow({ mode: 'closed' });
+    const style = doc.createElement('style');
+    style.textContent = css;
+    this.mount = doc.createElement('div');
+    root.append(style, this.mount);
+    doc.documentElement.append(this.host);
+  }
+
+  render(ui: ComponentChild): void {
+    render(ui, this.mount);
+  }
+
+  /** Put the UI at a page position (document coordinates). */
+  place(left: number, top: number): void {
+    this.mount.style.cssText = `position: absolute; left: ${left}px; top: ${top}px;`;
+  }
+
+  /** Whether an event's target is inside our UI (the closed root retargets it to the host). */
+  contains(target: EventTarget | null): boolean {
+    return target === this.host;
+  }
+
+  destroy(): void {
+    render(null, this.mount);
+    this.host.remove();
+  }
+}
