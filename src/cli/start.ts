@@ -28,7 +28,7 @@ if (!headless) {
     await page.setViewportSize({ width: 1100, height: 1400 });
     await page.goto(p.url);
     // Highlights arrive once the background has annotated the article.
-    await page.locator('crosswire-mark').first().waitFor({ timeout: 20_000 }).catch(() => undefined);
+    await page.locator('crosswire-mark').first().waitFor({ state: 'attached', timeout: 20_000 }).catch(() => undefined);
     const counts = await page.evaluate(() => ['actor', 'figure', 'quote'].map((k) => new Set([...document.querySelectorAll(`crosswire-mark[data-crosswire-kind="${k}"]`)].map((m) => (m as HTMLElement).dataset.crosswireId)).size));
     const file = join(OUT, `${String(i + 1).padStart(2, '0')}-${new URL(p.url).host.replace(/^www\./, '')}.png`);
     await page.screenshot({ path: file, fullPage: true });

@@ -45,7 +45,7 @@ beforeAll(async () => {
   page = await demo.extension.context.newPage();
   await page.setViewportSize({ width: 1100, height: 900 });
   await page.goto(demo.pages.find((p) => p.site === 'CBC News')!.url);
-  await page.locator('crosswire-mark').first().waitFor({ timeout: 20_000 });
+  await page.locator('crosswire-mark').first().waitFor({ state: 'attached', timeout: 20_000 });
 });
 
 afterAll(async () => {

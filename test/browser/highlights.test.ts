@@ -46,7 +46,7 @@ describe('highlights on the demo news site', () => {
     for (const { gold } of goldFiles()) {
       const demo = pages.find((p) => p.source.endsWith(gold.file))!;
       const page = await open(demo.url);
-      await page.locator('crosswire-mark').first().waitFor({ timeout: 20_000 });
+      await page.locator('crosswire-mark').first().waitFor({ state: 'attached', timeout: 20_000 });
       await page.waitForTimeout(300); // the last slices
       const ids = await markIds(page, 'actor');
       const missing = gold.actors.map((a) => idFor(dict, a.name, a.aka)).filter((id) => !ids.includes(id));
@@ -59,7 +59,7 @@ describe('highlights on the demo news site', () => {
 
   it('makes each annotation reachable by keyboard, with an accessible name', async () => {
     const page = await open(pages.find((p) => p.site === 'Al Jazeera')!.url);
-    await page.locator('crosswire-mark').first().waitFor({ timeout: 20_000 });
+    await page.locator('crosswire-mark').first().waitFor({ state: 'attached', timeout: 20_000 });
     const focusable = await page.evaluate(() => [...document.querySelectorAll('crosswire-mark[tabindex="0"]')].map((m) => m.getAttribute('aria-label')));
     expect(focusable).toEqual(expect.arrayContaining(['Hillary Clinton (person)', 'Sergey Lavrov (person)', 'Qatar (state)']));
     expect(focusable.every((label) => !!label)).toBe(true);
@@ -79,7 +79,7 @@ describe('highlights on the demo news site', () => {
       await chrome.tabs.sendMessage(tab!.id!, { type: 'crosswire-highlights', on });
     }, on);
     await tell(true);
-    await page.locator('crosswire-mark').first().waitFor({ timeout: 20_000 });
+    await page.locator('crosswire-mark').first().waitFor({ state: 'attached', timeout: 20_000 });
     expect(await page.locator('crosswire-mark').count()).toBeGreaterThan(20);
     await tell(false);
     await expect.poll(() => page.locator('crosswire-mark').count()).toBe(0);
