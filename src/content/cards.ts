@@ -71,13 +71,13 @@ export function attachCards(root: Element, annotationOf: WeakMap<Element, Annota
   const listen = <K extends keyof DocumentEventMap>(type: K, f: (e: DocumentEventMap[K]) => void) => doc.addEventListener(type, f, { signal, capture: true });
   listen('mouseover', (e) => {
     const mark = markOf(e.target);
-    if (mark && root.contains(mark)) later(() => open(mark), OPEN_DELAY);
+    if (mark && annotationOf.has(mark)) later(() => open(mark), OPEN_DELAY);
     else if (host.contains(e.target)) clearTimeout(timer);
     else if (current) later(close, CLOSE_DELAY);
   });
   listen('focusin', (e) => {
     const mark = markOf(e.target);
-    if (mark && root.contains(mark)) open(mark);
+    if (mark && annotationOf.has(mark)) open(mark);
     else if (!host.contains(e.target) && current) later(close, CLOSE_DELAY);
   });
   listen('keydown', (e) => {

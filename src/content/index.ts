@@ -15,6 +15,7 @@ import { articleRoot } from './article-root';
 import { isArticlePage } from './is-article-page';
 import { highlightArticle } from './page-highlights';
 import { attachCards } from './cards';
+import { watchPage } from './watch';
 import { articleId } from '../core/corpus/build-article';
 import { canonicalUrl } from '../core/corpus/canonical-url';
 
@@ -27,17 +28,22 @@ async function highlight(): Promise<void> {
   const root = articleRoot(document);
   if (!root) return;
   const published = publishedDate(document) ?? undefined;
-  const run = await highlightArticle(
-    root,
-    async (text) => {
-      const reply = await sendRequest(runtime, { type: 'annotate-text', text, ...(published && { published }) });
-      if (!reply.ok && !runtime.id) current.abort(); // the extension was updated or removed
-      return reply.ok ? reply.value : [];
+  const annotate = async (text: string) => {
+    const reply = await sendRequest(runtime, { type: 'annotate-text', text, ...(published && { published }) });
+    if (!reply.ok && !runtime.id) current.abort(); // the extension was updated or removed
+    return reply.ok ? reply.value : [];
+  };
+  const run = await highlightArticle(root, annotate, current.signal);
+  if (current.signal.aborted) return;
+  attachCards(root, run.annotationOf, (request) => sendRequest(runtime, request), { articleId: pageArticleId(), published: published ?? null }, current.signal);
+  watchPage(
+    document,
+    {
+      replaced: () => void highlight().catch(() => undefined),
+      added: (el) => void highlightArticle(el, annotate, current.signal, run.annotationOf).catch(() => undefined),
     },
     current.signal,
   );
-  if (current.signal.aborted) return;
-  attachCards(root, run.annotationOf, (request) => sendRequest(runtime, request), { articleId: pageArticleId(), published: published ?? null }, current.signal);
 }
 
 /** The id the corpus gives this page (from its canonical URL), so cards leave the page itself out. */

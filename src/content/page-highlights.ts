@@ -21,12 +21,11 @@ const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
  * highlight it here in slices, yielding to the page between them. Aborting the signal
  * removes everything added so far.
  */
-export async function highlightArticle(root: Element, annotateText: (text: string) => Promise<Annotation[]>, signal: AbortSignal): Promise<HighlightRun> {
+export async function highlightArticle(root: Element, annotateText: (text: string) => Promise<Annotation[]>, signal: AbortSignal, annotationOf = new WeakMap<Element, Annotation>()): Promise<HighlightRun> {
   const highlighter = new Highlighter(root.ownerDocument);
   signal.addEventListener('abort', () => highlighter.removeAll(), { once: true });
   const map = buildTextMap(root, (el) => el.tagName.toLowerCase() === MARK_TAG);
   const annotations = (await annotateText(map.text)).sort((a, b) => a.start - b.start || b.end - a.end);
-  const annotationOf = new WeakMap<Element, Annotation>();
   let count = 0;
   let sliceStart = performance.now();
   for (const a of annotations) {

@@ -87,6 +87,39 @@ describe('highlights on the demo news site', () => {
     await page.close();
   });
 
+  it('annotates content added later once, and restores highlights a re-render strips', async () => {
+    const page = await open(pages.find((p) => p.site === 'Al Jazeera')!.url);
+    await page.locator('crosswire-mark').first().waitFor({ state: 'attached', timeout: 20_000 });
+    const marksIn = (selector: string) => page.locator(`${selector} crosswire-mark`).count();
+    // A live-blog style update appended after the first pass.
+    await page.evaluate(() => document.querySelector('article')!.insertAdjacentHTML('beforeend', '<p id="update">Update: Kofi Annan said in Ankara that Turkey and Qatar backed his plan, and Sergey Lavrov repeated Russia\'s support.</p>'));
+    await expect.poll(() => marksIn('#update'), { timeout: 10_000 }).toBeGreaterThanOrEqual(5);
+    const once = await marksIn('#update');
+    await page.waitForTimeout(1000);
+    expect(await marksIn('#update')).toBe(once); // no second pass, no loop
+    // No highlight was applied twice (an actor inside the same actor).
+    expect(await page.evaluate(() => document.querySelectorAll('#update crosswire-mark[data-crosswire-kind="actor"] crosswire-mark[data-crosswire-kind="actor"]').length)).toBe(0);
+    // The page re-renders its article from its own markup, dropping our elements.
+    await page.evaluate(() => {
+      const article = document.querySelector('article')!;
+      article.innerHTML = article.innerHTML.replace(/<\/?crosswire-mark[^>]*>/g, '');
+    });
+    expect(await marksIn('article')).toBe(0);
+    await expect.poll(() => marksIn('article'), { timeout: 10_000 }).toBeGreaterThan(20);
+    await page.close();
+  });
+
+  it('follows a single-page navigation to another article', async () => {
+    const page = await open(pages.find((p) => p.site === 'Al Jazeera')!.url);
+    await page.locator('crosswire-mark').first().waitFor({ state: 'attached', timeout: 20_000 });
+    await page.evaluate(() => {
+      history.pushState({}, '', '/news/2012/3/13/annan-in-ankara');
+      document.querySelector('article')!.innerHTML = '<h1>Annan in Ankara</h1>' + '<p>Kofi Annan met Recep Tayyip Erdogan in Ankara on Tuesday, and the Syrian National Council asked the Arab League for weapons for the Free Syrian Army.</p>'.repeat(3);
+    });
+    await expect.poll(() => page.locator('article crosswire-mark[data-crosswire-id="free-syrian-army"]').count(), { timeout: 10_000 }).toBe(3);
+    await page.close();
+  });
+
   it('logs no errors on the pages', () => {
     expect(errors).toEqual([]);
   });
