@@ -41,6 +41,10 @@ export type Request =
   | { type: 'import-articles'; data: string; format?: 'json' | 'jsonl' }
   | { type: 'delete-article'; articleId: string }
   | { type: 'add-active-tab' }
+  /** Highlight the active tab once, wherever it is (popup button). */
+  | { type: 'highlight-active-tab' }
+  /** Run on every page of a site from now on (its permission was just granted), or stop. */
+  | { type: 'always-on-site'; origin: string; on: boolean }
   /** From the content script: the page it runs in is an article the user is reading. */
   | { type: 'article-read' }
   | { type: 'get-settings' }
@@ -98,6 +102,8 @@ export interface ReplyValues {
   'import-articles': ImportReport;
   'delete-article': { id: string };
   'add-active-tab': { id: string };
+  'highlight-active-tab': { highlighted: true };
+  'always-on-site': { origin: string; on: boolean };
   'article-read': { remembered: boolean };
   'get-settings': Settings;
   'set-settings': Settings;
@@ -150,6 +156,8 @@ const REQUESTS: { [K in RequestType]: Fields } = {
   'import-articles': { data: text(MAX_IMPORT_LENGTH), 'format?': oneOf('json', 'jsonl') },
   'delete-article': { articleId: id },
   'add-active-tab': {},
+  'highlight-active-tab': {},
+  'always-on-site': { origin: (v) => (typeof v === 'string' && /^https?:\/\/[a-z0-9.-]+$/i.test(v) ? null : 'must be an origin like https://www.example.org'), on: (v) => (typeof v === 'boolean' ? null : 'must be true or false') },
   'article-read': {},
   'get-settings': {},
   'set-settings': {
@@ -216,6 +224,8 @@ const REPLY_VALUE_CHECKS: { [K in RequestType]: (value: unknown) => boolean } = 
   'import-articles': hasKeys('added', 'skipped'),
   'delete-article': hasKeys('id'),
   'add-active-tab': hasKeys('id'),
+  'highlight-active-tab': hasKeys('highlighted'),
+  'always-on-site': hasKeys('origin', 'on'),
   'article-read': hasKeys('remembered'),
   'get-settings': hasKeys('rememberArticles', 'disabledSites'),
   'set-settings': hasKeys('rememberArticles', 'disabledSites'),

@@ -15,6 +15,10 @@ export interface HandlerContext {
   addActiveTab: () => Promise<Result<{ id: string }>>;
   /** Read a tab's article and add it (the opt-in "remember what I read"). */
   addTab: (tabId: number) => Promise<Result<{ id: string }>>;
+  /** Highlight the active tab once (popup button). */
+  highlightActiveTab: () => Promise<Result<{ highlighted: true }>>;
+  /** Run on every page of a site whose permission was granted, or stop. */
+  alwaysOnSite: (origin: string, on: boolean) => Promise<Result<{ origin: string; on: boolean }>>;
 }
 
 /**
@@ -34,7 +38,8 @@ export function handleMessage(message: unknown, sender: { id?: string; tab?: { i
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
-async function answer(request: Request, { version, annotate, corpus, addActiveTab, addTab }: HandlerContext, tabId: number | undefined): Promise<Reply<RequestType>> {
+async function answer(request: Request, context: HandlerContext, tabId: number | undefined): Promise<Reply<RequestType>> {
+  const { version, annotate, corpus, addActiveTab, addTab } = context;
   switch (request.type) {
     case 'ping':
       return ok({ version });
@@ -62,6 +67,10 @@ async function answer(request: Request, { version, annotate, corpus, addActiveTa
       return corpus.deleteArticle(request.articleId);
     case 'add-active-tab':
       return addActiveTab();
+    case 'highlight-active-tab':
+      return context.highlightActiveTab();
+    case 'always-on-site':
+      return context.alwaysOnSite(request.origin, request.on);
     case 'article-read': {
       if (tabId === undefined || !(await corpus.settings()).rememberArticles) return ok({ remembered: false });
       const added = await addTab(tabId);

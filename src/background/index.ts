@@ -9,15 +9,18 @@ import type { BundledCorpus } from '../core/corpus/types';
 import type { MessageSender } from '../shared/browser';
 import { extensionApi } from '../shared/browser';
 import { addActiveTab, addTab, type TabApi } from './add-tab';
+import { alwaysOnSite, highlightActiveTab, highlightTab, type HighlightApi } from './highlight-tab';
 import { corpusService } from './corpus-service';
 import { seedBundled } from './corpus-store';
 import { CorpusDb } from './db';
 import { handleMessage } from './handle-message';
 
-const { runtime, contextMenus, action } = extensionApi;
+const { runtime, contextMenus, action, commands } = extensionApi;
 const tabApi = extensionApi as unknown as TabApi;
+const highlightApi = extensionApi as unknown as HighlightApi;
 const db = new CorpusDb();
 const ADD_PAGE_MENU = 'crosswire-add-page';
+const HIGHLIGHT_MENU = 'crosswire-highlight-page';
 
 /** Seed (or re-seed after an update) the bundled corpus; a no-op when the version is current. */
 async function seed(): Promise<void> {
@@ -41,15 +44,21 @@ runtime.onMessage.addListener((message: unknown, sender: MessageSender) => {
     corpus,
     addActiveTab: () => addActiveTab(tabApi, addPage),
     addTab: (tabId) => addTab(tabApi, tabId, addPage),
+    highlightActiveTab: () => highlightActiveTab(highlightApi),
+    alwaysOnSite: (origin, on) => alwaysOnSite(highlightApi, origin, on),
   });
 });
 
 runtime.onInstalled.addListener(() => {
   // Menus persist across restarts; recreate them once per install or update.
-  void contextMenus.removeAll().then(() => contextMenus.create({ id: ADD_PAGE_MENU, title: 'Add this page to the Crosswire corpus', contexts: ['page'] }));
+  void contextMenus.removeAll().then(() => {
+    contextMenus.create({ id: HIGHLIGHT_MENU, title: 'Highlight this page with Crosswire', contexts: ['page'] });
+    contextMenus.create({ id: ADD_PAGE_MENU, title: 'Add this page to the Crosswire corpus', contexts: ['page'] });
+  });
 });
 
 contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId === HIGHLIGHT_MENU && tab?.id !== undefined) void highlightTab(highlightApi, tab.id);
   if (info.menuItemId !== ADD_PAGE_MENU || tab?.id === undefined) return;
   const tabId = tab.id;
   void addTab(tabApi, tabId, addPage).then((result) => {
@@ -57,4 +66,9 @@ contextMenus.onClicked.addListener((info, tab) => {
     void action.setBadgeText({ tabId, text: result.ok ? '+1' : '!' });
     void action.setTitle({ tabId, title: result.ok ? 'Crosswire: page added to the corpus' : `Crosswire: ${result.error}` });
   });
+});
+
+// The keyboard shortcut (manifest "commands"): highlight the active tab once.
+commands.onCommand.addListener((command) => {
+  if (command === 'highlight-page') void highlightActiveTab(highlightApi);
 });

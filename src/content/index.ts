@@ -21,11 +21,14 @@ import { canonicalUrl } from '../core/corpus/canonical-url';
 
 const { runtime } = extensionApi;
 let controller: AbortController | null = null;
+/** Set by the background when the user asked for this page (popup, context menu, shortcut). */
+const requested = (globalThis as { crosswireRequested?: boolean }).crosswireRequested === true;
 
 async function highlight(): Promise<void> {
   controller?.abort();
   const current = (controller = new AbortController());
-  const root = articleRoot(document);
+  // On request, a page Readability cannot read is annotated whole.
+  const root = articleRoot(document) ?? (requested ? document.body : null);
   if (!root) return;
   const published = publishedDate(document) ?? undefined;
   const annotate = async (text: string) => {
@@ -56,7 +59,7 @@ function pageArticleId(): string {
 }
 
 async function main(): Promise<void> {
-  if (!isArticlePage(document)) return;
+  if (!requested && !isArticlePage(document)) return;
   runtime.onMessage.addListener((message: unknown) => {
     const command = message as ContentCommand;
     if (command?.type !== 'crosswire-highlights') return undefined;
@@ -67,7 +70,7 @@ async function main(): Promise<void> {
   // The answer (added, already stored, or not remembering) needs no word to the reader.
   void sendRequest(runtime, { type: 'article-read' });
   const settings = await sendRequest(runtime, { type: 'get-settings' });
-  if (settings.ok && settings.value.disabledSites.includes(location.hostname)) return;
+  if (!requested && settings.ok && settings.value.disabledSites.includes(location.hostname)) return;
   await highlight();
 }
 

@@ -1,18 +1,9 @@
-import type { ActorType } from '../core/actors/schema';
 import type { Annotation } from '../core/types';
+import { ACTOR_RGB as ACTOR, FIGURE_RGB as FIGURE, QUOTE_RGB as QUOTE } from '../shared/palette';
 
-// Okabe-Ito colours (safe for the common colour-vision deficiencies), as a translucent
-// background and an underline drawn with an inset shadow: neither changes any box's size, so
-// the page's layout does not move, and both read on light and dark pages.
-const ACTOR: Record<ActorType, string> = {
-  person: '0, 114, 178',
-  state: '230, 159, 0',
-  organization: '0, 158, 115',
-  government_body: '0, 158, 115',
-  group: '213, 94, 0',
-};
-const FIGURE = '204, 121, 167';
-const QUOTE = '240, 228, 66';
+// Each highlight is a translucent background and an underline drawn with an inset shadow:
+// neither changes any box's size, so the page's layout does not move, and both read on
+// light and dark pages.
 
 /** The inline style of a highlight of this annotation. */
 export function markStyle(a: Annotation): string {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Reply } from '../messages';
 import { CorpusControls, type Ask } from './CorpusControls';
 import { SiteSwitch, type ActiveTab } from './SiteSwitch';
+import { Legend } from './Legend';
 
 export interface PopupProps {
   /** Asks the background for its version; resolves with its checked reply. */
@@ -45,6 +46,7 @@ export function Popup({ ping, ask, tab }: PopupProps) {
       </p>
       <SiteSwitch ask={ask} tab={tab} />
       <CorpusControls ask={ask} />
+      <Legend />
     </main>
   );
 }

@@ -12,13 +12,20 @@ const ask: Ask = (request) => sendRequest(extensionApi.runtime, request);
 /** The tab the popup was opened over (activeTab lets us read its URL). */
 async function activeTab(): Promise<ActiveTab> {
   const [tab] = await extensionApi.tabs.query({ active: true, currentWindow: true });
-  let host: string | null = null;
+  let url: URL | null = null;
   try {
-    host = tab?.url && /^https?:/.test(tab.url) ? new URL(tab.url).hostname : null;
+    url = tab?.url && /^https?:/.test(tab.url) ? new URL(tab.url) : null;
   } catch {
-    host = null;
+    url = null;
   }
-  return { host, send: async (command) => void (tab?.id !== undefined && (await extensionApi.tabs.sendMessage(tab.id, command))) };
+  const origins = url ? [`${url.origin}/*`] : [];
+  return {
+    host: url?.hostname ?? null,
+    origin: url?.origin ?? null,
+    send: async (command) => void (tab?.id !== undefined && (await extensionApi.tabs.sendMessage(tab.id, command))),
+    allowed: () => (url ? extensionApi.permissions.contains({ origins }) : Promise.resolve(false)),
+    requestAccess: () => extensionApi.permissions.request({ origins }),
+  };
 }
 
 const root = document.getElementById('root');

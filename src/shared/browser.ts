@@ -5,12 +5,14 @@
  * outside an extension, e.g. under Vitest.
  */
 import browser from 'webextension-polyfill';
-import type { Action, Menus, Runtime, Scripting, Tabs } from 'webextension-polyfill';
+import type { Action, Commands, Menus, Permissions, Runtime, Scripting, Tabs } from 'webextension-polyfill';
 
 /** The extension API Crosswire uses; it grows as features need more of it. */
 export interface ExtensionApi {
   runtime: Pick<Runtime.Static, 'id' | 'getManifest' | 'getURL' | 'sendMessage' | 'onMessage' | 'onInstalled'>;
-  scripting: Pick<Scripting.Static, 'executeScript'>;
+  scripting: Pick<Scripting.Static, 'executeScript' | 'registerContentScripts' | 'unregisterContentScripts'>;
+  commands: Pick<Commands.Static, 'onCommand'>;
+  permissions: Pick<Permissions.Static, 'request' | 'contains'>;
   tabs: Pick<Tabs.Static, 'query' | 'sendMessage'>;
   contextMenus: Pick<Menus.Static, 'create' | 'onClicked' | 'removeAll'>;
   action: Pick<Action.Static, 'setBadgeText' | 'setTitle'>;

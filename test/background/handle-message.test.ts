@@ -14,7 +14,7 @@ function fakeCorpus(overrides: Partial<CorpusApi> = {}): CorpusApi {
 }
 
 function context(annotate: HandlerContext['annotate'] = () => [], corpus = fakeCorpus()): HandlerContext {
-  return { extensionId: OWN_ID, version: '9.8.7', annotate, corpus, addActiveTab: () => Promise.reject(new Error('unexpected tab read')), addTab: () => Promise.reject(new Error('unexpected tab read')) };
+  return { extensionId: OWN_ID, version: '9.8.7', annotate, corpus, addActiveTab: () => Promise.reject(new Error('unexpected tab read')), addTab: () => Promise.reject(new Error('unexpected tab read')), highlightActiveTab: () => Promise.reject(new Error('unexpected')), alwaysOnSite: () => Promise.reject(new Error('unexpected')) };
 }
 
 describe('handleMessage', () => {

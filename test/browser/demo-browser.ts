@@ -12,10 +12,10 @@ export interface DemoBrowser {
 }
 
 /** The built extension in Chromium, with the demo news site served on its real hostnames. */
-export async function startDemoBrowser(): Promise<DemoBrowser> {
+export async function startDemoBrowser(extraPages: Record<string, string> = {}): Promise<DemoBrowser> {
   ensureBuilt();
   const site = demoSite();
-  const server = await startNewsServer(site.html);
+  const server = await startNewsServer({ ...site.html, ...extraPages });
   const extension = await launchWithExtension(join(DIST, 'chrome'), server.chromiumArgs);
   return {
     pages: site.pages,

@@ -9,6 +9,13 @@ import type { DemoPage } from '../../src/demo/pages';
 import { HAVE_GOLD, goldFiles, idFor } from '../core/gold';
 import { startDemoBrowser, type DemoBrowser } from './demo-browser';
 
+/**
+ * A page the content script leaves alone on its own: not an article (a section front). The
+ * popup button must highlight it anyway. (A site outside the default list works the same
+ * way, through the activeTab grant of the popup click, which automation cannot give.)
+ */
+const OTHER_SITE = 'www.bbc.com/news/world/middle_east';
+
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
   tabs: { query(q: { url: string }): Promise<{ id?: number }[]>; sendMessage(tabId: number, message: unknown): Promise<unknown> };
@@ -20,7 +27,9 @@ let pages: DemoPage[];
 const errors: string[] = [];
 
 beforeAll(async () => {
-  demo = await startDemoBrowser();
+  demo = await startDemoBrowser({
+    [OTHER_SITE]: '<!doctype html><title>Middle East</title><body><h1>Middle East</h1><div class="teaser">Kofi Annan met Recep Tayyip Erdogan in Ankara on Tuesday and said Syria must agree to a ceasefire.</div><div class="teaser">Russia and China urged restraint at the UN Security Council.</div></body>',
+  });
   pages = demo.pages;
   popup = await demo.extension.context.newPage();
   await popup.goto(`chrome-extension://${demo.extension.extensionId}/popup.html`);
@@ -117,6 +126,17 @@ describe('highlights on the demo news site', () => {
       document.querySelector('article')!.innerHTML = '<h1>Annan in Ankara</h1>' + '<p>Kofi Annan met Recep Tayyip Erdogan in Ankara on Tuesday, and the Syrian National Council asked the Arab League for weapons for the Free Syrian Army.</p>'.repeat(3);
     });
     await expect.poll(() => page.locator('article crosswire-mark[data-crosswire-id="free-syrian-army"]').count(), { timeout: 10_000 }).toBe(3);
+    await page.close();
+  });
+
+  it('highlights a page it leaves alone on its own when the user asks (popup button)', async () => {
+    const page = await open(`https://${OTHER_SITE}`);
+    await page.waitForTimeout(800);
+    expect(await page.locator('crosswire-mark').count()).toBe(0); // a section front: nothing on its own
+    await page.bringToFront();
+    expect(await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'highlight-active-tab' }))).toEqual({ ok: true, value: { highlighted: true } });
+    await page.locator('crosswire-mark').first().waitFor({ state: 'attached', timeout: 20_000 });
+    expect(await page.locator('crosswire-mark[data-crosswire-id="Q1254"]').count()).toBeGreaterThan(0); // Kofi Annan
     await page.close();
   });
 

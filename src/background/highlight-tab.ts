@@ -1,0 +1,56 @@
+import type { ContentCommand, Result } from '../messages';
+
+/** The slice of the extension API that highlighting a tab on request needs (a fake in tests). */
+export interface HighlightApi {
+  tabs: {
+    query(query: { active: boolean; currentWindow: boolean }): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: ContentCommand): Promise<unknown>;
+  };
+  scripting: {
+    executeScript(injection: { target: { tabId: number }; files?: string[]; func?: () => void }): Promise<unknown[]>;
+    registerContentScripts(scripts: { id: string; matches: string[]; js: string[]; runAt: 'document_idle' }[]): Promise<void>;
+    unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
+  };
+}
+
+/**
+ * Highlight a tab once, on the user's request (popup button, context menu, shortcut: each
+ * grants activeTab). A page of a default site already has the content script: tell it.
+ * Anywhere else, inject it, marked as asked-for so it runs even where it would not on its own.
+ */
+export async function highlightTab(api: HighlightApi, tabId: number): Promise<Result<{ highlighted: true }>> {
+  try {
+    await api.tabs.sendMessage(tabId, { type: 'crosswire-highlights', on: true });
+    return { ok: true, value: { highlighted: true } };
+  } catch {
+    // No content script there yet.
+  }
+  try {
+    await api.scripting.executeScript({ target: { tabId }, func: () => void ((globalThis as { crosswireRequested?: boolean }).crosswireRequested = true) });
+    await api.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
+    return { ok: true, value: { highlighted: true } };
+  } catch (error) {
+    return { ok: false, error: `cannot highlight this page: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+export async function highlightActiveTab(api: HighlightApi): Promise<Result<{ highlighted: true }>> {
+  const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+  return tab?.id === undefined ? { ok: false, error: 'no active tab' } : highlightTab(api, tab.id);
+}
+
+const scriptId = (origin: string) => `site:${origin}`;
+
+/**
+ * "Always on this site": after the popup obtained the site's optional host permission, run
+ * the content script there on every page, as on the default sites; or stop doing so.
+ */
+export async function alwaysOnSite(api: HighlightApi, origin: string, on: boolean): Promise<Result<{ origin: string; on: boolean }>> {
+  try {
+    await api.scripting.unregisterContentScripts({ ids: [scriptId(origin)] }).catch(() => undefined);
+    if (on) await api.scripting.registerContentScripts([{ id: scriptId(origin), matches: [`${origin}/*`], js: ['content.js'], runAt: 'document_idle' }]);
+    return { ok: true, value: { origin, on } };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
