@@ -1,0 +1,102 @@
+// npm run bench (third part): highlighting real pages in Chromium. For each page of
+// ../shared/pages and a 2 MB synthetic article: Crosswire's time to first highlight, total
+// annotation time and longest task (the extension as shipped, on a news hostname), against,
+// in the same run, mark.js's fastest form (markRegExp with one alternation of every
+// dictionary alias) and the floor (a TreeWalker over the text nodes plus one RegExp pass).
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { defaultDictionary } from '../../src/core/actors/load';
+import { launchWithExtension } from '../../src/demo/chromium';
+import { articlePage, startNewsServer } from '../../src/demo/server';
+import { DIST, ensureBuilt } from '../ensure-built';
+import { syntheticArticles } from './synthetic-corpus';
+
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
+const SHARED = new URL('../../../shared/pages/', import.meta.url).pathname;
+const files = existsSync(SHARED) ? readdirSync(SHARED).filter((f) => f.endsWith('.html')).sort() : [];
+const HOST = 'www.reuters.com';
+const pages: Record<string, string> = Object.fromEntries(files.map((f) => [`${HOST}/bench/${f.replace(/\.html$/, '')}`, readFileSync(join(SHARED, f), 'utf8')]));
+const big = syntheticArticles(900).map((a) => a.text).join('\n\n').split('\n\n');
+pages[`${HOST}/bench/synthetic-2mb`] = articlePage({ title: 'A 2 MB article', canonical: `https://${HOST}/bench/synthetic-2mb`, published: '2012-03-12', paragraphs: [...big, ...big, ...big].slice(0, Math.ceil(2_000_000 / 520)) });
+
+const markJs = readFileSync(createRequire(import.meta.url).resolve('mark.js/dist/mark.min.js'), 'utf8');
+const aliases = [...new Set(defaultDictionary().surfaces)].sort((a, b) => b.length - a.length);
+const pattern = `(?<![\\p{L}\\p{N}])(?:${aliases.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}])`;
+
+// Recorded in every page before its scripts: long tasks and when our first highlight appears.
+const PROBE = `
+  window.__longest = 0; window.__firstMark = null; window.__lastMark = null;
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longest = Math.max(window.__longest, e.duration); }).observe({ type: 'longtask', buffered: true });
+  new MutationObserver((records) => { for (const r of records) for (const n of r.addedNodes) if (n.nodeName === 'CROSSWIRE-MARK') { const t = performance.now(); window.__firstMark ??= t; window.__lastMark = t; } }).observe(document, { childList: true, subtree: true });
+`;
+
+ensureBuilt();
+const server = await startNewsServer(pages);
+const extension = await launchWithExtension(join(DIST, 'chrome'), server.chromiumArgs);
+await extension.context.route(/^https?:\/\//, (route) => (new URL(route.request().url()).host === HOST ? route.continue() : route.abort()));
+await extension.context.addInitScript(PROBE);
+const popup = await extension.context.newPage();
+await popup.goto(`chrome-extension://${extension.extensionId}/popup.html`);
+const setHighlighting = (on: boolean) => popup.evaluate((off) => chrome.runtime.sendMessage({ type: 'set-settings', settings: { disabledSites: off ? ['www.reuters.com'] : [] } }), !on);
+
+async function crosswire(page: Page, url: string) {
+  await page.goto(url);
+  await page.waitForFunction(() => (window as any).__lastMark !== null && performance.now() - (window as any).__lastMark > 700, null, { timeout: 60_000 });
+  return page.evaluate(() => {
+    const start = performance.getEntriesByType('navigation')[0]!;
+    const w = window as any;
+    return { first: w.__firstMark - (start as PerformanceNavigationTiming).domContentLoadedEventEnd, total: w.__lastMark - (start as PerformanceNavigationTiming).domContentLoadedEventEnd, longest: w.__longest, marks: document.querySelectorAll('crosswire-mark').length };
+  });
+}
+
+async function others(page: Page, url: string) {
+  await page.goto(url);
+  await page.addScriptTag({ content: markJs });
+  // A string, not a function: tsx would add helpers the page does not have.
+  return page.evaluate(`(() => {
+    const source = ${JSON.stringify(pattern)};
+    const re = new RegExp(source, 'gu');
+    re.exec('warm up: compile the expression before timing');
+    const t0 = performance.now();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let found = 0;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      re.lastIndex = 0;
+      while (re.exec(n.nodeValue || '')) found++;
+    }
+    const floor = performance.now() - t0;
+    const t1 = performance.now();
+    let markJsCount = 0;
+    new Mark(document.body).markRegExp(new RegExp(source, 'gu'), { done: function (n) { markJsCount = n; } });
+    return { floor, markJs: performance.now() - t1, found, markJsCount };
+  })()`) as Promise<{ floor: number; markJs: number; found: number; markJsCount: number }>;
+}
+
+const results: Record<string, { value: number; unit: string; baseline: number | null; ratio: number | null }> = {};
+console.log('page: Crosswire first highlight / total / longest task (ms); mark.js markRegExp; floor (TreeWalker + one RegExp)');
+for (const key of Object.keys(pages)) {
+  const name = key.split('/').pop()!;
+  const url = `https://${key}`;
+  await setHighlighting(true);
+  const page = await extension.context.newPage();
+  const ours = await crosswire(page, url);
+  await page.close();
+  await setHighlighting(false);
+  const plain = await extension.context.newPage();
+  const theirs = await others(plain, url);
+  await plain.close();
+  console.log(`${name}: ${ours.first.toFixed(0)} / ${ours.total.toFixed(0)} / ${ours.longest.toFixed(0)} ms, ${ours.marks} marks; mark.js ${theirs.markJs.toFixed(1)} ms (${theirs.markJsCount} marks); floor ${theirs.floor.toFixed(1)} ms`);
+  results[`page ${name} total annotation`] = { value: +ours.total.toFixed(1), unit: 'ms', baseline: +theirs.markJs.toFixed(1), ratio: +(theirs.markJs / ours.total).toFixed(2) };
+  results[`page ${name} first highlight`] = { value: +ours.first.toFixed(1), unit: 'ms', baseline: null, ratio: null };
+  results[`page ${name} longest task`] = { value: +ours.longest.toFixed(1), unit: 'ms', baseline: 50, ratio: null };
+  results[`page ${name} floor`] = { value: +theirs.floor.toFixed(1), unit: 'ms', baseline: null, ratio: +(ours.total / theirs.floor).toFixed(1) };
+}
+await extension.close();
+await server.close();
+const out = 'out/bench.json';
+const previous = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>) : {};
+writeFileSync(out, `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
+console.log(`wrote ${out}`);
