@@ -26,8 +26,13 @@ const CARD_ID = 'crosswire-card';
  */
 export function attachCards(root: Element, annotationOf: WeakMap<Element, Annotation>, ask: Ask, page: PageFacts, signal: AbortSignal): void {
   const doc = root.ownerDocument;
-  const host = new ShadowHost(doc, CARD_CSS);
-  signal.addEventListener('abort', () => host.destroy(), { once: true });
+  // Created on the first card, so a page nobody hovers carries nothing of ours but highlights.
+  let shadow: ShadowHost | null = null;
+  const host = {
+    get: () => (shadow ??= new ShadowHost(doc, CARD_CSS)),
+    contains: (target: EventTarget | null) => shadow?.contains(target) ?? false,
+  };
+  signal.addEventListener('abort', () => shadow?.destroy(), { once: true });
   let current: Element | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let generation = 0;
@@ -43,7 +48,7 @@ export function attachCards(root: Element, annotationOf: WeakMap<Element, Annota
     current?.removeAttribute('aria-describedby');
     current = null;
     generation++;
-    host.render(null);
+    shadow?.render(null);
   };
 
   const open = (mark: Element) => {
@@ -54,7 +59,7 @@ export function attachCards(root: Element, annotationOf: WeakMap<Element, Annota
     const mine = ++generation;
     const show = (data: CardData) => {
       if (mine !== generation) return; // another card opened meanwhile
-      host.render(h(Card, { annotation, data, id: CARD_ID }));
+      host.get().render(h(Card, { annotation, data, id: CARD_ID }));
       position(mark);
     };
     show({ state: 'loading' });
@@ -65,7 +70,7 @@ export function attachCards(root: Element, annotationOf: WeakMap<Element, Annota
     const rect = mark.getBoundingClientRect();
     const view = doc.defaultView!;
     const { left, top } = placeCard(rect, { width: 380, height: 380 }, { width: view.innerWidth, height: view.innerHeight, scrollX: view.scrollX, scrollY: view.scrollY });
-    host.place(left, top);
+    host.get().place(left, top);
   };
 
   const listen = <K extends keyof DocumentEventMap>(type: K, f: (e: DocumentEventMap[K]) => void) => doc.addEventListener(type, f, { signal, capture: true });
