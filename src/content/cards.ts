@@ -6,6 +6,7 @@ import { CARD_CSS } from './card/card-css';
 import { placeCard } from './card/place';
 import { ShadowHost } from './card/shadow-host';
 import { MARK_TAG } from './highlighter';
+import { summaryFigure } from '../core/match/summarize';
 
 type Ask = <R extends Request>(request: R) => Promise<Reply<R['type']>>;
 
@@ -36,6 +37,8 @@ export function attachCards(root: Element, annotationOf: WeakMap<Element, Annota
   let current: Element | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let generation = 0;
+  /** The highlight Escape just closed: focus goes back to it without reopening its card. */
+  let dismissed: Element | null = null;
 
   const markOf = (target: EventTarget | null) => (target instanceof Element ? target.closest(MARK_TAG) : null);
   const later = (f: () => void, ms: number) => {
@@ -82,14 +85,20 @@ export function attachCards(root: Element, annotationOf: WeakMap<Element, Annota
   });
   listen('focusin', (e) => {
     const mark = markOf(e.target);
-    if (mark && annotationOf.has(mark)) open(mark);
+    if (mark && mark === dismissed) dismissed = null;
+    else if (mark && annotationOf.has(mark)) open(mark);
     else if (!host.contains(e.target) && current) later(close, CLOSE_DELAY);
   });
   listen('keydown', (e) => {
     if (e.key !== 'Escape' || !current) return;
     const mark = current;
     close();
-    (mark as HTMLElement).focus();
+    // Focus returns to the highlight (a hovered one gets it now; a focused one keeps it, and
+    // no focusin comes), without reopening its card.
+    if (doc.activeElement !== mark) {
+      dismissed = mark;
+      (mark as HTMLElement).focus();
+    }
   });
 }
 
@@ -102,7 +111,8 @@ async function lookUp(a: Annotation, ask: Ask, page: PageFacts): Promise<CardDat
     return r.ok ? { state: 'actor', groups: r.value } : { state: 'error', error: r.error };
   }
   if (a.kind === 'figure') {
-    const figure = { counts: a.counts, subject: a.subject ?? null, value: a.value, low: a.low ?? null, high: a.high ?? null, qualifier: a.qualifier, published: page.published, unit: a.unit, text: a.text };
+    const { attribution: _, ...numbers } = summaryFigure(a);
+    const figure = { ...numbers, published: page.published };
     const r = await ask({ type: 'figures-like', figure, ...exclude });
     return r.ok ? { state: 'figure', result: r.value } : { state: 'error', error: r.error };
   }

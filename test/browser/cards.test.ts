@@ -83,7 +83,6 @@ describe('cards', () => {
     await page.keyboard.press('Escape');
     expect(await cardText(page)).toBe('');
     const quote = page.locator('crosswire-mark[data-crosswire-kind="quote"]', { hasText: 'bear a huge share' }).first();
-    await quote.focus().catch(() => quote.hover());
     await quote.hover();
     await expect.poll(() => cardText(page), { timeout: 10_000 }).toContain('voanews.com');
     expect(await cardText(page)).toMatch(/exact|near/);
