@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { outletProfile } from '../core/corpus/outlets';
-import { coverageGaps, figuresLike, quoteShingles, quotesLike, storyMatch, type ArticleSummary, type CoverageGaps, type FiguresLike, type QuoteMatch, type StoryMatch } from '../core/match';
+import { coverageGaps, figuresLike, summaryFigure, quoteShingles, quotesLike, storyMatch, type ArticleSummary, type CoverageGaps, type FiguresLike, type QuoteMatch, type StoryMatch } from '../core/match';
 import { articleCount } from './corpus-store';
 import type { MentionsByOutlet, OutletRef } from '../messages';
 import type { CorpusDb, MentionRow } from './db';
@@ -65,12 +65,8 @@ export async function figuresLikeIn(db: CorpusDb, figure: Parameters<typeof figu
   const rows = (await db.transaction('r', db.figures, () => Promise.all(subjects.map(newest)))).flat();
   const candidates = rows
     .filter((r) => r.articleId !== excludeArticleId)
-    .map((r) => ({ ...figureFields(r.figure), articleId: r.articleId, outlet: r.outlet, published: r.published || null, sentence: r.sentenceText }));
+    .map((r) => ({ ...summaryFigure(r.figure), articleId: r.articleId, outlet: r.outlet, published: r.published || null, sentence: r.sentenceText }));
   return figuresLike(figure, candidates);
-}
-
-function figureFields(f: import('../core/types').FigureAnnotation) {
-  return { counts: f.counts, subject: f.subject ?? null, value: f.value, low: f.low ?? null, high: f.high ?? null, qualifier: f.qualifier, unit: f.unit, attribution: f.attribution?.label ?? null, text: f.text };
 }
 
 /** The same quote, exactly or nearly, in other articles. */

@@ -16,7 +16,8 @@ import { isArticlePage } from './is-article-page';
 import { highlightArticle } from './page-highlights';
 import { attachCards } from './cards';
 import { watchPage } from './watch';
-import { articleId } from '../core/corpus/build-article';
+// From the hash module, not build-article: that one pulls in the whole engine.
+import { articleId } from '../core/corpus/content-hash';
 import { canonicalUrl } from '../core/corpus/canonical-url';
 
 const { runtime } = extensionApi;

@@ -2,7 +2,7 @@ import { annotate } from '../annotate';
 import { sentences } from '../text/sentences';
 import { canonicalUrl } from './canonical-url';
 import { cleanArticle } from './clean';
-import { contentHash, fnv1a64 } from './content-hash';
+import { articleId, contentHash } from './content-hash';
 import type { ArticleMeta, CorpusArticle } from './types';
 
 /**
@@ -30,7 +30,4 @@ export function buildArticle(raw: string, meta: ArticleMeta, origin: 'bundled' |
   };
 }
 
-/** "a-" and 12 hex digits of the canonical URL's hash, else of the content hash. */
-export function articleId(canonical: string | null, hash: string): string {
-  return `a-${fnv1a64(canonical ?? `content:${hash}`).slice(0, 12)}`;
-}
+export { articleId };

@@ -35,3 +35,8 @@ export function fnv1a64(text: string): string {
 export function contentHash(text: string): string {
   return fnv1a64(normaliseForHash(text));
 }
+
+/** "a-" and 12 hex digits of the canonical URL's hash, else of the content hash: an article's id. */
+export function articleId(canonical: string | null, hash: string): string {
+  return `a-${fnv1a64(canonical ?? `content:${hash}`).slice(0, 12)}`;
+}

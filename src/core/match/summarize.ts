@@ -46,7 +46,8 @@ export function summarize(article: Pick<CorpusArticle, 'id' | 'outlet' | 'publis
   return summary;
 }
 
-function summaryFigure(f: FigureAnnotation): SummaryFigure {
+/** A figure annotation's numbers, without offsets: what matching and the cards compare. */
+export function summaryFigure(f: FigureAnnotation): SummaryFigure {
   return {
     counts: f.counts, subject: f.subject ?? null, value: f.value, low: f.low ?? null, high: f.high ?? null,
     qualifier: f.qualifier, unit: f.unit, attribution: f.attribution?.label ?? null, text: f.text,
