@@ -23,10 +23,29 @@ const MIN_BODY_TEXT = 600;
  */
 function markedUpBody(doc: Document): Element | null {
   for (const selector of BODY_SELECTORS) {
-    const found = [...doc.querySelectorAll(selector)].filter((el) => (el.textContent ?? '').length >= MIN_BODY_TEXT && el.querySelectorAll('p').length >= 3);
+    const found = [...doc.querySelectorAll(selector)].filter(holdsText);
     if (found.length === 1) return found[0]!;
   }
-  return null;
+  return namedBody(doc);
+}
+
+const holdsText = (el: Element) => (el.textContent ?? '').length >= MIN_BODY_TEXT && el.querySelectorAll('p').length >= 3;
+
+/** A class naming the article body in the ways sites have long done it: story-body, article__content, entry-text. */
+const BODY_CLASS = /(?:^|[\s_-])(?:article|story|entry|post)[_-]{0,2}(?:body|content|text)(?:$|[\s_-])/i;
+
+/**
+ * Older pages mark the body only by class (BBC's `story-body`, News Corp's too). The
+ * outermost such container must be the only one and hold most of the page's paragraph
+ * text, so a teaser list named `post-content` is not taken for the article.
+ */
+function namedBody(doc: Document): Element | null {
+  const named = [...doc.querySelectorAll('[class*="body" i], [class*="content" i], [class*="text" i]')].filter((el) => BODY_CLASS.test(el.getAttribute('class') ?? '') && holdsText(el));
+  const outermost = named.filter((el) => !named.some((other) => other !== el && other.contains(el)));
+  if (outermost.length !== 1) return null;
+  const body = outermost[0]!;
+  const paragraphText = (scope: ParentNode) => [...scope.querySelectorAll('p')].reduce((n, p) => n + (p.textContent ?? '').length, 0);
+  return paragraphText(body) >= 0.5 * paragraphText(doc) ? body : null;
 }
 
 function readabilityRoot(doc: Document): Element | null {

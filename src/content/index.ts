@@ -16,6 +16,7 @@ import { isArticlePage } from './is-article-page';
 import { highlightArticle } from './page-highlights';
 import { attachCards } from './cards';
 import { watchPage } from './watch';
+import { mark, timed, TIMING } from './timing';
 // From the hash module, not build-article: that one pulls in the whole engine.
 import { articleId } from '../core/corpus/content-hash';
 import { canonicalUrl } from '../core/corpus/canonical-url';
@@ -29,7 +30,7 @@ async function highlight(): Promise<void> {
   controller?.abort();
   const current = (controller = new AbortController());
   // On request, a page Readability cannot read is annotated whole.
-  const root = articleRoot(document) ?? (requested ? document.body : null);
+  const root = timed('article root', () => articleRoot(document)) ?? (requested ? document.body : null);
   if (!root) return;
   const published = publishedDate(document) ?? undefined;
   const annotate = async (text: string) => {
@@ -39,15 +40,17 @@ async function highlight(): Promise<void> {
   };
   const run = await highlightArticle(root, annotate, current.signal);
   if (current.signal.aborted) return;
-  attachCards(root, run.annotationOf, (request) => sendRequest(runtime, request), { articleId: pageArticleId(), published: published ?? null }, current.signal);
-  watchPage(
+  mark(TIMING.done);
+  // The page's id is asked for when a card opens: hashing it up front cost the first pass a few cold milliseconds.
+  timed('cards', () => attachCards(root, run.annotationOf, (request) => sendRequest(runtime, request), { get articleId() { return pageArticleId(); }, published: published ?? null }, current.signal));
+  timed('watch', () => watchPage(
     document,
     {
       replaced: () => void highlight().catch(() => undefined),
       added: (el) => void highlightArticle(el, annotate, current.signal, run.annotationOf).catch(() => undefined),
     },
     current.signal,
-  );
+  ));
 }
 
 /** The id the corpus gives this page (from its canonical URL), so cards leave the page itself out. */
@@ -60,7 +63,8 @@ function pageArticleId(): string {
 }
 
 async function main(): Promise<void> {
-  if (!requested && !isArticlePage(document)) return;
+  mark(TIMING.start);
+  if (!requested && !timed('article page?', () => isArticlePage(document))) return;
   runtime.onMessage.addListener((message: unknown) => {
     const command = message as ContentCommand;
     if (command?.type !== 'crosswire-highlights') return undefined;

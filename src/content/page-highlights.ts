@@ -2,6 +2,7 @@ import type { Annotation } from '../core/types';
 import { Highlighter, MARK_TAG } from './highlighter';
 import { markLabel, markStyle } from './mark-style';
 import { buildTextMap, segmentsFor } from './text-map';
+import { taskSince, timed } from './timing';
 
 /** A task may run this long before it yields to the page (well under the 50 ms budget). */
 const SLICE_MS = 8;
@@ -24,10 +25,11 @@ const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 export async function highlightArticle(root: Element, annotateText: (text: string) => Promise<Annotation[]>, signal: AbortSignal, annotationOf = new WeakMap<Element, Annotation>()): Promise<HighlightRun> {
   const highlighter = new Highlighter(root.ownerDocument);
   signal.addEventListener('abort', () => highlighter.removeAll(), { once: true });
-  const map = buildTextMap(root, (el) => el.tagName.toLowerCase() === MARK_TAG);
-  const annotations = (await annotateText(map.text)).sort((a, b) => a.start - b.start || b.end - a.end);
-  let count = 0;
+  const map = timed('text map', () => buildTextMap(root, (el) => el.tagName.toLowerCase() === MARK_TAG));
+  const found = await annotateText(map.text);
   let sliceStart = performance.now();
+  const annotations = found.sort((a, b) => a.start - b.start || b.end - a.end);
+  let count = 0;
   for (const a of annotations) {
     if (signal.aborted) break;
     const marks = highlighter.highlight(segmentsFor(map, a.start, a.end), { kind: a.kind, id: a.kind === 'actor' ? (a.actorId ?? a.id) : a.id, label: markLabel(a) });
@@ -40,9 +42,11 @@ export async function highlightArticle(root: Element, annotateText: (text: strin
     });
     count++;
     if (performance.now() - sliceStart > SLICE_MS) {
+      taskSince(sliceStart, 'highlight');
       await yieldToPage();
       sliceStart = performance.now();
     }
   }
+  taskSince(sliceStart, 'highlight');
   return { count, highlighter, annotationOf };
 }
