@@ -62,5 +62,5 @@ aside{border-top:1px solid #ddd;margin-top:32px;padding-top:8px;color:#555;font:
 ${body}
 ${opts.credit ? `<p class="credit">${esc(opts.credit)}</p>` : ''}</article>
 <aside>Most read: Markets rally as oil slips · Storm warning for the coast · Cup final tickets</aside></main>
-<footer style="padding:24px;color:#777;font:13px system-ui">© ${esc(opts.site ?? 'News')}</footer></body></html>`;
+<footer style="padding:24px;color:#595959;font:13px system-ui">© ${esc(opts.site ?? 'News')}</footer></body></html>`;
 }

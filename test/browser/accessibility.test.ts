@@ -1,0 +1,99 @@
+// axe-core in real Chromium on what Crosswire shows: the highlights on a demo article (on its
+// light page and on the same page made dark), an open card (light and dark system themes)
+// and the popup. axe is loaded through the DevTools protocol, which the extension pages' CSP
+// does not apply to. Any violation fails the test with axe's own description of it.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoBrowser, type DemoBrowser } from './demo-browser';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface Violation {
+  id: string;
+  help: string;
+  nodes: { target: string[]; failureSummary: string }[];
+}
+
+/** axe's violations in `page`, limited to `include` when given, as readable lines. */
+async function violations(page: Page, include?: string): Promise<string[]> {
+  await page.evaluate(AXE);
+  const found = (await page.evaluate(`axe.run(${include ? `{ include: [[${JSON.stringify(include)}]] }` : 'document'}, { resultTypes: ['violations'] }).then((r) => r.violations)`)) as Violation[];
+  return found.flatMap((v) => v.nodes.map((n) => `${v.id}: ${v.help} at ${n.target.join(' ')} (${n.failureSummary.replace(/\s+/g, ' ')})`));
+}
+
+let demo: DemoBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  demo = await startDemoBrowser();
+  page = await demo.extension.context.newPage();
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await page.goto(demo.pages.find((p) => p.site === 'CBC News')!.url);
+  await page.locator('crosswire-mark').first().waitFor({ state: 'attached', timeout: 20_000 });
+});
+
+afterAll(async () => {
+  await demo?.close();
+});
+
+describe('accessibility (axe-core)', () => {
+  it('finds nothing wrong with the highlighted demo article', async () => {
+    expect(await violations(page)).toEqual([]);
+  });
+
+  it('finds the highlights legible on the same article made dark', async () => {
+    const dark = await demo.extension.context.newPage();
+    await dark.goto(page.url());
+    await dark.locator('crosswire-mark').first().waitFor({ state: 'attached', timeout: 20_000 });
+    await dark.addStyleTag({ content: 'html, body { background: #121212 !important; color: #e8e8e8 !important; } body *:not(crosswire-mark) { background-color: transparent !important; color: inherit !important; } a { color: #8ab4f8 !important; }' });
+    await dark.screenshot({ path: 'out/screenshots/dark-page-highlights.png' });
+    expect(await violations(dark, 'crosswire-mark')).toEqual([]);
+    await dark.close();
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`finds nothing wrong with an open card (${scheme} system theme)`, async () => {
+      const p = await demo.extension.context.newPage();
+      await p.emulateMedia({ colorScheme: scheme });
+      await p.goto(page.url());
+      await p.locator('crosswire-mark[data-crosswire-id="sergey-lavrov"]').first().hover();
+      // The card lives in a closed shadow root that axe cannot enter: copy what it renders,
+      // its stylesheet included, into a page of its own through the DevTools protocol.
+      const html = await expect.poll(() => cardMarkup(p), { timeout: 10_000 }).toContain('Voice of America').then(() => cardMarkup(p));
+      const copy = await demo.extension.context.newPage();
+      await copy.emulateMedia({ colorScheme: scheme });
+      await copy.setContent(`<!doctype html><html lang="en"><head><title>Card</title></head><body><main>${html}</main></body></html>`);
+      expect(await violations(copy)).toEqual([]);
+      await copy.close();
+      await p.close();
+    });
+  }
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`finds nothing wrong with the popup (${scheme} system theme)`, async () => {
+      const popup = await demo.extension.context.newPage();
+      await popup.emulateMedia({ colorScheme: scheme });
+      await popup.goto(`chrome-extension://${demo.extension.extensionId}/popup.html`);
+      await popup.getByText(/articles/i).first().waitFor({ timeout: 10_000 });
+      expect(await violations(popup)).toEqual([]);
+      await popup.close();
+    });
+  }
+});
+
+/** The card's shadow root content (style included) as HTML, or '' while none is open. */
+async function cardMarkup(p: Page): Promise<string> {
+  const cdp = await p.context().newCDPSession(p);
+  try {
+    interface DomNode { nodeId: number; nodeName: string; children?: DomNode[]; shadowRoots?: DomNode[] }
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const findHost = (n: DomNode): DomNode | undefined => (n.nodeName === 'CROSSWIRE-CARD-HOST' ? n : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map(findHost).find(Boolean));
+    const children = findHost(root)?.shadowRoots?.[0]?.children ?? [];
+    const parts = await Promise.all(children.map((c) => cdp.send('DOM.getOuterHTML', { nodeId: c.nodeId }) as Promise<{ outerHTML: string }>));
+    return parts.map((x) => x.outerHTML).join('');
+  } finally {
+    await cdp.detach();
+  }
+}
