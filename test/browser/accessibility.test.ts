@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoBrowser, type DemoBrowser } from './demo-browser';
+import { cardMarkup, openCbcArticle, startDemoBrowser, type DemoBrowser } from './demo-browser';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -28,10 +28,7 @@ let page: Page;
 
 beforeAll(async () => {
   demo = await startDemoBrowser();
-  page = await demo.extension.context.newPage();
-  await page.setViewportSize({ width: 1100, height: 900 });
-  await page.goto(demo.pages.find((p) => p.site === 'CBC News')!.url);
-  await page.locator('crosswire-mark').first().waitFor({ state: 'attached', timeout: 20_000 });
+  page = await openCbcArticle(demo);
 });
 
 afterAll(async () => {
@@ -82,18 +79,3 @@ describe('accessibility (axe-core)', () => {
     });
   }
 });
-
-/** The card's shadow root content (style included) as HTML, or '' while none is open. */
-async function cardMarkup(p: Page): Promise<string> {
-  const cdp = await p.context().newCDPSession(p);
-  try {
-    interface DomNode { nodeId: number; nodeName: string; children?: DomNode[]; shadowRoots?: DomNode[] }
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-    const findHost = (n: DomNode): DomNode | undefined => (n.nodeName === 'CROSSWIRE-CARD-HOST' ? n : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map(findHost).find(Boolean));
-    const children = findHost(root)?.shadowRoots?.[0]?.children ?? [];
-    const parts = await Promise.all(children.map((c) => cdp.send('DOM.getOuterHTML', { nodeId: c.nodeId }) as Promise<{ outerHTML: string }>));
-    return parts.map((x) => x.outerHTML).join('');
-  } finally {
-    await cdp.detach();
-  }
-}

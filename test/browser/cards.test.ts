@@ -1,32 +1,17 @@
 // Hover and keyboard cards on the demo news site: the card opens in a closed shadow root
 // (read here through the DevTools protocol, which sees closed roots; page scripts cannot),
 // shows what the other outlets in the corpus wrote, and closes with Escape.
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoBrowser, type DemoBrowser } from './demo-browser';
+import { cardMarkup, cardRootChildren, openCbcArticle, startDemoBrowser, type DemoBrowser } from './demo-browser';
 
 let demo: DemoBrowser;
 let page: Page;
 
-interface DomNode {
-  nodeId: number;
-  nodeName: string;
-  children?: DomNode[];
-  shadowRoots?: DomNode[];
-}
-
-/** The children of our card host's shadow root (closed roots are visible to the DevTools protocol). */
-async function shadowChildren(p: Page): Promise<{ cdp: CDPSession; nodes: DomNode[] }> {
-  const cdp = await p.context().newCDPSession(p);
-  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-  const findHost = (n: DomNode): DomNode | undefined => (n.nodeName === 'CROSSWIRE-CARD-HOST' ? n : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map(findHost).find(Boolean));
-  return { cdp, nodes: findHost(root)?.shadowRoots?.[0]?.children?.filter((c) => c.nodeName !== 'STYLE') ?? [] };
-}
-
 /** The card's box in page coordinates. */
 async function cardBox(p: Page): Promise<{ x: number; y: number; width: number; height: number } | null> {
-  const { cdp, nodes } = await shadowChildren(p);
-  const card = nodes[0]?.children?.[0];
+  const { cdp, nodes } = await cardRootChildren(p);
+  const card = nodes.filter((c) => c.nodeName !== 'STYLE')[0]?.children?.[0];
   const box = card ? ((await cdp.send('DOM.getBoxModel', { nodeId: card.nodeId })) as { model: { border: number[]; width: number; height: number } }).model : null;
   await cdp.detach();
   return box && { x: box.border[0]!, y: box.border[1]!, width: box.width, height: box.height };
@@ -34,18 +19,13 @@ async function cardBox(p: Page): Promise<{ x: number; y: number; width: number; 
 
 /** The text of the open card (empty when none). */
 async function cardText(p: Page): Promise<string> {
-  const { cdp, nodes } = await shadowChildren(p);
-  const parts = await Promise.all(nodes.map((c) => cdp.send('DOM.getOuterHTML', { nodeId: c.nodeId }) as Promise<{ outerHTML: string }>));
-  await cdp.detach();
-  return parts.map((x) => x.outerHTML.replace(/<[^>]+>/g, ' ')).join(' ').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
+  const html = await cardMarkup(p, false);
+  return html.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
 }
 
 beforeAll(async () => {
   demo = await startDemoBrowser();
-  page = await demo.extension.context.newPage();
-  await page.setViewportSize({ width: 1100, height: 900 });
-  await page.goto(demo.pages.find((p) => p.site === 'CBC News')!.url);
-  await page.locator('crosswire-mark').first().waitFor({ state: 'attached', timeout: 20_000 });
+  page = await openCbcArticle(demo);
 });
 
 afterAll(async () => {

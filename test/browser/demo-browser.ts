@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
 import { launchWithExtension, type LoadedExtension } from '../../src/demo/chromium';
 import { demoSite, type DemoPage } from '../../src/demo/pages';
 import { startNewsServer, type NewsServer } from '../../src/demo/server';
@@ -26,4 +27,43 @@ export async function startDemoBrowser(extraPages: Record<string, string> = {}):
       await server.close();
     },
   };
+}
+
+/** A new tab on the demo CBC article, once its first highlight is in. */
+export async function openCbcArticle(demo: DemoBrowser): Promise<Page> {
+  const page = await demo.extension.context.newPage();
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await page.goto(demo.pages.find((p) => p.site === 'CBC News')!.url);
+  await page.locator('crosswire-mark').first().waitFor({ state: 'attached', timeout: 20_000 });
+  return page;
+}
+
+export interface DomNode {
+  nodeId: number;
+  nodeName: string;
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+/**
+ * The children of our card host's closed shadow root, read through the DevTools protocol
+ * (which sees closed roots; page scripts cannot). The caller detaches the session.
+ */
+export async function cardRootChildren(page: Page): Promise<{ cdp: CDPSession; nodes: DomNode[] }> {
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  const findHost = (n: DomNode): DomNode | undefined => (n.nodeName === 'CROSSWIRE-CARD-HOST' ? n : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map(findHost).find(Boolean));
+  return { cdp, nodes: findHost(root)?.shadowRoots?.[0]?.children ?? [] };
+}
+
+/** The card's markup, its stylesheet included ('' while no card is open). */
+export async function cardMarkup(page: Page, withStyle = true): Promise<string> {
+  const { cdp, nodes } = await cardRootChildren(page);
+  try {
+    const shown = nodes.filter((c) => withStyle || c.nodeName !== 'STYLE');
+    const parts = await Promise.all(shown.map((c) => cdp.send('DOM.getOuterHTML', { nodeId: c.nodeId }) as Promise<{ outerHTML: string }>));
+    return parts.map((x) => x.outerHTML).join(' ');
+  } finally {
+    await cdp.detach();
+  }
 }
