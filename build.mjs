@@ -59,7 +59,14 @@ function manifestFor(browser, manifest) {
   };
 }
 
-function writeBrowser(browser, outputFiles, corpusJson) {
+/** The highlights' stylesheet, from src/content/mark-css.ts (it reads the shared palette). */
+async function markCss() {
+  const { outputFiles } = await esbuild.build({ absWorkingDir: ROOT, entryPoints: ['src/content/mark-css.ts'], bundle: true, format: 'esm', write: false, logLevel: 'warning' });
+  const module = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].contents).toString('base64')}`);
+  return module.MARK_CSS;
+}
+
+function writeBrowser(browser, outputFiles, corpusJson, css) {
   const dir = join('dist', browser);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -70,6 +77,7 @@ function writeBrowser(browser, outputFiles, corpusJson) {
   }
   // The bundled corpus: the background seeds its database from it.
   writeFileSync(join(dir, 'corpus.json'), corpusJson);
+  writeFileSync(join(dir, 'marks.css'), css);
 
   const manifest = JSON.parse(readFileSync('manifest.json', 'utf8'));
   writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifestFor(browser, manifest), null, 2)}\n`);
@@ -86,14 +94,16 @@ const writeDist = (browsers) => ({
     build.onEnd(async (result) => {
       if (result.errors.length > 0) return; // esbuild has printed them; keep the last good dist
       let corpusJson;
+      let css;
       try {
+        css = await markCss();
         corpusJson = await buildCorpusJson({ root: ROOT });
       } catch (error) {
-        console.error(`corpus.json not built: ${error instanceof Error ? error.message : error}`);
+        console.error(`dist not written: ${error instanceof Error ? error.message : error}`);
         process.exitCode = 1; // keep the last good dist, as for a compile error
         return;
       }
-      for (const browser of browsers) writeBrowser(browser, result.outputFiles ?? [], corpusJson);
+      for (const browser of browsers) writeBrowser(browser, result.outputFiles ?? [], corpusJson, css);
     });
   },
 });

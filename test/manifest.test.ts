@@ -10,7 +10,7 @@ interface Manifest {
   permissions: string[];
   host_permissions: string[];
   optional_host_permissions: string[];
-  content_scripts: { matches: string[]; js: string[]; run_at: string }[];
+  content_scripts: { matches: string[]; js: string[]; css?: string[]; run_at: string }[];
   content_security_policy?: { extension_pages?: string };
   web_accessible_resources?: unknown;
 }
@@ -63,7 +63,7 @@ describe('manifest.json', () => {
   it('runs the content script, at document_idle, exactly where it has host permission', () => {
     expect(manifest.content_scripts).toHaveLength(1);
     const [script] = manifest.content_scripts;
-    expect(script).toMatchObject({ js: ['content.js'], run_at: 'document_idle' });
+    expect(script).toMatchObject({ js: ['content.js'], css: ['marks.css'], run_at: 'document_idle' });
     expect(script?.matches).toEqual(manifest.host_permissions);
   });
 

@@ -8,10 +8,14 @@ export interface HighlightApi {
   };
   scripting: {
     executeScript(injection: { target: { tabId: number }; files?: string[]; func?: () => void }): Promise<unknown[]>;
-    registerContentScripts(scripts: { id: string; matches: string[]; js: string[]; runAt: 'document_idle' }[]): Promise<void>;
+    insertCSS(injection: { target: { tabId: number }; files: string[] }): Promise<void>;
+    registerContentScripts(scripts: { id: string; matches: string[]; js: string[]; css: string[]; runAt: 'document_idle' }[]): Promise<void>;
     unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
   };
 }
+
+/** The highlights' stylesheet, injected with the content script wherever it goes. */
+const MARKS_CSS = 'marks.css';
 
 /**
  * Highlight a tab once, on the user's request (popup button, context menu, shortcut: each
@@ -27,6 +31,7 @@ export async function highlightTab(api: HighlightApi, tabId: number): Promise<Re
   }
   try {
     await api.scripting.executeScript({ target: { tabId }, func: () => void ((globalThis as { crosswireRequested?: boolean }).crosswireRequested = true) });
+    await api.scripting.insertCSS({ target: { tabId }, files: [MARKS_CSS] });
     await api.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
     return { ok: true, value: { highlighted: true } };
   } catch (error) {
@@ -48,7 +53,7 @@ const scriptId = (origin: string) => `site:${origin}`;
 export async function alwaysOnSite(api: HighlightApi, origin: string, on: boolean): Promise<Result<{ origin: string; on: boolean }>> {
   try {
     await api.scripting.unregisterContentScripts({ ids: [scriptId(origin)] }).catch(() => undefined);
-    if (on) await api.scripting.registerContentScripts([{ id: scriptId(origin), matches: [`${origin}/*`], js: ['content.js'], runAt: 'document_idle' }]);
+    if (on) await api.scripting.registerContentScripts([{ id: scriptId(origin), matches: [`${origin}/*`], js: ['content.js'], css: [MARKS_CSS], runAt: 'document_idle' }]);
     return { ok: true, value: { origin, on } };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };

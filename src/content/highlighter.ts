@@ -12,6 +12,8 @@ export interface MarkAttributes {
   id: string;
   /** Accessible name: what the highlight is, for assistive technology. */
   label: string;
+  /** An actor's type (person, state…): the stylesheet colours by it. */
+  type?: string;
 }
 
 /** A current piece of an original text node, after splits: it starts at `start` of the original. */
@@ -42,6 +44,7 @@ export class Highlighter {
         const mark = this.doc.createElement(MARK_TAG);
         mark.dataset.crosswireKind = attrs.kind;
         mark.dataset.crosswireId = attrs.id;
+        if (attrs.type) mark.dataset.crosswireType = attrs.type;
         mark.setAttribute('aria-label', attrs.label);
         text.parentNode!.insertBefore(mark, text);
         mark.appendChild(text);

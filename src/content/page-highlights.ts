@@ -1,6 +1,6 @@
 import type { Annotation } from '../core/types';
 import { Highlighter, MARK_TAG } from './highlighter';
-import { markLabel, markStyle } from './mark-style';
+import { markLabel } from './mark-label';
 import { buildTextMap, segmentsFor } from './text-map';
 import { taskSince, timed } from './timing';
 
@@ -32,10 +32,9 @@ export async function highlightArticle(root: Element, annotateText: (text: strin
   let count = 0;
   for (const a of annotations) {
     if (signal.aborted) break;
-    const marks = highlighter.highlight(segmentsFor(map, a.start, a.end), { kind: a.kind, id: a.kind === 'actor' ? (a.actorId ?? a.id) : a.id, label: markLabel(a) });
+    const marks = highlighter.highlight(segmentsFor(map, a.start, a.end), { kind: a.kind, id: a.kind === 'actor' ? (a.actorId ?? a.id) : a.id, label: markLabel(a), ...(a.kind === 'actor' && { type: a.actorType }) });
     marks.forEach((m, i) => {
       annotationOf.set(m, a);
-      m.setAttribute('style', markStyle(a));
       // Reachable by keyboard once per annotation, not once per piece of it.
       if (i === 0) m.tabIndex = 0;
       m.setAttribute('role', 'mark');

@@ -16,6 +16,9 @@ function fake(opts: { contentScript?: boolean; injectFails?: boolean } = {}) {
         injected.push(injection.files ? injection.files.join() : 'flag');
         return [];
       }),
+      insertCSS: vi.fn(async (injection) => {
+        injected.push(injection.files.join());
+      }),
       registerContentScripts: vi.fn(async () => undefined),
       unregisterContentScripts: vi.fn(async () => undefined),
     },
@@ -34,7 +37,7 @@ describe('highlighting a tab on request', () => {
   it('injects the content script, marked as requested, anywhere else', async () => {
     const { api, injected } = fake();
     expect(await highlightActiveTab(api)).toEqual({ ok: true, value: { highlighted: true } });
-    expect(injected).toEqual(['flag', 'content.js']);
+    expect(injected).toEqual(['flag', 'marks.css', 'content.js']);
   });
 
   it('says why a page cannot be highlighted', async () => {
@@ -45,7 +48,7 @@ describe('highlighting a tab on request', () => {
   it('registers and unregisters the content script for a site the user allowed', async () => {
     const { api } = fake();
     expect(await alwaysOnSite(api, 'https://www.example.org', true)).toEqual({ ok: true, value: { origin: 'https://www.example.org', on: true } });
-    expect(api.scripting.registerContentScripts).toHaveBeenCalledWith([{ id: 'site:https://www.example.org', matches: ['https://www.example.org/*'], js: ['content.js'], runAt: 'document_idle' }]);
+    expect(api.scripting.registerContentScripts).toHaveBeenCalledWith([{ id: 'site:https://www.example.org', matches: ['https://www.example.org/*'], js: ['content.js'], css: ['marks.css'], runAt: 'document_idle' }]);
     await alwaysOnSite(api, 'https://www.example.org', false);
     expect(api.scripting.unregisterContentScripts).toHaveBeenLastCalledWith({ ids: ['site:https://www.example.org'] });
     expect(api.scripting.registerContentScripts).toHaveBeenCalledTimes(1);

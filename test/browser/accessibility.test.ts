@@ -44,7 +44,11 @@ describe('accessibility (axe-core)', () => {
     const dark = await demo.extension.context.newPage();
     await dark.goto(page.url());
     await dark.locator('crosswire-mark').first().waitFor({ state: 'attached', timeout: 20_000 });
-    await dark.addStyleTag({ content: 'html, body { background: #121212 !important; color: #e8e8e8 !important; } body *:not(crosswire-mark) { background-color: transparent !important; color: inherit !important; } a { color: #8ab4f8 !important; }' });
+    // A blunt dark theme of the kind reader extensions apply: every element, !important.
+    await dark.addStyleTag({ content: 'html, body, body * { background-color: #121212 !important; color: #e8e8e8 !important; box-shadow: none !important; }' });
+    // Our stylesheet still colours the highlights (its selectors are more specific).
+    const person = dark.locator('crosswire-mark[data-crosswire-type="person"]').first();
+    expect(await person.evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).boxShadow])).toEqual(['rgba(0, 114, 178, 0.16)', 'rgb(0, 114, 178) 0px -2px 0px 0px inset']);
     await dark.screenshot({ path: 'out/screenshots/dark-page-highlights.png' });
     expect(await violations(dark, 'crosswire-mark')).toEqual([]);
     await dark.close();
