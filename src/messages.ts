@@ -41,6 +41,16 @@ export type Request =
   | { type: 'import-articles'; data: string; format?: 'json' | 'jsonl' }
   | { type: 'delete-article'; articleId: string }
   | { type: 'add-active-tab' }
+  /** Read a tab's article without storing it (the popup, for the page it was opened over). */
+  | { type: 'read-tab'; tabId: number }
+  /** A stored article's text, structure and annotations (the popup's side-by-side view). */
+  | { type: 'article-text'; articleId: string }
+  /** Stored articles, newest first, optionally those matching words or naming an actor (the options page). */
+  | { type: 'list-articles'; query?: string; offset?: number; limit?: number }
+  /** Stored articles in the import format, so a corpus moves between browsers. */
+  | { type: 'export-articles'; origin?: 'user' | 'all' }
+  /** The sites the user let Crosswire run on every page of ("always on this site"). */
+  | { type: 'registered-sites' }
   /** Highlight the active tab once, wherever it is (popup button). */
   | { type: 'highlight-active-tab' }
   /** Run on every page of a site from now on (its permission was just granted), or stop. */
@@ -71,7 +81,40 @@ export interface OutletRef {
 
 export interface MentionsByOutlet {
   outlet: OutletRef;
-  articles: { articleId: string; headline: string | null; url: string | null; published: string | null; sentences: string[] }[];
+  /** `forms`: how the article spelled the actor ("Sergei Lavrov", "Lavrov"), when known. */
+  articles: { articleId: string; headline: string | null; url: string | null; published: string | null; sentences: string[]; forms: string[] }[];
+}
+
+/** A stored article as the side-by-side view reads it. */
+export interface ArticleText {
+  articleId: string;
+  outlet: OutletRef;
+  published: string | null;
+  headline: string | null;
+  url: string | null;
+  wire: string | null;
+  text: string;
+  /** Paragraph-level blocks (headline, subhead, paragraph, credit), offsets into `text`. */
+  blocks: { kind: 'headline' | 'subhead' | 'paragraph' | 'credit'; start: number; end: number }[];
+  annotations: Annotation[];
+}
+
+/** One line of the corpus list. */
+export interface ArticleListItem {
+  articleId: string;
+  outlet: OutletRef;
+  published: string | null;
+  headline: string | null;
+  url: string | null;
+  origin: 'bundled' | 'user';
+}
+
+export interface ArticleList {
+  /** How many articles match, of which `items` is the page asked for. */
+  total: number;
+  items: ArticleListItem[];
+  /** How the query was read: the actor it named, if any. */
+  actor: { id: string; label: string } | null;
 }
 
 export interface CorpusStatus {
@@ -102,6 +145,11 @@ export interface ReplyValues {
   'import-articles': ImportReport;
   'delete-article': { id: string };
   'add-active-tab': { id: string };
+  'read-tab': PageInput;
+  'article-text': ArticleText;
+  'list-articles': ArticleList;
+  'export-articles': { data: string; count: number };
+  'registered-sites': { origins: string[] };
   'highlight-active-tab': { highlighted: true };
   'always-on-site': { origin: string; on: boolean };
   'article-read': { remembered: boolean };
@@ -129,6 +177,7 @@ const id: Check = (v) => (typeof v === 'string' && v.length > 0 && v.length < 20
 const date: Check = (v) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? null : 'must be a YYYY-MM-DD date');
 const nullable = (check: Check): Check => (v) => (v === null ? null : check(v));
 const num: Check = (v) => (typeof v === 'number' && Number.isFinite(v) ? null : 'must be a number');
+const count = (max: number): Check => (v) => (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= max ? null : `must be a whole number from 0 to ${max}`);
 const oneOf = (...values: string[]): Check => (v) => (values.includes(v as string) ? null : `must be one of ${values.join(', ')}`);
 const object = (fields: Fields): Check => (v) => checkFields(v, fields);
 const either = (a: Check, b: Check): Check => (v) => (a(v) === null || b(v) === null ? null : (isRecord(v) && 'articleId' in v ? a(v) : b(v)));
@@ -156,6 +205,11 @@ const REQUESTS: { [K in RequestType]: Fields } = {
   'import-articles': { data: text(MAX_IMPORT_LENGTH), 'format?': oneOf('json', 'jsonl') },
   'delete-article': { articleId: id },
   'add-active-tab': {},
+  'read-tab': { tabId: count(2 ** 31) },
+  'article-text': { articleId: id },
+  'list-articles': { 'query?': text(200), 'offset?': count(1_000_000), 'limit?': count(500) },
+  'export-articles': { 'origin?': oneOf('user', 'all') },
+  'registered-sites': {},
   'highlight-active-tab': {},
   'always-on-site': { origin: (v) => (typeof v === 'string' && /^https?:\/\/[a-z0-9.-]+$/i.test(v) ? null : 'must be an origin like https://www.example.org'), on: (v) => (typeof v === 'boolean' ? null : 'must be true or false') },
   'article-read': {},
@@ -224,6 +278,11 @@ const REPLY_VALUE_CHECKS: { [K in RequestType]: (value: unknown) => boolean } = 
   'import-articles': hasKeys('added', 'skipped'),
   'delete-article': hasKeys('id'),
   'add-active-tab': hasKeys('id'),
+  'read-tab': (v) => isRecord(v) && typeof v.text === 'string',
+  'article-text': (v) => hasKeys('articleId', 'outlet', 'text', 'blocks')(v) && arrayOf(isAnnotation)((v as Record<string, unknown>).annotations),
+  'list-articles': hasKeys('total', 'items', 'actor'),
+  'export-articles': (v) => isRecord(v) && typeof v.data === 'string' && typeof v.count === 'number',
+  'registered-sites': (v) => isRecord(v) && arrayOf((o) => typeof o === 'string')(v.origins),
   'highlight-active-tab': hasKeys('highlighted'),
   'always-on-site': hasKeys('origin', 'on'),
   'article-read': hasKeys('remembered'),

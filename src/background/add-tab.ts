@@ -10,11 +10,11 @@ export interface TabApi {
 type AddPage = (page: PageInput) => Promise<Result<{ id: string }>>;
 
 /**
- * Read the article of a tab the user pointed at (popup button or context menu: activeTab
- * grants access to it) and add it to the corpus. The extractor is injected into the
+ * Read the article of a tab the user pointed at (popup, context menu: activeTab grants
+ * access to it; the default sites are granted anyway). The extractor is injected into the
  * extension's isolated world; its answer is checked like any message.
  */
-export async function addTab(api: TabApi, tabId: number, addPage: AddPage): Promise<Result<{ id: string }>> {
+export async function readTab(api: TabApi, tabId: number): Promise<Result<PageInput>> {
   let answer: unknown;
   try {
     await api.scripting.executeScript({ target: { tabId }, files: ['extract.js'] });
@@ -29,7 +29,13 @@ export async function addTab(api: TabApi, tabId: number, addPage: AddPage): Prom
   if (!extracted.ok) return { ok: false, error: `no article found on this page (${extracted.error})` };
   const request = parseRequest({ type: 'add-page', page: extracted.value });
   if (!request.ok || request.value.type !== 'add-page') return { ok: false, error: request.ok ? 'unexpected page' : request.error };
-  return addPage(request.value.page);
+  return { ok: true, value: request.value.page };
+}
+
+/** Read a tab's article and add it to the corpus. */
+export async function addTab(api: TabApi, tabId: number, addPage: AddPage): Promise<Result<{ id: string }>> {
+  const page = await readTab(api, tabId);
+  return page.ok ? addPage(page.value) : page;
 }
 
 /** Add the active tab of the current window (the popup's). */

@@ -4,9 +4,12 @@ import { fnv1a64 } from '../core/corpus/content-hash';
 import { parseImport } from '../core/corpus/import-format';
 import type { CorpusArticle } from '../core/corpus/types';
 import { summarize, syndicationDiff, type ArticleSummary } from '../core/match';
+import type { Dictionary } from '../core/actors/dictionary';
+import { defaultDictionary } from '../core/actors/load';
 import type { CorpusStatus, FigureQuery, ImportReport, PageInput, PageRef, ReplyValues, Result, Settings } from '../messages';
 import { addArticle, deleteArticle, importArticles } from './corpus-store';
 import type { CorpusDb } from './db';
+import { articleText, exportArticles, listArticles } from './library';
 import { coverageGapsIn, figuresLikeIn, mentionsOf, quotesLikeIn, storyMatchIn } from './queries';
 
 /** The corpus as the message handler sees it: one method per request, every one async. */
@@ -21,6 +24,9 @@ export interface CorpusApi {
   addPage(page: PageInput): Promise<Result<{ id: string }>>;
   importArticles(data: string, format?: 'json' | 'jsonl'): Promise<Result<ImportReport>>;
   deleteArticle(articleId: string): Promise<Result<{ id: string }>>;
+  articleText(articleId: string): Promise<Result<ReplyValues['article-text']>>;
+  listArticles(query?: string, offset?: number, limit?: number): Promise<ReplyValues['list-articles']>;
+  exportArticles(origin?: 'user' | 'all'): Promise<ReplyValues['export-articles']>;
   settings(): Promise<Settings>;
   updateSettings(changes: Partial<Settings>): Promise<Settings>;
 }
@@ -48,7 +54,7 @@ export function articleFromPage(page: PageInput): CorpusArticle {
  * The corpus service over the database. Every call waits for `ready` (the bundled corpus
  * seeded), because a background that was stopped and woken by a message starts cold.
  */
-export function corpusService(db: CorpusDb, ready: Promise<unknown>): CorpusApi {
+export function corpusService(db: CorpusDb, ready: Promise<unknown>, dictionary: () => Dictionary = defaultDictionary): CorpusApi {
   const after = <T>(f: () => Promise<T>) => ready.then(f);
   // A card and the popup ask several questions about the same page in a row: annotate it once.
   const recent = new Map<string, ArticleSummary>();
@@ -101,6 +107,13 @@ export function corpusService(db: CorpusDb, ready: Promise<unknown>): CorpusApi 
         return importArticles(db, outlets);
       }),
     deleteArticle: (id) => after(() => deleteArticle(db, id)),
+    articleText: (id) =>
+      after(async () => {
+        const article = await articleText(db, id);
+        return article ? { ok: true, value: article } : { ok: false, error: `no article ${id} in the corpus` };
+      }),
+    listArticles: (query, offset, limit) => after(() => listArticles(db, dictionary(), query, offset, limit)),
+    exportArticles: (origin) => after(() => exportArticles(db, origin)),
     settings: () => readSettings(db),
     updateSettings: async (changes) => {
       const next = { ...(await readSettings(db)), ...changes };

@@ -26,6 +26,8 @@ export interface MentionRow extends RowSource {
   /** Index into the article's sentences. */
   sentence: number;
   sentenceText: string;
+  /** How the sentence writes the actor ("Sergei Lavrov", "Lavrov"); absent in rows stored before it was kept. */
+  forms?: string[];
 }
 
 /** The few fields a card shows of an article, to avoid loading its text and annotations. */

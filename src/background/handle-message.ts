@@ -1,5 +1,5 @@
 import type { AnnotateOptions, Annotation } from '../core/types';
-import type { Reply, Request, RequestType, Result } from '../messages';
+import type { PageInput, Reply, Request, RequestType, Result } from '../messages';
 import { parseRequest } from '../messages';
 import type { CorpusApi } from './corpus-service';
 
@@ -19,6 +19,10 @@ export interface HandlerContext {
   highlightActiveTab: () => Promise<Result<{ highlighted: true }>>;
   /** Run on every page of a site whose permission was granted, or stop. */
   alwaysOnSite: (origin: string, on: boolean) => Promise<Result<{ origin: string; on: boolean }>>;
+  /** The sites "always on this site" was chosen for. */
+  registeredSites: () => Promise<Result<{ origins: string[] }>>;
+  /** Read a tab's article without storing it. */
+  readTab: (tabId: number) => Promise<Result<PageInput>>;
 }
 
 /**
@@ -67,6 +71,16 @@ async function answer(request: Request, context: HandlerContext, tabId: number |
       return corpus.deleteArticle(request.articleId);
     case 'add-active-tab':
       return addActiveTab();
+    case 'read-tab':
+      return context.readTab(request.tabId);
+    case 'article-text':
+      return corpus.articleText(request.articleId);
+    case 'list-articles':
+      return ok(await corpus.listArticles(request.query, request.offset, request.limit));
+    case 'export-articles':
+      return ok(await corpus.exportArticles(request.origin));
+    case 'registered-sites':
+      return context.registeredSites();
     case 'highlight-active-tab':
       return context.highlightActiveTab();
     case 'always-on-site':

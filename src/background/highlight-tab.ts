@@ -11,6 +11,7 @@ export interface HighlightApi {
     insertCSS(injection: { target: { tabId: number }; files: string[] }): Promise<void>;
     registerContentScripts(scripts: { id: string; matches: string[]; js: string[]; css: string[]; runAt: 'document_idle' }[]): Promise<void>;
     unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
+    getRegisteredContentScripts(): Promise<{ id: string }[]>;
   };
 }
 
@@ -44,7 +45,18 @@ export async function highlightActiveTab(api: HighlightApi): Promise<Result<{ hi
   return tab?.id === undefined ? { ok: false, error: 'no active tab' } : highlightTab(api, tab.id);
 }
 
-const scriptId = (origin: string) => `site:${origin}`;
+const SITE_PREFIX = 'site:';
+const scriptId = (origin: string) => `${SITE_PREFIX}${origin}`;
+
+/** The sites the content script is registered for, by "always on this site". */
+export async function registeredSites(api: HighlightApi): Promise<Result<{ origins: string[] }>> {
+  try {
+    const scripts = await api.scripting.getRegisteredContentScripts();
+    return { ok: true, value: { origins: scripts.filter((s) => s.id.startsWith(SITE_PREFIX)).map((s) => s.id.slice(SITE_PREFIX.length)).sort() } };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
 
 /**
  * "Always on this site": after the popup obtained the site's optional host permission, run

@@ -21,7 +21,10 @@ export function indexRows(article: CorpusArticle, quoteShingles: (text: string) 
     if (a.kind === 'actor' && a.actorId) {
       const sentence = sentenceOf(a.start);
       const s = article.sentences[sentence];
-      mentions.set(`${a.actorId}|${sentence}`, { ...source, actorId: a.actorId, sentence, sentenceText: s ? article.text.slice(s.start, s.end) : a.text });
+      const key = `${a.actorId}|${sentence}`;
+      const row = mentions.get(key) ?? { ...source, actorId: a.actorId, sentence, sentenceText: s ? article.text.slice(s.start, s.end) : a.text, forms: [] };
+      if (!row.forms!.includes(a.text)) row.forms!.push(a.text);
+      mentions.set(key, row);
     } else if (a.kind === 'figure') {
       const s = article.sentences[sentenceOf(a.start)];
       figures.push({ ...source, counts: a.counts, subject: a.subject ?? '', figure: a, sentenceText: s ? article.text.slice(s.start, s.end) : a.text });

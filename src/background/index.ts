@@ -8,8 +8,8 @@ import { annotate } from '../core/annotate';
 import type { BundledCorpus } from '../core/corpus/types';
 import type { MessageSender } from '../shared/browser';
 import { extensionApi } from '../shared/browser';
-import { addActiveTab, addTab, type TabApi } from './add-tab';
-import { alwaysOnSite, highlightActiveTab, highlightTab, type HighlightApi } from './highlight-tab';
+import { addActiveTab, addTab, readTab, type TabApi } from './add-tab';
+import { alwaysOnSite, highlightActiveTab, highlightTab, registeredSites, type HighlightApi } from './highlight-tab';
 import { corpusService } from './corpus-service';
 import { seedBundled } from './corpus-store';
 import { CorpusDb } from './db';
@@ -46,6 +46,8 @@ runtime.onMessage.addListener((message: unknown, sender: MessageSender) => {
     addTab: (tabId) => addTab(tabApi, tabId, addPage),
     highlightActiveTab: () => highlightActiveTab(highlightApi),
     alwaysOnSite: (origin, on) => alwaysOnSite(highlightApi, origin, on),
+    registeredSites: () => registeredSites(highlightApi),
+    readTab: (tabId) => readTab(tabApi, tabId),
   });
 });
 

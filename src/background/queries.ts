@@ -21,7 +21,7 @@ const UNRELATED_RETURNED = 5;
 const QUOTE_CANDIDATES = 400;
 
 
-const outletRef = (id: string): OutletRef => {
+export const outletRef = (id: string): OutletRef => {
   const profile = outletProfile(id) ?? null;
   return { id, name: profile?.name ?? id, profile };
 };
@@ -43,8 +43,9 @@ export async function mentionsOf(db: CorpusDb, actorId: string, excludeArticleId
   for (const a of heads) {
     if (!a) continue;
     const group = groups.get(a.outlet) ?? { outlet: outletRef(a.outlet), articles: [] };
-    const sentences = byArticle.get(a.id)!.sort((x, y) => x.sentence - y.sentence).map((m) => m.sentenceText);
-    group.articles.push({ articleId: a.id, headline: a.headline, url: a.url, published: a.published, sentences });
+    const rows = byArticle.get(a.id)!.sort((x, y) => x.sentence - y.sentence);
+    const forms = [...new Set(rows.flatMap((m) => m.forms ?? []))];
+    group.articles.push({ articleId: a.id, headline: a.headline, url: a.url, published: a.published, sentences: rows.map((m) => m.sentenceText), forms });
     groups.set(a.outlet, group);
   }
   // Articles arrive newest first; outlets are ordered by their newest article.

@@ -9,12 +9,12 @@ const OWN_ID = 'our-extension-id';
 /** A corpus whose every method fails the test unless the test replaces it. */
 function fakeCorpus(overrides: Partial<CorpusApi> = {}): CorpusApi {
   const unexpected = () => Promise.reject(new Error('unexpected corpus call'));
-  const methods = ['status', 'mentionsOf', 'figuresLike', 'quotesLike', 'storyMatch', 'coverageGaps', 'syndicationDiff', 'addPage', 'importArticles', 'deleteArticle', 'settings', 'updateSettings'] as const;
+  const methods = ['status', 'mentionsOf', 'figuresLike', 'quotesLike', 'storyMatch', 'coverageGaps', 'syndicationDiff', 'addPage', 'importArticles', 'deleteArticle', 'articleText', 'listArticles', 'exportArticles', 'settings', 'updateSettings'] as const;
   return { ...(Object.fromEntries(methods.map((m) => [m, unexpected])) as unknown as CorpusApi), ...overrides };
 }
 
 function context(annotate: HandlerContext['annotate'] = () => [], corpus = fakeCorpus()): HandlerContext {
-  return { extensionId: OWN_ID, version: '9.8.7', annotate, corpus, addActiveTab: () => Promise.reject(new Error('unexpected tab read')), addTab: () => Promise.reject(new Error('unexpected tab read')), highlightActiveTab: () => Promise.reject(new Error('unexpected')), alwaysOnSite: () => Promise.reject(new Error('unexpected')) };
+  return { extensionId: OWN_ID, version: '9.8.7', annotate, corpus, addActiveTab: () => Promise.reject(new Error('unexpected tab read')), addTab: () => Promise.reject(new Error('unexpected tab read')), highlightActiveTab: () => Promise.reject(new Error('unexpected')), alwaysOnSite: () => Promise.reject(new Error('unexpected')), registeredSites: () => Promise.reject(new Error('unexpected')), readTab: () => Promise.reject(new Error('unexpected tab read')) };
 }
 
 describe('handleMessage', () => {
@@ -63,6 +63,18 @@ describe('handleMessage', () => {
     expect(mentionsOf).toHaveBeenCalledWith('sergey-lavrov', 'a-x');
     expect(await handleMessage({ type: 'import-articles', data: '[]', format: 'json' }, { id: OWN_ID }, context(undefined, corpus))).toEqual({ ok: true, value: { added: ['a-1'], skipped: [] } });
     expect(importArticles).toHaveBeenCalledWith('[]', 'json');
+  });
+
+  it('routes the library requests, checking their numbers', async () => {
+    const listArticles = vi.fn(() => Promise.resolve({ total: 0, items: [], actor: null }));
+    const corpus = fakeCorpus({ listArticles });
+    expect(await handleMessage({ type: 'list-articles', query: 'Lavrov', offset: 50, limit: 50 }, { id: OWN_ID }, context(undefined, corpus))).toEqual({ ok: true, value: { total: 0, items: [], actor: null } });
+    expect(listArticles).toHaveBeenCalledWith('Lavrov', 50, 50);
+    expect(await handleMessage({ type: 'list-articles', limit: 10_000 }, { id: OWN_ID }, context(undefined, corpus))).toEqual({ ok: false, error: 'list-articles: limit must be a whole number from 0 to 500' });
+    expect(await handleMessage({ type: 'read-tab', tabId: -1 }, { id: OWN_ID }, context())).toMatchObject({ ok: false, error: expect.stringContaining('tabId must be a whole number') });
+    const readTab = vi.fn(async () => ({ ok: true as const, value: { text: 'Lavrov said' } }));
+    expect(await handleMessage({ type: 'read-tab', tabId: 7 }, { id: OWN_ID }, { ...context(), readTab })).toEqual({ ok: true, value: { text: 'Lavrov said' } });
+    expect(readTab).toHaveBeenCalledWith(7);
   });
 });
 

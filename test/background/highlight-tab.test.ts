@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { alwaysOnSite, highlightActiveTab, highlightTab, type HighlightApi } from '../../src/background/highlight-tab';
+import { alwaysOnSite, highlightActiveTab, highlightTab, registeredSites, type HighlightApi } from '../../src/background/highlight-tab';
 
 function fake(opts: { contentScript?: boolean; injectFails?: boolean } = {}) {
   const injected: string[] = [];
+  const registered: string[] = [];
   const api: HighlightApi = {
     tabs: {
       query: vi.fn(async () => [{ id: 4 }]),
@@ -19,8 +20,9 @@ function fake(opts: { contentScript?: boolean; injectFails?: boolean } = {}) {
       insertCSS: vi.fn(async (injection) => {
         injected.push(injection.files.join());
       }),
-      registerContentScripts: vi.fn(async () => undefined),
-      unregisterContentScripts: vi.fn(async () => undefined),
+      registerContentScripts: vi.fn(async (scripts: { id: string }[]) => void registered.push(...scripts.map((x) => x.id))),
+      unregisterContentScripts: vi.fn(async ({ ids }: { ids: string[] }) => void registered.splice(0, registered.length, ...registered.filter((id) => !ids.includes(id)))),
+      getRegisteredContentScripts: vi.fn(async () => registered.map((id) => ({ id }))),
     },
   };
   return { api, injected };
@@ -52,5 +54,13 @@ describe('highlighting a tab on request', () => {
     await alwaysOnSite(api, 'https://www.example.org', false);
     expect(api.scripting.unregisterContentScripts).toHaveBeenLastCalledWith({ ids: ['site:https://www.example.org'] });
     expect(api.scripting.registerContentScripts).toHaveBeenCalledTimes(1);
+    expect(await registeredSites(api)).toEqual({ ok: true, value: { origins: [] } });
+  });
+
+  it('lists the sites registered by "always on this site"', async () => {
+    const { api } = fake();
+    await alwaysOnSite(api, 'https://www.example.org', true);
+    await alwaysOnSite(api, 'https://news.example.com', true);
+    expect(await registeredSites(api)).toEqual({ ok: true, value: { origins: ['https://news.example.com', 'https://www.example.org'] } });
   });
 });

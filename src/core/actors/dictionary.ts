@@ -44,6 +44,14 @@ export class Dictionary {
     return this.byIso.get(ref) ?? this.byId.get(ref);
   }
 
+  /** The actors a whole name or alias (any form the trie knows: "Lavrov", "U.N.", "Moscow") stands for. */
+  lookup(text: string): ActorEntry[] {
+    const tokens = tokenize(text);
+    let node: TrieNode | undefined = this.root;
+    for (const w of tokens.word) node = node?.next.get(w.key);
+    return node && tokens.length > 0 ? [...new Set(node.hits.map((h) => h.actor))] : [];
+  }
+
   private readonly holderCache = new Map<string, PersonEntry[]>();
 
   /** People holding an office of `kind` for `of` (an actor id) on `date` (YYYY-MM-DD). */

@@ -1,0 +1,70 @@
+import Dexie from 'dexie';
+import type { Dictionary } from '../core/actors/dictionary';
+import type { ImportRecord } from '../core/corpus/import-format';
+import type { ArticleList, ArticleListItem, ArticleText } from '../messages';
+import type { CorpusDb, HeadRow } from './db';
+import { outletRef } from './queries';
+
+// The corpus as a library: listing and searching it (the options page), reading one article
+// whole (the popup's side-by-side view) and writing it out in the import format.
+
+const DEFAULT_PAGE = 50;
+/** How many mentions of an actor a search reads (newest first) to list the articles naming it. */
+const ACTOR_MENTIONS = 20_000;
+
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * Stored articles, newest first. A query that is a name the dictionary knows ("Lavrov",
+ * "U.N.", "Moscow") lists the articles naming that actor; any other query lists those whose
+ * headline, outlet or URL holds all its words.
+ */
+export async function listArticles(db: CorpusDb, dictionary: Dictionary, query = '', offset = 0, limit = DEFAULT_PAGE): Promise<ArticleList> {
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  const actor = query.trim() ? dictionary.lookup(query.trim())[0] : undefined;
+  return db.transaction('r', [db.articles, db.heads, db.mentions], async () => {
+    const userIds = new Set(await db.articles.where('origin').equals('user').primaryKeys());
+    let ids: string[];
+    if (actor) {
+      const keys = await db.mentions.where('[actorId+published+articleId]').between([actor.id, Dexie.minKey, Dexie.minKey], [actor.id, Dexie.maxKey, Dexie.maxKey]).reverse().limit(ACTOR_MENTIONS).keys();
+      ids = [...new Set(keys.map((k) => (k as unknown as [string, string, string])[2]))];
+    } else if (words.length) {
+      const heads = await db.heads.toArray();
+      const matches = (h: HeadRow) => {
+        const hay = fold(`${h.headline ?? ''} ${h.outlet} ${h.url ?? ''}`);
+        return words.every((w) => hay.includes(w));
+      };
+      ids = heads.filter(matches).sort(newestFirst).map((h) => h.id);
+    } else {
+      ids = (await db.articles.orderBy('published').reverse().primaryKeys()) as string[];
+    }
+    const heads = (await db.heads.bulkGet(ids.slice(offset, offset + limit))).filter((h): h is HeadRow => !!h);
+    const items: ArticleListItem[] = heads.map((h) => ({ articleId: h.id, outlet: outletRef(h.outlet), published: h.published, headline: h.headline, url: h.url, origin: userIds.has(h.id) ? 'user' : 'bundled' }));
+    return { total: ids.length, items, actor: actor ? { id: actor.id, label: actor.name } : null };
+  });
+}
+
+// Ties in the same order as the unfiltered list (the published index read backwards).
+const newestFirst = (a: HeadRow, b: HeadRow) => (b.published ?? '').localeCompare(a.published ?? '') || b.id.localeCompare(a.id);
+
+/** One stored article whole, or null when there is none by that id. */
+export async function articleText(db: CorpusDb, articleId: string): Promise<ArticleText | null> {
+  const a = await db.articles.get(articleId);
+  if (!a) return null;
+  return { articleId: a.id, outlet: outletRef(a.outlet), published: a.published, headline: a.headline, url: a.url, wire: a.wire, text: a.text, blocks: a.blocks, annotations: a.annotations };
+}
+
+/** The user's articles (or all) in the import format: a JSON array the import reads back. */
+export async function exportArticles(db: CorpusDb, origin: 'user' | 'all' = 'user'): Promise<{ data: string; count: number }> {
+  const rows = origin === 'all' ? await db.articles.toArray() : await db.articles.where('origin').equals('user').toArray();
+  const records: ImportRecord[] = rows.sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.id.localeCompare(b.id)).map((a) => ({
+    text: a.text,
+    url: a.url,
+    canonicalUrl: a.canonicalUrl,
+    outlet: a.outlet,
+    published: a.published,
+    headline: a.headline,
+    wire: a.wire,
+  }));
+  return { data: `${JSON.stringify(records, null, 1)}\n`, count: records.length };
+}
