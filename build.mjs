@@ -24,12 +24,15 @@ const ENTRY_POINTS = {
   content: 'src/content/index.ts',
   extract: 'src/content/extract-entry.ts',
   popup: 'src/popup/index.tsx',
+  options: 'src/options/index.tsx',
 };
 
 /** Copied into each dist/<browser>/ as they are: [source, destination]. Missing ones are skipped. */
 const STATIC_FILES = [
   ['src/popup/popup.html', 'popup.html'],
   ['src/popup/popup.css', 'popup.css'],
+  ['src/options/options.html', 'options.html'],
+  ['src/options/options.css', 'options.css'],
   ['icons', 'icons'],
 ];
 
