@@ -10,7 +10,7 @@ import type { Action, Commands, Menus, Permissions, Runtime, Scripting, Tabs } f
 /** The extension API Crosswire uses; it grows as features need more of it. */
 export interface ExtensionApi {
   runtime: Pick<Runtime.Static, 'id' | 'getManifest' | 'getURL' | 'sendMessage' | 'onMessage' | 'onInstalled'>;
-  scripting: Pick<Scripting.Static, 'executeScript' | 'registerContentScripts' | 'unregisterContentScripts'>;
+  scripting: Pick<Scripting.Static, 'executeScript' | 'insertCSS' | 'registerContentScripts' | 'unregisterContentScripts' | 'getRegisteredContentScripts'>;
   commands: Pick<Commands.Static, 'onCommand'>;
   permissions: Pick<Permissions.Static, 'request' | 'contains'>;
   tabs: Pick<Tabs.Static, 'query' | 'sendMessage'>;
