@@ -85,6 +85,9 @@ export interface MentionsByOutlet {
   articles: { articleId: string; headline: string | null; url: string | null; published: string | null; sentences: string[]; forms: string[] }[];
 }
 
+/** A stored article ranked as a version of the page's story, with its first paragraph. */
+export type StoryVersion = StoryMatch & { lead: string | null };
+
 /** A stored article as the side-by-side view reads it. */
 export interface ArticleText {
   articleId: string;
@@ -138,7 +141,7 @@ export interface ReplyValues {
   'mentions-of': MentionsByOutlet[];
   'figures-like': FiguresLike;
   'quotes-like': QuoteMatch[];
-  'story-match': StoryMatch[];
+  'story-match': StoryVersion[];
   'coverage-gaps': CoverageGaps;
   'syndication-diff': WordDiff[];
   'add-page': { id: string };

@@ -23,7 +23,7 @@ async function insertArticle(db: CorpusDb, article: CorpusArticle): Promise<void
   const rows = indexRows(article, quoteShingles);
   await db.articles.add({ ...article, addedAt: Date.now() });
   await db.summaries.put(summarize(article));
-  await db.heads.put({ id: article.id, outlet: article.outlet, published: article.published, headline: article.headline, url: article.url });
+  await db.heads.put({ id: article.id, outlet: article.outlet, published: article.published, headline: article.headline, url: article.url, lead: leadOf(article) });
   await db.mentions.bulkAdd(rows.mentions);
   await db.figures.bulkAdd(rows.figures);
   await db.quotes.bulkAdd(rows.quotes);
@@ -130,4 +130,16 @@ async function guardStorage<T>(write: () => Promise<Result<T>>): Promise<Result<
     }
     throw error;
   }
+}
+
+const LEAD_LENGTH = 320;
+
+/** An article's first paragraph, clipped at a word near LEAD_LENGTH characters. */
+export function leadOf(article: Pick<CorpusArticle, 'text' | 'blocks'>): string | null {
+  const block = article.blocks.find((b) => b.kind === 'paragraph');
+  if (!block) return null;
+  const text = article.text.slice(block.start, block.end).trim();
+  if (text.length <= LEAD_LENGTH) return text;
+  const cut = text.lastIndexOf(' ', LEAD_LENGTH);
+  return `${text.slice(0, cut > LEAD_LENGTH / 2 ? cut : LEAD_LENGTH)}…`;
 }

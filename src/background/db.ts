@@ -37,6 +37,8 @@ export interface HeadRow {
   published: string | null;
   headline: string | null;
   url: string | null;
+  /** The first paragraph, clipped: what the popup's story list shows (absent in rows stored before it was kept). */
+  lead?: string | null;
 }
 
 /** A figure with what cards show of it, indexed by what it counts and what it is about ('' when unnamed). */

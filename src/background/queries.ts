@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { outletProfile } from '../core/corpus/outlets';
 import { coverageGaps, figuresLike, summaryFigure, quoteShingles, quotesLike, storyMatch, type ArticleSummary, type CoverageGaps, type FiguresLike, type QuoteMatch, type StoryMatch } from '../core/match';
 import { articleCount } from './corpus-store';
-import type { MentionsByOutlet, OutletRef } from '../messages';
+import type { MentionsByOutlet, OutletRef, StoryVersion } from '../messages';
 import type { CorpusDb, MentionRow } from './db';
 
 /** How many articles a card lists at most. */
@@ -90,12 +90,14 @@ export async function quotesLikeIn(db: CorpusDb, text: string, excludeArticleId?
  * Stored articles ranked as versions of the page's story. Candidates are the articles that
  * name the page's rarest actors (a state everyone names would pull in the whole corpus).
  */
-export async function storyMatchIn(db: CorpusDb, page: ArticleSummary): Promise<StoryMatch[]> {
+export async function storyMatchIn(db: CorpusDb, page: ArticleSummary): Promise<StoryVersion[]> {
   const { candidates, stats } = await matchContext(db, page);
   // Every version of the story, and a few of the best unrelated ones for context.
   const ranked = storyMatch(page, candidates, stats);
   const related = ranked.filter((m) => m.label !== 'unrelated');
-  return [...related.slice(0, MATCHES_RETURNED), ...ranked.filter((m) => m.label === 'unrelated').slice(0, UNRELATED_RETURNED)];
+  const shown: StoryMatch[] = [...related.slice(0, MATCHES_RETURNED), ...ranked.filter((m) => m.label === 'unrelated').slice(0, UNRELATED_RETURNED)];
+  const heads = await db.heads.bulkGet(shown.map((m) => m.articleId));
+  return shown.map((m, i) => ({ ...m, lead: heads[i]?.lead ?? null }));
 }
 
 /** What other versions of the story carry that the page leaves out, and the reverse. */

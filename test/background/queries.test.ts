@@ -46,6 +46,10 @@ describe('corpus queries over the seeded database', () => {
     expect(fromCbc.ok).toBe(true);
     const labels = fromCbc.ok ? Object.fromEntries(fromCbc.value.map((m) => [m.outlet, m.label])) : {};
     expect(labels).toEqual({ 'voanews.com': 'same event', 'rt.com': 'related earlier event' });
+    // Each version comes with its first paragraph, for the popup's list.
+    const voaLead = fromCbc.ok ? fromCbc.value.find((m) => m.outlet === 'voanews.com')!.lead : null;
+    expect(voaLead).toMatch(/^\S/);
+    expect(VOA().text).toContain(voaLead!.replace(/…$/, ''));
     const fromRt = await corpus.storyMatch({ articleId: RT().id });
     expect(fromRt.ok && fromRt.value.map((m) => m.label)).toEqual(['related later event', 'related later event']);
   });
