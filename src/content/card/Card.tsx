@@ -1,7 +1,8 @@
 import type { Annotation } from '../../core/types';
-import type { FiguresLike, QuoteMatch, WordDiff } from '../../core/match';
+import type { FiguresLike, QuoteMatch } from '../../core/match';
+import { DiffText } from '../../shared/DiffText';
 import type { MentionsByOutlet } from '../../messages';
-import { linkToSentence } from './text-fragment';
+import { linkToSentence } from '../../shared/text-fragment';
 
 export type CardData =
   | { state: 'loading' }
@@ -99,14 +100,10 @@ function Quotes({ matches }: { matches: QuoteMatch[] }) {
             <span class="outlet">{m.outlet}</span> <span class="muted">{date(m.published)} · {m.kind}</span>
           </p>
           <p class="quote">
-            <Diff diff={m.diff} />
+            <DiffText diff={m.diff} />
           </p>
         </li>
       ))}
     </ul>
   );
-}
-
-function Diff({ diff }: { diff: WordDiff[] }) {
-  return <>{diff.map((d, i) => (d.op === 'same' ? <span key={i}>{d.text}</span> : d.op === 'added' ? <ins key={i}>{d.text}</ins> : <del key={i}>{d.text}</del>))}</>;
 }
