@@ -1,52 +1,105 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { outletProfile } from '../core/corpus/outlets';
 import type { Reply } from '../messages';
-import { CorpusControls, type Ask } from './CorpusControls';
-import { SiteSwitch, type ActiveTab } from './SiteSwitch';
+import type { Ask } from './CorpusControls';
+import { CorpusControls } from './CorpusControls';
 import { Legend } from './Legend';
+import { readPage, type PageFacts } from './page-state';
+import { SiteSwitch, type ActiveTab } from './SiteSwitch';
+import { Tabs } from './Tabs';
+import { useAnswer } from './use-answer';
+import { ActorsView, pageActors } from './views/ActorsView';
+import { Answered, dateText } from './views/common';
+import { CompareView } from './views/CompareView';
+import { FiguresView, pageFigures } from './views/FiguresView';
+import { QuotesView, pageQuotes } from './views/QuotesView';
+import { StoryView } from './views/StoryView';
 
 export interface PopupProps {
   /** Asks the background for its version; resolves with its checked reply. */
   ping: () => Promise<Reply<'ping'>>;
   ask: Ask;
   tab: ActiveTab;
+  /** Opens the options page. */
+  openOptions: () => void;
 }
 
-type Status = { state: 'connecting' } | Reply<'ping'>;
+const outletName = (id: string) => outletProfile(id)?.name ?? id;
 
-function statusText(status: Status): string {
-  if ('state' in status) return 'Connecting to the background…';
-  if (status.ok) return `Crosswire ${status.value.version} — background connected`;
-  return `Background not reachable: ${status.error}`;
-}
-
-/** The toolbar popup. For now it shows whether the background answers. */
-export function Popup({ ping, ask, tab }: PopupProps) {
-  const [status, setStatus] = useState<Status>({ state: 'connecting' });
-
-  useEffect(() => {
-    let open = true;
-    void ping().then((reply) => {
-      if (open) setStatus(reply);
-    });
-    return () => {
-      open = false;
-    };
-  }, [ping]);
-
-  const failed = !('state' in status) && !status.ok;
+/** The toolbar popup: the page's story as the other outlets in the corpus told it. */
+export function Popup({ ping, ask, tab, openOptions }: PopupProps) {
+  const status = useAnswer(ping, []);
+  const facts = useAnswer(() => readPage(ask, tab.id), [tab.id]);
   return (
     <main aria-labelledby="popup-title">
-      <h1 id="popup-title">
-        <img src="icons/icon-32.png" alt="" width={20} height={20} />
-        Crosswire
-      </h1>
-      {/* A live region, so screen readers announce the result when the ping returns. */}
-      <p role="status" class={failed ? 'status status-error' : 'status'}>
-        {statusText(status)}
-      </p>
-      <SiteSwitch ask={ask} tab={tab} />
-      <CorpusControls ask={ask} />
-      <Legend />
+      <header class="top">
+        <h1 id="popup-title">
+          <img src="icons/icon-32.png" alt="" width={20} height={20} />
+          Crosswire
+        </h1>
+        <button type="button" class="link" onClick={openOptions}>
+          Options
+        </button>
+      </header>
+      <Answered answer={facts} loading="Reading this page…">
+        {(f) => <Story facts={f} ask={ask} />}
+      </Answered>
+      <section class="actions" aria-label="This page">
+        <SiteSwitch ask={ask} tab={tab} />
+        <CorpusControls ask={ask} />
+      </section>
+      <footer>
+        <details>
+          <summary>What the colours mean</summary>
+          <Legend />
+        </details>
+        <p class={status.state === 'error' ? 'status status-error' : 'status'} role="status">
+          {status.state === 'loading' ? 'Connecting to the background…' : status.state === 'ok' ? `Crosswire ${status.value.version} — background connected` : `Background not reachable: ${status.error}`}
+        </p>
+      </footer>
     </main>
+  );
+}
+
+function Story({ facts, ask }: { facts: PageFacts; ask: Ask }) {
+  const [view, setView] = useState('story');
+  const story = useAnswer(() => ask({ type: 'story-match', page: facts.page }), [facts]);
+  const versions = story.state === 'ok' ? story.value.filter((v) => v.label !== 'unrelated') : [];
+  const actors = pageActors(facts.annotations);
+  const figures = pageFigures(facts.annotations);
+  const quotes = pageQuotes(facts.annotations);
+  const exclude = { excludeArticleId: facts.articleId };
+  const count = (n: number) => ` (${n})`;
+  const tabs = [
+    { id: 'story', label: `Story${story.state === 'ok' ? count(versions.length) : ''}` },
+    { id: 'actors', label: `Actors${count(actors.length)}` },
+    { id: 'figures', label: `Figures${count(figures.length)}` },
+    { id: 'quotes', label: `Quotes${count(quotes.length)}` },
+    { id: 'compare', label: 'Compare' },
+  ];
+  return (
+    <section aria-labelledby="page-title">
+      <p class="page-line">
+        <span class="muted">This page:</span> <strong>{facts.outlet.name}</strong> <span class="muted">{dateText(facts.page.published)}</span>
+      </p>
+      <h2 id="page-title" class="page-title">
+        {facts.page.headline ?? '(no headline)'}
+      </h2>
+      <Tabs tabs={tabs} selected={view} onSelect={setView}>
+        {view === 'story' && <StoryView story={story} outletName={outletName} />}
+        {view === 'actors' && <ActorsView actors={actors} mentionsOf={(actorId) => ask({ type: 'mentions-of', actorId, ...exclude })} />}
+        {view === 'figures' && <FiguresView figures={figures} published={facts.page.published ?? null} figuresLike={(figure) => ask({ type: 'figures-like', figure, ...exclude })} outletName={outletName} />}
+        {view === 'quotes' && (
+          <Answered answer={story} loading="Looking for other versions of this story…">
+            {() => <QuotesView quotes={quotes} versions={versions} outletName={outletName} quotesLike={(text) => ask({ type: 'quotes-like', text, ...exclude })} />}
+          </Answered>
+        )}
+        {view === 'compare' && (
+          <Answered answer={story} loading="Looking for other versions of this story…">
+            {() => <CompareView facts={facts} versions={versions} outletName={outletName} articleText={(articleId) => ask({ type: 'article-text', articleId })} />}
+          </Answered>
+        )}
+      </Tabs>
+    </section>
   );
 }

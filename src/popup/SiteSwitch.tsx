@@ -4,6 +4,8 @@ import type { Ask } from './CorpusControls';
 
 /** What the popup needs of the active tab: its host and a way to tell its content script. */
 export interface ActiveTab {
+  /** The tab's id, for reading its article; null when there is no tab to read. */
+  id: number | null;
   host: string | null;
   origin: string | null;
   send(command: ContentCommand): Promise<void>;

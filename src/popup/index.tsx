@@ -9,9 +9,14 @@ import { Popup } from './Popup';
 const ping = () => sendRequest(extensionApi.runtime, { type: 'ping' });
 const ask: Ask = (request) => sendRequest(extensionApi.runtime, request);
 
-/** The tab the popup was opened over (activeTab lets us read its URL). */
+/**
+ * The tab the popup is about: the one it was opened over (activeTab lets us read its URL),
+ * or the one named by `?tab=ID` when the popup is opened as a page of its own ("Open in a
+ * tab", and the tests).
+ */
 async function activeTab(): Promise<ActiveTab> {
-  const [tab] = await extensionApi.tabs.query({ active: true, currentWindow: true });
+  const named = Number(new URLSearchParams(location.search).get('tab'));
+  const [tab] = Number.isInteger(named) && named > 0 ? [await extensionApi.tabs.get(named).catch(() => undefined)] : await extensionApi.tabs.query({ active: true, currentWindow: true });
   let url: URL | null = null;
   try {
     url = tab?.url && /^https?:/.test(tab.url) ? new URL(tab.url) : null;
@@ -20,6 +25,7 @@ async function activeTab(): Promise<ActiveTab> {
   }
   const origins = url ? [`${url.origin}/*`] : [];
   return {
+    id: tab?.id ?? null,
     host: url?.hostname ?? null,
     origin: url?.origin ?? null,
     send: async (command) => void (tab?.id !== undefined && (await extensionApi.tabs.sendMessage(tab.id, command))),
@@ -29,4 +35,5 @@ async function activeTab(): Promise<ActiveTab> {
 }
 
 const root = document.getElementById('root');
-if (root) void activeTab().then((tab) => render(<Popup ping={ping} ask={ask} tab={tab} />, root));
+const openOptions = () => void extensionApi.runtime.openOptionsPage().then(() => window.close());
+if (root) void activeTab().then((tab) => render(<Popup ping={ping} ask={ask} tab={tab} openOptions={openOptions} />, root));

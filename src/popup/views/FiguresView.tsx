@@ -1,0 +1,84 @@
+import { summaryFigure } from '../../core/match/summarize';
+import type { FigureAnnotation } from '../../core/types';
+import type { FiguresLike } from '../../core/match';
+import type { FigureQuery, Result } from '../../messages';
+import { useAnswer } from '../use-answer';
+import { ADD_MORE, Answered, Empty, clip, dateText } from './common';
+
+/** The page's figures, each wording once (a toll repeated word for word in the lead and the body counts once). */
+export function pageFigures(annotations: readonly { kind: string }[]): FigureAnnotation[] {
+  const seen = new Set<string>();
+  return (annotations as FigureAnnotation[]).filter((f) => {
+    if (f.kind !== 'figure') return false;
+    const key = `${f.counts}|${f.subject ?? ''}|${f.text}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
+
+/** What a figure counts, in words: "deaths in Syria". */
+export const quantity = (f: FigureAnnotation) => `${f.counts === 'other' ? f.unit : f.counts}${f.subject ? ` (${f.subject})` : ''}`;
+
+type FiguresLikeOf = (figure: FigureQuery) => Promise<Result<FiguresLike>>;
+
+/** Each quantity on the page against every other outlet's value for it, differences flagged and explained. */
+export function FiguresView({ figures, published, figuresLike, outletName }: { figures: FigureAnnotation[]; published: string | null; figuresLike: FiguresLikeOf; outletName: (id: string) => string }) {
+  if (figures.length === 0) return <Empty>Crosswire found no figures (tolls, money, votes) on this page.</Empty>;
+  return (
+    <>
+      <p class="muted">Each figure on this page against the values other outlets in your corpus give for the same quantity. {ADD_MORE}</p>
+      <table class="figures">
+        <caption class="visually-hidden">Figures on this page and in other outlets</caption>
+        <thead>
+          <tr>
+            <th scope="col">Quantity</th>
+            <th scope="col">This page</th>
+            <th scope="col">Other outlets</th>
+          </tr>
+        </thead>
+        <tbody>
+          {figures.map((f) => (
+            <FigureRow key={`${f.start}`} figure={f} published={published} figuresLike={figuresLike} outletName={outletName} />
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+function FigureRow({ figure, published, figuresLike, outletName }: { figure: FigureAnnotation; published: string | null; figuresLike: FiguresLikeOf; outletName: (id: string) => string }) {
+  const { attribution: _, ...numbers } = summaryFigure(figure);
+  const answer = useAnswer(() => figuresLike({ ...numbers, published }), [figure.start]);
+  return (
+    <tr>
+      <th scope="row">{quantity(figure)}</th>
+      <td>
+        <strong>{figure.text}</strong>
+        {figure.attribution && <span class="muted"> per {figure.attribution.label}</span>}
+      </td>
+      <td>
+        <Answered answer={answer} loading="Looking…">
+          {(result) =>
+            result.items.length === 0 ? (
+              <Empty>No other outlet in your corpus gives this figure.</Empty>
+            ) : (
+              <>
+                <p class={result.verdict === 'agree' ? 'verdict ok' : 'verdict differ'}>
+                  {result.verdict === 'agree' ? '✓ ' : '⚠ '}
+                  {result.explanation}
+                </p>
+                <ul class="values">
+                  {result.items.slice(0, 8).map((i) => (
+                    <li key={`${i.articleId}${i.text}`} title={clip(i.sentence, 300)}>
+                      <span class="outlet">{outletName(i.outlet)}</span> <span class="muted">{dateText(i.published)}</span>: <strong>{i.text}</strong>
+                      {i.attribution && <span class="muted"> per {i.attribution}</span>} <span class={i.agrees ? 'ok' : 'differ'}>{i.agrees ? '(agrees)' : '(differs)'}</span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )
+          }
+        </Answered>
+      </td>
+    </tr>
+  );
+}

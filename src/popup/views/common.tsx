@@ -1,0 +1,42 @@
+import type { ComponentChildren } from 'preact';
+import type { Answer } from '../use-answer';
+
+/** A date as the corpus has it, or a word for none. */
+export const dateText = (d: string | null | undefined) => d ?? 'undated';
+
+/** Text clipped at `n` characters. */
+export const clip = (s: string, n = 240) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** Waiting for the background, or its error, or the content: a view is never blank. */
+export function Answered<T>({ answer, loading, children }: { answer: Answer<T>; loading: string; children: (value: T) => ComponentChildren }) {
+  if (answer.state === 'loading') return <p class="muted" role="status">{loading}</p>;
+  if (answer.state === 'error') return <Problem>{answer.error}</Problem>;
+  return <>{children(answer.value)}</>;
+}
+
+/** Something went wrong: said once, in words, announced to screen readers. */
+export function Problem({ children }: { children: ComponentChildren }) {
+  return (
+    <p class="note note-error" role="alert">
+      {children}
+    </p>
+  );
+}
+
+/** An empty result, with what to do about it. */
+export function Empty({ children }: { children: ComponentChildren }) {
+  return <p class="empty">{children}</p>;
+}
+
+/** A link that opens in a new tab (the popup would close on navigation). */
+export function OutLink({ href, children }: { href: string | null; children: ComponentChildren }) {
+  return href ? (
+    <a href={href} target="_blank" rel="noopener noreferrer">
+      {children}
+    </a>
+  ) : (
+    <>{children}</>
+  );
+}
+
+export const ADD_MORE = 'Add other outlets’ articles with “Add this page to the corpus” on their pages, or import a file on the options page.';
