@@ -41,6 +41,10 @@ export type Request =
   | { type: 'import-articles'; data: string; format?: 'json' | 'jsonl' }
   | { type: 'delete-article'; articleId: string }
   | { type: 'add-active-tab' }
+  /** Read a tab's article and add it (the popup, for the page it is about). */
+  | { type: 'add-tab'; tabId: number }
+  /** Highlight a tab once (the popup, for the page it is about). */
+  | { type: 'highlight-tab'; tabId: number }
   /** Read a tab's article without storing it (the popup, for the page it was opened over). */
   | { type: 'read-tab'; tabId: number }
   /** A stored article's text, structure and annotations (the popup's side-by-side view). */
@@ -68,8 +72,17 @@ export interface Settings {
   disabledSites: string[];
 }
 
-/** What the background or popup tells a content script. */
-export type ContentCommand = { type: 'crosswire-highlights'; on: boolean };
+/** What the background or popup tells (or asks) a content script. */
+export type ContentCommand =
+  | { type: 'crosswire-highlights'; on: boolean }
+  /** The page's article as the content script read and annotated it; it answers with a PageReport, or nothing before its first pass. */
+  | { type: 'crosswire-page' };
+
+/** A content script's reading of its page: the text it highlighted, and the annotations it shows. */
+export interface PageReport {
+  page: PageInput;
+  annotations: Annotation[];
+}
 
 export type RequestType = Request['type'];
 
@@ -148,6 +161,8 @@ export interface ReplyValues {
   'import-articles': ImportReport;
   'delete-article': { id: string };
   'add-active-tab': { id: string };
+  'add-tab': { id: string };
+  'highlight-tab': { highlighted: true };
   'read-tab': PageInput;
   'article-text': ArticleText;
   'list-articles': ArticleList;
@@ -208,6 +223,8 @@ const REQUESTS: { [K in RequestType]: Fields } = {
   'import-articles': { data: text(MAX_IMPORT_LENGTH), 'format?': oneOf('json', 'jsonl') },
   'delete-article': { articleId: id },
   'add-active-tab': {},
+  'add-tab': { tabId: count(2 ** 31) },
+  'highlight-tab': { tabId: count(2 ** 31) },
   'read-tab': { tabId: count(2 ** 31) },
   'article-text': { articleId: id },
   'list-articles': { 'query?': text(200), 'offset?': count(1_000_000), 'limit?': count(500) },
@@ -281,6 +298,8 @@ const REPLY_VALUE_CHECKS: { [K in RequestType]: (value: unknown) => boolean } = 
   'import-articles': hasKeys('added', 'skipped'),
   'delete-article': hasKeys('id'),
   'add-active-tab': hasKeys('id'),
+  'add-tab': hasKeys('id'),
+  'highlight-tab': hasKeys('highlighted'),
   'read-tab': (v) => isRecord(v) && typeof v.text === 'string',
   'article-text': (v) => hasKeys('articleId', 'outlet', 'text', 'blocks')(v) && arrayOf(isAnnotation)((v as Record<string, unknown>).annotations),
   'list-articles': hasKeys('total', 'items', 'actor'),
@@ -292,6 +311,15 @@ const REPLY_VALUE_CHECKS: { [K in RequestType]: (value: unknown) => boolean } = 
   'get-settings': hasKeys('rememberArticles', 'disabledSites'),
   'set-settings': hasKeys('rememberArticles', 'disabledSites'),
 };
+
+/** Checks a content script's page report (it comes from a page's process, so it is checked like any message). */
+export function parsePageReport(value: unknown): Result<PageReport> {
+  if (!isRecord(value)) return { ok: false, error: 'no page report' };
+  const page = parseRequest({ type: 'add-page', page: value.page });
+  if (!page.ok) return page;
+  if (!arrayOf(isAnnotation)(value.annotations)) return { ok: false, error: 'page report: malformed annotations' };
+  return { ok: true, value: { page: (page.value as { page: PageInput }).page, annotations: value.annotations as Annotation[] } };
+}
 
 /** Checks the background's answer to a request of type `type`. */
 export function parseReply<K extends RequestType>(type: K, reply: unknown): Reply<K> {

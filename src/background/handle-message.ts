@@ -17,6 +17,8 @@ export interface HandlerContext {
   addTab: (tabId: number) => Promise<Result<{ id: string }>>;
   /** Highlight the active tab once (popup button). */
   highlightActiveTab: () => Promise<Result<{ highlighted: true }>>;
+  /** Highlight a tab once (the popup, for the tab it is about). */
+  highlightTab: (tabId: number) => Promise<Result<{ highlighted: true }>>;
   /** Run on every page of a site whose permission was granted, or stop. */
   alwaysOnSite: (origin: string, on: boolean) => Promise<Result<{ origin: string; on: boolean }>>;
   /** The sites "always on this site" was chosen for. */
@@ -71,6 +73,10 @@ async function answer(request: Request, context: HandlerContext, tabId: number |
       return corpus.deleteArticle(request.articleId);
     case 'add-active-tab':
       return addActiveTab();
+    case 'add-tab':
+      return addTab(request.tabId);
+    case 'highlight-tab':
+      return context.highlightTab(request.tabId);
     case 'read-tab':
       return context.readTab(request.tabId);
     case 'article-text':

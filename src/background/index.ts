@@ -45,6 +45,7 @@ runtime.onMessage.addListener((message: unknown, sender: MessageSender) => {
     addActiveTab: () => addActiveTab(tabApi, addPage),
     addTab: (tabId) => addTab(tabApi, tabId, addPage),
     highlightActiveTab: () => highlightActiveTab(highlightApi),
+    highlightTab: (tabId) => highlightTab(highlightApi, tabId),
     alwaysOnSite: (origin, on) => alwaysOnSite(highlightApi, origin, on),
     registeredSites: () => registeredSites(highlightApi),
     readTab: (tabId) => readTab(tabApi, tabId),

@@ -7,7 +7,7 @@
  * ("Extension context invalidated" after an update), removes it all. It never throws into
  * the page.
  */
-import type { ContentCommand } from '../messages';
+import type { ContentCommand, PageReport } from '../messages';
 import { extensionApi } from '../shared/browser';
 import { publishedDate } from '../shared/article-text';
 import { sendRequest } from '../shared/send-request';
@@ -23,6 +23,8 @@ import { canonicalUrl } from '../core/corpus/canonical-url';
 
 const { runtime } = extensionApi;
 let controller: AbortController | null = null;
+/** What the first pass read and found: the popup shows the same, without reading the page again. */
+let report: PageReport | null = null;
 /** Set by the background when the user asked for this page (popup, context menu, shortcut). */
 const requested = (globalThis as { crosswireRequested?: boolean }).crosswireRequested === true;
 
@@ -40,6 +42,7 @@ async function highlight(): Promise<void> {
   };
   const run = await highlightArticle(root, annotate, current.signal);
   if (current.signal.aborted) return;
+  report = { page: pageFacts(run.text, published), annotations: run.annotations };
   mark(TIMING.done);
   // The page's id is asked for when a card opens: hashing it up front cost the first pass a few cold milliseconds.
   timed('cards', () => attachCards(root, run.annotationOf, (request) => sendRequest(runtime, request), { get articleId() { return pageArticleId(); }, published: published ?? null }, current.signal));
@@ -51,6 +54,29 @@ async function highlight(): Promise<void> {
     },
     current.signal,
   ));
+}
+
+/** The page as the corpus would take it: the text we annotated and what the page says about itself. */
+function pageFacts(text: string, published: string | undefined): PageReport['page'] {
+  const meta = (selector: string, attribute: string) => document.querySelector(selector)?.getAttribute(attribute)?.trim() || undefined;
+  const headline = meta('meta[property="og:title"]', 'content') ?? (document.querySelector('h1')?.textContent?.trim() || document.title.trim() || undefined);
+  const canonical = meta('link[rel="canonical"]', 'href');
+  const ogUrl = meta('meta[property="og:url"]', 'content');
+  const absolute = (href: string | undefined) => {
+    try {
+      return href ? new URL(href, location.href).href : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    text,
+    url: location.href,
+    ...(absolute(canonical) && { canonical: absolute(canonical) }),
+    ...(absolute(ogUrl) && { ogUrl: absolute(ogUrl) }),
+    ...(headline && { headline: headline.slice(0, 1000) }),
+    ...(published && { published }),
+  };
 }
 
 /** The id the corpus gives this page (from its canonical URL), so cards leave the page itself out. */
@@ -67,9 +93,14 @@ async function main(): Promise<void> {
   if (!requested && !timed('article page?', () => isArticlePage(document))) return;
   runtime.onMessage.addListener((message: unknown) => {
     const command = message as ContentCommand;
+    // A promise is the polyfill's way to answer; undefined leaves the message to others.
+    if (command?.type === 'crosswire-page') return Promise.resolve(report);
     if (command?.type !== 'crosswire-highlights') return undefined;
     if (command.on) void highlight().catch(() => undefined);
-    else controller?.abort();
+    else {
+      controller?.abort();
+      report = null;
+    }
     return undefined;
   });
   // The answer (added, already stored, or not remembering) needs no word to the reader.

@@ -13,6 +13,9 @@ export interface HighlightRun {
   highlighter: Highlighter;
   /** The annotation each highlight element shows. */
   annotationOf: WeakMap<Element, Annotation>;
+  /** The text that was annotated, and what the engine found in it. */
+  text: string;
+  annotations: Annotation[];
 }
 
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -47,5 +50,5 @@ export async function highlightArticle(root: Element, annotateText: (text: strin
     }
   }
   taskSince(sliceStart, 'highlight');
-  return { count, highlighter, annotationOf };
+  return { count, highlighter, annotationOf, text: map.text, annotations };
 }

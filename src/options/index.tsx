@@ -1,10 +1,12 @@
 /** Options page entry point: wires the real extension API into the Options component. */
 import { render } from 'preact';
+import type { Ask } from '../popup/CorpusControls';
 import { extensionApi } from '../shared/browser';
 import { sendRequest } from '../shared/send-request';
-import type { Ask } from '../popup/CorpusControls';
+import { Options } from './Options';
 
 const ask: Ask = (request) => sendRequest(extensionApi.runtime, request);
 const root = document.getElementById('root');
-if (root) render(<main><h1>Crosswire options</h1><p>Loading…</p></main>, root);
-void ask;
+/** Give back a site's optional host permission when the user stops "always on this site". */
+const forget = (origin: string) => extensionApi.permissions.remove({ origins: [`${origin}/*`] });
+if (root) render(<Options ask={ask} forget={forget} />, root);

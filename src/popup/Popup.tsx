@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { outletProfile } from '../core/corpus/outlets';
 import type { Reply } from '../messages';
 import type { Ask } from './CorpusControls';
@@ -29,7 +29,7 @@ const outletName = (id: string) => outletProfile(id)?.name ?? id;
 /** The toolbar popup: the page's story as the other outlets in the corpus told it. */
 export function Popup({ ping, ask, tab, openOptions }: PopupProps) {
   const status = useAnswer(ping, []);
-  const facts = useAnswer(() => readPage(ask, tab.id), [tab.id]);
+  const facts = useAnswer(() => readPage(ask, tab.id, tab.pageReport), [tab.id]);
   return (
     <main aria-labelledby="popup-title">
       <header class="top">
@@ -46,7 +46,7 @@ export function Popup({ ping, ask, tab, openOptions }: PopupProps) {
       </Answered>
       <section class="actions" aria-label="This page">
         <SiteSwitch ask={ask} tab={tab} />
-        <CorpusControls ask={ask} />
+        <CorpusControls ask={ask} tabId={tab.id} />
       </section>
       <footer>
         <details>
@@ -65,6 +65,8 @@ function Story({ facts, ask }: { facts: PageFacts; ask: Ask }) {
   const [view, setView] = useState('story');
   const story = useAnswer(() => ask({ type: 'story-match', page: facts.page }), [facts]);
   const versions = story.state === 'ok' ? story.value.filter((v) => v.label !== 'unrelated') : [];
+  // For `npm run bench`: when the reader first sees the other versions (or that there are none).
+  useEffect(() => void (story.state !== 'loading' && performance.mark('crosswire:story-shown')), [story.state]);
   const actors = pageActors(facts.annotations);
   const figures = pageFigures(facts.annotations);
   const quotes = pageQuotes(facts.annotations);

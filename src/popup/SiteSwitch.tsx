@@ -9,6 +9,8 @@ export interface ActiveTab {
   host: string | null;
   origin: string | null;
   send(command: ContentCommand): Promise<void>;
+  /** Ask the tab's content script for its reading of the page (rejects when there is none). */
+  pageReport(): Promise<unknown>;
   /** Whether Crosswire may run on this site without being asked each time. */
   allowed(): Promise<boolean>;
   /** Ask the user for this site's permission (must run in the click's handler). */
@@ -35,7 +37,7 @@ export function SiteSwitch({ ask, tab }: { ask: Ask; tab: ActiveTab }) {
     await tab.send({ type: 'crosswire-highlights', on: next }).catch(() => undefined); // no content script there: nothing to update
   };
   const highlightNow = async () => {
-    const r = await ask({ type: 'highlight-active-tab' });
+    const r = await ask(tab.id === null ? { type: 'highlight-active-tab' } : { type: 'highlight-tab', tabId: tab.id });
     setNote(r.ok ? 'Highlighting this page.' : r.error);
   };
   const always = async () => {

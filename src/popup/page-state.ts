@@ -1,7 +1,7 @@
 import { canonicalUrl, outletOf } from '../core/corpus/canonical-url';
 import { articleId } from '../core/corpus/content-hash';
 import { outletProfile } from '../core/corpus/outlets';
-import type { Annotation, PageInput, Result } from '../messages';
+import { parsePageReport, type Annotation, type PageInput, type Result } from '../messages';
 import type { Ask } from './CorpusControls';
 
 /** The page the popup was opened over, read and annotated. */
@@ -14,23 +14,28 @@ export interface PageFacts {
 }
 
 /**
- * Read the tab's article (the background injects its extractor: the default sites are
- * granted, any other site by the click that opened the popup) and annotate it. Errors say
- * what to do next.
+ * The tab's article and its annotations. The content script already read and annotated a
+ * highlighted page: ask it first, so the popup shows what the page shows, at once.
+ * Otherwise the background injects its extractor (the default sites are granted, any other
+ * site by the click that opened the popup) and the page is annotated now. Errors say what to
+ * do next.
  */
-export async function readPage(ask: Ask, tabId: number | null): Promise<Result<PageFacts>> {
+export async function readPage(ask: Ask, tabId: number | null, askContentScript: () => Promise<unknown> = async () => null): Promise<Result<PageFacts>> {
   if (tabId === null) return { ok: false, error: 'No page to read: open the popup over a news article.' };
+  const shown = parsePageReport(await askContentScript().catch(() => null));
+  if (shown.ok) return { ok: true, value: factsOf(shown.value.page, shown.value.annotations) };
   const read = await ask({ type: 'read-tab', tabId });
   if (!read.ok) return { ok: false, error: explain(read.error) };
   const page = read.value;
   const annotated = await ask({ type: 'annotate-text', text: page.text, ...(page.published && { published: page.published }) });
   if (!annotated.ok) return { ok: false, error: `Could not annotate this page: ${annotated.error}` };
+  return { ok: true, value: factsOf(page, annotated.value) };
+}
+
+function factsOf(page: PageInput, annotations: Annotation[]): PageFacts {
   const canonical = page.url ? canonicalUrl(page.url, { canonical: page.canonical ?? null, ogUrl: page.ogUrl ?? null }) : null;
   const outlet = page.url ? outletOf(page.url) : 'unknown';
-  return {
-    ok: true,
-    value: { page, annotations: annotated.value, articleId: canonical ? articleId(canonical, '') : 'a-unknown', outlet: { id: outlet, name: outletProfile(outlet)?.name ?? outlet } },
-  };
+  return { page, annotations, articleId: canonical ? articleId(canonical, '') : 'a-unknown', outlet: { id: outlet, name: outletProfile(outlet)?.name ?? outlet } };
 }
 
 function explain(error: string): string {

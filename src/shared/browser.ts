@@ -12,7 +12,7 @@ export interface ExtensionApi {
   runtime: Pick<Runtime.Static, 'id' | 'getManifest' | 'getURL' | 'sendMessage' | 'onMessage' | 'onInstalled' | 'openOptionsPage'>;
   scripting: Pick<Scripting.Static, 'executeScript' | 'insertCSS' | 'registerContentScripts' | 'unregisterContentScripts' | 'getRegisteredContentScripts'>;
   commands: Pick<Commands.Static, 'onCommand'>;
-  permissions: Pick<Permissions.Static, 'request' | 'contains'>;
+  permissions: Pick<Permissions.Static, 'request' | 'contains' | 'remove'>;
   tabs: Pick<Tabs.Static, 'query' | 'get' | 'sendMessage'>;
   contextMenus: Pick<Menus.Static, 'create' | 'onClicked' | 'removeAll'>;
   action: Pick<Action.Static, 'setBadgeText' | 'setTitle'>;

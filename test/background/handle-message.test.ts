@@ -14,7 +14,7 @@ function fakeCorpus(overrides: Partial<CorpusApi> = {}): CorpusApi {
 }
 
 function context(annotate: HandlerContext['annotate'] = () => [], corpus = fakeCorpus()): HandlerContext {
-  return { extensionId: OWN_ID, version: '9.8.7', annotate, corpus, addActiveTab: () => Promise.reject(new Error('unexpected tab read')), addTab: () => Promise.reject(new Error('unexpected tab read')), highlightActiveTab: () => Promise.reject(new Error('unexpected')), alwaysOnSite: () => Promise.reject(new Error('unexpected')), registeredSites: () => Promise.reject(new Error('unexpected')), readTab: () => Promise.reject(new Error('unexpected tab read')) };
+  return { extensionId: OWN_ID, version: '9.8.7', annotate, corpus, addActiveTab: () => Promise.reject(new Error('unexpected tab read')), addTab: () => Promise.reject(new Error('unexpected tab read')), highlightActiveTab: () => Promise.reject(new Error('unexpected')), highlightTab: () => Promise.reject(new Error('unexpected')), alwaysOnSite: () => Promise.reject(new Error('unexpected')), registeredSites: () => Promise.reject(new Error('unexpected')), readTab: () => Promise.reject(new Error('unexpected tab read')) };
 }
 
 describe('handleMessage', () => {
@@ -75,6 +75,11 @@ describe('handleMessage', () => {
     const readTab = vi.fn(async () => ({ ok: true as const, value: { text: 'Lavrov said' } }));
     expect(await handleMessage({ type: 'read-tab', tabId: 7 }, { id: OWN_ID }, { ...context(), readTab })).toEqual({ ok: true, value: { text: 'Lavrov said' } });
     expect(readTab).toHaveBeenCalledWith(7);
+    const addTab = vi.fn(async () => ({ ok: true as const, value: { id: 'a-1' } }));
+    const highlightTab = vi.fn(async () => ({ ok: true as const, value: { highlighted: true as const } }));
+    expect(await handleMessage({ type: 'add-tab', tabId: 3 }, { id: OWN_ID }, { ...context(), addTab })).toEqual({ ok: true, value: { id: 'a-1' } });
+    expect(await handleMessage({ type: 'highlight-tab', tabId: 3 }, { id: OWN_ID }, { ...context(), highlightTab })).toEqual({ ok: true, value: { highlighted: true } });
+    expect([addTab.mock.calls, highlightTab.mock.calls]).toEqual([[[3]], [[3]]]);
   });
 });
 

@@ -8,9 +8,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DIST, ensureBuilt } from '../ensure-built';
 import { launchWithExtension } from '../../src/demo/chromium';
+import { demoSite } from '../../src/demo/pages';
+import { startNewsServer } from '../../src/demo/server';
 import { syntheticArticles } from './synthetic-corpus';
 
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> }; tabs: { query(q: { url: string }): Promise<{ id?: number }[]> } };
 
 const RUNS = Number(process.env.BENCH_QUERY_RUNS ?? 40);
 const SIZES = (process.env.BENCH_CORPUS_SIZES ?? '3,1000,10000').split(',').map(Number);
@@ -45,8 +47,29 @@ const QUERIES: Record<string, unknown> = {
 
 ensureBuilt();
 const started = performance.now();
-const extension = await launchWithExtension(join(DIST, 'chrome'));
+const site = demoSite();
+const server = await startNewsServer(site.html);
+const extension = await launchWithExtension(join(DIST, 'chrome'), server.chromiumArgs);
 const page = await extension.context.newPage();
+// The popup is timed for a tab showing the demo CBC article, as a reader would open it.
+const article = await extension.context.newPage();
+const articleUrl = site.pages.find((p) => p.site === 'CBC News')!.url;
+await article.goto(articleUrl);
+const [articleTab] = await extension.worker.evaluate((u) => chrome.tabs.query({ url: u }), articleUrl);
+const POPUP_RUNS = Number(process.env.BENCH_POPUP_RUNS ?? 10);
+
+/** Open the popup for the article's tab: when it has rendered, and when the story list is shown, from navigation start. */
+async function popupTimes(): Promise<{ rendered: number; story: number }> {
+  const popup = await extension.context.newPage();
+  await popup.goto(`chrome-extension://${extension.extensionId}/popup.html?tab=${articleTab!.id}`);
+  await popup.waitForFunction(() => performance.getEntriesByName('crosswire:story-shown').length > 0, null, { timeout: 30_000 });
+  const times = await popup.evaluate(() => ({
+    rendered: performance.getEntriesByName('crosswire:popup-rendered')[0]!.startTime,
+    story: performance.getEntriesByName('crosswire:story-shown')[0]!.startTime,
+  }));
+  await popup.close();
+  return times;
+}
 await page.goto(`chrome-extension://${extension.extensionId}/popup.html`);
 const status = () => page.evaluate(() => chrome.runtime.sendMessage({ type: 'corpus-status' })) as Promise<{ ok: boolean; value: { articles: number } }>;
 const seeded = await status();
@@ -77,7 +100,17 @@ for (const size of SIZES) {
     results[`${name} p95 at ${size}`] = { value: +p95.toFixed(2), unit: 'ms', baseline: null, ratio: null };
     line.push(`${name} ${p50.toFixed(1)}/${p95.toFixed(1)}`);
   }
-  console.log(`${size} articles (p50/p95 ms over ${RUNS} runs): ${line.join(', ')}`);
+  await popupTimes(); // warm up
+  const opened = [];
+  for (let i = 0; i < POPUP_RUNS; i++) opened.push(await popupTimes());
+  for (const key of ['rendered', 'story'] as const) {
+    const xs = opened.map((o) => o[key]);
+    const name = key === 'rendered' ? 'popup rendered' : 'popup story shown';
+    results[`${name} p50 at ${size}`] = { value: +percentile(xs, 50).toFixed(1), unit: 'ms', baseline: 100, ratio: null };
+    results[`${name} p95 at ${size}`] = { value: +percentile(xs, 95).toFixed(1), unit: 'ms', baseline: 100, ratio: null };
+    line.push(`${name} ${percentile(xs, 50).toFixed(0)}/${percentile(xs, 95).toFixed(0)}`);
+  }
+  console.log(`${size} articles (p50/p95 ms over ${RUNS} runs, popup over ${POPUP_RUNS}): ${line.join(', ')}`);
 }
 if (imported) {
   results['import throughput'] = { value: +(imported / (importedMs / 1000)).toFixed(1), unit: 'articles/s', baseline: null, ratio: null };
@@ -85,6 +118,7 @@ if (imported) {
 }
 results['seed ready after start'] = { value: +seedMs.toFixed(0), unit: 'ms', baseline: null, ratio: null };
 await extension.close();
+await server.close();
 
 const out = 'out/bench.json';
 const previous = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>) : {};

@@ -77,16 +77,22 @@ describe('the corpus in Chromium', () => {
     expect(await ask({ type: 'corpus-status' })).toMatchObject({ ok: true, value: { articles: 4, user: 1 } });
   });
 
-  it('shows the corpus in the popup, keeps the opt-in, and explains a page it cannot read', async () => {
+  it('keeps the opt-in on the options page, and the popup explains a page it cannot read', async () => {
+    const options = await page.context().newPage();
+    await options.goto(page.url().replace('popup.html', 'options.html'));
+    const remember = () => options.getByRole('checkbox', { name: 'Remember every article I read on enabled sites' });
+    await remember().waitFor({ timeout: 15_000 });
+    await expect.poll(() => remember().isDisabled()).toBe(false);
+    expect(await remember().isChecked()).toBe(false);
+    await remember().check();
+    await options.reload();
+    await remember().waitFor();
+    await expect.poll(() => remember().isChecked()).toBe(true);
+    await options.close();
+    // Opened as a tab, the popup is itself the active tab: an extension page, which no extension may script.
     await page.reload();
     await page.getByText(/\d+ articles to compare with/).waitFor({ timeout: 15_000 });
-    const remember = page.getByRole('checkbox', { name: 'Remember every article I read on enabled sites' });
-    expect(await remember.isChecked()).toBe(false);
-    await remember.check();
-    await page.reload();
-    await page.getByRole('checkbox', { name: 'Remember every article I read on enabled sites' }).waitFor();
-    await expect.poll(() => page.getByRole('checkbox', { name: 'Remember every article I read on enabled sites' }).isChecked()).toBe(true);
-    // Opened as a tab, the popup is itself the active tab: an extension page, which no extension may script.
+    await page.getByRole('alert').getByText(/^Crosswire cannot read this page/).waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: 'Add this page to the corpus' }).click();
     await page.getByRole('alert').getByText(/^cannot read this page/).waitFor({ timeout: 15_000 });
   });

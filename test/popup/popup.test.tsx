@@ -7,7 +7,7 @@ import { Tabs } from '../../src/popup/Tabs';
 import { act } from 'preact/test-utils';
 import { mount, settle, textOf } from './render';
 
-const tab = (id: number | null): ActiveTab => ({ id, host: 'www.cbc.ca', origin: 'https://www.cbc.ca', send: async () => undefined, allowed: async () => true, requestAccess: async () => true });
+const tab = (id: number | null, pageReport: () => Promise<unknown> = () => Promise.reject(new Error('Receiving end does not exist.'))): ActiveTab => ({ id, host: 'www.cbc.ca', origin: 'https://www.cbc.ca', send: async () => undefined, pageReport, allowed: async () => true, requestAccess: async () => true });
 const ping = () => Promise.resolve({ ok: true as const, value: { version: '1.2.3' } });
 const TEXT = 'Russian Foreign Minister Sergey Lavrov spoke.\n\nOver 7,500 people have been killed.';
 
@@ -43,6 +43,19 @@ describe('Popup', () => {
     expect([...root.querySelectorAll('[role="tab"]')].map(textOf)).toEqual(['Story (0)', 'Actors (1)', 'Figures (0)', 'Quotes (0)', 'Compare']);
     expect(textOf(root.querySelector('[role="tabpanel"]'))).toContain('No other outlet’s version of this story is in your corpus yet');
     expect(textOf(root.querySelector('footer [role="status"]'))).toBe('Crosswire 1.2.3 — background connected');
+  });
+
+  it('takes the content script’s reading of a highlighted page, checked, without reading it again', async () => {
+    const ask = background();
+    const report = { page: { text: 'Lavrov spoke in New York.', url: 'https://www.cbc.ca/news/world/y-1.2', headline: 'From the page' }, annotations: [{ kind: 'actor', start: 0, end: 6, text: 'Lavrov', actorId: 'sergey-lavrov', label: 'Sergey Lavrov', actorType: 'person', via: 'surname' }] };
+    const root = await mount(<Popup ping={ping} ask={ask as never} tab={tab(7, async () => report)} openOptions={() => undefined} />);
+    expect(textOf(root.querySelector('h2'))).toBe('From the page');
+    expect(ask.mock.calls.map(([r]) => r.type)).not.toContain('read-tab');
+    expect(ask.mock.calls.map(([r]) => r.type)).not.toContain('annotate-text');
+    // A malformed report is not trusted: the popup reads the page itself.
+    const ask2 = background();
+    await mount(<Popup ping={ping} ask={ask2 as never} tab={tab(7, async () => ({ page: { text: 5 }, annotations: [] }))} openOptions={() => undefined} />);
+    expect(ask2).toHaveBeenCalledWith({ type: 'read-tab', tabId: 7 });
   });
 
   it('explains a page it cannot read, and what to do', async () => {

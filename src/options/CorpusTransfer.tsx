@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { CorpusStatus, ImportReport } from '../messages';
+import type { Ask } from '../popup/CorpusControls';
+import { exportFileName, type Download } from './download';
+import { NoteLine, type Note } from './Note';
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+/** Skipped articles listed one a line; beyond this many, a count. */
+const SKIPS_LISTED = 10;
+
+/** What an import did, in words: how many were added, and why any were skipped. */
+export function importSummary(report: ImportReport): string {
+  const added = report.added.length ? `Imported ${plural(report.added.length, 'article')}.` : 'No new articles were imported.';
+  if (!report.skipped.length) return added;
+  const lines = report.skipped.slice(0, SKIPS_LISTED).map((s) => `Article ${s.index + 1}: ${s.reason}`);
+  const more = report.skipped.length > SKIPS_LISTED ? [`…and ${report.skipped.length - SKIPS_LISTED} more.`] : [];
+  return [`${added} Skipped ${plural(report.skipped.length, 'article')}:`, ...lines, ...more].join('\n');
+}
+
+interface TransferProps {
+  ask: Ask;
+  download: Download;
+  /** Changes when the corpus did, so the counts are read again. */
+  version: number;
+  onImported(): void;
+}
+
+/** Import articles from a JSON or JSON Lines file, and export the user's articles (or all) to one. */
+export function CorpusTransfer({ ask, download, version, onImported }: TransferProps) {
+  const [status, setStatus] = useState<CorpusStatus | null>(null);
+  const [scope, setScope] = useState<'user' | 'all'>('user');
+  const [importNote, setImportNote] = useState<Note>(null);
+  const [exportNote, setExportNote] = useState<Note>(null);
+  useEffect(() => {
+    void ask({ type: 'corpus-status' }).then((r) => r.ok && setStatus(r.value));
+  }, [version]);
+
+  const importFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (!file) return;
+    setImportNote({ kind: 'info', text: `Importing ${file.name}…` });
+    const format = /\.(jsonl|ndjson)$/i.test(file.name) ? 'jsonl' : 'json';
+    const r = await ask({ type: 'import-articles', data: await file.text(), format });
+    input.value = ''; // so the same file, once fixed, can be chosen again
+    setImportNote(r.ok ? { kind: 'info', text: importSummary(r.value) } : { kind: 'error', text: r.error });
+    if (r.ok && r.value.added.length) onImported();
+  };
+
+  const exportArticles = async () => {
+    setExportNote({ kind: 'info', text: 'Exporting…' });
+    const r = await ask({ type: 'export-articles', origin: scope });
+    if (!r.ok) return setExportNote({ kind: 'error', text: r.error });
+    if (r.value.count === 0) return setExportNote({ kind: 'info', text: scope === 'user' ? 'You have not added any articles yet, so there is nothing to export.' : 'The corpus is empty, so there is nothing to export.' });
+    const name = exportFileName(new Date());
+    download(name, r.value.data);
+    setExportNote({ kind: 'info', text: `Exported ${plural(r.value.count, 'article')} to ${name}.` });
+  };
+
+  const count = (n: number | undefined) => (n === undefined ? '' : ` (${n})`);
+  return (
+    <section aria-labelledby="transfer-title">
+      <h3 id="transfer-title">Import and export</h3>
+      <div class="transfer">
+        <div class="panel">
+          <label class="file">
+            Import articles (JSON or JSON Lines)
+            <input type="file" accept=".json,.jsonl,.ndjson,application/json" aria-describedby="import-help" onChange={(e) => void importFile(e.currentTarget as HTMLInputElement)} />
+          </label>
+          <p id="import-help" class="help">
+            The same format as the export. Articles already in the corpus are skipped.
+          </p>
+          <NoteLine note={importNote} />
+        </div>
+        <fieldset>
+          <legend>Export to a file</legend>
+          <label class="check">
+            <input type="radio" name="export-scope" value="user" checked={scope === 'user'} onChange={() => setScope('user')} />
+            Articles I added{count(status?.user)}
+          </label>
+          <label class="check">
+            <input type="radio" name="export-scope" value="all" checked={scope === 'all'} onChange={() => setScope('all')} />
+            All articles{count(status?.articles)}
+          </label>
+          <button type="button" onClick={() => void exportArticles()}>
+            Export
+          </button>
+          <NoteLine note={exportNote} />
+        </fieldset>
+      </div>
+    </section>
+  );
+}

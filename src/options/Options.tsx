@@ -1,0 +1,40 @@
+import { useState } from 'preact/hooks';
+import type { Ask } from '../popup/CorpusControls';
+import { CorpusList } from './CorpusList';
+import { CorpusTransfer } from './CorpusTransfer';
+import { downloadText, type Download } from './download';
+import { RememberSetting } from './RememberSetting';
+import { SiteList } from './SiteList';
+
+/** The options page: the corpus (list, search, import, export), the sites, and remembering articles. */
+export function Options({ ask, download = downloadText, forget }: { ask: Ask; download?: Download; forget?: (origin: string) => Promise<unknown> }) {
+  // Bumped whenever the corpus changes, so the list and the counts are read again.
+  const [version, setVersion] = useState(0);
+  const changed = () => setVersion((v) => v + 1);
+  return (
+    <main>
+      <h1>Crosswire options</h1>
+      <nav aria-label="Sections">
+        <ul class="sections">
+          <li>
+            <a href="#corpus">Corpus</a>
+          </li>
+          <li>
+            <a href="#sites">Sites</a>
+          </li>
+          <li>
+            <a href="#remember">Remember articles</a>
+          </li>
+        </ul>
+      </nav>
+      <section id="corpus" aria-labelledby="corpus-title">
+        <h2 id="corpus-title">Corpus</h2>
+        <p>The articles Crosswire compares the news you read with. They are stored in this browser.</p>
+        <CorpusTransfer ask={ask} download={download} version={version} onImported={changed} />
+        <CorpusList ask={ask} version={version} onChange={changed} />
+      </section>
+      <SiteList ask={ask} {...(forget && { forget })} />
+      <RememberSetting ask={ask} />
+    </main>
+  );
+}

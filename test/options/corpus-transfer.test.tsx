@@ -1,0 +1,124 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { eachTestRoot, flush } from './dom';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ImportReport, Request } from '../../src/messages';
+import type { Ask } from '../../src/popup/CorpusControls';
+import { CorpusTransfer, importSummary } from '../../src/options/CorpusTransfer';
+import { exportFileName } from '../../src/options/download';
+
+const USER_EXPORT = '[\n {"text":"Kofi Annan met Bashar al-Assad.","url":"https://www.reuters.com/world/annan-assad"}\n]\n';
+
+/** A background that answers import, export and status from fixed replies, recording requests. */
+function fakeAsk(importReply: { ok: true; value: ImportReport } | { ok: false; error: string }, userCount = 1) {
+  const sent: Request[] = [];
+  const ask = (async (request: Request) => {
+    sent.push(request);
+    switch (request.type) {
+      case 'corpus-status':
+        return { ok: true, value: { articles: 3 + userCount, bundled: 3, user: userCount, version: '1' } };
+      case 'import-articles':
+        return importReply;
+      case 'export-articles':
+        return request.origin === 'all' ? { ok: true, value: { data: '[all]\n', count: 3 + userCount } } : { ok: true, value: { data: userCount ? USER_EXPORT : '[]\n', count: userCount } };
+      default:
+        return { ok: false, error: `unexpected ${request.type}` };
+    }
+  }) as Ask;
+  return { ask, sent };
+}
+
+let root: HTMLElement;
+let imported: number;
+let saved: { filename: string; text: string }[];
+const download = (filename: string, text: string) => void saved.push({ filename, text });
+const show = (ask: Ask) => act(() => render(<CorpusTransfer ask={ask} download={download} version={0} onImported={() => imported++} />, root));
+const notes = () => [...root.querySelectorAll('[role="status"], [role="alert"]')].map((e) => e.textContent).filter(Boolean);
+const button = (name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === name)!;
+
+async function choose(name: string, content: string) {
+  const input = root.querySelector<HTMLInputElement>('input[type="file"]')!;
+  Object.defineProperty(input, 'files', { configurable: true, value: [new File([content], name)] });
+  await act(() => void input.dispatchEvent(new Event('change', { bubbles: true })));
+  await flush();
+}
+
+eachTestRoot((el) => (root = el));
+beforeEach(() => {
+  imported = 0;
+  saved = [];
+});
+
+describe('CorpusTransfer', () => {
+  it('imports a JSON file and says how many were added and why any were skipped', async () => {
+    const { ask, sent } = fakeAsk({ ok: true, value: { added: ['a', 'b'], skipped: [{ index: 2, reason: 'already in the corpus: Reuters, 10 Mar 2012' }] } });
+    show(ask);
+    await choose('mine.json', '[{"text":"x"}]');
+    expect(sent).toContainEqual({ type: 'import-articles', data: '[{"text":"x"}]', format: 'json' });
+    expect(notes()).toEqual(['Imported 2 articles. Skipped 1 article:\nArticle 3: already in the corpus: Reuters, 10 Mar 2012']);
+    expect(imported).toBe(1);
+  });
+
+  it('reads a .jsonl file as JSON Lines', async () => {
+    const { ask, sent } = fakeAsk({ ok: true, value: { added: ['a'], skipped: [] } });
+    show(ask);
+    await choose('feed.jsonl', '{"text":"x"}\n');
+    expect(sent.at(-1)).toEqual({ type: 'import-articles', data: '{"text":"x"}\n', format: 'jsonl' });
+    expect(notes()).toEqual(['Imported 1 article.']);
+  });
+
+  it('shows an import error in an alert, verbatim, line breaks and all', async () => {
+    const error = 'nothing was imported; 2 problems:\narticle 1: text is required\narticle 4: published must be a YYYY-MM-DD date';
+    const { ask } = fakeAsk({ ok: false, error });
+    show(ask);
+    await choose('bad.json', '[{}]');
+    const alert = root.querySelector('[role="alert"]')!;
+    expect(alert.textContent).toBe(error);
+    expect(imported).toBe(0);
+  });
+
+  it('exports the articles I added as crosswire-articles-<today>.json', async () => {
+    const { ask, sent } = fakeAsk({ ok: true, value: { added: [], skipped: [] } });
+    show(ask);
+    await flush();
+    expect(root.querySelector('fieldset')!.textContent).toContain('Articles I added (1)');
+    await act(() => void button('Export').click());
+    await flush();
+    expect(sent.at(-1)).toEqual({ type: 'export-articles', origin: 'user' });
+    expect(saved).toEqual([{ filename: exportFileName(new Date()), text: USER_EXPORT }]);
+    expect(saved[0]!.filename).toMatch(/^crosswire-articles-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(notes()).toEqual([`Exported 1 article to ${saved[0]!.filename}.`]);
+  });
+
+  it('exports all articles when that is chosen, and nothing when there is nothing to export', async () => {
+    const { ask, sent } = fakeAsk({ ok: true, value: { added: [], skipped: [] } }, 0);
+    show(ask);
+    await flush();
+    await act(() => void button('Export').click());
+    await flush();
+    expect(saved).toEqual([]);
+    expect(notes()).toEqual(['You have not added any articles yet, so there is nothing to export.']);
+    await act(() => void root.querySelector<HTMLInputElement>('input[value="all"]')!.click());
+    await act(() => void button('Export').click());
+    await flush();
+    expect(sent.at(-1)).toEqual({ type: 'export-articles', origin: 'all' });
+    expect(saved).toEqual([{ filename: exportFileName(new Date()), text: '[all]\n' }]);
+  });
+});
+
+describe('importSummary', () => {
+  it('lists ten skipped articles and counts the rest', () => {
+    const skipped = Array.from({ length: 12 }, (_, index) => ({ index, reason: 'already in the corpus' }));
+    const lines = importSummary({ added: [], skipped }).split('\n');
+    expect(lines[0]).toBe('No new articles were imported. Skipped 12 articles:');
+    expect(lines).toHaveLength(12);
+    expect(lines.at(-1)).toBe('…and 2 more.');
+  });
+});
+
+describe('exportFileName', () => {
+  it('names the file by the local date', () => {
+    expect(exportFileName(new Date(2012, 2, 9, 23, 59))).toBe('crosswire-articles-2012-03-09.json');
+  });
+});

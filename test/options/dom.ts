@@ -1,0 +1,25 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach } from 'vitest';
+
+/** Lets replies arrive and effects run (a reply can start another request), a few rounds deep. */
+export async function flush(): Promise<void> {
+  for (let i = 0; i < 4; i++) await act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+}
+
+/** A fresh element in the document for each test, unmounted and removed after it; `use` receives it. */
+export function eachTestRoot(use: (root: HTMLElement) => void): void {
+  let root: HTMLElement;
+  beforeEach(() => {
+    root = document.createElement('div');
+    document.body.append(root);
+    use(root);
+  });
+  afterEach(() => {
+    render(null, root);
+    root.remove();
+  });
+}
+
+/** The button whose text is `name` (or starts with it and a space). */
+export const buttonIn = (root: HTMLElement, name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === name || b.textContent?.startsWith(`${name} `))!;
