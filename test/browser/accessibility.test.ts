@@ -2,26 +2,10 @@
 // light page and on the same page made dark), an open card (light and dark system themes)
 // and the popup. axe is loaded through the DevTools protocol, which the extension pages' CSP
 // does not apply to. Any violation fails the test with axe's own description of it.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations as violations } from './axe';
 import { cardMarkup, openCbcArticle, startDemoBrowser, type DemoBrowser } from './demo-browser';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface Violation {
-  id: string;
-  help: string;
-  nodes: { target: string[]; failureSummary: string }[];
-}
-
-/** axe's violations in `page`, limited to `include` when given, as readable lines. */
-async function violations(page: Page, include?: string): Promise<string[]> {
-  await page.evaluate(AXE);
-  const found = (await page.evaluate(`axe.run(${include ? `{ include: [[${JSON.stringify(include)}]] }` : 'document'}, { resultTypes: ['violations'] }).then((r) => r.violations)`)) as Violation[];
-  return found.flatMap((v) => v.nodes.map((n) => `${v.id}: ${v.help} at ${n.target.join(' ')} (${n.failureSummary.replace(/\s+/g, ' ')})`));
-}
 
 let demo: DemoBrowser;
 let page: Page;

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultDictionary } from '../../src/core/actors/load';
 import { HAVE_GOLD, goldFiles, idFor } from '../core/gold';
+import { axeViolations } from './axe';
 import { startDemoBrowser, type DemoBrowser } from './demo-browser';
 
 declare const chrome: { tabs: { query(q: { url: string }): Promise<{ id?: number }[]> } };
@@ -116,6 +117,21 @@ describe('the popup on the CBC article (in the corpus)', () => {
     await expect.poll(() => table.locator('thead').innerText()).toContain('RT, 2011-09-20');
     await popup.screenshot({ path: `${SHOTS}/popup-cbc-compare.png`, fullPage: true });
   });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`has no axe violations in any view (${scheme} system theme)`, async () => {
+      await popup.emulateMedia({ colorScheme: scheme });
+      for (const name of [/^Story/, /^Actors/, /^Figures/, /^Quotes/, /^Compare/]) {
+        await tab(popup, name).click();
+        await expect.poll(async () => (await panel(popup).innerText()).includes('Looking'), { timeout: 10_000 }).toBe(false);
+        // An open actor, so its details are checked too.
+        if (String(name) === String(/^Actors/)) await popup.locator('.actor summary').first().click();
+        expect(await axeViolations(popup), String(name)).toEqual([]);
+      }
+      if (scheme === 'dark') await popup.screenshot({ path: `${SHOTS}/popup-cbc-compare-dark.png`, fullPage: true });
+      await popup.emulateMedia({ colorScheme: 'light' });
+    });
+  }
 
   it('moves between views with the arrow keys', async () => {
     await tab(popup, /^Story/).click();
