@@ -19,7 +19,7 @@ console.log(`Demo news site on 127.0.0.1:${server.port}, answering for ${new Set
 
 if (!headless) {
   for (const p of pages) await (await extension.context.newPage()).goto(p.url);
-  console.log('Chromium is open on the demo articles. Hover or tab to a highlight; close the browser to stop.');
+  console.log('Chromium is open on the demo articles. Hover or tab to a highlight, and click the Crosswire toolbar button for the story as the other outlets told it; close the browser to stop.');
   await new Promise<void>((done) => extension.context.on('close', () => done()));
 } else {
   mkdirSync(OUT, { recursive: true });
@@ -42,14 +42,20 @@ if (!headless) {
       await page.screenshot({ path: card });
       console.log(`  an open card -> ${card}`);
     }
-    await page.close();
+    if (i > 0) await page.close();
   }
+  // The popup, opened as a page for the CBC tab (the toolbar button opens the same page over the active tab).
+  const [tab] = (await extension.worker.evaluate((url) => (globalThis as unknown as { chrome: { tabs: { query(q: { url: string }): Promise<{ id?: number }[]> } } }).chrome.tabs.query({ url }), pages[0]!.url)) as { id?: number }[];
   const popup = await extension.context.newPage();
-  await popup.setViewportSize({ width: 420, height: 420 });
-  await popup.goto(`chrome-extension://${extension.extensionId}/popup.html`);
-  await popup.getByText(/articles to compare with/).waitFor({ timeout: 15_000 });
-  await popup.screenshot({ path: join(OUT, '06-popup.png') });
-  console.log(`Popup -> ${join(OUT, '06-popup.png')}`);
+  await popup.setViewportSize({ width: 760, height: 900 });
+  await popup.goto(`chrome-extension://${extension.extensionId}/popup.html?tab=${tab?.id}`);
+  for (const [view, name] of [['Story', 'story'], ['Figures', 'figures'], ['Compare', 'compare']] as const) {
+    await popup.getByRole('tab', { name: new RegExp(`^${view}`) }).click({ timeout: 15_000 });
+    await popup.waitForTimeout(1000);
+    const file = join(OUT, `06-popup-${name}.png`);
+    await popup.screenshot({ path: file, fullPage: true });
+    console.log(`Popup, ${view} -> ${file}`);
+  }
   console.log(`\nScreenshots are in ${resolve(OUT)}. Run with a display to browse the demo yourself.`);
   await extension.close();
   await server.close();
