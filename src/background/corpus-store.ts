@@ -3,6 +3,7 @@ import { quoteShingles, summarize } from '../core/match';
 import type { Result } from '../messages';
 import { ALL_TABLES, type CorpusDb } from './db';
 import { indexRows } from './index-rows';
+import { isQuotaError } from './storage-errors';
 
 const CORPUS_VERSION = 'corpusVersion';
 // Kept as a setting because counting a large table in IndexedDB costs tens of milliseconds.
@@ -123,9 +124,7 @@ async function guardStorage<T>(write: () => Promise<Result<T>>): Promise<Result<
   try {
     return await write();
   } catch (error) {
-    const name = (error as { name?: string; inner?: { name?: string } }).name;
-    const inner = (error as { inner?: { name?: string } }).inner?.name;
-    if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
+    if (isQuotaError(error)) {
       return { ok: false, error: 'Storage is full: nothing was added. Remove articles you no longer need, or free disk space, and try again.' };
     }
     throw error;

@@ -2,6 +2,7 @@ import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { CorpusArticle } from '../core/corpus/types';
 import type { FigureAnnotation, QuoteAnnotation } from '../core/types';
 import type { ArticleSummary } from '../core/match';
+import type { Note } from '../core/notes/types';
 
 /** A stored article: the corpus article plus when it was added and its matching summary. */
 export interface ArticleRow extends CorpusArticle {
@@ -63,7 +64,7 @@ export interface ActorStatRow {
   articles: number;
 }
 
-/** A user's note on a highlight (filled by the annotations feature). */
+/** Version 1's placeholder for the reader's notes (no release wrote to it; version 2 moves any rows to `notes`). */
 export interface UserAnnotationRow {
   id?: number;
   articleId: string | null;
@@ -90,7 +91,7 @@ export class CorpusDb extends Dexie {
   figures!: Table<FigureRow, number>;
   quotes!: Table<QuoteRow, number>;
   actorStats!: Table<ActorStatRow, string>;
-  annotations!: Table<UserAnnotationRow, number>;
+  notes!: Table<Note, string>;
   settings!: Table<SettingRow, string>;
 
   constructor(name = 'crosswire', options?: DexieOptions) {
@@ -106,8 +107,23 @@ export class CorpusDb extends Dexie {
       annotations: '++id, articleId, url, createdAt',
       settings: '&key',
     });
+    // Version 2: the reader's notes, keyed by their own stable id (so an import never
+    // duplicates one), found by article, date and tag.
+    this.version(2)
+      .stores({ notes: '&id, articleId, modified, *tags', annotations: null })
+      .upgrade(async (tx) => {
+        const old = await tx.table<UserAnnotationRow, number>('annotations').toArray();
+        const notes = old.filter(isNoteShaped).map((row) => ({ ...(row as unknown as Note) }));
+        if (notes.length) await tx.table<Note, string>('notes').bulkPut(notes);
+      });
   }
 }
 
+/** A version-1 row that already has a note's shape (its own string id and target) is kept. */
+function isNoteShaped(row: UserAnnotationRow): boolean {
+  const r = row as unknown as Partial<Note>;
+  return typeof r.id === 'string' && typeof r.articleId === 'string' && typeof r.target?.exact === 'string';
+}
+
 /** Every table, for transactions that touch the whole corpus. */
-export const ALL_TABLES = ['articles', 'summaries', 'heads', 'mentions', 'figures', 'quotes', 'actorStats', 'annotations', 'settings'] as const;
+export const ALL_TABLES = ['articles', 'summaries', 'heads', 'mentions', 'figures', 'quotes', 'actorStats', 'notes', 'settings'] as const;

@@ -4,10 +4,11 @@ import { addArticle, seedBundled } from '../../src/background/corpus-store';
 import type { CorpusDb } from '../../src/background/db';
 import type { BundledCorpus } from '../../src/core/corpus/types';
 import { bundled, freshDb } from './corpus-db';
+import { sampleNote } from './sample-note';
 
 /** Every row of every table, to compare whole databases. */
 async function snapshot(db: CorpusDb) {
-  const tables = ['articles', 'summaries', 'mentions', 'figures', 'quotes', 'actorStats', 'annotations', 'settings'] as const;
+  const tables = ['articles', 'summaries', 'mentions', 'figures', 'quotes', 'actorStats', 'notes', 'settings'] as const;
   const out: Record<string, unknown[]> = {};
   for (const t of tables) out[t] = (await db.table(t).toArray()).map((r: Record<string, unknown>) => ({ ...r, addedAt: undefined }));
   return out;
@@ -36,13 +37,13 @@ describe('the corpus store', () => {
     await seedBundled(db, bundled);
     const mine = articleFromPage(page);
     expect(await addArticle(db, mine)).toEqual({ ok: true, value: { id: mine.id } });
-    await db.annotations.add({ articleId: mine.id, url: page.url, createdAt: 1, note: 'check the toll' });
-    await db.annotations.add({ articleId: bundled.articles[0]!.id, url: 'https://www.cbc.ca/x', createdAt: 2, note: 'on a bundled article' });
+    await db.notes.add(sampleNote({ id: 'n-1', articleId: mine.id, url: page.url }));
+    await db.notes.add(sampleNote({ id: 'n-2', articleId: bundled.articles[0]!.id, note: 'on a bundled article' }));
 
     const next: BundledCorpus = { ...bundled, version: `${bundled.version}-next`, articles: bundled.articles.slice(0, 2) };
     expect(await seedBundled(db, next)).toEqual({ changed: true, articles: 2 });
     expect((await db.articles.toArray()).map((a) => [a.origin, a.id]).sort()).toEqual([...next.articles.map((a) => ['bundled', a.id]), ['user', mine.id]].sort());
-    expect(await db.annotations.count()).toBe(2);
+    expect(await db.notes.count()).toBe(2);
     // The dropped article's index rows went with it; the user's stayed.
     expect(await db.mentions.where('articleId').equals(bundled.articles[2]!.id).count()).toBe(0);
     expect(await db.mentions.where('articleId').equals(mine.id).count()).toBeGreaterThan(0);
