@@ -52,13 +52,14 @@ describe('the notes store', () => {
     const db = freshDb();
     await saveNote(db, sampleNote({ id: 'n-0' }));
     let writes = 0;
-    db.notes.hook('creating', () => {
+    const creating = () => {
       if (++writes > 1) throw quotaError();
-    });
+    };
+    db.notes.hook('creating', creating);
     const result = await importNotes(db, [sampleNote({ id: 'n-1' }), sampleNote({ id: 'n-2' })]);
     expect(result).toEqual({ ok: false, error: expect.stringMatching(/^nothing was imported: the browser's storage for Crosswire is full/) });
     expect((await db.notes.toArray()).map((n) => n.id)).toEqual(['n-0']);
-    db.notes.hook('creating').unsubscribe(db.notes.hook('creating').subscribers[0]!);
+    db.notes.hook('creating').unsubscribe(creating);
     db.notes.hook('updating', () => {
       throw quotaError();
     });
