@@ -5,6 +5,7 @@
  */
 import type { OutletProfile } from './core/corpus/types';
 import type { CoverageGaps, FigureQuery, FiguresLike, QuoteMatch, StoryMatch, WordDiff } from './core/match';
+import type { Note } from './core/notes/types';
 import type { Annotation } from './core/types';
 
 export type { Annotation };
@@ -55,6 +56,15 @@ export type Request =
   | { type: 'export-articles'; origin?: 'user' | 'all' }
   /** The sites the user let Crosswire run on every page of ("always on this site"). */
   | { type: 'registered-sites' }
+  /** Store a note, or replace the one with its id (an edit). */
+  | { type: 'save-note'; note: Note }
+  | { type: 'delete-note'; id: string }
+  /** An article's notes (by the id of its canonical URL). */
+  | { type: 'notes-for'; articleId: string }
+  /** The notes (all, or those a filter selects) as a file: JSON-LD, CSV, or a full backup with the corpus and settings. */
+  | { type: 'export-notes'; format: ExportFormat; filter?: NoteFilter }
+  /** Import notes (Crosswire JSON-LD, a Hypothesis export) or restore a backup. */
+  | { type: 'import-notes'; data: string }
   /** Highlight the active tab once, wherever it is (popup button). */
   | { type: 'highlight-active-tab' }
   /** Run on every page of a site from now on (its permission was just granted), or stop. */
@@ -63,6 +73,37 @@ export type Request =
   | { type: 'article-read' }
   | { type: 'get-settings' }
   | { type: 'set-settings'; settings: Partial<Settings> };
+
+export type ExportFormat = 'jsonld' | 'csv' | 'backup';
+
+/** Which notes an export takes: those matching every field given. */
+export interface NoteFilter {
+  site?: string;
+  actorId?: string;
+  tag?: string;
+  /** YYYY-MM-DD, inclusive. */
+  from?: string;
+  to?: string;
+}
+
+/** A file for the reader to save. */
+export interface ExportFile {
+  data: string;
+  filename: string;
+  mime: string;
+  /** How many notes it holds. */
+  count: number;
+}
+
+export interface NotesImportReport {
+  kind: 'crosswire' | 'hypothesis' | 'backup';
+  added: number;
+  /** Notes already stored (same id), or not importable (a Hypothesis page note), with why. */
+  skipped: number;
+  reasons: string[];
+  /** For a backup: the articles restored. */
+  articles: number;
+}
 
 /** What the user chooses. */
 export interface Settings {
@@ -76,7 +117,9 @@ export interface Settings {
 export type ContentCommand =
   | { type: 'crosswire-highlights'; on: boolean }
   /** The page's article as the content script read and annotated it; it answers with a PageReport, or nothing before its first pass. */
-  | { type: 'crosswire-page' };
+  | { type: 'crosswire-page' }
+  /** Open the note form on the reader's selection (context menu, keyboard shortcut). */
+  | { type: 'crosswire-note-selection' };
 
 /** A content script's reading of its page: the text it highlighted, and the annotations it shows. */
 export interface PageReport {
@@ -168,6 +211,11 @@ export interface ReplyValues {
   'list-articles': ArticleList;
   'export-articles': { data: string; count: number };
   'registered-sites': { origins: string[] };
+  'save-note': { id: string };
+  'delete-note': { id: string };
+  'notes-for': Note[];
+  'export-notes': ExportFile;
+  'import-notes': NotesImportReport;
   'highlight-active-tab': { highlighted: true };
   'always-on-site': { origin: string; on: boolean };
   'article-read': { remembered: boolean };
@@ -203,6 +251,28 @@ const either = (a: Check, b: Check): Check => (v) => (a(v) === null || b(v) === 
 /** Field name -> check; a trailing "?" marks an optional field. */
 type Fields = Record<string, Check>;
 
+const ISO_TIME: Check = (v) => (typeof v === 'string' && v.length <= 40 && !Number.isNaN(Date.parse(v)) ? null : 'must be an ISO 8601 time');
+const list = (max: number, item: Check): Check => (v) => (!Array.isArray(v) ? 'must be a list' : v.length > max ? `has more than ${max} entries` : v.map(item).find((p) => p !== null) ?? null);
+const HASH: Check = (v) => (typeof v === 'string' && /^[0-9a-f]{0,16}$/.test(v) ? null : 'must be a hash');
+const NOTE: Fields = {
+  id: (v) => (typeof v === 'string' && /^(n-[0-9a-f]{16}|hypothesis:[\w-]{1,100})$/.test(v) ? null : 'must be a note id'),
+  articleId: id,
+  canonicalUrl: nullable(text(2048)),
+  url: text(2048),
+  title: nullable(text(1000)),
+  target: object({ exact: text(20_000), prefix: text(64), suffix: text(64), start: count(MAX_TEXT_LENGTH), end: count(MAX_TEXT_LENGTH) }),
+  quoteHash: HASH,
+  textHash: HASH,
+  highlight: nullable(object({ kind: oneOf('actor', 'figure', 'quote'), id })),
+  note: text(100_000),
+  tags: list(100, text(200)),
+  stance: nullable(oneOf('verified', 'disputed', 'follow-up')),
+  motivation: oneOf('commenting', 'tagging', 'highlighting'),
+  created: ISO_TIME,
+  modified: ISO_TIME,
+};
+const NOTE_FILTER: Fields = { 'site?': text(255), 'actorId?': id, 'tag?': text(200), 'from?': date, 'to?': date };
+
 const PAGE: Fields = { text: text(), 'url?': text(2048), 'canonical?': text(2048), 'ogUrl?': text(2048), 'headline?': text(1000), 'published?': date };
 const PAGE_REF = either(object({ articleId: id }), object(PAGE));
 
@@ -230,6 +300,11 @@ const REQUESTS: { [K in RequestType]: Fields } = {
   'list-articles': { 'query?': text(200), 'offset?': count(1_000_000), 'limit?': count(500) },
   'export-articles': { 'origin?': oneOf('user', 'all') },
   'registered-sites': {},
+  'save-note': { note: object(NOTE) },
+  'delete-note': { id },
+  'notes-for': { articleId: id },
+  'export-notes': { format: oneOf('jsonld', 'csv', 'backup'), 'filter?': object(NOTE_FILTER) },
+  'import-notes': { data: text(MAX_IMPORT_LENGTH) },
   'highlight-active-tab': {},
   'always-on-site': { origin: (v) => (typeof v === 'string' && /^https?:\/\/[a-z0-9.-]+$/i.test(v) ? null : 'must be an origin like https://www.example.org'), on: (v) => (typeof v === 'boolean' ? null : 'must be true or false') },
   'article-read': {},
@@ -305,6 +380,11 @@ const REPLY_VALUE_CHECKS: { [K in RequestType]: (value: unknown) => boolean } = 
   'list-articles': hasKeys('total', 'items', 'actor'),
   'export-articles': (v) => isRecord(v) && typeof v.data === 'string' && typeof v.count === 'number',
   'registered-sites': (v) => isRecord(v) && arrayOf((o) => typeof o === 'string')(v.origins),
+  'save-note': hasKeys('id'),
+  'delete-note': hasKeys('id'),
+  'notes-for': arrayOf((n) => checkFields(n, NOTE) === null),
+  'export-notes': hasKeys('data', 'filename', 'mime', 'count'),
+  'import-notes': hasKeys('kind', 'added', 'skipped', 'reasons', 'articles'),
   'highlight-active-tab': hasKeys('highlighted'),
   'always-on-site': hasKeys('origin', 'on'),
   'article-read': hasKeys('remembered'),

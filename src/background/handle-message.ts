@@ -2,6 +2,7 @@ import type { AnnotateOptions, Annotation } from '../core/types';
 import type { PageInput, Reply, Request, RequestType, Result } from '../messages';
 import { parseRequest } from '../messages';
 import type { CorpusApi } from './corpus-service';
+import type { NotesApi } from './notes-service';
 
 /** What the handler needs from the outside world; the entry point passes the real ones. */
 export interface HandlerContext {
@@ -11,6 +12,7 @@ export interface HandlerContext {
   version: string;
   annotate: (text: string, options: AnnotateOptions) => Annotation[];
   corpus: CorpusApi;
+  notes: NotesApi;
   /** Read the active tab's article and add it (popup button). */
   addActiveTab: () => Promise<Result<{ id: string }>>;
   /** Read a tab's article and add it (the opt-in "remember what I read"). */
@@ -87,6 +89,16 @@ async function answer(request: Request, context: HandlerContext, tabId: number |
       return ok(await corpus.exportArticles(request.origin));
     case 'registered-sites':
       return context.registeredSites();
+    case 'save-note':
+      return context.notes.save(request.note);
+    case 'delete-note':
+      return context.notes.delete(request.id);
+    case 'notes-for':
+      return ok(await context.notes.notesFor(request.articleId));
+    case 'export-notes':
+      return context.notes.exportNotes(request.format, request.filter);
+    case 'import-notes':
+      return context.notes.importNotes(request.data);
     case 'highlight-active-tab':
       return context.highlightActiveTab();
     case 'always-on-site':

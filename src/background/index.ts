@@ -14,6 +14,7 @@ import { corpusService } from './corpus-service';
 import { seedBundled } from './corpus-store';
 import { CorpusDb } from './db';
 import { handleMessage } from './handle-message';
+import { notesService } from './notes-service';
 
 const { runtime, contextMenus, action, commands } = extensionApi;
 const tabApi = extensionApi as unknown as TabApi;
@@ -21,6 +22,7 @@ const highlightApi = extensionApi as unknown as HighlightApi;
 const db = new CorpusDb();
 const ADD_PAGE_MENU = 'crosswire-add-page';
 const HIGHLIGHT_MENU = 'crosswire-highlight-page';
+const NOTE_MENU = 'crosswire-add-note';
 
 /** Seed (or re-seed after an update) the bundled corpus; a no-op when the version is current. */
 async function seed(): Promise<void> {
@@ -34,6 +36,7 @@ async function seed(): Promise<void> {
 const ready = seed().catch((error: unknown) => console.error('Crosswire: seeding the corpus failed', error));
 const corpus = corpusService(db, ready);
 const addPage = corpus.addPage;
+const notes = notesService(db, ready, corpus);
 
 runtime.onMessage.addListener((message: unknown, sender: MessageSender) => {
   // The polyfill sends a returned promise's value as the response; undefined sends none.
@@ -42,6 +45,7 @@ runtime.onMessage.addListener((message: unknown, sender: MessageSender) => {
     version: runtime.getManifest().version,
     annotate,
     corpus,
+    notes,
     addActiveTab: () => addActiveTab(tabApi, addPage),
     addTab: (tabId) => addTab(tabApi, tabId, addPage),
     highlightActiveTab: () => highlightActiveTab(highlightApi),
@@ -57,11 +61,13 @@ runtime.onInstalled.addListener(() => {
   void contextMenus.removeAll().then(() => {
     contextMenus.create({ id: HIGHLIGHT_MENU, title: 'Highlight this page with Crosswire', contexts: ['page'] });
     contextMenus.create({ id: ADD_PAGE_MENU, title: 'Add this page to the Crosswire corpus', contexts: ['page'] });
+    contextMenus.create({ id: NOTE_MENU, title: 'Add a Crosswire note', contexts: ['selection'] });
   });
 });
 
 contextMenus.onClicked.addListener((info, tab) => {
   if (info.menuItemId === HIGHLIGHT_MENU && tab?.id !== undefined) void highlightTab(highlightApi, tab.id);
+  if (info.menuItemId === NOTE_MENU && tab?.id !== undefined) void noteOnSelection(tab.id);
   if (info.menuItemId !== ADD_PAGE_MENU || tab?.id === undefined) return;
   const tabId = tab.id;
   void addTab(tabApi, tabId, addPage).then((result) => {
@@ -74,4 +80,24 @@ contextMenus.onClicked.addListener((info, tab) => {
 // The keyboard shortcut (manifest "commands"): highlight the active tab once.
 commands.onCommand.addListener((command) => {
   if (command === 'highlight-page') void highlightActiveTab(highlightApi);
+  if (command === 'add-note') void tabApi.tabs.query({ active: true, currentWindow: true }).then(([tab]) => (tab?.id === undefined ? undefined : noteOnSelection(tab.id)));
 });
+
+/**
+ * Ask the tab's content script to open the note form on the selection. Where Crosswire is
+ * not running (a site off the list), it is injected first (the menu click or the shortcut
+ * grants activeTab); the badge says when there is nothing to note.
+ */
+async function noteOnSelection(tabId: number): Promise<void> {
+  const ask = () => highlightApi.tabs.sendMessage(tabId, { type: 'crosswire-note-selection' }).catch(() => null);
+  let opened = await ask();
+  if (opened === null && (await highlightTab(highlightApi, tabId)).ok) {
+    // The injected script reads and highlights the page first; give it a moment, then ask again.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    opened = await ask();
+  }
+  if (opened !== true) {
+    void action.setBadgeText({ tabId, text: '!' });
+    void action.setTitle({ tabId, title: 'Crosswire: select some text in the article first, then add a note' });
+  }
+}

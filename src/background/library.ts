@@ -56,8 +56,14 @@ export async function articleText(db: CorpusDb, articleId: string): Promise<Arti
 
 /** The user's articles (or all) in the import format: a JSON array the import reads back. */
 export async function exportArticles(db: CorpusDb, origin: 'user' | 'all' = 'user'): Promise<{ data: string; count: number }> {
+  const records = await articleRecords(db, origin);
+  return { data: `${JSON.stringify(records, null, 1)}\n`, count: records.length };
+}
+
+/** The user's articles (or all) as import records, oldest first. */
+export async function articleRecords(db: CorpusDb, origin: 'user' | 'all' = 'user'): Promise<ImportRecord[]> {
   const rows = origin === 'all' ? await db.articles.toArray() : await db.articles.where('origin').equals('user').toArray();
-  const records: ImportRecord[] = rows.sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.id.localeCompare(b.id)).map((a) => ({
+  return rows.sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.id.localeCompare(b.id)).map((a) => ({
     text: a.text,
     url: a.url,
     canonicalUrl: a.canonicalUrl,
@@ -66,5 +72,4 @@ export async function exportArticles(db: CorpusDb, origin: 'user' | 'all' = 'use
     headline: a.headline,
     wire: a.wire,
   }));
-  return { data: `${JSON.stringify(records, null, 1)}\n`, count: records.length };
 }

@@ -1,20 +1,8 @@
 import Dexie from 'dexie';
 import type { Note } from '../core/notes/types';
-import type { Result } from '../messages';
+import type { NoteFilter, Result } from '../messages';
 import { ALL_TABLES, type CorpusDb } from './db';
 import { isQuotaError } from './storage-errors';
-
-/** Which notes an export takes: all, or those matching every field given. */
-export interface NoteFilter {
-  /** A host name ("cbc.ca" also matches "www.cbc.ca"). */
-  site?: string;
-  /** Notes on this actor's highlights, or on articles naming it. */
-  actorId?: string;
-  tag?: string;
-  /** YYYY-MM-DD bounds on when the note was made, inclusive. */
-  from?: string;
-  to?: string;
-}
 
 /** Store a note, or replace the one with its id (an edit). */
 export async function saveNote(db: CorpusDb, note: Note): Promise<Result<{ id: string }>> {

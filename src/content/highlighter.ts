@@ -7,7 +7,8 @@ import type { Segment } from './text-map';
 export const MARK_TAG = 'crosswire-mark';
 
 export interface MarkAttributes {
-  kind: 'actor' | 'figure' | 'quote';
+  /** A detection, or the reader's own note on text they chose. */
+  kind: 'actor' | 'figure' | 'quote' | 'note';
   /** Actor id, or the annotation's id. */
   id: string;
   /** Accessible name: what the highlight is, for assistive technology. */
@@ -53,6 +54,21 @@ export class Highlighter {
       }
     }
     return created;
+  }
+
+  /**
+   * Unwrap some highlights (a deleted note's). Their text stays split into adjacent text
+   * nodes, which serialise as one; removeAll joins them.
+   */
+  unwrap(marks: readonly HTMLElement[]): void {
+    const gone = new Set(marks);
+    for (const mark of [...marks].reverse()) {
+      const parent = mark.parentNode;
+      if (!parent) continue;
+      while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
+      mark.remove();
+    }
+    this.marks.splice(0, this.marks.length, ...this.marks.filter((m) => !gone.has(m)));
   }
 
   /** Unwrap every highlight, newest (innermost) first, and join the text nodes that were split. */

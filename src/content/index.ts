@@ -7,14 +7,15 @@
  * ("Extension context invalidated" after an update), removes it all. It never throws into
  * the page.
  */
-import type { ContentCommand, PageReport } from '../messages';
+import type { ContentCommand, PageReport, Request } from '../messages';
 import { extensionApi } from '../shared/browser';
 import { publishedDate } from '../shared/article-text';
 import { sendRequest } from '../shared/send-request';
 import { articleRoot } from './article-root';
 import { isArticlePage } from './is-article-page';
 import { highlightArticle } from './page-highlights';
-import { attachCards } from './cards';
+import { attachCards, type Cards } from './cards';
+import { PageNotes } from './page-notes';
 import { watchPage } from './watch';
 import { mark, timed, TIMING } from './timing';
 // From the hash module, not build-article: that one pulls in the whole engine.
@@ -25,6 +26,7 @@ const { runtime } = extensionApi;
 let controller: AbortController | null = null;
 /** What the first pass read and found: the popup shows the same, without reading the page again. */
 let report: PageReport | null = null;
+let cards: Cards | null = null;
 /** Set by the background when the user asked for this page (popup, context menu, shortcut). */
 const requested = (globalThis as { crosswireRequested?: boolean }).crosswireRequested === true;
 
@@ -44,8 +46,13 @@ async function highlight(): Promise<void> {
   if (current.signal.aborted) return;
   report = { page: pageFacts(run.text, published), annotations: run.annotations };
   mark(TIMING.done);
+  const ask = <R extends Request>(request: R) => sendRequest(runtime, request);
   // The page's id is asked for when a card opens: hashing it up front cost the first pass a few cold milliseconds.
-  timed('cards', () => attachCards(root, run.annotationOf, (request) => sendRequest(runtime, request), { get articleId() { return pageArticleId(); }, published: published ?? null }, current.signal));
+  cards = timed('cards', () => attachCards(root, run.annotationOf, ask, { get articleId() { return pageArticleId(); }, published: published ?? null }, current.signal));
+  // The reader's notes come after the highlights: they are fewer, and the page is readable meanwhile.
+  const notes = new PageNotes(run.map, run.highlighter, ask, { articleId: pageArticleId(), canonicalUrl: canonicalOf(), url: location.href, title: report.page.headline ?? null, text: run.text });
+  const shown = cards;
+  void notes.load().then(() => !current.signal.aborted && shown.setNotes(notes));
   timed('watch', () => watchPage(
     document,
     {
@@ -79,12 +86,17 @@ function pageFacts(text: string, published: string | undefined): PageReport['pag
   };
 }
 
-/** The id the corpus gives this page (from its canonical URL), so cards leave the page itself out. */
-function pageArticleId(): string {
-  const canonical = canonicalUrl(location.href, {
+/** The page's canonical URL, as the corpus computes it. */
+function canonicalOf(): string | null {
+  return canonicalUrl(location.href, {
     canonical: document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null,
     ogUrl: document.querySelector('meta[property="og:url"]')?.getAttribute('content') ?? null,
   });
+}
+
+/** The id the corpus gives this page (from its canonical URL): cards leave the page itself out, and notes are keyed by it. */
+function pageArticleId(): string {
+  const canonical = canonicalOf();
   return canonical ? articleId(canonical, '') : 'a-unknown';
 }
 
@@ -95,6 +107,7 @@ async function main(): Promise<void> {
     const command = message as ContentCommand;
     // A promise is the polyfill's way to answer; undefined leaves the message to others.
     if (command?.type === 'crosswire-page') return Promise.resolve(report);
+    if (command?.type === 'crosswire-note-selection') return Promise.resolve(cards?.noteOnSelection() ?? false);
     if (command?.type !== 'crosswire-highlights') return undefined;
     if (command.on) void highlight().catch(() => undefined);
     else {

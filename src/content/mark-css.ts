@@ -1,4 +1,4 @@
-import { ACTOR_RGB, FIGURE_RGB, QUOTE_RGB } from '../shared/palette';
+import { ACTOR_RGB, FIGURE_RGB, NOTE_RGB, QUOTE_RGB } from '../shared/palette';
 
 // The highlights' stylesheet, written to dist/*/marks.css by the build and injected with the
 // content script (manifest, or scripting.insertCSS on request). One sheet instead of an
@@ -15,6 +15,8 @@ const rules = [
   ...Object.entries(ACTOR_RGB).map(([type, rgb]) => `${MARK}[data-crosswire-kind="actor"][data-crosswire-type="${type}"] { ${tint(rgb, 0.16, true)} }`),
   `${MARK}[data-crosswire-kind="figure"] { ${tint(FIGURE_RGB, 0.16, true)} }`,
   `${MARK}[data-crosswire-kind="quote"] { ${tint(QUOTE_RGB, 0.22, false)} }`,
+  // The reader's own notes: a dashed outline (outlines take no space) over a light tint.
+  `${MARK}[data-crosswire-kind="note"] { ${tint(NOTE_RGB, 0.14, false)} outline: 1px dashed rgb(${NOTE_RGB}) !important; outline-offset: 0 !important; }`,
 ];
 
 export const MARK_CSS = `${rules.join('\n')}\n`;

@@ -1,7 +1,7 @@
 import type { Annotation } from '../core/types';
 import { Highlighter, MARK_TAG } from './highlighter';
 import { markLabel } from './mark-label';
-import { buildTextMap, segmentsFor } from './text-map';
+import { buildTextMap, segmentsFor, type TextMap } from './text-map';
 import { taskSince, timed } from './timing';
 
 /** A task may run this long before it yields to the page (well under the 50 ms budget). */
@@ -13,8 +13,9 @@ export interface HighlightRun {
   highlighter: Highlighter;
   /** The annotation each highlight element shows. */
   annotationOf: WeakMap<Element, Annotation>;
-  /** The text that was annotated, and what the engine found in it. */
+  /** The text that was annotated (and its map to the DOM), and what the engine found in it. */
   text: string;
+  map: TextMap;
   annotations: Annotation[];
 }
 
@@ -50,5 +51,5 @@ export async function highlightArticle(root: Element, annotateText: (text: strin
     }
   }
   taskSince(sliceStart, 'highlight');
-  return { count, highlighter, annotationOf, text: map.text, annotations };
+  return { count, highlighter, annotationOf, text: map.text, map, annotations };
 }

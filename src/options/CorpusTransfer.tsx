@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CorpusStatus, ImportReport } from '../messages';
 import type { Ask } from '../popup/CorpusControls';
-import { exportFileName, type Download } from './download';
+import { exportFileName, type Download } from '../shared/download';
 import { NoteLine, type Note } from './Note';
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;

@@ -2,11 +2,12 @@ import { useState } from 'preact/hooks';
 import type { Ask } from '../popup/CorpusControls';
 import { CorpusList } from './CorpusList';
 import { CorpusTransfer } from './CorpusTransfer';
-import { downloadText, type Download } from './download';
+import { downloadText, type Download } from '../shared/download';
 import { RememberSetting } from './RememberSetting';
 import { SiteList } from './SiteList';
+import { NotesTransfer } from './NotesTransfer';
 
-/** The options page: the corpus (list, search, import, export), the sites, and remembering articles. */
+/** The options page: the corpus (list, search, import, export), the notes (export, import, backup), the sites, and remembering articles. */
 export function Options({ ask, download = downloadText, forget }: { ask: Ask; download?: Download; forget?: (origin: string) => Promise<unknown> }) {
   // Bumped whenever the corpus changes, so the list and the counts are read again.
   const [version, setVersion] = useState(0);
@@ -18,6 +19,9 @@ export function Options({ ask, download = downloadText, forget }: { ask: Ask; do
         <ul class="sections">
           <li>
             <a href="#corpus">Corpus</a>
+          </li>
+          <li>
+            <a href="#notes">Notes</a>
           </li>
           <li>
             <a href="#sites">Sites</a>
@@ -33,6 +37,7 @@ export function Options({ ask, download = downloadText, forget }: { ask: Ask; do
         <CorpusTransfer ask={ask} download={download} version={version} onImported={changed} />
         <CorpusList ask={ask} version={version} onChange={changed} />
       </section>
+      <NotesTransfer ask={ask} download={download} onImported={changed} />
       <SiteList ask={ask} {...(forget && { forget })} />
       <RememberSetting ask={ask} />
     </main>

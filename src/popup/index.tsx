@@ -5,6 +5,7 @@ import { sendRequest } from '../shared/send-request';
 import type { Ask } from './CorpusControls';
 import type { ActiveTab } from './SiteSwitch';
 import { Popup } from './Popup';
+import { downloadText } from '../shared/download';
 
 const ping = () => sendRequest(extensionApi.runtime, { type: 'ping' });
 const ask: Ask = (request) => sendRequest(extensionApi.runtime, request);
@@ -39,7 +40,7 @@ const root = document.getElementById('root');
 const openOptions = () => void extensionApi.runtime.openOptionsPage().then(() => window.close());
 if (root) {
   void activeTab().then((tab) => {
-    render(<Popup ping={ping} ask={ask} tab={tab} openOptions={openOptions} />, root);
+    render(<Popup ping={ping} ask={ask} tab={tab} openOptions={openOptions} download={downloadText} />, root);
     // For `npm run bench`: the popup has drawn its frame (the story follows when the background answers).
     performance.mark('crosswire:popup-rendered');
   });

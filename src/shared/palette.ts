@@ -11,6 +11,8 @@ export const ACTOR_RGB: Record<ActorType, string> = {
 };
 export const FIGURE_RGB = '204, 121, 167';
 export const QUOTE_RGB = '240, 228, 66';
+/** The reader's own notes: Okabe-Ito sky blue, outlined rather than underlined. */
+export const NOTE_RGB = '86, 180, 233';
 
 /** The legend's entries, in the order the popup lists them. */
 export const LEGEND: { label: string; rgb: string; underline: boolean }[] = [
@@ -20,4 +22,5 @@ export const LEGEND: { label: string; rgb: string; underline: boolean }[] = [
   { label: 'Armed or political group', rgb: ACTOR_RGB.group, underline: true },
   { label: 'Figure', rgb: FIGURE_RGB, underline: true },
   { label: 'Quote', rgb: QUOTE_RGB, underline: false },
+  { label: 'Your note', rgb: NOTE_RGB, underline: false },
 ];

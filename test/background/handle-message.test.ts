@@ -13,8 +13,11 @@ function fakeCorpus(overrides: Partial<CorpusApi> = {}): CorpusApi {
   return { ...(Object.fromEntries(methods.map((m) => [m, unexpected])) as unknown as CorpusApi), ...overrides };
 }
 
+const unexpectedCall = () => Promise.reject(new Error('unexpected notes call'));
+
 function context(annotate: HandlerContext['annotate'] = () => [], corpus = fakeCorpus()): HandlerContext {
-  return { extensionId: OWN_ID, version: '9.8.7', annotate, corpus, addActiveTab: () => Promise.reject(new Error('unexpected tab read')), addTab: () => Promise.reject(new Error('unexpected tab read')), highlightActiveTab: () => Promise.reject(new Error('unexpected')), highlightTab: () => Promise.reject(new Error('unexpected')), alwaysOnSite: () => Promise.reject(new Error('unexpected')), registeredSites: () => Promise.reject(new Error('unexpected')), readTab: () => Promise.reject(new Error('unexpected tab read')) };
+  const notes = { save: unexpectedCall, delete: unexpectedCall, notesFor: unexpectedCall, exportNotes: unexpectedCall, importNotes: unexpectedCall };
+  return { extensionId: OWN_ID, version: '9.8.7', annotate, corpus, notes, addActiveTab: () => Promise.reject(new Error('unexpected tab read')), addTab: () => Promise.reject(new Error('unexpected tab read')), highlightActiveTab: () => Promise.reject(new Error('unexpected')), highlightTab: () => Promise.reject(new Error('unexpected')), alwaysOnSite: () => Promise.reject(new Error('unexpected')), registeredSites: () => Promise.reject(new Error('unexpected')), readTab: () => Promise.reject(new Error('unexpected tab read')) };
 }
 
 describe('handleMessage', () => {

@@ -121,7 +121,7 @@ describe('the popup on the CBC article (in the corpus)', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`has no axe violations in any view (${scheme} system theme)`, async () => {
       await popup.emulateMedia({ colorScheme: scheme });
-      for (const name of [/^Story/, /^Actors/, /^Figures/, /^Quotes/, /^Compare/]) {
+      for (const name of [/^Story/, /^Actors/, /^Figures/, /^Quotes/, /^Compare/, /^Notes/]) {
         await tab(popup, name).click();
         await expect.poll(async () => (await panel(popup).innerText()).includes('Looking'), { timeout: 10_000 }).toBe(false);
         // An open actor, so its details are checked too.
@@ -139,7 +139,7 @@ describe('the popup on the CBC article (in the corpus)', () => {
     expect(await tab(popup, /^Actors/).getAttribute('aria-selected')).toBe('true');
     expect(await popup.evaluate(() => document.activeElement?.id)).toBe('tab-actors');
     await popup.keyboard.press('End');
-    expect(await tab(popup, /^Compare/).getAttribute('aria-selected')).toBe('true');
+    expect(await tab(popup, /^Notes/).getAttribute('aria-selected')).toBe('true');
   });
 });
 

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ImportReport, Request } from '../../src/messages';
 import type { Ask } from '../../src/popup/CorpusControls';
 import { CorpusTransfer, importSummary } from '../../src/options/CorpusTransfer';
-import { exportFileName } from '../../src/options/download';
+import { exportFileName } from '../../src/shared/download';
 
 const USER_EXPORT = '[\n {"text":"Kofi Annan met Bashar al-Assad.","url":"https://www.reuters.com/world/annan-assad"}\n]\n';
 

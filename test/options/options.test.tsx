@@ -5,7 +5,7 @@ import { eachTestRoot, flush } from './dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ArticleListItem, Request } from '../../src/messages';
 import type { Ask } from '../../src/popup/CorpusControls';
-import { downloadText } from '../../src/options/download';
+import { downloadText } from '../../src/shared/download';
 import { Options } from '../../src/options/Options';
 
 const item = (articleId: string, name: string, origin: 'bundled' | 'user'): ArticleListItem => ({ articleId, outlet: { id: name, name, profile: null }, published: '2024-02-24', headline: `From ${name}`, url: null, origin });
@@ -49,7 +49,7 @@ describe('Options', () => {
     expect(root.textContent).toContain('Reading the settings…');
     expect(root.textContent).toContain('Reading the sites…');
     const headings = [...root.querySelectorAll('h1, h2, h3')].map((h) => `${h.tagName} ${h.textContent}`);
-    expect(headings).toEqual(['H1 Crosswire options', 'H2 Corpus', 'H3 Import and export', 'H3 Stored articles', 'H2 Sites', 'H3 Switched off', 'H3 Always on', 'H2 Remember articles']);
+    expect(headings).toEqual(['H1 Crosswire options', 'H2 Corpus', 'H3 Import and export', 'H3 Stored articles', 'H2 Notes', 'H2 Sites', 'H3 Switched off', 'H3 Always on', 'H2 Remember articles']);
     for (const input of root.querySelectorAll('input')) expect(input.closest('label') ?? root.querySelector(`label[for="${input.id}"]`)).not.toBeNull();
   });
 

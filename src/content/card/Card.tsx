@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Annotation } from '../../core/types';
 import type { FiguresLike, QuoteMatch } from '../../core/match';
 import { DiffText } from '../../shared/DiffText';
@@ -15,7 +16,7 @@ const date = (d: string | null) => d ?? 'undated';
 const clip = (s: string, n = 220) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /** The card for one highlight: what other outlets in the corpus wrote. All page text renders as text. */
-export function Card({ annotation, data, id }: { annotation: Annotation; data: CardData; id: string }) {
+export function Card({ annotation, data, id, children }: { annotation: Annotation; data: CardData; id: string; children?: ComponentChildren }) {
   return (
     <div class="card" role="dialog" id={id} aria-label={`Crosswire: ${title(annotation)}`}>
       <p class="title">{title(annotation)}</p>
@@ -25,6 +26,7 @@ export function Card({ annotation, data, id }: { annotation: Annotation; data: C
       {data.state === 'actor' && <Mentions groups={data.groups} label={title(annotation)} />}
       {data.state === 'figure' && <Figures result={data.result} />}
       {data.state === 'quote' && <Quotes matches={data.matches} />}
+      {children}
     </div>
   );
 }

@@ -17,6 +17,21 @@ del { background: #f8d7d5; }
 .verdict { padding: 4px 6px; border-radius: 4px; }
 .verdict.ok { background: #e5f4ea; }
 .verdict.differ { background: #fdf0d5; }
+.notes { border-top: 1px solid #ddd; margin-top: 8px; padding-top: 6px; }
+.note { margin-bottom: 6px; }
+.stance { display: inline-block; font-size: 12px; font-weight: 600; border: 1px solid currentColor; border-radius: 3px; padding: 0 4px; margin-bottom: 2px; }
+.stance-verified { color: #1a7f37; } .stance-disputed { color: #b3261e; } .stance-follow-up { color: #8a5a00; }
+.changed { background: #fdf0d5; padding: 4px 6px; border-radius: 4px; }
+.error { color: #b3261e; }
+button { font: inherit; padding: 2px 8px; margin: 4px 6px 0 0; cursor: pointer; }
+button.link { background: none; border: 0; padding: 0; color: #0b5cad; text-decoration: underline; }
+button.danger { color: #b3261e; }
+.note-form { position: absolute; box-sizing: border-box; width: 380px; background: #fff; color: #1b1b1b; border: 1px solid #8a8a8a; border-radius: 8px;
+  box-shadow: 0 6px 24px rgba(0,0,0,.25); font: 13px/1.45 system-ui, sans-serif; padding: 10px 12px; text-align: left; }
+.note-form label { display: block; margin-top: 6px; }
+.note-form textarea, .note-form input[type="text"] { display: block; box-sizing: border-box; width: 100%; font: inherit; margin-top: 2px; }
+.note-form select { font: inherit; }
+.note-button { position: absolute; font: 12px system-ui, sans-serif; background: #fff; color: #1b1b1b; border: 1px solid #8a8a8a; border-radius: 4px; box-shadow: 0 2px 8px rgba(0,0,0,.2); }
 @media (prefers-color-scheme: dark) {
   .card { background: #1e1f22; color: #eee; border-color: #666; }
   .sub, .muted { color: #b5b5b5; }
@@ -24,4 +39,9 @@ del { background: #f8d7d5; }
   a { color: #8cc4ff; }
   ins { background: #24482a; } del { background: #5a2a27; }
   .verdict.ok { background: #1f3a28; } .verdict.differ { background: #4a3b17; }
+  .notes { border-color: #444; }
+  .stance-verified { color: #6fdd8b; } .stance-disputed { color: #ff8a80; } .stance-follow-up { color: #f0c674; }
+  .changed { background: #4a3b17; } .error, button.danger { color: #ff8a80; }
+  button.link { color: #8cc4ff; }
+  .note-form, .note-button { background: #1e1f22; color: #eee; border-color: #666; }
 }`;

@@ -1,14 +1,14 @@
 /**
- * Saving text as a file from the options page. Kept apart from the components so their
- * tests pass a fake and read what would have been saved.
+ * Saving text as a file from an extension page (options, popup). Kept apart from the
+ * components so their tests pass a fake and read what would have been saved.
  */
 
-/** Saves `text` under `filename`; the options page passes this to the export. */
-export type Download = (filename: string, text: string) => void;
+/** Saves `text` under `filename` (as `mime`, JSON by default). */
+export type Download = (filename: string, text: string, mime?: string) => void;
 
-/** Saves `text` as a JSON file through a Blob URL and a clicked `<a download>`. */
-export const downloadText: Download = (filename, text) => {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+/** Saves `text` as a file through a Blob URL and a clicked `<a download>`. */
+export const downloadText: Download = (filename, text, mime = 'application/json') => {
+  const url = URL.createObjectURL(new Blob([text], { type: mime }));
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;

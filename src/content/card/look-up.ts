@@ -1,0 +1,31 @@
+import type { Annotation } from '../../core/types';
+import { summaryFigure } from '../../core/match/summarize';
+import type { Reply, Request } from '../../messages';
+import type { CardData } from './Card';
+
+type Ask = <R extends Request>(request: R) => Promise<Reply<R['type']>>;
+
+/** What a card needs of the page: its corpus id (to leave it out of "other outlets") and date. */
+export interface PageFacts {
+  /** The page's id if the corpus stores it, so its own sentences are not shown as another outlet's. */
+  articleId: string;
+  published: string | null;
+}
+
+/** Ask the background what the corpus holds for this annotation. */
+export async function lookUp(a: Annotation, ask: Ask, page: PageFacts): Promise<CardData> {
+  const exclude = { excludeArticleId: page.articleId };
+  if (a.kind === 'actor') {
+    if (!a.actorId) return { state: 'actor', groups: [] };
+    const r = await ask({ type: 'mentions-of', actorId: a.actorId, ...exclude });
+    return r.ok ? { state: 'actor', groups: r.value } : { state: 'error', error: r.error };
+  }
+  if (a.kind === 'figure') {
+    const { attribution: _, ...numbers } = summaryFigure(a);
+    const figure = { ...numbers, published: page.published };
+    const r = await ask({ type: 'figures-like', figure, ...exclude });
+    return r.ok ? { state: 'figure', result: r.value } : { state: 'error', error: r.error };
+  }
+  const r = await ask({ type: 'quotes-like', text: a.text, ...exclude });
+  return r.ok ? { state: 'quote', matches: r.value } : { state: 'error', error: r.error };
+}

@@ -1,0 +1,117 @@
+import { fnv1a64 } from '../core/corpus/content-hash';
+import { anchorNote, targetFor } from '../core/notes/anchor';
+import type { Note } from '../core/notes/types';
+import type { Reply, Request, Result } from '../messages';
+import type { NoteFields } from './card/NoteForm';
+import type { ShownNote } from './card/NotesSection';
+import type { Highlighter } from './highlighter';
+import { segmentsFor, type TextMap } from './text-map';
+
+type Ask = <R extends Request>(request: R) => Promise<Reply<R['type']>>;
+
+/** The page as notes are keyed and anchored: its corpus id and URLs, and the text the content script read. */
+export interface NotePage {
+  articleId: string;
+  canonicalUrl: string | null;
+  url: string;
+  title: string | null;
+  text: string;
+}
+
+/** A span of the page's text a note is on, and the detected highlight it was made on, if any. */
+export interface NoteSpot {
+  start: number;
+  end: number;
+  highlight: Note['highlight'];
+}
+
+interface Placed extends ShownNote {
+  start: number;
+  end: number;
+  marks: HTMLElement[];
+}
+
+const randomId = () => `n-${[...crypto.getRandomValues(new Uint8Array(8))].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+
+/**
+ * The reader's notes on this page: fetched from the background, anchored again in the text
+ * (fuzzily when the page changed; those that cannot be placed stay listed as orphans) and
+ * marked with the same highlighter as the detections, so turning Crosswire off removes them too.
+ */
+export class PageNotes {
+  readonly noteOf = new WeakMap<Element, Note>();
+  readonly orphans: Note[] = [];
+  private readonly placed = new Map<string, Placed>();
+  private readonly textHash: string;
+
+  constructor(private readonly map: TextMap, private readonly highlighter: Highlighter, private readonly ask: Ask, private readonly page: NotePage) {
+    this.textHash = fnv1a64(page.text);
+  }
+
+  /** Fetch this article's notes and put each where its text is now. */
+  async load(): Promise<void> {
+    const r = await this.ask({ type: 'notes-for', articleId: this.page.articleId });
+    if (r.ok) for (const note of r.value) this.place(note);
+  }
+
+  /** The notes on a span (a detection's): made on it, or overlapping it. */
+  notesOn(spot: NoteSpot): ShownNote[] {
+    return [...this.placed.values()].filter((p) => (spot.highlight && p.note.highlight?.kind === spot.highlight.kind && p.note.highlight.id === spot.highlight.id && p.start < spot.end && spot.start < p.end) || (p.start < spot.end && spot.start < p.end));
+  }
+
+  shown(note: Note): ShownNote | null {
+    return this.placed.get(note.id) ?? null;
+  }
+
+  /** A new note on a span, stored by the background, then marked. */
+  async add(spot: NoteSpot, fields: NoteFields): Promise<Result<Note>> {
+    const now = new Date().toISOString();
+    const target = targetFor(this.page.text, spot.start, spot.end);
+    const note: Note = {
+      id: randomId(), articleId: this.page.articleId, canonicalUrl: this.page.canonicalUrl, url: this.page.url, title: this.page.title,
+      target, quoteHash: fnv1a64(target.exact), textHash: this.textHash, highlight: spot.highlight,
+      ...fields, motivation: fields.note ? 'commenting' : fields.tags.length ? 'tagging' : 'highlighting', created: now, modified: now,
+    };
+    const saved = await this.ask({ type: 'save-note', note });
+    if (!saved.ok) return saved;
+    this.place(note);
+    return { ok: true, value: note };
+  }
+
+  /** An edit: same id, new fields and modification time. */
+  async update(note: Note, fields: NoteFields): Promise<Result<Note>> {
+    const next: Note = { ...note, ...fields, motivation: fields.note ? 'commenting' : fields.tags.length ? 'tagging' : 'highlighting', modified: new Date().toISOString() };
+    const saved = await this.ask({ type: 'save-note', note: next });
+    if (!saved.ok) return saved;
+    const p = this.placed.get(note.id);
+    if (p) {
+      p.note = next;
+      for (const m of p.marks) this.noteOf.set(m, next);
+    }
+    return { ok: true, value: next };
+  }
+
+  async remove(note: Note): Promise<Result<{ id: string }>> {
+    const r = await this.ask({ type: 'delete-note', id: note.id });
+    if (!r.ok) return r;
+    const p = this.placed.get(note.id);
+    if (p) this.highlighter.unwrap(p.marks);
+    this.placed.delete(note.id);
+    return r;
+  }
+
+  private place(note: Note): void {
+    const at = anchorNote(this.page.text, note.target);
+    if (at.state === 'orphan') {
+      this.orphans.push(note);
+      return;
+    }
+    const marks = this.highlighter.highlight(segmentsFor(this.map, at.start, at.end), { kind: 'note', id: note.id, label: `your note${note.note ? `: ${note.note.slice(0, 80)}` : ''}` });
+    marks.forEach((m, i) => {
+      this.noteOf.set(m, note);
+      if (i === 0) m.tabIndex = 0;
+      m.setAttribute('role', 'mark');
+    });
+    this.placed.set(note.id, { note, changed: at.changed, textChanged: note.textHash !== '' && note.textHash !== this.textHash, start: at.start, end: at.end, marks });
+  }
+}

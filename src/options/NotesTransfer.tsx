@@ -1,0 +1,101 @@
+import { useState } from 'preact/hooks';
+import type { ExportFormat, NoteFilter, NotesImportReport } from '../messages';
+import type { Ask } from '../popup/CorpusControls';
+import type { Download } from '../shared/download';
+import { NoteLine, type Note } from './Note';
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+const KIND: Record<NotesImportReport['kind'], string> = { crosswire: 'Crosswire notes', hypothesis: 'Hypothesis export', backup: 'Crosswire backup' };
+
+/** What a notes import did, in words. */
+export function notesImportSummary(r: NotesImportReport): string {
+  const lines = [`${KIND[r.kind]}: imported ${plural(r.added, 'note')}${r.articles ? ` and ${plural(r.articles, 'article')}` : ''}.`];
+  if (r.skipped) lines.push(`Skipped ${plural(r.skipped, 'note')} (already stored${r.reasons.length ? ', or not notes on text' : ''}).`);
+  return [...lines, ...r.reasons.slice(0, 10), ...(r.reasons.length > 10 ? [`…and ${r.reasons.length - 10} more.`] : [])].join('\n');
+}
+
+const FORMATS: { format: ExportFormat; label: string }[] = [
+  { format: 'jsonld', label: 'Web Annotation (JSON-LD)' },
+  { format: 'csv', label: 'CSV (spreadsheets)' },
+];
+
+/**
+ * The reader's notes: export all of them, or those of a site, an actor, a tag or a date
+ * range; import Crosswire's own files, a Hypothesis export or a backup; and a full backup
+ * (articles added, every note, the settings) to restore elsewhere.
+ */
+export function NotesTransfer({ ask, download, onImported }: { ask: Ask; download: Download; onImported(): void }) {
+  const [filter, setFilter] = useState<NoteFilter>({});
+  const [exportNote, setExportNote] = useState<Note>(null);
+  const [importNote, setImportNote] = useState<Note>(null);
+  const field = (key: keyof NoteFilter) => (e: Event) => {
+    const value = (e.currentTarget as HTMLInputElement).value.trim();
+    setFilter((f) => {
+      const { [key]: _, ...rest } = f;
+      return value ? { ...rest, [key]: value } : rest;
+    });
+  };
+  const save = async (format: ExportFormat) => {
+    setExportNote({ kind: 'info', text: 'Exporting…' });
+    const r = await ask({ type: 'export-notes', format, ...(format !== 'backup' && Object.keys(filter).length && { filter }) });
+    if (!r.ok) return setExportNote({ kind: 'error', text: r.error });
+    if (r.value.count === 0 && format !== 'backup') return setExportNote({ kind: 'info', text: 'No notes match, so there is nothing to export.' });
+    download(r.value.filename, r.value.data, r.value.mime);
+    setExportNote({ kind: 'info', text: `Saved ${r.value.filename} (${plural(r.value.count, 'note')}).` });
+  };
+  const importFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (!file) return;
+    setImportNote({ kind: 'info', text: `Reading ${file.name}…` });
+    const r = await ask({ type: 'import-notes', data: await file.text() });
+    input.value = '';
+    setImportNote(r.ok ? { kind: 'info', text: notesImportSummary(r.value) } : { kind: 'error', text: `Nothing was imported from ${file.name}: ${r.error}` });
+    if (r.ok) onImported();
+  };
+  return (
+    <section id="notes" aria-labelledby="notes-title">
+      <h2 id="notes-title">Notes</h2>
+      <div class="transfer">
+        <fieldset>
+          <legend>Export notes</legend>
+          <p class="help">All notes, or only those matching what you fill in.</p>
+          <label>
+            Site <input type="text" placeholder="cbc.ca" onInput={field('site')} />
+          </label>
+          <label>
+            Actor id <input type="text" placeholder="sergey-lavrov" onInput={field('actorId')} />
+          </label>
+          <label>
+            Tag <input type="text" onInput={field('tag')} />
+          </label>
+          <label>
+            From <input type="date" onInput={field('from')} />
+          </label>
+          <label>
+            To <input type="date" onInput={field('to')} />
+          </label>
+          {FORMATS.map(({ format, label }) => (
+            <button key={format} type="button" onClick={() => void save(format)}>
+              {label}
+            </button>
+          ))}
+          <NoteLine note={exportNote} />
+        </fieldset>
+        <div class="panel">
+          <label class="file">
+            Import notes or restore a backup
+            <input type="file" accept=".json,.jsonld,application/json,application/ld+json" aria-describedby="notes-import-help" onChange={(e) => void importFile(e.currentTarget as HTMLInputElement)} />
+          </label>
+          <p id="notes-import-help" class="help">
+            Crosswire’s JSON-LD or backup, or a Hypothesis export. The whole file is checked first: a file with a problem changes nothing. Notes already stored are skipped.
+          </p>
+          <button type="button" onClick={() => void save('backup')}>
+            Back up everything
+          </button>
+          <p class="help">Your articles, every note and your settings, in one file.</p>
+          <NoteLine note={importNote} />
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+import { useState } from 'preact/hooks';
+import { anchorNote } from '../../core/notes/anchor';
+import type { Note } from '../../core/notes/types';
+import type { Result, StoryVersion } from '../../messages';
+import type { Download } from '../../shared/download';
+import type { Ask } from '../CorpusControls';
+import { pageExport, type PageExportKind } from '../page-exports';
+import type { PageFacts } from '../page-state';
+import { useAnswer } from '../use-answer';
+import { Answered, Empty, Problem, clip } from './common';
+
+const STANCE: Record<string, string> = { verified: 'Verified', disputed: 'Disputed', 'follow-up': 'Follow up' };
+
+/** This page's notes (placed again in the page's text; those that cannot be are listed as orphans), and this page's exports. */
+export function NotesView({ facts, versions, ask, download, outletName }: { facts: PageFacts; versions: StoryVersion[]; ask: Ask; download: Download; outletName: (id: string) => string }) {
+  const answer = useAnswer(() => ask({ type: 'notes-for', articleId: facts.articleId }) as Promise<Result<Note[]>>, [facts.articleId]);
+  const [status, setStatus] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
+  const placed = answer.state === 'ok' ? answer.value.map((note) => ({ note, at: anchorNote(facts.page.text, note.target) })) : [];
+  const anchored = placed.filter((p) => p.at.state === 'anchored');
+  const orphans = placed.filter((p) => p.at.state === 'orphan').map((p) => p.note);
+  const save = async (kind: PageExportKind) => {
+    setStatus({ kind: 'info', text: 'Preparing the file…' });
+    try {
+      const file = await pageExport(kind, facts, anchored.map((p) => p.note), orphans, versions, ask, outletName);
+      download(file.filename, file.data, file.mime);
+      setStatus({ kind: 'info', text: `Saved ${file.filename}.` });
+    } catch (error) {
+      setStatus({ kind: 'error', text: `Could not export: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  };
+  return (
+    <div class="notes-view">
+      <Answered answer={answer} loading="Reading your notes…">
+        {() =>
+          placed.length === 0 ? (
+            <Empty>No notes on this page yet. Select text in the article and choose “Add a note” (or Alt+Shift+N), or add one from a highlight’s card.</Empty>
+          ) : (
+            <ul class="my-notes">
+              {anchored.map(({ note, at }) => (
+                <li key={note.id}>
+                  <p class="quote-line">“{clip(note.target.exact, 200)}”</p>
+                  {note.stance && <span class={`stance stance-${note.stance}`}>{STANCE[note.stance]}</span>}
+                  {note.note && <p>{note.note}</p>}
+                  {note.tags.length > 0 && <p class="muted">Tags: {note.tags.join(', ')}</p>}
+                  {at.state === 'anchored' && at.changed && (
+                    <p class="flag">
+                      The article’s text changed since you annotated it. Then: “{clip(at.changed.before, 160)}”. Now: “{clip(at.changed.after, 160)}”.
+                    </p>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Answered>
+      {orphans.length > 0 && (
+        <section aria-labelledby="orphans-title">
+          <h3 id="orphans-title">Notes that could not be placed</h3>
+          <p class="muted">Their words are no longer in this version of the article. They are kept.</p>
+          <ul class="my-notes orphans">
+            {orphans.map((note) => (
+              <li key={note.id}>
+                <p class="quote-line">“{clip(note.target.exact, 200)}”</p>
+                {note.note && <p>{note.note}</p>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <p class="exports">
+        Export this page:{' '}
+        <button type="button" onClick={() => void save('jsonld')}>
+          Web Annotation (JSON-LD)
+        </button>{' '}
+        <button type="button" onClick={() => void save('csv')}>
+          Notes as CSV
+        </button>{' '}
+        <button type="button" onClick={() => void save('markdown')}>
+          Report (Markdown)
+        </button>
+      </p>
+      {status && (status.kind === 'error' ? <Problem>{status.text}</Problem> : <p role="status">{status.text}</p>)}
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+// The reader's notes end to end in Chromium: a note made on selected text of the CBC demo
+// article (the same path as the context menu and the shortcut), typed in the card's form by
+// keyboard, stored by the background, marked on the page and placed again after a reload;
+// listed in the popup; then exported from the options page as a downloaded JSON-LD file,
+// wiped, and imported from that file: the stored note is identical.
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCbcArticle, startDemoBrowser, type DemoBrowser } from './demo-browser';
+
+declare const chrome: { runtime: { sendMessage(m: unknown): Promise<any> }; tabs: { query(q: { url: string }): Promise<{ id?: number }[]>; sendMessage(id: number, m: unknown): Promise<unknown> } };
+
+let demo: DemoBrowser;
+let article: Page;
+let extensionPage: Page;
+let tabId: number;
+const ask = (request: unknown) => extensionPage.evaluate((r) => chrome.runtime.sendMessage(r), request);
+const SENTENCE = 'both called for an end to the bloody yearlong conflict';
+
+beforeAll(async () => {
+  demo = await startDemoBrowser();
+  article = await openCbcArticle(demo);
+  extensionPage = await demo.extension.context.newPage();
+  await extensionPage.goto(`chrome-extension://${demo.extension.extensionId}/options.html`);
+  const [tab] = await demo.extension.worker.evaluate((u) => chrome.tabs.query({ url: u }), article.url());
+  tabId = tab!.id!;
+});
+
+afterAll(async () => {
+  await demo?.close();
+});
+
+/** Select `words` in the article, as a reader's drag would. */
+const select = (page: Page, words: string) =>
+  page.evaluate((w) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = n.nodeValue!.indexOf(w);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, at);
+      range.setEnd(n, at + w.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      return true;
+    }
+    return false;
+  }, words);
+
+const notesOnPage = () => ask({ type: 'notes-for', articleId: 'a-afad0e49e896' }) as Promise<{ ok: boolean; value: any[] }>;
+
+describe('notes in the browser', () => {
+  it('makes a note on selected text by keyboard, stores it, and marks it', async () => {
+    expect(await select(article, SENTENCE)).toBe(true);
+    // The content script answers once its notes are loaded; ask as the context menu does.
+    await expect.poll(() => demo.extension.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'crosswire-note-selection' }), tabId), { timeout: 15_000 }).toBe(true);
+    // The form takes the focus (inside our closed shadow root, so the page sees our host focused).
+    await article.waitForFunction(() => document.activeElement?.tagName === 'CROSSWIRE-CARD-HOST');
+    await article.keyboard.type('Check this against VOA <b>not bold</b>');
+    await article.keyboard.press('Tab');
+    await article.keyboard.type('conflict, to check');
+    await article.keyboard.press('Tab');
+    await article.keyboard.type('Disputed');
+    await article.keyboard.press('Tab');
+    await article.keyboard.press('Enter');
+    await expect.poll(async () => (await notesOnPage()).value.length, { timeout: 10_000 }).toBe(1);
+    const [note] = (await notesOnPage()).value;
+    expect(note).toMatchObject({ note: 'Check this against VOA <b>not bold</b>', tags: ['conflict', 'to check'], stance: 'disputed', motivation: 'commenting', target: { exact: SENTENCE }, highlight: null, canonicalUrl: article.url().replace('://www.', '://') });
+    expect(await article.locator('crosswire-mark[data-crosswire-kind="note"]').allInnerTexts()).toContain(SENTENCE);
+  });
+
+  it('places the note again after a reload, and lists it in the popup', async () => {
+    await article.reload();
+    await article.locator('crosswire-mark[data-crosswire-kind="note"]').first().waitFor({ state: 'attached', timeout: 20_000 });
+    expect((await article.locator('crosswire-mark[data-crosswire-kind="note"]').allInnerTexts()).join('')).toBe(SENTENCE);
+    const popup = await demo.extension.context.newPage();
+    await popup.goto(`chrome-extension://${demo.extension.extensionId}/popup.html?tab=${tabId}`);
+    await popup.getByRole('tab', { name: /^Notes/ }).click({ timeout: 20_000 });
+    await expect.poll(() => popup.getByRole('tabpanel').innerText(), { timeout: 10_000 }).toContain('Check this against VOA <b>not bold</b>');
+    await popup.close();
+  });
+
+  it('exports from the options page to a file, and importing it after a wipe gives the same note', async () => {
+    const before = (await notesOnPage()).value;
+    await extensionPage.reload();
+    const [download] = await Promise.all([extensionPage.waitForEvent('download'), extensionPage.getByRole('button', { name: 'Web Annotation (JSON-LD)' }).click()]);
+    const file = await download.path();
+    const text = readFileSync(file, 'utf8');
+    expect(JSON.parse(text)).toMatchObject({ type: 'AnnotationCollection', total: 1 });
+    expect(await ask({ type: 'delete-note', id: before[0].id })).toEqual({ ok: true, value: { id: before[0].id } });
+    expect((await notesOnPage()).value).toEqual([]);
+    await extensionPage.locator('#notes input[type="file"]').setInputFiles(file);
+    await extensionPage.getByText('Crosswire notes: imported 1 note.').waitFor({ timeout: 10_000 });
+    expect((await notesOnPage()).value).toEqual(before);
+  });
+});
