@@ -119,10 +119,19 @@ export function attachCards(root: Element, annotationOf: WeakMap<Element, Annota
   };
 
   const noteOnSelection = (): boolean => {
-    const spot = notes && selectionSpot(doc, root);
-    if (!spot) return false;
+    if (!notes) return false;
+    const spot = selectionSpot(doc, root);
+    if (spot) {
+      close();
+      form(spot.rect, { start: spot.start, end: spot.end, highlight: null }, spot.quote);
+      return true;
+    }
+    // No selection: a note on the highlight that has the keyboard focus, if any.
+    const focused = markOf(doc.activeElement);
+    const annotation = focused && annotationOf.get(focused);
+    if (!annotation) return false;
     close();
-    form(spot.rect, { start: spot.start, end: spot.end, highlight: null }, spot.quote);
+    form(focused.getBoundingClientRect(), spotOf(annotation), annotation.text);
     return true;
   };
 
@@ -142,6 +151,11 @@ export function attachCards(root: Element, annotationOf: WeakMap<Element, Annota
     else if (!host.contains(e.target) && current) later(close, CLOSE_DELAY);
   });
   listen('keydown', (e) => {
+    // Enter on a highlight whose card is open takes the keyboard into the card (its links and buttons).
+    if (e.key === 'Enter' && current && markOf(e.target) === current && shadow?.focusFirst()) {
+      e.preventDefault();
+      return;
+    }
     if (e.key !== 'Escape' || (!current && !pinned)) return;
     const mark = current;
     close();

@@ -70,6 +70,19 @@ describe('cards', () => {
     await expect.poll(() => cardText(page)).toBe('');
   });
 
+  it('takes the keyboard into an open card with Enter, so its links and buttons are reachable', async () => {
+    await page.keyboard.press('Escape');
+    const mark = page.locator('crosswire-mark[data-crosswire-id="sergey-lavrov"][tabindex="0"]').first();
+    await mark.focus();
+    await expect.poll(() => cardText(page), { timeout: 10_000 }).toContain('Voice of America');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('CROSSWIRE-CARD-HOST');
+    // The card stays open while the keyboard is in it; Escape closes it.
+    expect(await cardText(page)).toContain('Voice of America');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardText(page)).toBe('');
+  });
+
   it('says so when a quote is found nowhere else', async () => {
     const quote = page.locator('crosswire-mark[data-crosswire-kind="quote"]', { hasText: 'This a very complex situation' }).first();
     await quote.hover();

@@ -35,6 +35,13 @@ export class ShadowHost {
     return target === this.host;
   }
 
+  /** Move the keyboard focus to the first control in our UI (the closed root hides it from the page's Tab order). */
+  focusFirst(): boolean {
+    const target = this.mount.querySelector<HTMLElement>('button, a[href], input, select, textarea');
+    target?.focus();
+    return !!target;
+  }
+
   destroy(): void {
     render(null, this.mount);
     this.host.remove();
