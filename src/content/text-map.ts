@@ -9,6 +9,14 @@ const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'IN
 /** Elements that start a new paragraph. */
 const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'BLOCKQUOTE', 'PRE', 'FIGURE', 'FIGCAPTION', 'TABLE', 'TR', 'TD', 'TH', 'BR', 'HR', 'ADDRESS', 'DETAILS', 'SUMMARY']);
 const BREAK = '\n\n';
+/** Marks the end of a block element on the walk's stack. */
+const LEAVE_BLOCK = Symbol('leave block');
+
+/** What the reader is typing in is theirs: never annotated (contenteditable regions, and rich editors built on them). */
+const isEditable = (el: Element) => {
+  const value = el.getAttribute('contenteditable');
+  return value !== null && value !== 'false';
+};
 
 export interface TextMap {
   text: string;
@@ -31,27 +39,36 @@ export function buildTextMap(root: Node, skip: (el: Element) => boolean = () => 
     parts.push(s);
     length += s.length;
   };
-  const walk = (node: Node): void => {
+  // An explicit stack, not recursion: pages nest elements thousands deep, past the call stack.
+  const stack: (Node | typeof LEAVE_BLOCK)[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node === LEAVE_BLOCK) {
+      pendingBreak = true;
+      continue;
+    }
     if (node.nodeType === 3) {
       const data = (node as Text).data;
-      if (!data) return;
+      if (!data) continue;
       if (pendingBreak && length > 0) push(BREAK);
       pendingBreak = false;
       nodes.push(node as Text);
       starts.push(length);
       lengths.push(data.length);
       push(data);
-      return;
+      continue;
     }
-    if (node.nodeType !== 1) return;
+    if (node.nodeType !== 1) continue;
     const el = node as Element;
-    if (SKIP.has(el.tagName.toUpperCase()) || skip(el)) return;
+    if (SKIP.has(el.tagName.toUpperCase()) || isEditable(el) || skip(el)) continue;
     const block = BLOCK.has(el.tagName.toUpperCase());
-    if (block) pendingBreak = true;
-    for (let child = el.firstChild; child; child = child.nextSibling) walk(child);
-    if (block) pendingBreak = true;
-  };
-  walk(root);
+    if (block) {
+      pendingBreak = true;
+      stack.push(LEAVE_BLOCK);
+    }
+    // Children go on the stack last first, so they come off in document order.
+    for (let child = el.lastChild; child; child = child.previousSibling) stack.push(child);
+  }
   return { text: parts.join(''), nodes, starts, lengths };
 }
 

@@ -12,6 +12,9 @@ export interface WatchHandlers {
   added(element: Element): void;
 }
 
+/** Text the reader is typing (contenteditable) is theirs, not an article's. */
+const inEditable = (el: Element) => el.closest('[contenteditable]:not([contenteditable="false"])') !== null;
+
 const hasMark = (n: Node) => n.nodeType === 1 && ((n as Element).tagName.toLowerCase() === MARK_TAG || (n as Element).querySelector(MARK_TAG) !== null);
 
 /**
@@ -38,7 +41,7 @@ export function watchPage(doc: Document, handlers: WatchHandlers, signal: AbortS
     const fresh = [...added].filter((el) => el.isConnected && ![...added].some((other) => other !== el && other.contains(el)));
     added.clear();
     for (const el of fresh) {
-      if (seen.has(el) || hasMark(el) || (el.textContent ?? '').trim().length < MIN_TEXT) continue;
+      if (seen.has(el) || hasMark(el) || inEditable(el) || (el.textContent ?? '').trim().length < MIN_TEXT) continue;
       seen.add(el);
       handlers.added(el);
     }
