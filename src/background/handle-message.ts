@@ -8,6 +8,8 @@ import type { NotesApi } from './notes-service';
 export interface HandlerContext {
   /** Our own extension id (runtime.id). */
   extensionId: string;
+  /** Our pages' origin with a trailing slash (runtime.getURL('')): chrome-extension://ID/ or moz-extension://UUID/. */
+  extensionOrigin: string;
   /** The running manifest's version. */
   version: string;
   annotate: (text: string, options: AnnotateOptions) => Annotation[];
@@ -33,16 +35,23 @@ export interface HandlerContext {
  * Answers one runtime message, or returns undefined (synchronously) for a message that is
  * not ours to answer. Pure apart from what `context` does, so it is tested without a browser.
  */
-export function handleMessage(message: unknown, sender: { id?: string; tab?: { id?: number } }, context: HandlerContext): Promise<Reply<RequestType>> | undefined {
+export function handleMessage(message: unknown, sender: { id?: string; url?: string; tab?: { id?: number } }, context: HandlerContext): Promise<Reply<RequestType>> | undefined {
   // Only our popup and content scripts may ask. onMessage should deliver nothing else,
   // but a check costs nothing and keeps a mistake elsewhere from opening the background.
   if (sender.id !== context.extensionId) return undefined;
   const parsed = parseRequest(message);
   if (!parsed.ok) return Promise.resolve(parsed);
+  // A content script lives in a page we do not control: it may read and annotate, and keep
+  // notes on its page, but the corpus, the settings and files are our own pages' business.
+  const fromOurPage = typeof sender.url === 'string' && sender.url.startsWith(context.extensionOrigin);
+  if (!fromOurPage && !CONTENT_SCRIPT_REQUESTS.has(parsed.value.type)) return Promise.resolve({ ok: false, error: `${parsed.value.type}: not allowed from a web page` });
   // A failing handler must come back as an answer; a throw would leave the caller with
   // only "message port closed".
   return answer(parsed.value, context, sender.tab?.id).catch((error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }));
 }
+
+/** What a content script may ask. */
+const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>(['ping', 'annotate-text', 'article-read', 'get-settings', 'mentions-of', 'figures-like', 'quotes-like', 'story-match', 'coverage-gaps', 'save-note', 'delete-note', 'notes-for']);
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 

@@ -42,6 +42,7 @@ runtime.onMessage.addListener((message: unknown, sender: MessageSender) => {
   // The polyfill sends a returned promise's value as the response; undefined sends none.
   return handleMessage(message, sender, {
     extensionId: runtime.id,
+    extensionOrigin: runtime.getURL(''),
     version: runtime.getManifest().version,
     annotate,
     corpus,
