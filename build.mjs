@@ -7,8 +7,9 @@
 //   node build.mjs --browser firefox   build one browser
 //   node build.mjs --watch             rebuild on change
 import * as esbuild from 'esbuild';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { zipSync } from 'fflate';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
+import { basename, dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SEEDS_DIR, buildCorpusJson } from './scripts/corpus-step.mjs';
@@ -85,6 +86,22 @@ function writeBrowser(browser, outputFiles, corpusJson, css) {
   const manifest = JSON.parse(readFileSync('manifest.json', 'utf8'));
   writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifestFor(browser, manifest), null, 2)}\n`);
   console.log(`built ${dir}/`);
+  writeZip(dir, join('dist', `crosswire-${browser}-${manifest.version}.zip`));
+}
+
+/**
+ * The store upload: dist/<browser>/ zipped with manifest.json at the root, as the Chrome Web
+ * Store and addons.mozilla.org want it. Files in a fixed order with a fixed date, so the same
+ * build gives the same bytes.
+ */
+function writeZip(dir, file) {
+  const entries = {};
+  for (const name of readdirSync(dir, { recursive: true }).map(String).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isFile()) entries[name.split(sep).join('/')] = [readFileSync(path), { mtime: new Date('2026-01-01T00:00:00Z') }];
+  }
+  writeFileSync(file, zipSync(entries, { level: 9 }));
+  console.log(`zipped ${file}`);
 }
 
 /**

@@ -1,7 +1,8 @@
 // Checks what `node build.mjs` wrote: both browsers get the same code and files, and their
 // manifests differ exactly where Chrome and Firefox disagree about MV3 backgrounds.
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DIST, REPO_ROOT, ensureBuilt } from './ensure-built';
 
@@ -59,5 +60,36 @@ describe('both builds', () => {
     expect(named.length).toBeGreaterThan(5);
     const files = new Set(listFiles(join(DIST, 'chrome')));
     for (const file of named) expect(files, file).toContain(file);
+  });
+});
+
+describe('store-ready zips', () => {
+  for (const browser of ['chrome', 'firefox']) {
+    it(`dist/crosswire-${browser}-VERSION.zip holds exactly dist/${browser}, manifest at the root`, () => {
+      const version = String(readJson(join(REPO_ROOT, 'manifest.json')).version);
+      const zip = unzipSync(readFileSync(join(DIST, `crosswire-${browser}-${version}.zip`)));
+      const dir = join(DIST, browser);
+      expect(Object.keys(zip).sort()).toEqual(listFiles(dir).map((f) => f.split(sep).join('/')));
+      for (const [name, bytes] of Object.entries(zip)) expect(Buffer.from(bytes).equals(readFileSync(join(dir, name))), name).toBe(true);
+      expect(JSON.parse(strFromU8(zip['manifest.json']!)).manifest_version).toBe(3);
+    });
+  }
+});
+
+describe('no code from anywhere but the package', () => {
+  it('has no inline script or event-handler attribute in its pages, and no script from elsewhere', () => {
+    for (const page of ['popup.html', 'options.html']) {
+      const html = readFileSync(join(DIST, 'chrome', page), 'utf8');
+      expect([...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].map((m) => [m[1]!.trim(), m[2]!.trim()]), page).toEqual([[`src="${page.replace('.html', '.js')}"`, '']]);
+      expect(html, page).not.toMatch(/\son[a-z]+\s*=/i);
+      expect(html, page).not.toMatch(/(src|href)="(https?:)?\/\//i);
+    }
+  });
+
+  it('has no eval or Function constructor in any bundle', () => {
+    for (const file of listFiles(join(DIST, 'chrome')).filter((f) => f.endsWith('.js'))) {
+      const code = readFileSync(join(DIST, 'chrome', file), 'utf8');
+      expect(code, file).not.toMatch(/\beval\(|new Function\(/);
+    }
   });
 });

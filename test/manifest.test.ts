@@ -54,10 +54,19 @@ describe('manifest.json', () => {
     expect(manifest.web_accessible_resources).toBeUndefined();
   });
 
-  it('forbids eval on extension pages', () => {
+  it('forbids eval, inline and remote code on extension pages', () => {
     const policy = manifest.content_security_policy?.extension_pages ?? '';
     expect(policy).toMatch(/script-src 'self'(;|$)/);
-    expect(policy).not.toMatch(/unsafe-eval/);
+    expect(policy).not.toMatch(/unsafe-eval|unsafe-inline|wasm-unsafe-eval|https?:|\*|data:|blob:/);
+  });
+
+  it('asks only for the permissions the README justifies, one by one', () => {
+    expect([...manifest.permissions].sort()).toEqual(['activeTab', 'contextMenus', 'scripting']);
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const table = readme.slice(readme.indexOf('### Permissions'));
+    for (const p of [...manifest.permissions, 'host_permissions', 'optional_host_permissions']) expect(table, p).toMatch(new RegExp(`\\| \`${p}\``));
+    expect(manifest).not.toHaveProperty('web_accessible_resources');
+    expect(manifest).not.toHaveProperty('externally_connectable');
   });
 
   it('runs the content script, at document_idle, exactly where it has host permission', () => {
