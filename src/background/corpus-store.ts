@@ -119,7 +119,10 @@ export async function deleteArticle(db: CorpusDb, id: string): Promise<Result<{ 
 
 const describe = (a: CorpusArticle) => (a.headline ? `"${a.headline}"` : a.canonicalUrl ?? a.url ?? a.id);
 
-/** A full disk aborts the transaction (nothing is written); say so in words a user can act on. */
+/**
+ * A failed write aborts its transaction, so nothing of it is stored; say so in words a user
+ * can act on (a full disk), or with the browser's reason.
+ */
 async function guardStorage<T>(write: () => Promise<Result<T>>): Promise<Result<T>> {
   try {
     return await write();
@@ -127,7 +130,7 @@ async function guardStorage<T>(write: () => Promise<Result<T>>): Promise<Result<
     if (isQuotaError(error)) {
       return { ok: false, error: 'Storage is full: nothing was added. Remove articles you no longer need, or free disk space, and try again.' };
     }
-    throw error;
+    return { ok: false, error: `Nothing was added: the browser could not write to Crosswire's database (${error instanceof Error ? error.message : String(error)}).` };
   }
 }
 

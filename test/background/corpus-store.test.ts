@@ -97,6 +97,27 @@ describe('the corpus store', () => {
     expect(await snapshot(db)).toEqual(before);
   });
 
+  it('leaves the corpus as it was when adding one page fails: a full disk, or any failed transaction', async () => {
+    const db = freshDb();
+    const corpus = corpusService(db, seedBundled(db, bundled));
+    await corpus.status();
+    const before = await snapshot(db);
+    const fail = (error: Error) => () => {
+      throw error;
+    };
+    const quota = fail(Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' }));
+    db.figures.hook('creating', quota);
+    expect(await corpus.addPage(page)).toEqual({ ok: false, error: expect.stringMatching(/^Storage is full: nothing was added/) });
+    expect(await snapshot(db)).toEqual(before);
+    db.figures.hook('creating').unsubscribe(quota);
+    const aborted = fail(Object.assign(new Error('The transaction was aborted.'), { name: 'AbortError' }));
+    db.heads.hook('creating', aborted);
+    expect(await corpus.addPage(page)).toEqual({ ok: false, error: "Nothing was added: the browser could not write to Crosswire's database (The transaction was aborted.)." });
+    expect(await snapshot(db)).toEqual(before);
+    db.heads.hook('creating').unsubscribe(aborted);
+    expect((await corpus.addPage(page)).ok).toBe(true);
+  });
+
   it('deletes a user article with its index rows', async () => {
     const db = freshDb();
     const corpus = corpusService(db, seedBundled(db, bundled));
