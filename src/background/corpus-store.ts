@@ -130,7 +130,9 @@ async function guardStorage<T>(write: () => Promise<Result<T>>): Promise<Result<
     if (isQuotaError(error)) {
       return { ok: false, error: 'Storage is full: nothing was added. Remove articles you no longer need, or free disk space, and try again.' };
     }
-    return { ok: false, error: `Nothing was added: the browser could not write to Crosswire's database (${error instanceof Error ? error.message : String(error)}).` };
+    // Dexie appends its inner error on further lines; the first says it.
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
+    return { ok: false, error: `Nothing was added: the browser could not write to Crosswire's database (${reason}).` };
   }
 }
 
