@@ -7,7 +7,7 @@ import { summarize, syndicationDiff, type ArticleSummary } from '../core/match';
 import type { Dictionary } from '../core/actors/dictionary';
 import { defaultDictionary } from '../core/actors/load';
 import type { CorpusStatus, FigureQuery, ImportReport, PageInput, PageRef, ReplyValues, Result, Settings } from '../messages';
-import { addArticle, deleteArticle, importArticles } from './corpus-store';
+import { addArticle, articleCount, deleteArticle, importArticles, userArticleCount } from './corpus-store';
 import type { CorpusDb } from './db';
 import { articleText, exportArticles, listArticles } from './library';
 import { coverageGapsIn, figuresLikeIn, mentionsOf, quotesLikeIn, storyMatchIn } from './queries';
@@ -81,8 +81,8 @@ export function corpusService(db: CorpusDb, ready: Promise<unknown>, dictionary:
   return {
     status: () =>
       after(async () => {
-        const [bundled, user, version] = await Promise.all([db.articles.where('origin').equals('bundled').count(), db.articles.where('origin').equals('user').count(), db.settings.get('corpusVersion')]);
-        return { articles: bundled + user, bundled, user, version: (version?.value as string | undefined) ?? null };
+        const [articles, user, version] = await Promise.all([articleCount(db), userArticleCount(db), db.settings.get('corpusVersion')]);
+        return { articles, bundled: articles - user, user, version: (version?.value as string | undefined) ?? null };
       }),
     mentionsOf: (actorId, exclude) => after(() => mentionsOf(db, actorId, exclude)),
     figuresLike: (figure, exclude) => after(() => figuresLikeIn(db, figure, exclude)),

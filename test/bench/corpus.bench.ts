@@ -44,6 +44,9 @@ const QUERIES: Record<string, unknown> = {
   quotesLike: { type: 'quotes-like', text: 'bear a huge share of responsibility' },
   storyMatch: { type: 'story-match', page: { text: seedText, url: 'https://www.voanews.com/a/bench', published: '2012-03-12' } },
   coverageGaps: { type: 'coverage-gaps', page: { text: seedText, url: 'https://www.voanews.com/a/bench', published: '2012-03-12' } },
+  // What the popup asks as it opens, besides the story.
+  corpusStatus: { type: 'corpus-status' },
+  getSettings: { type: 'get-settings' },
   // The page the popup is timed on below.
   storyMatchCbc: { type: 'story-match', page: { text: cbcText, url: 'https://www.cbc.ca/news/bench', published: '2012-03-12' } },
 };
