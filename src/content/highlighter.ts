@@ -42,12 +42,14 @@ export class Highlighter {
     const created: HTMLElement[] = [];
     for (const seg of segments) {
       for (const text of this.cut(seg.node, seg.start, seg.end)) {
+        // The page replaced this text since we read it (a ticker, a re-render): nothing to wrap.
+        if (!text.parentNode) continue;
         const mark = this.doc.createElement(MARK_TAG);
         mark.dataset.crosswireKind = attrs.kind;
         mark.dataset.crosswireId = attrs.id;
         if (attrs.type) mark.dataset.crosswireType = attrs.type;
         mark.setAttribute('aria-label', attrs.label);
-        text.parentNode!.insertBefore(mark, text);
+        text.parentNode.insertBefore(mark, text);
         mark.appendChild(text);
         this.marks.push(mark);
         created.push(mark);

@@ -11,6 +11,7 @@ import type { ContentCommand, PageReport, Request } from '../messages';
 import { extensionApi } from '../shared/browser';
 import { publishedDate } from '../shared/article-text';
 import { sendRequest } from '../shared/send-request';
+import { annotateInParts } from './annotate-in-parts';
 import { articleRoot } from './article-root';
 import { isArticlePage } from './is-article-page';
 import { highlightArticle } from './page-highlights';
@@ -35,13 +36,15 @@ async function highlight(): Promise<void> {
   const current = (controller = new AbortController());
   // On request, a page Readability cannot read is annotated whole.
   const root = timed('article root', () => articleRoot(document)) ?? (requested ? document.body : null);
-  if (!root) return;
+  // An article the reader is editing (an editor page, designMode) is theirs, not to mark up.
+  if (!root || document.designMode === 'on' || root.closest('[contenteditable]:not([contenteditable="false"])')) return;
   const published = publishedDate(document) ?? undefined;
-  const annotate = async (text: string) => {
-    const reply = await sendRequest(runtime, { type: 'annotate-text', text, ...(published && { published }) });
-    if (!reply.ok && !runtime.id) current.abort(); // the extension was updated or removed
-    return reply.ok ? reply.value : [];
-  };
+  const annotate = (whole: string) =>
+    annotateInParts(whole, async (text) => {
+      const reply = await sendRequest(runtime, { type: 'annotate-text', text, ...(published && { published }) });
+      if (!reply.ok && !runtime.id) current.abort(); // the extension was updated or removed
+      return reply.ok ? reply.value : [];
+    });
   const run = await highlightArticle(root, annotate, current.signal);
   if (current.signal.aborted) return;
   report = { page: pageFacts(run.text, published), annotations: run.annotations };

@@ -7,7 +7,9 @@ import { ACTOR_RGB, FIGURE_RGB, NOTE_RGB, QUOTE_RGB } from '../shared/palette';
 // page's own !important rules on `*`, `span` or `mark` lose to ours. A translucent background
 // and an underline drawn with an inset shadow change no box's size, so layout does not move.
 
-const MARK = 'crosswire-mark';
+// Every rule names our element and both of its attributes (specificity 0,2,1 and up): a
+// page rule on `crosswire-mark` itself, even !important and later in the cascade, loses.
+const MARK = 'crosswire-mark[data-crosswire-kind][data-crosswire-id]';
 const tint = (rgb: string, alpha: number, underline: boolean) => `background-color: rgba(${rgb}, ${alpha}) !important; box-shadow: ${underline ? `inset 0 -2px 0 rgb(${rgb})` : 'none'} !important;`;
 
 const rules = [

@@ -1,8 +1,8 @@
 import type { Annotation } from '../core/types';
 import { Highlighter, MARK_TAG } from './highlighter';
 import { markLabel } from './mark-label';
-import { buildTextMap, segmentsFor, type TextMap } from './text-map';
-import { taskSince, timed } from './timing';
+import { buildTextMapInSlices, segmentsFor, type TextMap } from './text-map';
+import { taskSince } from './timing';
 
 /** A task may run this long before it yields to the page (well under the 50 ms budget). */
 const SLICE_MS = 8;
@@ -19,7 +19,21 @@ export interface HighlightRun {
   annotations: Annotation[];
 }
 
-const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * Give the page its thread back until the next task. Through our own MessageChannel, not
+ * setTimeout: timer ids are shared with the page, and a page that clears every timer (some
+ * ad scripts do) would otherwise stall us mid-article.
+ */
+export function yieldToPage(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
 
 /**
  * Annotate `root`'s text (the engine runs in the background, off the page's thread) and
@@ -29,7 +43,7 @@ const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 export async function highlightArticle(root: Element, annotateText: (text: string) => Promise<Annotation[]>, signal: AbortSignal, annotationOf = new WeakMap<Element, Annotation>()): Promise<HighlightRun> {
   const highlighter = new Highlighter(root.ownerDocument);
   signal.addEventListener('abort', () => highlighter.removeAll(), { once: true });
-  const map = timed('text map', () => buildTextMap(root, (el) => el.tagName.toLowerCase() === MARK_TAG));
+  const map = await buildTextMapInSlices(root, (el) => el.tagName.toLowerCase() === MARK_TAG, SLICE_MS, yieldToPage, (start) => taskSince(start, 'text map'));
   const found = await annotateText(map.text);
   let sliceStart = performance.now();
   const annotations = found.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -29,6 +29,31 @@ export interface TextMap {
 
 /** Read `root`'s text. `skip` leaves out subtrees (our own UI, for instance). */
 export function buildTextMap(root: Node, skip: (el: Element) => boolean = () => false): TextMap {
+  const walk = textWalker(root, skip);
+  walk.step(Infinity);
+  return walk.map();
+}
+
+/**
+ * The same, in slices of about `sliceMs` with `pause()` between them: a 5 MB article takes
+ * longer than a task may hold the page. `onSlice` hears when each slice began.
+ */
+export async function buildTextMapInSlices(root: Node, skip: (el: Element) => boolean, sliceMs: number, pause: () => Promise<void>, onSlice: (start: number) => void = () => undefined): Promise<TextMap> {
+  const walk = textWalker(root, skip);
+  for (;;) {
+    const start = performance.now();
+    const done = walk.step(start + sliceMs);
+    onSlice(start);
+    if (done) return walk.map();
+    await pause();
+  }
+}
+
+/** How many nodes the walk visits between two looks at the clock. */
+const NODES_PER_CHECK = 512;
+
+/** A resumable walk over `root`'s nodes: `step(until)` goes on until the time `until` (a performance.now() reading) or the end, and says whether it is done. */
+function textWalker(root: Node, skip: (el: Element) => boolean) {
   const parts: string[] = [];
   const nodes: Text[] = [];
   const starts: number[] = [];
@@ -41,35 +66,39 @@ export function buildTextMap(root: Node, skip: (el: Element) => boolean = () => 
   };
   // An explicit stack, not recursion: pages nest elements thousands deep, past the call stack.
   const stack: (Node | typeof LEAVE_BLOCK)[] = [root];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node === LEAVE_BLOCK) {
-      pendingBreak = true;
-      continue;
+  const step = (until: number): boolean => {
+    for (let n = 1; stack.length; n++) {
+      if (n % NODES_PER_CHECK === 0 && performance.now() >= until) return false;
+      const node = stack.pop()!;
+      if (node === LEAVE_BLOCK) {
+        pendingBreak = true;
+        continue;
+      }
+      if (node.nodeType === 3) {
+        const data = (node as Text).data;
+        if (!data) continue;
+        if (pendingBreak && length > 0) push(BREAK);
+        pendingBreak = false;
+        nodes.push(node as Text);
+        starts.push(length);
+        lengths.push(data.length);
+        push(data);
+        continue;
+      }
+      if (node.nodeType !== 1) continue;
+      const el = node as Element;
+      if (SKIP.has(el.tagName.toUpperCase()) || isEditable(el) || skip(el)) continue;
+      const block = BLOCK.has(el.tagName.toUpperCase());
+      if (block) {
+        pendingBreak = true;
+        stack.push(LEAVE_BLOCK);
+      }
+      // Children go on the stack last first, so they come off in document order.
+      for (let child = el.lastChild; child; child = child.previousSibling) stack.push(child);
     }
-    if (node.nodeType === 3) {
-      const data = (node as Text).data;
-      if (!data) continue;
-      if (pendingBreak && length > 0) push(BREAK);
-      pendingBreak = false;
-      nodes.push(node as Text);
-      starts.push(length);
-      lengths.push(data.length);
-      push(data);
-      continue;
-    }
-    if (node.nodeType !== 1) continue;
-    const el = node as Element;
-    if (SKIP.has(el.tagName.toUpperCase()) || isEditable(el) || skip(el)) continue;
-    const block = BLOCK.has(el.tagName.toUpperCase());
-    if (block) {
-      pendingBreak = true;
-      stack.push(LEAVE_BLOCK);
-    }
-    // Children go on the stack last first, so they come off in document order.
-    for (let child = el.lastChild; child; child = child.previousSibling) stack.push(child);
-  }
-  return { text: parts.join(''), nodes, starts, lengths };
+    return true;
+  };
+  return { step, map: (): TextMap => ({ text: parts.join(''), nodes, starts, lengths }) };
 }
 
 /** A piece of a text node: what one highlight element wraps. */

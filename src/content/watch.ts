@@ -1,7 +1,10 @@
 import { MARK_TAG } from './highlighter';
+import { HOST_PREFIX } from './card/shadow-host';
 
-/** How long the page must be quiet before we act on its changes. */
+/** How long the page must be quiet before we act on its changes… */
 const SETTLE_MS = 300;
+/** …or how long at most we wait for quiet: a page with a ticking clock never is. */
+const MAX_WAIT_MS = 1000;
 /** Added content shorter than this (tickers, counters, buttons) is not worth annotating. */
 const MIN_TEXT = 60;
 
@@ -28,6 +31,7 @@ export function watchPage(doc: Document, handlers: WatchHandlers, signal: AbortS
   let lost = false;
   let url = doc.location.href;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let waitingSince = 0;
 
   const settle = () => {
     if (signal.aborted) return;
@@ -50,10 +54,19 @@ export function watchPage(doc: Document, handlers: WatchHandlers, signal: AbortS
   const observer = new MutationObserver((records) => {
     for (const r of records) {
       for (const n of r.removedNodes) if (hasMark(n) && !(n as Element).isConnected && !isOurRemoval(r)) lost = true;
-      for (const n of r.addedNodes) if (n.nodeType === 1 && !hasMark(n) && (n as Element).tagName !== 'CROSSWIRE-CARD-HOST') added.add(n as Element);
+      for (const n of r.addedNodes) if (n.nodeType === 1 && !hasMark(n) && !(n as Element).tagName.toLowerCase().startsWith(HOST_PREFIX)) added.add(n as Element);
     }
+    const now = Date.now();
+    // Past the longest wait, let the pending settle run (unless it is long overdue: timer ids
+    // are shared with the page, which may have cleared ours).
+    const waited = now - waitingSince;
+    if (timer !== undefined && waited >= MAX_WAIT_MS && waited < MAX_WAIT_MS + 2 * SETTLE_MS) return;
+    if (timer === undefined) waitingSince = now;
     clearTimeout(timer);
-    timer = setTimeout(settle, SETTLE_MS);
+    timer = setTimeout(() => {
+      timer = undefined;
+      settle();
+    }, SETTLE_MS);
   });
   observer.observe(doc.body, { childList: true, subtree: true });
   signal.addEventListener('abort', () => {

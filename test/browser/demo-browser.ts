@@ -52,7 +52,7 @@ export interface DomNode {
 export async function cardRootChildren(page: Page): Promise<{ cdp: CDPSession; nodes: DomNode[] }> {
   const cdp = await page.context().newCDPSession(page);
   const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-  const findHost = (n: DomNode): DomNode | undefined => (n.nodeName === 'CROSSWIRE-CARD-HOST' ? n : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map(findHost).find(Boolean));
+  const findHost = (n: DomNode): DomNode | undefined => (n.nodeName.startsWith('CROSSWIRE-CARD-HOST-') ? n : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map(findHost).find(Boolean));
   return { cdp, nodes: findHost(root)?.shadowRoots?.[0]?.children ?? [] };
 }
 

@@ -55,7 +55,7 @@ describe('notes in the browser', () => {
     // The content script answers once its notes are loaded; ask as the context menu does.
     await expect.poll(() => demo.extension.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'crosswire-note-selection' }), tabId), { timeout: 15_000 }).toBe(true);
     // The form takes the focus (inside our closed shadow root, so the page sees our host focused).
-    await article.waitForFunction(() => document.activeElement?.tagName === 'CROSSWIRE-CARD-HOST');
+    await article.waitForFunction(() => document.activeElement?.tagName.startsWith('CROSSWIRE-CARD-HOST-') === true);
     await article.keyboard.type('Check this against VOA <b>not bold</b>');
     await article.keyboard.press('Tab');
     await article.keyboard.type('conflict, to check');
@@ -85,7 +85,7 @@ describe('notes in the browser', () => {
     await article.evaluate(() => getSelection()!.removeAllRanges());
     await toll.focus();
     expect(await demo.extension.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'crosswire-note-selection' }), tabId)).toBe(true);
-    await article.waitForFunction(() => document.activeElement?.tagName === 'CROSSWIRE-CARD-HOST');
+    await article.waitForFunction(() => document.activeElement?.tagName.startsWith('CROSSWIRE-CARD-HOST-') === true);
     await article.keyboard.type('RT gives 2,700 for September 2011');
     for (let i = 0; i < 3; i++) await article.keyboard.press('Tab');
     await article.keyboard.press('Enter');

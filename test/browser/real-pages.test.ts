@@ -51,7 +51,7 @@ afterAll(async () => {
 
 const boxes = (page: Page) =>
   page.evaluate(() =>
-    [...document.querySelectorAll('body *')].filter((el) => !el.closest('crosswire-mark') && el.tagName !== 'CROSSWIRE-CARD-HOST').map((el) => {
+    [...document.querySelectorAll('body *')].filter((el) => !el.closest('crosswire-mark') && !el.tagName.startsWith('CROSSWIRE-CARD-HOST')).map((el) => {
       const r = el.getBoundingClientRect();
       return [el.tagName, r.x, r.y, r.width, r.height] as const;
     }),

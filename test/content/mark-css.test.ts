@@ -8,14 +8,14 @@ const rule = (selector: string) => MARK_CSS.split('\n').find((line) => line.star
 describe('the highlights stylesheet', () => {
   it('gives each actor type its palette colour', () => {
     for (const [type, rgb] of Object.entries(ACTOR_RGB)) {
-      expect(rule(`crosswire-mark[data-crosswire-kind="actor"][data-crosswire-type="${type}"]`)).toContain(`rgba(${rgb}, 0.16)`);
+      expect(rule(`crosswire-mark[data-crosswire-kind][data-crosswire-id][data-crosswire-kind="actor"][data-crosswire-type="${type}"]`)).toContain(`rgba(${rgb}, 0.16)`);
     }
   });
 
   it('underlines figures and tints quotes without an underline', () => {
-    expect(rule('crosswire-mark[data-crosswire-kind="figure"]')).toContain(`inset 0 -2px 0 rgb(${FIGURE_RGB})`);
-    expect(rule('crosswire-mark[data-crosswire-kind="quote"]')).toContain(`rgba(${QUOTE_RGB}, 0.22)`);
-    expect(rule('crosswire-mark[data-crosswire-kind="quote"]')).toContain('box-shadow: none !important');
+    expect(rule('crosswire-mark[data-crosswire-kind][data-crosswire-id][data-crosswire-kind="figure"]')).toContain(`inset 0 -2px 0 rgb(${FIGURE_RGB})`);
+    expect(rule('crosswire-mark[data-crosswire-kind][data-crosswire-id][data-crosswire-kind="quote"]')).toContain(`rgba(${QUOTE_RGB}, 0.22)`);
+    expect(rule('crosswire-mark[data-crosswire-kind][data-crosswire-id][data-crosswire-kind="quote"]')).toContain('box-shadow: none !important');
   });
 
   it('marks every declaration important, so page rules cannot restyle a highlight', () => {

@@ -1,16 +1,22 @@
 import { render, type ComponentChild } from 'preact';
 
+/** Our host elements' names start with this; a random suffix follows (see ShadowHost). */
+export const HOST_PREFIX = 'crosswire-card-host-';
+
 /**
  * The one container for UI we inject into a page: a custom element with a closed shadow
  * root. Page styles cannot reach inside and ours cannot leak out; a closed root also keeps
- * page scripts from reading what the card shows about the reader's corpus.
+ * page scripts from reading what the card shows about the reader's corpus. Its name has a
+ * random suffix: a page that defined a custom element by our name would run its own code
+ * on our host, and could reach the closed root through attachInternals().
  */
 export class ShadowHost {
   private readonly host: HTMLElement;
   private readonly mount: HTMLElement;
 
   constructor(doc: Document, css: string) {
-    this.host = doc.createElement('crosswire-card-host');
+    const suffix = [...crypto.getRandomValues(new Uint8Array(6))].map((b) => b.toString(16).padStart(2, '0')).join('');
+    this.host = doc.createElement(`${HOST_PREFIX}${suffix}`);
     // Out of the page's flow and above it; the card positions itself inside.
     this.host.setAttribute('style', 'all: initial; position: absolute; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;');
     const root = this.host.attachShadow({ mode: 'closed' });
