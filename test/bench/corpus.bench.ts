@@ -3,13 +3,14 @@
 // query (as a runtime message from an extension page, the way the popup and content script
 // ask) at 3, 1,000 and 10,000 articles, importing a synthetic corpus in between.
 // Writes the figures into out/bench.json next to the engine's.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DIST, ensureBuilt } from '../ensure-built';
 import { launchWithExtension } from '../../src/demo/chromium';
 import { demoSite } from '../../src/demo/pages';
 import { startNewsServer } from '../../src/demo/server';
+import { mergeResults, type BenchResults } from './results';
 import { syntheticArticles } from './synthetic-corpus';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> }; tabs: { query(q: { url: string }): Promise<{ id?: number }[]> } };
@@ -83,7 +84,7 @@ const seeded = await status();
 const seedMs = performance.now() - started;
 console.log(`seeding: ${seeded.value.articles} bundled articles ready ${seedMs.toFixed(0)} ms after Chromium started (includes the browser's start)`);
 
-const results: Record<string, { value: number; unit: string; baseline: number | null; ratio: number | null }> = {};
+const results: BenchResults = {};
 let have = seeded.value.articles;
 let importedMs = 0;
 let imported = 0;
@@ -127,7 +128,4 @@ results['seed ready after start'] = { value: +seedMs.toFixed(0), unit: 'ms', bas
 await extension.close();
 await server.close();
 
-const out = 'out/bench.json';
-const previous = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>) : {};
-writeFileSync(out, `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
-console.log(`wrote ${out}`);
+mergeResults(results);

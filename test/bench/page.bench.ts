@@ -3,7 +3,7 @@
 // annotation time and longest task (the extension as shipped, on a news hostname), against,
 // in the same run, mark.js's fastest form (markRegExp with one alternation of every
 // dictionary alias) and the floor (a TreeWalker over the text nodes plus one RegExp pass).
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -11,6 +11,7 @@ import { defaultDictionary } from '../../src/core/actors/load';
 import { launchWithExtension } from '../../src/demo/chromium';
 import { articlePage, startNewsServer } from '../../src/demo/server';
 import { DIST, ensureBuilt } from '../ensure-built';
+import { mergeResults, type BenchResults } from './results';
 import { syntheticArticles } from './synthetic-corpus';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
@@ -92,7 +93,7 @@ async function others(page: Page, url: string) {
   })()`).then((r) => ({ ...(r as { floor: number; markJs: number; found: number; markJsCount: number }), pageOwn }));
 }
 
-const results: Record<string, { value: number; unit: string; baseline: number | null; ratio: number | null }> = {};
+const results: BenchResults = {};
 console.log('page: Crosswire from DOMContentLoaded: first / last highlight; from our start: annotation (wall) / on the page thread / our longest task; the page’s longest task (and with Crosswire off) | mark.js markRegExp | floor (TreeWalker + one RegExp), all ms');
 for (const key of Object.keys(pages)) {
   const name = key.split('/').pop()!;
@@ -118,7 +119,4 @@ for (const key of Object.keys(pages)) {
 }
 await extension.close();
 await server.close();
-const out = 'out/bench.json';
-const previous = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>) : {};
-writeFileSync(out, `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
-console.log(`wrote ${out}`);
+mergeResults(results);
