@@ -42,10 +42,13 @@ export class PageNotes {
   readonly noteOf = new WeakMap<Element, Note>();
   readonly orphans: Note[] = [];
   private readonly placed = new Map<string, Placed>();
-  private readonly textHash: string;
+  private hash: string | null = null;
 
-  constructor(private readonly map: TextMap, private readonly highlighter: Highlighter, private readonly ask: Ask, private readonly page: NotePage) {
-    this.textHash = fnv1a64(page.text);
+  constructor(private readonly map: TextMap, private readonly highlighter: Highlighter, private readonly ask: Ask, private readonly page: NotePage) {}
+
+  /** The article text's hash, computed when a note needs it: a page without notes (most) never pays for it. */
+  private get textHash(): string {
+    return (this.hash ??= fnv1a64(this.page.text));
   }
 
   /** Fetch this article's notes and put each where its text is now. */
