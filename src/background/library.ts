@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import type { Dictionary } from '../core/actors/dictionary';
+import { stripMarks } from '../core/text/fold';
 import type { ImportRecord } from '../core/corpus/import-format';
 import type { ArticleList, ArticleListItem, ArticleText } from '../messages';
 import type { CorpusDb, HeadRow } from './db';
@@ -12,7 +13,7 @@ const DEFAULT_PAGE = 50;
 /** How many mentions of an actor a search reads (newest first) to list the articles naming it. */
 const ACTOR_MENTIONS = 20_000;
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const fold = (s: string) => stripMarks(s).toLowerCase();
 
 /**
  * Stored articles, newest first. A query that is a name the dictionary knows ("Lavrov",

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { Note } from '../core/notes/types';
 import type { NoteFilter, Result } from '../messages';
-import { ALL_TABLES, type CorpusDb } from './db';
+import type { CorpusDb } from './db';
 import { isQuotaError } from './storage-errors';
 
 /** Store a note, or replace the one with its id (an edit). */
@@ -67,9 +67,6 @@ export async function importNotes(db: CorpusDb, notes: readonly Note[]): Promise
     return { ok: false, error: storageError('nothing was imported', error) };
   }
 }
-
-/** Every table the backup covers, for its restore transaction. */
-export const BACKUP_TABLES = ALL_TABLES;
 
 /** What a storage failure means for the reader, with the browser's reason. */
 export function storageError(consequence: string, error: unknown): string {

@@ -1,6 +1,7 @@
 import { fnv1a64 } from '../core/corpus/content-hash';
 import { anchorNote, targetFor } from '../core/notes/anchor';
 import type { Note } from '../core/notes/types';
+import { motivationOf } from '../core/notes/validate';
 import type { Reply, Request, Result } from '../messages';
 import type { NoteFields } from './card/NoteForm';
 import type { ShownNote } from './card/NotesSection';
@@ -73,7 +74,7 @@ export class PageNotes {
     const note: Note = {
       id: randomId(), articleId: this.page.articleId, canonicalUrl: this.page.canonicalUrl, url: this.page.url, title: this.page.title,
       target, quoteHash: fnv1a64(target.exact), textHash: this.textHash, highlight: spot.highlight,
-      ...fields, motivation: fields.note ? 'commenting' : fields.tags.length ? 'tagging' : 'highlighting', created: now, modified: now,
+      ...fields, motivation: motivationOf(fields.note, fields.tags), created: now, modified: now,
     };
     const saved = await this.ask({ type: 'save-note', note });
     if (!saved.ok) return saved;
@@ -83,7 +84,7 @@ export class PageNotes {
 
   /** An edit: same id, new fields and modification time. */
   async update(note: Note, fields: NoteFields): Promise<Result<Note>> {
-    const next: Note = { ...note, ...fields, motivation: fields.note ? 'commenting' : fields.tags.length ? 'tagging' : 'highlighting', modified: new Date().toISOString() };
+    const next: Note = { ...note, ...fields, motivation: motivationOf(fields.note, fields.tags), modified: new Date().toISOString() };
     const saved = await this.ask({ type: 'save-note', note: next });
     if (!saved.ok) return saved;
     const p = this.placed.get(note.id);

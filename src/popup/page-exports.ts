@@ -5,6 +5,7 @@ import type { Note } from '../core/notes/types';
 import { notesToWebAnnotation } from '../core/notes/web-annotation';
 import type { Annotation, FigureAnnotation, QuoteAnnotation } from '../core/types';
 import type { StoryVersion } from '../messages';
+import { QUOTE_RELATION } from '../shared/words';
 import type { Ask } from './CorpusControls';
 import type { PageFacts } from './page-state';
 import { pageActors } from './views/ActorsView';
@@ -19,7 +20,6 @@ export interface PageExport {
   mime: string;
 }
 
-const KIND = { exact: 'verbatim', near: 'reworded', partial: 'in part' } as const;
 
 /**
  * This page's annotations as a file: JSON-LD (the engine's detections with what other outlets
@@ -48,7 +48,7 @@ export async function pageExport(kind: PageExportKind, facts: PageFacts, notes: 
           if (r.ok) matches[a.id] = { verdict: r.value.verdict, explanation: r.value.explanation, values: r.value.items.map((i) => ({ outlet: i.outlet, articleId: i.articleId, text: i.text, agrees: i.agrees })) };
         } else if (a.kind === 'quote') {
           const r = await ask({ type: 'quotes-like', text: a.text, ...exclude });
-          if (r.ok) matches[a.id] = r.value.map((m) => ({ outlet: m.outlet, articleId: m.articleId, kind: KIND[m.kind], text: m.quote.text }));
+          if (r.ok) matches[a.id] = r.value.map((m) => ({ outlet: m.outlet, articleId: m.articleId, kind: QUOTE_RELATION[m.kind], text: m.quote.text }));
         }
       }),
     );
@@ -77,7 +77,7 @@ export async function pageExport(kind: PageExportKind, facts: PageFacts, notes: 
     quotes: await Promise.all(
       pageQuotes(facts.annotations).map(async (q: QuoteAnnotation) => {
         const r = await ask({ type: 'quotes-like', text: q.text, ...exclude });
-        const found = new Map((r.ok ? r.value : []).map((m) => [m.articleId, KIND[m.kind]]));
+        const found = new Map((r.ok ? r.value : []).map((m) => [m.articleId, QUOTE_RELATION[m.kind]]));
         return { text: q.text, speaker: q.speaker, others: versions.map((v) => ({ outlet: outletName(v.outlet), kind: found.get(v.articleId) ?? ('absent' as const) })) };
       }),
     ),

@@ -2,6 +2,10 @@ import type { ComponentChildren } from 'preact';
 import type { Annotation } from '../../core/types';
 import type { FiguresLike, QuoteMatch } from '../../core/match';
 import { DiffText } from '../../shared/DiffText';
+import { clip, dateText as date } from '../../shared/words';
+
+/** How much of another outlet's sentence a card shows. */
+const SENTENCE = 220;
 import type { MentionsByOutlet } from '../../messages';
 import { linkToSentence } from '../../shared/text-fragment';
 
@@ -12,8 +16,6 @@ export type CardData =
   | { state: 'figure'; result: FiguresLike }
   | { state: 'quote'; matches: QuoteMatch[] };
 
-const date = (d: string | null) => d ?? 'undated';
-const clip = (s: string, n = 220) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /** The card for one highlight: what other outlets in the corpus wrote. All page text renders as text. */
 export function Card({ annotation, data, id, children }: { annotation: Annotation; data: CardData; id: string; children?: ComponentChildren }) {
@@ -63,7 +65,7 @@ function Mentions({ groups, label }: { groups: MentionsByOutlet[]; label: string
                 {a.headline && ` · ${a.headline}`}
               </p>
               {a.sentences.slice(0, 2).map((s) => (
-                <p class="quote">{a.url ? <a href={linkToSentence(a.url, s)} target="_blank" rel="noopener noreferrer">{clip(s)}</a> : clip(s)}</p>
+                <p class="quote">{a.url ? <a href={linkToSentence(a.url, s)} target="_blank" rel="noopener noreferrer">{clip(s, SENTENCE)}</a> : clip(s, SENTENCE)}</p>
               ))}
             </div>
           ))}

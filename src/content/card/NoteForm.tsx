@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { STANCES, type Stance } from '../../core/notes/types';
+import { STANCE_LABEL } from '../../shared/words';
 
 /** What the reader writes on a note. */
 export interface NoteFields {
@@ -8,7 +9,6 @@ export interface NoteFields {
   stance: Stance | null;
 }
 
-const STANCE_LABEL: Record<Stance, string> = { verified: 'Verified', disputed: 'Disputed', 'follow-up': 'Follow up' };
 
 /** "tolls, to check ,UN" -> ["tolls", "to check", "UN"]: commas separate tags, blanks go. */
 export const parseTags = (s: string) => [...new Set(s.split(',').map((t) => t.trim()).filter(Boolean))].slice(0, 100).map((t) => t.slice(0, 200));
@@ -79,4 +79,3 @@ export function NoteForm({ quote, initial, onSave, onCancel, onDelete, error }: 
   );
 }
 
-export { STANCE_LABEL };

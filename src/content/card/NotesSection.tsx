@@ -1,5 +1,5 @@
 import type { Note } from '../../core/notes/types';
-import { STANCE_LABEL } from './NoteForm';
+import { STANCE_LABEL } from '../../shared/words';
 
 /** A note as the card shows it, with where it stands now (moved with a changed wording, or in place). */
 export interface ShownNote {

@@ -7,9 +7,9 @@ import type { Ask } from '../CorpusControls';
 import { pageExport, type PageExportKind } from '../page-exports';
 import type { PageFacts } from '../page-state';
 import { useAnswer } from '../use-answer';
+import { STANCE_LABEL } from '../../shared/words';
 import { Answered, Empty, Problem, clip } from './common';
 
-const STANCE: Record<string, string> = { verified: 'Verified', disputed: 'Disputed', 'follow-up': 'Follow up' };
 
 /** This page's notes (placed again in the page's text; those that cannot be are listed as orphans), and this page's exports. */
 export function NotesView({ facts, versions, ask, download, outletName }: { facts: PageFacts; versions: StoryVersion[]; ask: Ask; download: Download; outletName: (id: string) => string }) {
@@ -39,7 +39,7 @@ export function NotesView({ facts, versions, ask, download, outletName }: { fact
               {anchored.map(({ note, at }) => (
                 <li key={note.id}>
                   <p class="quote-line">“{clip(note.target.exact, 200)}”</p>
-                  {note.stance && <span class={`stance stance-${note.stance}`}>{STANCE[note.stance]}</span>}
+                  {note.stance && <span class={`stance stance-${note.stance}`}>{STANCE_LABEL[note.stance]}</span>}
                   {note.note && <p>{note.note}</p>}
                   {note.tags.length > 0 && <p class="muted">Tags: {note.tags.join(', ')}</p>}
                   {at.state === 'anchored' && at.changed && (

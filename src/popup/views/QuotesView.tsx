@@ -2,6 +2,7 @@ import type { QuoteMatch, WordDiff } from '../../core/match';
 import type { QuoteAnnotation } from '../../core/types';
 import type { Result, StoryVersion } from '../../messages';
 import { DiffText } from '../../shared/DiffText';
+import { QUOTE_RELATION } from '../../shared/words';
 import { useAnswer } from '../use-answer';
 import { Answered, Empty, dateText } from './common';
 
@@ -25,7 +26,6 @@ export function QuotesView({ quotes, versions, outletName, quotesLike }: { quote
   );
 }
 
-const KIND: Record<QuoteMatch['kind'], string> = { exact: 'verbatim', near: 'reworded', partial: 'in part' };
 
 function QuoteItem({ quote, versions, outletName, quotesLike }: { quote: QuoteAnnotation; versions: StoryVersion[]; outletName: (id: string) => string; quotesLike: QuotesLikeOf }) {
   const answer = useAnswer(() => quotesLike(quote.text), [quote.text]);
@@ -65,7 +65,7 @@ function Found({ match }: { match: QuoteMatch }) {
   const changed = match.diff.some((d: WordDiff) => d.op !== 'same');
   return (
     <>
-      <span class={`kind kind-${match.kind}`}>{KIND[match.kind]}</span>
+      <span class={`kind kind-${match.kind}`}>{QUOTE_RELATION[match.kind]}</span>
       {match.quote.speaker && <span class="muted"> ({match.quote.speaker})</span>}
       {changed && (
         <span class="diff">

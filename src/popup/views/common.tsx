@@ -1,11 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Answer } from '../use-answer';
 
-/** A date as the corpus has it, or a word for none. */
-export const dateText = (d: string | null | undefined) => d ?? 'undated';
-
-/** Text clipped at `n` characters. */
-export const clip = (s: string, n = 240) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+export { clip, dateText } from '../../shared/words';
 
 /** Waiting for the background, or its error, or the content: a view is never blank. */
 export function Answered<T>({ answer, loading, children }: { answer: Answer<T>; loading: string; children: (value: T) => ComponentChildren }) {
