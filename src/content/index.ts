@@ -20,8 +20,7 @@ import { PageNotes } from './page-notes';
 import { watchPage } from './watch';
 import { mark, timed, TIMING } from './timing';
 // From the hash module, not build-article: that one pulls in the whole engine.
-import { articleId } from '../core/corpus/content-hash';
-import { canonicalUrl } from '../core/corpus/canonical-url';
+import { pageIdentity } from '../core/corpus/content-hash';
 
 const { runtime } = extensionApi;
 let controller: AbortController | null = null;
@@ -50,10 +49,12 @@ async function highlight(): Promise<void> {
   report = { page: pageFacts(run.text, published), annotations: run.annotations };
   mark(TIMING.done);
   const ask = <R extends Request>(request: R) => sendRequest(runtime, request);
-  // The page's id is asked for when a card opens: hashing it up front cost the first pass a few cold milliseconds.
-  cards = timed('cards', () => attachCards(root, run.annotationOf, ask, { get articleId() { return pageArticleId(); }, published: published ?? null }, current.signal));
+  // After the first pass (hashing the URL cost it a few cold milliseconds): cards leave the page
+  // itself out of "other outlets", and the reader's notes are keyed by it.
+  const { articleId, canonical } = pageIdentity(report.page);
+  cards = timed('cards', () => attachCards(root, run.annotationOf, ask, { articleId, published: published ?? null }, current.signal));
   // The reader's notes come after the highlights: they are fewer, and the page is readable meanwhile.
-  const notes = new PageNotes(run.map, run.highlighter, ask, { articleId: pageArticleId(), canonicalUrl: canonicalOf(), url: location.href, title: report.page.headline ?? null, text: run.text });
+  const notes = new PageNotes(run.map, run.highlighter, ask, { articleId, canonicalUrl: canonical, url: location.href, title: report.page.headline ?? null, text: run.text });
   const shown = cards;
   void notes.load().then(() => !current.signal.aborted && shown.setNotes(notes));
   timed('watch', () => watchPage(
@@ -87,20 +88,6 @@ function pageFacts(text: string, published: string | undefined): PageReport['pag
     ...(headline && { headline: headline.slice(0, 1000) }),
     ...(published && { published }),
   };
-}
-
-/** The page's canonical URL, as the corpus computes it. */
-function canonicalOf(): string | null {
-  return canonicalUrl(location.href, {
-    canonical: document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null,
-    ogUrl: document.querySelector('meta[property="og:url"]')?.getAttribute('content') ?? null,
-  });
-}
-
-/** The id the corpus gives this page (from its canonical URL): cards leave the page itself out, and notes are keyed by it. */
-function pageArticleId(): string {
-  const canonical = canonicalOf();
-  return canonical ? articleId(canonical, '') : 'a-unknown';
 }
 
 async function main(): Promise<void> {

@@ -1,5 +1,5 @@
-import { canonicalUrl, outletOf } from '../core/corpus/canonical-url';
-import { articleId } from '../core/corpus/content-hash';
+import { outletOf } from '../core/corpus/canonical-url';
+import { pageIdentity } from '../core/corpus/content-hash';
 import { outletProfile } from '../core/corpus/outlets';
 import { parsePageReport, type Annotation, type PageInput, type Result } from '../messages';
 import type { Ask } from './CorpusControls';
@@ -33,9 +33,8 @@ export async function readPage(ask: Ask, tabId: number | null, askContentScript:
 }
 
 function factsOf(page: PageInput, annotations: Annotation[]): PageFacts {
-  const canonical = page.url ? canonicalUrl(page.url, { canonical: page.canonical ?? null, ogUrl: page.ogUrl ?? null }) : null;
   const outlet = page.url ? outletOf(page.url) : 'unknown';
-  return { page, annotations, articleId: canonical ? articleId(canonical, '') : 'a-unknown', outlet: { id: outlet, name: outletProfile(outlet)?.name ?? outlet } };
+  return { page, annotations, articleId: pageIdentity(page).articleId, outlet: { id: outlet, name: outletProfile(outlet)?.name ?? outlet } };
 }
 
 function explain(error: string): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contentHash, fnv1a64, normaliseForHash } from '../../../src/core/corpus/content-hash';
+import { articleFromPage } from '../../../src/background/corpus-service';
+import { contentHash, fnv1a64, normaliseForHash, pageIdentity } from '../../../src/core/corpus/content-hash';
 
 describe('fnv1a64', () => {
   it('matches the published FNV-1a 64-bit test vectors', () => {
@@ -35,5 +36,16 @@ describe('contentHash', () => {
     const t = performance.now();
     contentHash(big);
     expect(performance.now() - t).toBeLessThan(1000);
+  });
+});
+
+describe('pageIdentity', () => {
+  it('gives a page the id the corpus gives it when stored, whatever URL it was reached by', () => {
+    const page = { text: 'Sergey Lavrov spoke.', url: 'https://www.cbc.ca/news/world/x-1.1?utm_source=rss#top', canonical: 'https://www.cbc.ca/news/world/x-1.1' };
+    const { articleId, canonical } = pageIdentity(page);
+    expect(canonical).toBe('https://cbc.ca/news/world/x-1.1');
+    expect(articleId).toBe(articleFromPage(page).id);
+    expect(pageIdentity({ url: 'https://cbc.ca/news/world/x-1.1?ref=home' }).articleId).toBe(articleId);
+    expect(pageIdentity({})).toEqual({ articleId: 'a-unknown', canonical: null });
   });
 });
