@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { act } from 'preact/test-utils';
-import { eachTestRoot, flush } from './dom';
+import { eachTestRoot, flush } from '../preact-dom';
 import { describe, expect, it } from 'vitest';
 import type { ArticleListItem, Request } from '../../src/messages';
 import type { Ask } from '../../src/popup/CorpusControls';

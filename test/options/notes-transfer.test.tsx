@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Request } from '../../src/messages';
 import { NotesTransfer } from '../../src/options/NotesTransfer';
 import type { Ask } from '../../src/popup/CorpusControls';
-import { buttonIn, eachTestRoot, flush } from './dom';
+import { buttonIn, eachTestRoot, flush } from '../preact-dom';
 
 let root: HTMLElement;
 eachTestRoot((el) => (root = el));

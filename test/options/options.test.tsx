@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { eachTestRoot, flush } from './dom';
+import { eachTestRoot, flush } from '../preact-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ArticleListItem, Request } from '../../src/messages';
 import type { Ask } from '../../src/popup/CorpusControls';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { eachTestRoot, flush } from './dom';
+import { eachTestRoot, flush } from '../preact-dom';
 import { describe, expect, it } from 'vitest';
 import type { Request, Settings } from '../../src/messages';
 import type { Ask } from '../../src/popup/CorpusControls';

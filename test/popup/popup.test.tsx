@@ -5,7 +5,7 @@ import { Popup } from '../../src/popup/Popup';
 import type { ActiveTab } from '../../src/popup/SiteSwitch';
 import { Tabs } from '../../src/popup/Tabs';
 import { act } from 'preact/test-utils';
-import { mount, settle, textOf } from './render';
+import { mount, flush, textOf } from '../preact-dom';
 
 const tab = (id: number | null, pageReport: () => Promise<unknown> = () => Promise.reject(new Error('Receiving end does not exist.'))): ActiveTab => ({ id, host: 'www.cbc.ca', origin: 'https://www.cbc.ca', send: async () => undefined, pageReport, allowed: async () => true, requestAccess: async () => true });
 const ping = () => Promise.resolve({ ok: true as const, value: { version: '1.2.3' } });
@@ -81,7 +81,7 @@ describe('Tabs', () => {
     const root = await mount(<Tabs tabs={tabs} selected={selected} onSelect={(id) => (selected = id)}>panel</Tabs>);
     const press = async (key: string) => {
       await act(() => void root.querySelector('[role="tablist"]')!.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true })));
-      await settle();
+      await flush();
     };
     await press('ArrowRight');
     expect(selected).toBe('b');

@@ -7,7 +7,7 @@ import { ActorsView, pageActors } from '../../src/popup/views/ActorsView';
 import { FiguresView } from '../../src/popup/views/FiguresView';
 import { QuotesView } from '../../src/popup/views/QuotesView';
 import { StoryView } from '../../src/popup/views/StoryView';
-import { mount, textOf } from './render';
+import { mount, textOf } from '../preact-dom';
 
 const names: Record<string, string> = { 'voanews.com': 'Voice of America', 'rt.com': 'RT' };
 const outletName = (id: string) => names[id] ?? id;
