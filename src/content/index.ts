@@ -17,6 +17,7 @@ import { isArticlePage } from './is-article-page';
 import { highlightArticle } from './page-highlights';
 import { attachCards, type Cards } from './cards';
 import { PageNotes } from './page-notes';
+import { insideEditable } from './text-map';
 import { watchPage } from './watch';
 import { mark, timed, TIMING } from './timing';
 // From the hash module, not build-article: that one pulls in the whole engine.
@@ -36,7 +37,7 @@ async function highlight(): Promise<void> {
   // On request, a page Readability cannot read is annotated whole.
   const root = timed('article root', () => articleRoot(document)) ?? (requested ? document.body : null);
   // An article the reader is editing (an editor page, designMode) is theirs, not to mark up.
-  if (!root || document.designMode === 'on' || root.closest('[contenteditable]:not([contenteditable="false"])')) return;
+  if (!root || insideEditable(root)) return;
   const published = publishedDate(document) ?? undefined;
   const annotate = (whole: string) =>
     annotateInParts(whole, async (text) => {

@@ -12,6 +12,9 @@ const BREAK = '\n\n';
 /** Marks the end of a block element on the walk's stack. */
 const LEAVE_BLOCK = Symbol('leave block');
 
+/** Whether `el` is in text the reader is typing (a contenteditable region or a page in designMode). */
+export const insideEditable = (el: Element) => el.ownerDocument.designMode === 'on' || el.closest('[contenteditable]:not([contenteditable="false"])') !== null;
+
 /** What the reader is typing in is theirs: never annotated (contenteditable regions, and rich editors built on them). */
 const isEditable = (el: Element) => {
   const value = el.getAttribute('contenteditable');

@@ -1,4 +1,5 @@
 import { MARK_TAG } from './highlighter';
+import { insideEditable } from './text-map';
 import { HOST_PREFIX } from './card/shadow-host';
 
 /** How long the page must be quiet before we act on its changes… */
@@ -14,9 +15,6 @@ export interface WatchHandlers {
   /** New content appeared (infinite scroll, a live blog's new post). */
   added(element: Element): void;
 }
-
-/** Text the reader is typing (contenteditable) is theirs, not an article's. */
-const inEditable = (el: Element) => el.closest('[contenteditable]:not([contenteditable="false"])') !== null;
 
 const hasMark = (n: Node) => n.nodeType === 1 && ((n as Element).tagName.toLowerCase() === MARK_TAG || (n as Element).querySelector(MARK_TAG) !== null);
 
@@ -45,7 +43,7 @@ export function watchPage(doc: Document, handlers: WatchHandlers, signal: AbortS
     const fresh = [...added].filter((el) => el.isConnected && ![...added].some((other) => other !== el && other.contains(el)));
     added.clear();
     for (const el of fresh) {
-      if (seen.has(el) || hasMark(el) || inEditable(el) || (el.textContent ?? '').trim().length < MIN_TEXT) continue;
+      if (seen.has(el) || hasMark(el) || insideEditable(el) || (el.textContent ?? '').trim().length < MIN_TEXT) continue;
       seen.add(el);
       handlers.added(el);
     }
