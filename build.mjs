@@ -8,7 +8,17 @@
 //   node build.mjs --watch             rebuild on change
 import * as esbuild from 'esbuild';
 import { zipSync } from 'fflate';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  watch,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -65,7 +75,14 @@ function manifestFor(browser, manifest) {
 
 /** The highlights' stylesheet, from src/content/mark-css.ts (it reads the shared palette). */
 async function markCss() {
-  const { outputFiles } = await esbuild.build({ absWorkingDir: ROOT, entryPoints: ['src/content/mark-css.ts'], bundle: true, format: 'esm', write: false, logLevel: 'warning' });
+  const { outputFiles } = await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: ['src/content/mark-css.ts'],
+    bundle: true,
+    format: 'esm',
+    write: false,
+    logLevel: 'warning',
+  });
   const module = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].contents).toString('base64')}`);
   return module.MARK_CSS;
 }
@@ -98,7 +115,8 @@ function writeZip(dir, file) {
   const entries = {};
   for (const name of readdirSync(dir, { recursive: true }).map(String).sort()) {
     const path = join(dir, name);
-    if (statSync(path).isFile()) entries[name.split(sep).join('/')] = [readFileSync(path), { mtime: new Date('2026-01-01T00:00:00Z') }];
+    if (statSync(path).isFile())
+      entries[name.split(sep).join('/')] = [readFileSync(path), { mtime: new Date('2026-01-01T00:00:00Z') }];
   }
   writeFileSync(file, zipSync(entries, { level: 9 }));
   console.log(`zipped ${file}`);

@@ -15,7 +15,8 @@ let loaded = { code: '', module: null };
  * module, so watch mode reuses the last one while the code is unchanged.
  */
 async function load(code) {
-  if (loaded.code !== code) loaded = { code, module: await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`) };
+  if (loaded.code !== code)
+    loaded = { code, module: await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`) };
   return loaded.module;
 }
 

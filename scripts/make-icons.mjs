@@ -26,7 +26,12 @@ const flatten = (curve, steps = 48) => Array.from({ length: steps + 1 }, (_, i) 
 const WIRE_A = flatten(cubic([0.2, 0.74], [0.5, 0.74], [0.5, 0.26], [0.8, 0.26]));
 const WIRE_B = flatten(cubic([0.2, 0.26], [0.5, 0.26], [0.5, 0.74], [0.8, 0.74]));
 // Round terminals at the wire ends, like connector pads.
-const TERMINALS = [[WIRE_A[0], AMBER], [WIRE_A.at(-1), AMBER], [WIRE_B[0], SKY], [WIRE_B.at(-1), SKY]];
+const TERMINALS = [
+  [WIRE_A[0], AMBER],
+  [WIRE_A.at(-1), AMBER],
+  [WIRE_B[0], SKY],
+  [WIRE_B.at(-1), SKY],
+];
 
 function distanceToSegment(px, py, [ax, ay], [bx, by]) {
   const dx = bx - ax;

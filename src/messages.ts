@@ -138,7 +138,14 @@ export interface OutletRef {
 export interface MentionsByOutlet {
   outlet: OutletRef;
   /** `forms`: how the article spelled the actor ("Sergei Lavrov", "Lavrov"), when known. */
-  articles: { articleId: string; headline: string | null; url: string | null; published: string | null; sentences: string[]; forms: string[] }[];
+  articles: {
+    articleId: string;
+    headline: string | null;
+    url: string | null;
+    published: string | null;
+    sentences: string[];
+    forms: string[];
+  }[];
 }
 
 /** A stored article ranked as a version of the page's story, with its first paragraph. */

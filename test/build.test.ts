@@ -50,7 +50,9 @@ describe('both builds', () => {
     const chromeFiles = listFiles(join(DIST, 'chrome'));
     expect(listFiles(join(DIST, 'firefox'))).toEqual(chromeFiles);
     for (const file of chromeFiles.filter((name) => name !== 'manifest.json')) {
-      expect(readFileSync(join(DIST, 'firefox', file)).equals(readFileSync(join(DIST, 'chrome', file))), file).toBe(true);
+      expect(readFileSync(join(DIST, 'firefox', file)).equals(readFileSync(join(DIST, 'chrome', file))), file).toBe(
+        true,
+      );
     }
   });
 
@@ -70,7 +72,8 @@ describe('store-ready zips', () => {
       const zip = unzipSync(readFileSync(join(DIST, `crosswire-${browser}-${version}.zip`)));
       const dir = join(DIST, browser);
       expect(Object.keys(zip).sort()).toEqual(listFiles(dir).map((f) => f.split(sep).join('/')));
-      for (const [name, bytes] of Object.entries(zip)) expect(Buffer.from(bytes).equals(readFileSync(join(dir, name))), name).toBe(true);
+      for (const [name, bytes] of Object.entries(zip))
+        expect(Buffer.from(bytes).equals(readFileSync(join(dir, name))), name).toBe(true);
       expect(JSON.parse(strFromU8(zip['manifest.json']!)).manifest_version).toBe(3);
     });
   }
@@ -80,7 +83,10 @@ describe('no code from anywhere but the package', () => {
   it('has no inline script or event-handler attribute in its pages, and no script from elsewhere', () => {
     for (const page of ['popup.html', 'options.html']) {
       const html = readFileSync(join(DIST, 'chrome', page), 'utf8');
-      expect([...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].map((m) => [m[1]!.trim(), m[2]!.trim()]), page).toEqual([[`src="${page.replace('.html', '.js')}"`, '']]);
+      expect(
+        [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].map((m) => [m[1]!.trim(), m[2]!.trim()]),
+        page,
+      ).toEqual([[`src="${page.replace('.html', '.js')}"`, '']]);
       expect(html, page).not.toMatch(/\son[a-z]+\s*=/i);
       expect(html, page).not.toMatch(/(src|href)="(https?:)?\/\//i);
     }

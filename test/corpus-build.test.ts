@@ -14,7 +14,8 @@ const SEEDS = join(REPO_ROOT, 'src/core/corpus/seeds');
 
 beforeAll(() => {
   // A dist/ from before the corpus step has no corpus.json: build it then.
-  if (!BROWSERS.every((b) => existsSync(join(DIST, b, 'corpus.json')))) execFileSync(process.execPath, ['build.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (!BROWSERS.every((b) => existsSync(join(DIST, b, 'corpus.json'))))
+    execFileSync(process.execPath, ['build.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
 });
 
 describe.each(BROWSERS)('dist/%s/corpus.json', (browser) => {
@@ -53,11 +54,15 @@ describe('the corpus step', () => {
     for (const { file } of list) copyFileSync(join(SEEDS, file), join(dir, file));
     writeFileSync(join(dir, list[1]!.file), 'Advertisement\n\nShare on Facebook Share on Twitter Email\n');
     copyFileSync(join(SEEDS, 'seeds.json'), join(dir, 'seeds.json'));
-    await expect(buildCorpusJson({ root: REPO_ROOT, seedsDir: dir })).rejects.toThrow(`bundled corpus: ${list[1]!.file}: yields no text after cleaning`);
+    await expect(buildCorpusJson({ root: REPO_ROOT, seedsDir: dir })).rejects.toThrow(
+      `bundled corpus: ${list[1]!.file}: yields no text after cleaning`,
+    );
   });
 
   it('fails naming a seed file that is missing', async () => {
     rmSync(join(dir, '000_b80d3aa3a014407e.txt'));
-    await expect(buildCorpusJson({ root: REPO_ROOT, seedsDir: dir })).rejects.toThrow('bundled corpus: 000_b80d3aa3a014407e.txt: cannot read');
+    await expect(buildCorpusJson({ root: REPO_ROOT, seedsDir: dir })).rejects.toThrow(
+      'bundled corpus: 000_b80d3aa3a014407e.txt: cannot read',
+    );
   });
 });

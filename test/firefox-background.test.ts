@@ -10,14 +10,22 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ReplyValues, RequestType, Result } from '../src/messages';
 import { DIST, ensureBuilt } from './ensure-built';
-import { EXTENSION_ORIGIN, readManifest, startBackground, startContentScript, until, type Background, type Sender } from './firefox-env';
+import {
+  EXTENSION_ORIGIN,
+  readManifest,
+  startBackground,
+  startContentScript,
+  until,
+  type Background,
+  type Sender,
+} from './firefox-env';
 
 const FIREFOX = join(DIST, 'firefox');
 
 beforeAll(ensureBuilt);
 
 /** The value of a successful reply, failing the test with the error of any other. */
-function valueOf<K extends RequestType>(_type: K, reply: unknown): ReplyValues[K] {
+function okValue<K extends RequestType>(_type: K, reply: unknown): ReplyValues[K] {
   const result = reply as Result<ReplyValues[K]> | undefined;
   if (!result?.ok) throw new Error(`expected an ok reply, got ${JSON.stringify(reply)}`);
   return result.value;
@@ -47,10 +55,15 @@ describe('dist/firefox/background.js as a Firefox event page', () => {
   });
 
   const ask = (message: unknown, sender: Sender = popup) => background.send(message, sender);
-  const seeded = () => until(async () => {
-    const status = valueOf('corpus-status', await ask({ type: 'corpus-status' }));
-    return status.articles === 3 && status;
-  }, 5000, 'the bundled corpus to be seeded');
+  const seeded = () =>
+    until(
+      async () => {
+        const status = okValue('corpus-status', await ask({ type: 'corpus-status' }));
+        return status.articles === 3 && status;
+      },
+      5000,
+      'the bundled corpus to be seeded',
+    );
 
   it('registers its listeners synchronously, on the browser object Firefox provides', () => {
     // Firefox wakes an event page for an event and delivers it once the script has run its
@@ -81,17 +94,19 @@ describe('dist/firefox/background.js as a Firefox event page', () => {
 
   it('annotates text: finds Sergey Lavrov', async () => {
     const text = "Russia's Foreign Minister Sergey Lavrov met Hillary Clinton at the United Nations.";
-    const annotations = valueOf('annotate-text', await ask({ type: 'annotate-text', text }));
-    expect(annotations).toContainEqual(expect.objectContaining({ kind: 'actor', actorId: 'sergey-lavrov', text: 'Sergey Lavrov' }));
+    const annotations = okValue('annotate-text', await ask({ type: 'annotate-text', text }));
+    expect(annotations).toContainEqual(
+      expect.objectContaining({ kind: 'actor', actorId: 'sergey-lavrov', text: 'Sergey Lavrov' }),
+    );
   });
 
   it('matches a stored article with the other versions of its story', async () => {
     await seeded();
-    const list = valueOf('list-articles', await ask({ type: 'list-articles' }));
+    const list = okValue('list-articles', await ask({ type: 'list-articles' }));
     expect(list.total).toBe(3);
     const ids = list.items.map((item) => item.articleId);
     const [articleId] = ids;
-    const versions = valueOf('story-match', await ask({ type: 'story-match', page: { articleId } }));
+    const versions = okValue('story-match', await ask({ type: 'story-match', page: { articleId } }));
     expect(versions.length).toBeGreaterThan(0);
     for (const version of versions) {
       expect(version.articleId).not.toBe(articleId);
@@ -103,12 +118,23 @@ describe('dist/firefox/background.js as a Firefox event page', () => {
     // Firefox delivers runtime messages from other extensions only to onMessageExternal, but
     // the background checks sender.id anyway; its listener must leave the message unanswered.
     const [listener] = background.browser.runtime.onMessage.listeners;
-    expect(listener!({ type: 'ping' }, { id: 'evil@example', url: 'moz-extension://0000/popup.html' }, () => undefined)).toBeUndefined();
+    expect(
+      listener!({ type: 'ping' }, { id: 'evil@example', url: 'moz-extension://0000/popup.html' }, () => undefined),
+    ).toBeUndefined();
     expect(await ask({ type: 'ping' }, { id: 'evil@example' })).toBeUndefined();
   });
 
   it('answers a malformed message with { ok: false, error }', async () => {
-    for (const message of ['ping', null, [], { type: 'no-such-request' }, { typo: 'ping' }, { type: 'ping', extra: 1 }, { type: 'annotate-text', text: 42 }, { type: 'story-match', page: { articleId: '' } }]) {
+    for (const message of [
+      'ping',
+      null,
+      [],
+      { type: 'no-such-request' },
+      { typo: 'ping' },
+      { type: 'ping', extra: 1 },
+      { type: 'annotate-text', text: 42 },
+      { type: 'story-match', page: { articleId: '' } },
+    ]) {
       const reply = await ask(message);
       expect(reply, JSON.stringify(message)).toEqual({ ok: false, error: expect.any(String) });
     }
@@ -116,19 +142,35 @@ describe('dist/firefox/background.js as a Firefox event page', () => {
 
   it('keeps the corpus from a web page: a content script may annotate, not read the corpus', async () => {
     // In Firefox a content script's sender carries the page's URL and tab, not a moz-extension:// URL.
-    const page: Sender = { id: background.browser.runtime.id, url: 'https://www.reuters.com/world/x', tab: { id: 1 }, frameId: 0 };
-    expect(await ask({ type: 'corpus-status' }, page)).toEqual({ ok: false, error: expect.stringContaining('not allowed') });
+    const page: Sender = {
+      id: background.browser.runtime.id,
+      url: 'https://www.reuters.com/world/x',
+      tab: { id: 1 },
+      frameId: 0,
+    };
+    expect(await ask({ type: 'corpus-status' }, page)).toEqual({
+      ok: false,
+      error: expect.stringContaining('not allowed'),
+    });
     expect(await ask({ type: 'ping' }, page)).toMatchObject({ ok: true });
   });
 
   it('creates its context menus when Firefox fires runtime.onInstalled', async () => {
     background.browser.runtime.onInstalled.fire({ reason: 'install', temporary: false });
-    const created = await until(() => {
-      const calls = background.browser.calls.filter(([name]) => name === 'contextMenus.create');
-      return calls.length === 3 && calls;
-    }, 2000, 'three contextMenus.create calls');
+    const created = await until(
+      () => {
+        const calls = background.browser.calls.filter(([name]) => name === 'contextMenus.create');
+        return calls.length === 3 && calls;
+      },
+      2000,
+      'three contextMenus.create calls',
+    );
     expect(background.browser.calls[0]?.[0]).toBe('contextMenus.removeAll');
-    expect(created.map(([, [item]]) => (item as { id: string }).id)).toEqual(['crosswire-highlight-page', 'crosswire-add-page', 'crosswire-add-note']);
+    expect(created.map(([, [item]]) => (item as { id: string }).id)).toEqual([
+      'crosswire-highlight-page',
+      'crosswire-add-page',
+      'crosswire-add-note',
+    ]);
   });
 });
 
@@ -158,14 +200,20 @@ describe('dist/firefox/content.js on an article page', () => {
     const page = startContentScript(FIREFOX, ARTICLE_HTML, 'https://www.reuters.com/world/x', background);
     const selector = 'crosswire-mark[data-crosswire-id="sergey-lavrov"]';
 
-    const marks = await until(() => {
-      const found = [...page.document.querySelectorAll(selector)];
-      return found.length > 0 && found;
-    }, 5000, 'Sergey Lavrov highlights');
+    const marks = await until(
+      () => {
+        const found = [...page.document.querySelectorAll(selector)];
+        return found.length > 0 && found;
+      },
+      5000,
+      'Sergey Lavrov highlights',
+    );
     expect(marks.map((mark) => mark.textContent)).toContain('Sergey Lavrov');
     expect(page.document.querySelector('footer crosswire-mark')).toBeNull(); // only the article is read
     // Highlighting wraps text, never changes it.
-    expect(page.document.querySelector('article p')?.textContent).toMatch(/^Russian Foreign Minister Sergey Lavrov on Monday/);
+    expect(page.document.querySelector('article p')?.textContent).toMatch(
+      /^Russian Foreign Minister Sergey Lavrov on Monday/,
+    );
 
     // Every message came from the tab, with the page's URL, and was answered: the content
     // script's requests are ones a web page's script may make.
@@ -173,17 +221,30 @@ describe('dist/firefox/content.js on an article page', () => {
     await until(() => asked().includes('notes-for'), 3000, 'the notes request');
     expect(asked()).toEqual(expect.arrayContaining(['article-read', 'get-settings', 'annotate-text', 'notes-for']));
     for (const { sender, reply } of background.messages) {
-      expect(sender).toMatchObject({ id: background.browser.runtime.id, tab: { id: 1 }, url: 'https://www.reuters.com/world/x' });
+      expect(sender).toMatchObject({
+        id: background.browser.runtime.id,
+        tab: { id: 1 },
+        url: 'https://www.reuters.com/world/x',
+      });
       expect(reply).toMatchObject({ ok: true });
     }
     // The content script answers the popup's "what did you read here" from its first pass.
-    const [report] = await Promise.all(page.browser.runtime.onMessage.fire({ type: 'crosswire-page' }, { id: background.browser.runtime.id }));
-    expect(report).toMatchObject({ page: { url: 'https://www.reuters.com/world/x', canonical: 'https://www.reuters.com/world/x', published: '2012-03-12' } });
+    const [report] = await Promise.all(
+      page.browser.runtime.onMessage.fire({ type: 'crosswire-page' }, { id: background.browser.runtime.id }),
+    );
+    expect(report).toMatchObject({
+      page: {
+        url: 'https://www.reuters.com/world/x',
+        canonical: 'https://www.reuters.com/world/x',
+        published: '2012-03-12',
+      },
+    });
 
     // A paragraph added later (a live update) is highlighted by the page watcher
     // (MutationObserver, then a 300 ms settle).
     const later = page.document.createElement('p');
-    later.textContent = 'Later on Monday, Sergey Lavrov met the Arab League envoy in Cairo to discuss the ceasefire plan for Syria and its monitors.';
+    later.textContent =
+      'Later on Monday, Sergey Lavrov met the Arab League envoy in Cairo to discuss the ceasefire plan for Syria and its monitors.';
     page.document.querySelector('article')!.append(later);
     await until(() => later.querySelector(selector) !== null, 3000, 'the added paragraph to be highlighted');
 
@@ -191,4 +252,3 @@ describe('dist/firefox/content.js on an article page', () => {
     expect(background.console.filter(([level]) => level === 'error')).toEqual([]);
   });
 });
-

@@ -94,12 +94,17 @@ export function readManifest(distFirefox: string): FirefoxManifest {
  * `runtime.id` (the gecko id: Firefox uses browser_specific_settings.gecko.id as the
  * extension's id, and a separate random UUID for its moz-extension:// origin).
  */
-export function fakeBrowser(manifest: FirefoxManifest, sendMessage: (message: unknown) => Promise<unknown> = async () => undefined): FakeBrowser {
+export function fakeBrowser(
+  manifest: FirefoxManifest,
+  sendMessage: (message: unknown) => Promise<unknown> = async () => undefined,
+): FakeBrowser {
   const calls: ApiCall[] = [];
-  const stub = (name: string, value: unknown = undefined) => (...args: unknown[]): Promise<unknown> => {
-    calls.push([name, args]);
-    return Promise.resolve(value);
-  };
+  const stub =
+    (name: string, value: unknown = undefined) =>
+    (...args: unknown[]): Promise<unknown> => {
+      calls.push([name, args]);
+      return Promise.resolve(value);
+    };
   const id = manifest.browser_specific_settings?.gecko?.id;
   if (!id) throw new Error('the Firefox manifest has no gecko id');
   return {
@@ -131,7 +136,11 @@ export function fakeBrowser(manifest: FirefoxManifest, sendMessage: (message: un
       unregisterContentScripts: stub('scripting.unregisterContentScripts'),
       getRegisteredContentScripts: stub('scripting.getRegisteredContentScripts', []),
     },
-    permissions: { request: stub('permissions.request', false), contains: stub('permissions.contains', false), remove: stub('permissions.remove', true) },
+    permissions: {
+      request: stub('permissions.request', false),
+      contains: stub('permissions.contains', false),
+      remove: stub('permissions.remove', true),
+    },
     calls,
   };
 }
@@ -148,14 +157,25 @@ export async function deliver(onMessage: FakeEvent, message: unknown, sender: Se
   const returned = onMessage.fire(copy, structuredClone(sender), () => {
     throw new Error('sendResponse called: Crosswire answers with promises');
   });
-  const answer = returned.find((value): value is PromiseLike<unknown> => typeof (value as PromiseLike<unknown> | undefined)?.then === 'function');
+  const answer = returned.find(
+    (value): value is PromiseLike<unknown> => typeof (value as PromiseLike<unknown> | undefined)?.then === 'function',
+  );
   return answer === undefined ? undefined : structuredClone(await answer);
 }
 
 /** console, recording what the bundle logs (a failed seed says so on console.error). */
 function recordingConsole(log: ApiCall[]): Pick<Console, 'log' | 'info' | 'warn' | 'error' | 'debug'> {
-  const record = (level: string) => (...args: unknown[]) => void log.push([level, args]);
-  return { log: record('log'), info: record('info'), warn: record('warn'), error: record('error'), debug: record('debug') };
+  const record =
+    (level: string) =>
+    (...args: unknown[]) =>
+      void log.push([level, args]);
+  return {
+    log: record('log'),
+    info: record('info'),
+    warn: record('warn'),
+    error: record('error'),
+    debug: record('debug'),
+  };
 }
 
 /**
@@ -227,14 +247,18 @@ export function startBackground(distFirefox: string, indexedDB: IDBFactory): Bac
   const fetchFile = async (input: string | URL): Promise<Response> => {
     const url = new URL(String(input));
     fetched.push(url.href);
-    if (!url.href.startsWith(EXTENSION_ORIGIN)) throw new TypeError(`NetworkError when attempting to fetch resource (${url.href}: not an extension file)`);
+    if (!url.href.startsWith(EXTENSION_ORIGIN))
+      throw new TypeError(`NetworkError when attempting to fetch resource (${url.href}: not an extension file)`);
     let body: Buffer;
     try {
       body = readFileSync(join(distFirefox, decodeURIComponent(url.pathname)));
     } catch {
       throw new TypeError(`NetworkError when attempting to fetch resource (${url.href})`);
     }
-    const response = new Response(new Uint8Array(body), { status: 200, headers: { 'content-type': url.pathname.endsWith('.json') ? 'application/json' : 'application/octet-stream' } });
+    const response = new Response(new Uint8Array(body), {
+      status: 200,
+      headers: { 'content-type': url.pathname.endsWith('.json') ? 'application/json' : 'application/octet-stream' },
+    });
     const json = async () => (pageJson ?? JSON).parse(await response.text()) as unknown;
     return Object.assign(response, { json });
   };
@@ -256,7 +280,9 @@ export function startBackground(distFirefox: string, indexedDB: IDBFactory): Bac
     { name: 'firefox event page', ...NO_EVAL },
   );
   pageJson = vm.runInContext('JSON', context) as JSON;
-  vm.runInContext(readFileSync(join(distFirefox, 'background.js'), 'utf8'), context, { filename: 'moz-extension://background.js' });
+  vm.runInContext(readFileSync(join(distFirefox, 'background.js'), 'utf8'), context, {
+    filename: 'moz-extension://background.js',
+  });
 
   return {
     browser,
@@ -282,7 +308,22 @@ export interface ContentPage {
 }
 
 /** DOM classes the content script refers to by name (instanceof checks, Node.ELEMENT_NODE…). */
-const DOM_GLOBALS = ['Node', 'Element', 'HTMLElement', 'Text', 'Document', 'DocumentFragment', 'ShadowRoot', 'Event', 'CustomEvent', 'EventTarget', 'NodeFilter', 'MutationObserver', 'DOMParser', 'customElements'];
+const DOM_GLOBALS = [
+  'Node',
+  'Element',
+  'HTMLElement',
+  'Text',
+  'Document',
+  'DocumentFragment',
+  'ShadowRoot',
+  'Event',
+  'CustomEvent',
+  'EventTarget',
+  'NodeFilter',
+  'MutationObserver',
+  'DOMParser',
+  'customElements',
+];
 
 /**
  * Run dist/firefox/content.js on a page, as Firefox injects a manifest content script at
@@ -293,7 +334,13 @@ const DOM_GLOBALS = ['Node', 'Element', 'HTMLElement', 'Text', 'Document', 'Docu
  * `document.location` (the content script's page watcher reads doc.location.href) and
  * `Text.prototype.splitText` (the highlighter splits text nodes to wrap a name).
  */
-export function startContentScript(distFirefox: string, html: string, href: string, background: Background, tabId = 1): ContentPage {
+export function startContentScript(
+  distFirefox: string,
+  html: string,
+  href: string,
+  background: Background,
+  tabId = 1,
+): ContentPage {
   const { window, document } = parseHTML(html) as unknown as { window: Record<string, unknown>; document: Document };
   const location = new URL(href);
   const patched: string[] = [];
@@ -313,7 +360,14 @@ export function startContentScript(distFirefox: string, html: string, href: stri
 
   const manifest = readManifest(distFirefox);
   // A content script's messages reach the background with the tab and the page's URL as sender.
-  const browser = fakeBrowser(manifest, (message) => background.send(message, { id: manifest.browser_specific_settings!.gecko!.id!, tab: { id: tabId }, frameId: 0, url: location.href }));
+  const browser = fakeBrowser(manifest, (message) =>
+    background.send(message, {
+      id: manifest.browser_specific_settings!.gecko!.id!,
+      tab: { id: tabId },
+      frameId: 0,
+      url: location.href,
+    }),
+  );
   const log: ApiCall[] = [];
   const globals: Record<string, unknown> = {
     ...commonGlobals(),
@@ -328,12 +382,18 @@ export function startContentScript(distFirefox: string, html: string, href: stri
   const context = vm.createContext(globals, { name: `content script on ${href}`, ...NO_EVAL });
   // window and self are the global itself, as in a page.
   vm.runInContext('globalThis.window = globalThis.self = globalThis;', context);
-  vm.runInContext(readFileSync(join(distFirefox, 'content.js'), 'utf8'), context, { filename: 'moz-extension://content.js' });
+  vm.runInContext(readFileSync(join(distFirefox, 'content.js'), 'utf8'), context, {
+    filename: 'moz-extension://content.js',
+  });
   return { document, browser, context, console: log, patched };
 }
 
 /** Poll `check` until it returns a value other than undefined/false, or fail after `ms`. */
-export async function until<T>(check: () => T | undefined | false | Promise<T | undefined | false>, ms = 5000, what = 'condition'): Promise<T> {
+export async function until<T>(
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  ms = 5000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await check();

@@ -31,9 +31,24 @@ function covers(pattern: string, host: string): boolean {
 }
 
 const REQUIRED_HOSTS = [
-  'cbc.ca', 'voanews.com', 'rt.com', 'apnews.com', 'reuters.com', 'bbc.com', 'bbc.co.uk',
-  'nytimes.com', 'washingtonpost.com', 'theguardian.com', 'aljazeera.com', 'bloomberg.com',
-  'rferl.org', 'tass.com', 'france24.com', 'dw.com', 'un.org', 'news.un.org',
+  'cbc.ca',
+  'voanews.com',
+  'rt.com',
+  'apnews.com',
+  'reuters.com',
+  'bbc.com',
+  'bbc.co.uk',
+  'nytimes.com',
+  'washingtonpost.com',
+  'theguardian.com',
+  'aljazeera.com',
+  'bloomberg.com',
+  'rferl.org',
+  'tass.com',
+  'france24.com',
+  'dw.com',
+  'un.org',
+  'news.un.org',
 ];
 
 describe('manifest.json', () => {
@@ -64,7 +79,8 @@ describe('manifest.json', () => {
     expect([...manifest.permissions].sort()).toEqual(['activeTab', 'contextMenus', 'scripting']);
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     const table = readme.slice(readme.indexOf('### Permissions'));
-    for (const p of [...manifest.permissions, 'host_permissions', 'optional_host_permissions']) expect(table, p).toMatch(new RegExp(`\\| \`${p}\``));
+    for (const p of [...manifest.permissions, 'host_permissions', 'optional_host_permissions'])
+      expect(table, p).toMatch(new RegExp(`\\| \`${p}\``));
     expect(manifest).not.toHaveProperty('web_accessible_resources');
     expect(manifest).not.toHaveProperty('externally_connectable');
   });
@@ -83,7 +99,10 @@ describe('manifest.json', () => {
 
   it.each(REQUIRED_HOSTS)('covers %s and its www host', (host) => {
     for (const name of [host, `www.${host}`]) {
-      expect(manifest.host_permissions.some((pattern) => covers(pattern, name)), name).toBe(true);
+      expect(
+        manifest.host_permissions.some((pattern) => covers(pattern, name)),
+        name,
+      ).toBe(true);
     }
   });
 });

@@ -79,10 +79,28 @@ describe('corpus requests', () => {
   it.each([
     [{ type: 'corpus-status' }],
     [{ type: 'mentions-of', actorId: 'sergey-lavrov' }],
-    [{ type: 'figures-like', figure: { counts: 'deaths', subject: 'Syria', value: 7500, low: null, high: null, qualifier: 'over', published: '2012-03-12' } }],
+    [
+      {
+        type: 'figures-like',
+        figure: {
+          counts: 'deaths',
+          subject: 'Syria',
+          value: 7500,
+          low: null,
+          high: null,
+          qualifier: 'over',
+          published: '2012-03-12',
+        },
+      },
+    ],
     [{ type: 'quotes-like', text: 'bear a huge share of responsibility', excludeArticleId: 'a-1' }],
     [{ type: 'story-match', page: { articleId: 'a-1' } }],
-    [{ type: 'story-match', page: { text: 'Lavrov met Clinton.', url: 'https://www.cbc.ca/news/x', published: '2012-03-12' } }],
+    [
+      {
+        type: 'story-match',
+        page: { text: 'Lavrov met Clinton.', url: 'https://www.cbc.ca/news/x', published: '2012-03-12' },
+      },
+    ],
     [{ type: 'coverage-gaps', page: { articleId: 'a-1' } }],
     [{ type: 'syndication-diff', articleId: 'a-1', otherArticleId: 'a-2' }],
     [{ type: 'add-page', page: { text: 'Lavrov met Clinton.', url: 'https://www.cbc.ca/news/x', headline: 'Talks' } }],
@@ -95,10 +113,27 @@ describe('corpus requests', () => {
   it.each([
     [{ type: 'mentions-of', actorId: '' }, 'mentions-of: actorId must be an id'],
     [{ type: 'figures-like', figure: { counts: 'deaths' } }, 'figures-like: figure subject is required'],
-    [{ type: 'figures-like', figure: { counts: 'deaths', subject: null, value: 'many', low: null, high: null, qualifier: null, published: null } }, 'figures-like: figure value must be a number'],
+    [
+      {
+        type: 'figures-like',
+        figure: {
+          counts: 'deaths',
+          subject: null,
+          value: 'many',
+          low: null,
+          high: null,
+          qualifier: null,
+          published: null,
+        },
+      },
+      'figures-like: figure value must be a number',
+    ],
     [{ type: 'story-match', page: { text: 42 } }, 'story-match: page text must be a string'],
     [{ type: 'story-match', page: { articleId: 'a-1', text: 'x' } }, 'story-match: page unexpected text'],
-    [{ type: 'add-page', page: { text: 'x', published: 'yesterday' } }, 'add-page: page published must be a YYYY-MM-DD date'],
+    [
+      { type: 'add-page', page: { text: 'x', published: 'yesterday' } },
+      'add-page: page published must be a YYYY-MM-DD date',
+    ],
     [{ type: 'import-articles', data: '[]', format: 'csv' }, 'import-articles: format must be one of json, jsonl'],
     [{ type: 'delete-article', articleId: 'a-1', force: true }, 'delete-article: unexpected force'],
   ])('rejects %j', (message, error) => {

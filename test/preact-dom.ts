@@ -23,7 +23,8 @@ export function eachTestRoot(use: (root: HTMLElement) => void): void {
 }
 
 /** The button whose text is `name` (or starts with it and a space). */
-export const buttonIn = (root: HTMLElement, name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === name || b.textContent?.startsWith(`${name} `))!;
+export const buttonIn = (root: HTMLElement, name: string) =>
+  [...root.querySelectorAll('button')].find((b) => b.textContent === name || b.textContent?.startsWith(`${name} `))!;
 
 /** Render into a fresh element in the document and let effects and the answers they wait for settle. */
 export async function mount(ui: ComponentChild): Promise<HTMLElement> {

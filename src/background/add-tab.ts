@@ -3,7 +3,13 @@ import { parseRequest } from '../messages';
 
 /** The slice of the extension API that reading a tab needs (a fake in tests). */
 export interface TabApi {
-  scripting: { executeScript(injection: { target: { tabId: number }; files?: string[]; func?: () => unknown }): Promise<{ result?: unknown }[]> };
+  scripting: {
+    executeScript(injection: {
+      target: { tabId: number };
+      files?: string[];
+      func?: () => unknown;
+    }): Promise<{ result?: unknown }[]>;
+  };
   tabs: { query(query: { active: boolean; currentWindow: boolean }): Promise<{ id?: number }[]> };
 }
 
@@ -18,7 +24,10 @@ export async function readTab(api: TabApi, tabId: number): Promise<Result<PageIn
   let answer: unknown;
   try {
     await api.scripting.executeScript({ target: { tabId }, files: ['extract.js'] });
-    const [frame] = await api.scripting.executeScript({ target: { tabId }, func: () => (globalThis as { crosswireExtractPage?: () => unknown }).crosswireExtractPage?.() });
+    const [frame] = await api.scripting.executeScript({
+      target: { tabId },
+      func: () => (globalThis as { crosswireExtractPage?: () => unknown }).crosswireExtractPage?.(),
+    });
     answer = frame?.result;
   } catch (error) {
     // Browser pages, the web store and PDFs cannot be scripted.
@@ -28,7 +37,8 @@ export async function readTab(api: TabApi, tabId: number): Promise<Result<PageIn
   if (!extracted || typeof extracted !== 'object') return { ok: false, error: 'cannot read this page' };
   if (!extracted.ok) return { ok: false, error: `no article found on this page (${extracted.error})` };
   const request = parseRequest({ type: 'add-page', page: extracted.value });
-  if (!request.ok || request.value.type !== 'add-page') return { ok: false, error: request.ok ? 'unexpected page' : request.error };
+  if (!request.ok || request.value.type !== 'add-page')
+    return { ok: false, error: request.ok ? 'unexpected page' : request.error };
   return { ok: true, value: request.value.page };
 }
 

@@ -6,7 +6,16 @@ import type { CorpusArticle } from '../core/corpus/types';
 import { summarize, syndicationDiff, type ArticleSummary } from '../core/match';
 import type { Dictionary } from '../core/actors/dictionary';
 import { defaultDictionary } from '../core/actors/load';
-import type { CorpusStatus, FigureQuery, ImportReport, PageInput, PageRef, ReplyValues, Result, Settings } from '../messages';
+import type {
+  CorpusStatus,
+  FigureQuery,
+  ImportReport,
+  PageInput,
+  PageRef,
+  ReplyValues,
+  Result,
+  Settings,
+} from '../messages';
 import { addArticle, articleCount, deleteArticle, importArticles, userArticleCount } from './corpus-store';
 import type { CorpusDb } from './db';
 import { articleText, exportArticles, listArticles } from './library';
@@ -54,7 +63,11 @@ export function articleFromPage(page: PageInput): CorpusArticle {
  * The corpus service over the database. Every call waits for `ready` (the bundled corpus
  * seeded), because a background that was stopped and woken by a message starts cold.
  */
-export function corpusService(db: CorpusDb, ready: Promise<unknown>, dictionary: () => Dictionary = defaultDictionary): CorpusApi {
+export function corpusService(
+  db: CorpusDb,
+  ready: Promise<unknown>,
+  dictionary: () => Dictionary = defaultDictionary,
+): CorpusApi {
   const after = <T>(f: () => Promise<T>) => ready.then(f);
   // A card and the popup ask several questions about the same page in a row: annotate it once.
   const recent = new Map<string, ArticleSummary>();
@@ -81,7 +94,11 @@ export function corpusService(db: CorpusDb, ready: Promise<unknown>, dictionary:
   return {
     status: () =>
       after(async () => {
-        const [articles, user, version] = await Promise.all([articleCount(db), userArticleCount(db), db.settings.get('corpusVersion')]);
+        const [articles, user, version] = await Promise.all([
+          articleCount(db),
+          userArticleCount(db),
+          db.settings.get('corpusVersion'),
+        ]);
         return { articles, bundled: articles - user, user, version: (version?.value as string | undefined) ?? null };
       }),
     mentionsOf: (actorId, exclude) => after(() => mentionsOf(db, actorId, exclude)),
@@ -101,9 +118,19 @@ export function corpusService(db: CorpusDb, ready: Promise<unknown>, dictionary:
         const parsed = parseImport(data, format);
         if (!parsed.ok) return parsed;
         const articles = parsed.value.map((r) =>
-          articleFromPage({ text: r.text, ...(r.url && { url: r.url }), ...(r.canonicalUrl && { canonical: r.canonicalUrl }), ...(r.headline && { headline: r.headline }), ...(r.published && { published: r.published }) }),
+          articleFromPage({
+            text: r.text,
+            ...(r.url && { url: r.url }),
+            ...(r.canonicalUrl && { canonical: r.canonicalUrl }),
+            ...(r.headline && { headline: r.headline }),
+            ...(r.published && { published: r.published }),
+          }),
         );
-        const outlets = parsed.value.map((r, i) => (r.outlet ? { ...articles[i]!, outlet: r.outlet.toLowerCase(), wire: r.wire ?? null } : { ...articles[i]!, wire: r.wire ?? null }));
+        const outlets = parsed.value.map((r, i) =>
+          r.outlet
+            ? { ...articles[i]!, outlet: r.outlet.toLowerCase(), wire: r.wire ?? null }
+            : { ...articles[i]!, wire: r.wire ?? null },
+        );
         return importArticles(db, outlets);
       }),
     deleteArticle: (id) => after(() => deleteArticle(db, id)),

@@ -35,12 +35,21 @@ async function insertArticle(db: CorpusDb, article: CorpusArticle): Promise<void
   await addToCount(db, 1, article.origin);
   await db.articles.add({ ...article, addedAt: Date.now() });
   await db.summaries.put(summarize(article));
-  await db.heads.put({ id: article.id, outlet: article.outlet, published: article.published, headline: article.headline, url: article.url, lead: leadOf(article) });
+  await db.heads.put({
+    id: article.id,
+    outlet: article.outlet,
+    published: article.published,
+    headline: article.headline,
+    url: article.url,
+    lead: leadOf(article),
+  });
   await db.mentions.bulkAdd(rows.mentions);
   await db.figures.bulkAdd(rows.figures);
   await db.quotes.bulkAdd(rows.quotes);
   const stats = await db.actorStats.bulkGet(rows.actorIds);
-  await db.actorStats.bulkPut(rows.actorIds.map((actorId, i) => ({ actorId, articles: (stats[i]?.articles ?? 0) + 1 })));
+  await db.actorStats.bulkPut(
+    rows.actorIds.map((actorId, i) => ({ actorId, articles: (stats[i]?.articles ?? 0) + 1 })),
+  );
 }
 
 /** Remove one article and everything derived from it (not the user's notes on it). */
@@ -52,12 +61,16 @@ async function removeArticle(db: CorpusDb, id: string): Promise<void> {
   await db.heads.delete(id);
   await db.articles.delete(id);
   const stats = await db.actorStats.bulkGet(actorIds);
-  await db.actorStats.bulkPut(actorIds.map((actorId, i) => ({ actorId, articles: Math.max(0, (stats[i]?.articles ?? 1) - 1) })));
+  await db.actorStats.bulkPut(
+    actorIds.map((actorId, i) => ({ actorId, articles: Math.max(0, (stats[i]?.articles ?? 1) - 1) })),
+  );
 }
 
 /** The stored article this one duplicates, by canonical URL or by content, if any. */
 async function duplicateOf(db: CorpusDb, article: Pick<CorpusArticle, 'canonicalUrl' | 'contentHash'>) {
-  const byUrl = article.canonicalUrl ? await db.articles.where('canonicalUrl').equals(article.canonicalUrl).first() : undefined;
+  const byUrl = article.canonicalUrl
+    ? await db.articles.where('canonicalUrl').equals(article.canonicalUrl).first()
+    : undefined;
   return byUrl ?? (await db.articles.where('contentHash').equals(article.contentHash).first());
 }
 
@@ -65,10 +78,14 @@ async function duplicateOf(db: CorpusDb, article: Pick<CorpusArticle, 'canonical
  * Put the bundled corpus in the database. Idempotent: the same version changes nothing. A new
  * version replaces the bundled articles only; articles the user added and their notes stay.
  */
-export async function seedBundled(db: CorpusDb, corpus: BundledCorpus): Promise<{ changed: boolean; articles: number }> {
+export async function seedBundled(
+  db: CorpusDb,
+  corpus: BundledCorpus,
+): Promise<{ changed: boolean; articles: number }> {
   return db.transaction('rw', ALL_TABLES, async () => {
     const current = await db.settings.get(CORPUS_VERSION);
-    if (current?.value === corpus.version) return { changed: false, articles: await db.articles.where('origin').equals('bundled').count() };
+    if (current?.value === corpus.version)
+      return { changed: false, articles: await db.articles.where('origin').equals('bundled').count() };
     for (const id of await db.articles.where('origin').equals('bundled').primaryKeys()) await removeArticle(db, id);
     let articles = 0;
     for (const article of corpus.articles) {
@@ -127,7 +144,7 @@ export async function deleteArticle(db: CorpusDb, id: string): Promise<Result<{ 
   });
 }
 
-const describe = (a: CorpusArticle) => (a.headline ? `"${a.headline}"` : a.canonicalUrl ?? a.url ?? a.id);
+const describe = (a: CorpusArticle) => (a.headline ? `"${a.headline}"` : (a.canonicalUrl ?? a.url ?? a.id));
 
 /**
  * A failed write aborts its transaction, so nothing of it is stored; say so in words a user
@@ -138,7 +155,11 @@ async function guardStorage<T>(write: () => Promise<Result<T>>): Promise<Result<
     return await write();
   } catch (error) {
     if (isQuotaError(error)) {
-      return { ok: false, error: 'Storage is full: nothing was added. Remove articles you no longer need, or free disk space, and try again.' };
+      return {
+        ok: false,
+        error:
+          'Storage is full: nothing was added. Remove articles you no longer need, or free disk space, and try again.',
+      };
     }
     // Dexie appends its inner error on further lines; the first says it.
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();

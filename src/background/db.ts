@@ -126,4 +126,14 @@ function isNoteShaped(row: UserAnnotationRow): boolean {
 }
 
 /** Every table, for transactions that touch the whole corpus. */
-export const ALL_TABLES = ['articles', 'summaries', 'heads', 'mentions', 'figures', 'quotes', 'actorStats', 'notes', 'settings'] as const;
+export const ALL_TABLES = [
+  'articles',
+  'summaries',
+  'heads',
+  'mentions',
+  'figures',
+  'quotes',
+  'actorStats',
+  'notes',
+  'settings',
+] as const;

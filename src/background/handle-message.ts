@@ -35,7 +35,11 @@ export interface HandlerContext {
  * Answers one runtime message, or returns undefined (synchronously) for a message that is
  * not ours to answer. Pure apart from what `context` does, so it is tested without a browser.
  */
-export function handleMessage(message: unknown, sender: { id?: string; url?: string; tab?: { id?: number } }, context: HandlerContext): Promise<Reply<RequestType>> | undefined {
+export function handleMessage(
+  message: unknown,
+  sender: { id?: string; url?: string; tab?: { id?: number } },
+  context: HandlerContext,
+): Promise<Reply<RequestType>> | undefined {
   // Only our popup and content scripts may ask. onMessage should deliver nothing else,
   // but a check costs nothing and keeps a mistake elsewhere from opening the background.
   if (sender.id !== context.extensionId) return undefined;
@@ -44,18 +48,39 @@ export function handleMessage(message: unknown, sender: { id?: string; url?: str
   // A content script lives in a page we do not control: it may read and annotate, and keep
   // notes on its page, but the corpus, the settings and files are our own pages' business.
   const fromOurPage = typeof sender.url === 'string' && sender.url.startsWith(context.extensionOrigin);
-  if (!fromOurPage && !CONTENT_SCRIPT_REQUESTS.has(parsed.value.type)) return Promise.resolve({ ok: false, error: `${parsed.value.type}: not allowed from a web page` });
+  if (!fromOurPage && !CONTENT_SCRIPT_REQUESTS.has(parsed.value.type))
+    return Promise.resolve({ ok: false, error: `${parsed.value.type}: not allowed from a web page` });
   // A failing handler must come back as an answer; a throw would leave the caller with
   // only "message port closed".
-  return answer(parsed.value, context, sender.tab?.id).catch((error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }));
+  return answer(parsed.value, context, sender.tab?.id).catch((error: unknown) => ({
+    ok: false,
+    error: error instanceof Error ? error.message : String(error),
+  }));
 }
 
 /** What a content script may ask. */
-const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>(['ping', 'annotate-text', 'article-read', 'get-settings', 'mentions-of', 'figures-like', 'quotes-like', 'story-match', 'coverage-gaps', 'save-note', 'delete-note', 'notes-for']);
+const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
+  'ping',
+  'annotate-text',
+  'article-read',
+  'get-settings',
+  'mentions-of',
+  'figures-like',
+  'quotes-like',
+  'story-match',
+  'coverage-gaps',
+  'save-note',
+  'delete-note',
+  'notes-for',
+]);
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
-async function answer(request: Request, context: HandlerContext, tabId: number | undefined): Promise<Reply<RequestType>> {
+async function answer(
+  request: Request,
+  context: HandlerContext,
+  tabId: number | undefined,
+): Promise<Reply<RequestType>> {
   const { version, annotate, corpus, addActiveTab, addTab } = context;
   switch (request.type) {
     case 'ping':

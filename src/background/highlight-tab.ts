@@ -9,7 +9,9 @@ export interface HighlightApi {
   scripting: {
     executeScript(injection: { target: { tabId: number }; files?: string[]; func?: () => void }): Promise<unknown[]>;
     insertCSS(injection: { target: { tabId: number }; files: string[] }): Promise<void>;
-    registerContentScripts(scripts: { id: string; matches: string[]; js: string[]; css: string[]; runAt: 'document_idle' }[]): Promise<void>;
+    registerContentScripts(
+      scripts: { id: string; matches: string[]; js: string[]; css: string[]; runAt: 'document_idle' }[],
+    ): Promise<void>;
     unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
     getRegisteredContentScripts(): Promise<{ id: string }[]>;
   };
@@ -31,12 +33,18 @@ export async function highlightTab(api: HighlightApi, tabId: number): Promise<Re
     // No content script there yet.
   }
   try {
-    await api.scripting.executeScript({ target: { tabId }, func: () => void ((globalThis as { crosswireRequested?: boolean }).crosswireRequested = true) });
+    await api.scripting.executeScript({
+      target: { tabId },
+      func: () => void ((globalThis as { crosswireRequested?: boolean }).crosswireRequested = true),
+    });
     await api.scripting.insertCSS({ target: { tabId }, files: [MARKS_CSS] });
     await api.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
     return { ok: true, value: { highlighted: true } };
   } catch (error) {
-    return { ok: false, error: `cannot highlight this page: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ok: false,
+      error: `cannot highlight this page: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 
@@ -52,7 +60,15 @@ const scriptId = (origin: string) => `${SITE_PREFIX}${origin}`;
 export async function registeredSites(api: HighlightApi): Promise<Result<{ origins: string[] }>> {
   try {
     const scripts = await api.scripting.getRegisteredContentScripts();
-    return { ok: true, value: { origins: scripts.filter((s) => s.id.startsWith(SITE_PREFIX)).map((s) => s.id.slice(SITE_PREFIX.length)).sort() } };
+    return {
+      ok: true,
+      value: {
+        origins: scripts
+          .filter((s) => s.id.startsWith(SITE_PREFIX))
+          .map((s) => s.id.slice(SITE_PREFIX.length))
+          .sort(),
+      },
+    };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
@@ -62,10 +78,23 @@ export async function registeredSites(api: HighlightApi): Promise<Result<{ origi
  * "Always on this site": after the popup obtained the site's optional host permission, run
  * the content script there on every page, as on the default sites; or stop doing so.
  */
-export async function alwaysOnSite(api: HighlightApi, origin: string, on: boolean): Promise<Result<{ origin: string; on: boolean }>> {
+export async function alwaysOnSite(
+  api: HighlightApi,
+  origin: string,
+  on: boolean,
+): Promise<Result<{ origin: string; on: boolean }>> {
   try {
     await api.scripting.unregisterContentScripts({ ids: [scriptId(origin)] }).catch(() => undefined);
-    if (on) await api.scripting.registerContentScripts([{ id: scriptId(origin), matches: [`${origin}/*`], js: ['content.js'], css: [MARKS_CSS], runAt: 'document_idle' }]);
+    if (on)
+      await api.scripting.registerContentScripts([
+        {
+          id: scriptId(origin),
+          matches: [`${origin}/*`],
+          js: ['content.js'],
+          css: [MARKS_CSS],
+          runAt: 'document_idle',
+        },
+      ]);
     return { ok: true, value: { origin, on } };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };

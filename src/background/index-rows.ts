@@ -22,12 +22,24 @@ export function indexRows(article: CorpusArticle, quoteShingles: (text: string) 
       const sentence = sentenceOf(a.start);
       const s = article.sentences[sentence];
       const key = `${a.actorId}|${sentence}`;
-      const row = mentions.get(key) ?? { ...source, actorId: a.actorId, sentence, sentenceText: s ? article.text.slice(s.start, s.end) : a.text, forms: [] };
+      const row = mentions.get(key) ?? {
+        ...source,
+        actorId: a.actorId,
+        sentence,
+        sentenceText: s ? article.text.slice(s.start, s.end) : a.text,
+        forms: [],
+      };
       if (!row.forms!.includes(a.text)) row.forms!.push(a.text);
       mentions.set(key, row);
     } else if (a.kind === 'figure') {
       const s = article.sentences[sentenceOf(a.start)];
-      figures.push({ ...source, counts: a.counts, subject: a.subject ?? '', figure: a, sentenceText: s ? article.text.slice(s.start, s.end) : a.text });
+      figures.push({
+        ...source,
+        counts: a.counts,
+        subject: a.subject ?? '',
+        figure: a,
+        sentenceText: s ? article.text.slice(s.start, s.end) : a.text,
+      });
     } else if (a.kind === 'quote') {
       quotes.push({ ...source, quote: a, shingles: quoteShingles(a.text) });
     }

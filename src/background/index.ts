@@ -74,14 +74,20 @@ contextMenus.onClicked.addListener((info, tab) => {
   void addTab(tabApi, tabId, addPage).then((result) => {
     // The badge says what happened on that tab; the tooltip says it in words.
     void action.setBadgeText({ tabId, text: result.ok ? '+1' : '!' });
-    void action.setTitle({ tabId, title: result.ok ? 'Crosswire: page added to the corpus' : `Crosswire: ${result.error}` });
+    void action.setTitle({
+      tabId,
+      title: result.ok ? 'Crosswire: page added to the corpus' : `Crosswire: ${result.error}`,
+    });
   });
 });
 
 // The keyboard shortcut (manifest "commands"): highlight the active tab once.
 commands.onCommand.addListener((command) => {
   if (command === 'highlight-page') void highlightActiveTab(highlightApi);
-  if (command === 'add-note') void tabApi.tabs.query({ active: true, currentWindow: true }).then(([tab]) => (tab?.id === undefined ? undefined : noteOnSelection(tab.id)));
+  if (command === 'add-note')
+    void tabApi.tabs
+      .query({ active: true, currentWindow: true })
+      .then(([tab]) => (tab?.id === undefined ? undefined : noteOnSelection(tab.id)));
 });
 
 /**

@@ -20,14 +20,25 @@ const fold = (s: string) => stripMarks(s).toLowerCase();
  * "U.N.", "Moscow") lists the articles naming that actor; any other query lists those whose
  * headline, outlet or URL holds all its words.
  */
-export async function listArticles(db: CorpusDb, dictionary: Dictionary, query = '', offset = 0, limit = DEFAULT_PAGE): Promise<ArticleList> {
+export async function listArticles(
+  db: CorpusDb,
+  dictionary: Dictionary,
+  query = '',
+  offset = 0,
+  limit = DEFAULT_PAGE,
+): Promise<ArticleList> {
   const words = fold(query).split(/\s+/).filter(Boolean);
   const actor = query.trim() ? dictionary.lookup(query.trim())[0] : undefined;
   return db.transaction('r', [db.articles, db.heads, db.mentions], async () => {
     const userIds = new Set(await db.articles.where('origin').equals('user').primaryKeys());
     let ids: string[];
     if (actor) {
-      const keys = await db.mentions.where('[actorId+published+articleId]').between([actor.id, Dexie.minKey, Dexie.minKey], [actor.id, Dexie.maxKey, Dexie.maxKey]).reverse().limit(ACTOR_MENTIONS).keys();
+      const keys = await db.mentions
+        .where('[actorId+published+articleId]')
+        .between([actor.id, Dexie.minKey, Dexie.minKey], [actor.id, Dexie.maxKey, Dexie.maxKey])
+        .reverse()
+        .limit(ACTOR_MENTIONS)
+        .keys();
       ids = [...new Set(keys.map((k) => (k as unknown as [string, string, string])[2]))];
     } else if (words.length) {
       const heads = await db.heads.toArray();
@@ -35,42 +46,69 @@ export async function listArticles(db: CorpusDb, dictionary: Dictionary, query =
         const hay = fold(`${h.headline ?? ''} ${h.outlet} ${h.url ?? ''}`);
         return words.every((w) => hay.includes(w));
       };
-      ids = heads.filter(matches).sort(newestFirst).map((h) => h.id);
+      ids = heads
+        .filter(matches)
+        .sort(newestFirst)
+        .map((h) => h.id);
     } else {
       ids = (await db.articles.orderBy('published').reverse().primaryKeys()) as string[];
     }
     const heads = (await db.heads.bulkGet(ids.slice(offset, offset + limit))).filter((h): h is HeadRow => !!h);
-    const items: ArticleListItem[] = heads.map((h) => ({ articleId: h.id, outlet: outletRef(h.outlet), published: h.published, headline: h.headline, url: h.url, origin: userIds.has(h.id) ? 'user' : 'bundled' }));
+    const items: ArticleListItem[] = heads.map((h) => ({
+      articleId: h.id,
+      outlet: outletRef(h.outlet),
+      published: h.published,
+      headline: h.headline,
+      url: h.url,
+      origin: userIds.has(h.id) ? 'user' : 'bundled',
+    }));
     return { total: ids.length, items, actor: actor ? { id: actor.id, label: actor.name } : null };
   });
 }
 
 // Ties in the same order as the unfiltered list (the published index read backwards).
-const newestFirst = (a: HeadRow, b: HeadRow) => (b.published ?? '').localeCompare(a.published ?? '') || b.id.localeCompare(a.id);
+const newestFirst = (a: HeadRow, b: HeadRow) =>
+  (b.published ?? '').localeCompare(a.published ?? '') || b.id.localeCompare(a.id);
 
 /** One stored article whole, or null when there is none by that id. */
 export async function articleText(db: CorpusDb, articleId: string): Promise<ArticleText | null> {
   const a = await db.articles.get(articleId);
   if (!a) return null;
-  return { articleId: a.id, outlet: outletRef(a.outlet), published: a.published, headline: a.headline, url: a.url, wire: a.wire, text: a.text, blocks: a.blocks, annotations: a.annotations };
+  return {
+    articleId: a.id,
+    outlet: outletRef(a.outlet),
+    published: a.published,
+    headline: a.headline,
+    url: a.url,
+    wire: a.wire,
+    text: a.text,
+    blocks: a.blocks,
+    annotations: a.annotations,
+  };
 }
 
 /** The user's articles (or all) in the import format: a JSON array the import reads back. */
-export async function exportArticles(db: CorpusDb, origin: 'user' | 'all' = 'user'): Promise<{ data: string; count: number }> {
+export async function exportArticles(
+  db: CorpusDb,
+  origin: 'user' | 'all' = 'user',
+): Promise<{ data: string; count: number }> {
   const records = await articleRecords(db, origin);
   return { data: `${JSON.stringify(records, null, 1)}\n`, count: records.length };
 }
 
 /** The user's articles (or all) as import records, oldest first. */
 export async function articleRecords(db: CorpusDb, origin: 'user' | 'all' = 'user'): Promise<ImportRecord[]> {
-  const rows = origin === 'all' ? await db.articles.toArray() : await db.articles.where('origin').equals('user').toArray();
-  return rows.sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.id.localeCompare(b.id)).map((a) => ({
-    text: a.text,
-    url: a.url,
-    canonicalUrl: a.canonicalUrl,
-    outlet: a.outlet,
-    published: a.published,
-    headline: a.headline,
-    wire: a.wire,
-  }));
+  const rows =
+    origin === 'all' ? await db.articles.toArray() : await db.articles.where('origin').equals('user').toArray();
+  return rows
+    .sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.id.localeCompare(b.id))
+    .map((a) => ({
+      text: a.text,
+      url: a.url,
+      canonicalUrl: a.canonicalUrl,
+      outlet: a.outlet,
+      published: a.published,
+      headline: a.headline,
+      wire: a.wire,
+    }));
 }

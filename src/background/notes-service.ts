@@ -18,11 +18,20 @@ export interface NotesApi {
   importNotes(data: string): Promise<Result<NotesImportReport>>;
 }
 
-const MIME: Record<ExportFormat, string> = { jsonld: 'application/ld+json', csv: 'text/csv', backup: 'application/json' };
+const MIME: Record<ExportFormat, string> = {
+  jsonld: 'application/ld+json',
+  csv: 'text/csv',
+  backup: 'application/json',
+};
 const EXTENSION: Record<ExportFormat, string> = { jsonld: 'jsonld', csv: 'csv', backup: 'json' };
 
 /** Notes over the database; `now` is injected so exports are reproducible in tests. */
-export function notesService(db: CorpusDb, ready: Promise<unknown>, corpus: CorpusApi, now: () => Date = () => new Date()): NotesApi {
+export function notesService(
+  db: CorpusDb,
+  ready: Promise<unknown>,
+  corpus: CorpusApi,
+  now: () => Date = () => new Date(),
+): NotesApi {
   const after = <T>(f: () => Promise<T>) => ready.then(f);
   return {
     save: (note) => after(() => saveNote(db, note)),
@@ -38,8 +47,24 @@ export function notesService(db: CorpusDb, ready: Promise<unknown>, corpus: Corp
         if (format === 'jsonld') data = `${JSON.stringify(notesToWebAnnotation(notes, { now: at }), null, 1)}\n`;
         else if (format === 'csv') data = notesToCsv(notes);
         // A backup holds everything, whatever the filter: the user's articles, every note, the settings.
-        else data = backupOf({ articles: await articleRecords(db, 'user'), notes: await listNotes(db), settings: await corpus.settings() }, at);
-        return { ok: true, value: { data, filename, mime: MIME[format], count: format === 'backup' ? await db.notes.count() : notes.length } };
+        else
+          data = backupOf(
+            {
+              articles: await articleRecords(db, 'user'),
+              notes: await listNotes(db),
+              settings: await corpus.settings(),
+            },
+            at,
+          );
+        return {
+          ok: true,
+          value: {
+            data,
+            filename,
+            mime: MIME[format],
+            count: format === 'backup' ? await db.notes.count() : notes.length,
+          },
+        };
       }),
     importNotes: (data) =>
       after(async (): Promise<Result<NotesImportReport>> => {
@@ -57,7 +82,16 @@ export function notesService(db: CorpusDb, ready: Promise<unknown>, corpus: Corp
         const stored = await importNotes(db, notes);
         if (!stored.ok) return stored;
         if (settings) await corpus.updateSettings(settings);
-        return { ok: true, value: { kind, added: stored.value.added, skipped: stored.value.skipped + skipped.length, reasons, articles: restored } };
+        return {
+          ok: true,
+          value: {
+            kind,
+            added: stored.value.added,
+            skipped: stored.value.skipped + skipped.length,
+            reasons,
+            articles: restored,
+          },
+        };
       }),
   };
 }

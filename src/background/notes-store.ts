@@ -23,7 +23,9 @@ export async function deleteNote(db: CorpusDb, id: string): Promise<Result<{ id:
 
 /** An article's notes, oldest first. */
 export async function notesFor(db: CorpusDb, articleId: string): Promise<Note[]> {
-  return (await db.notes.where('articleId').equals(articleId).toArray()).sort((a, b) => a.created.localeCompare(b.created) || a.id.localeCompare(b.id));
+  return (await db.notes.where('articleId').equals(articleId).toArray()).sort(
+    (a, b) => a.created.localeCompare(b.created) || a.id.localeCompare(b.id),
+  );
 }
 
 /** The notes an export filter selects, oldest first. */
@@ -36,9 +38,14 @@ export async function listNotes(db: CorpusDb, filter: NoteFilter = {}): Promise<
   if (filter.from) notes = notes.filter((n) => n.created.slice(0, 10) >= filter.from!);
   if (filter.to) notes = notes.filter((n) => n.created.slice(0, 10) <= filter.to!);
   if (filter.actorId) {
-    const keys = await db.mentions.where('[actorId+published+articleId]').between([filter.actorId, Dexie.minKey, Dexie.minKey], [filter.actorId, Dexie.maxKey, Dexie.maxKey]).keys();
+    const keys = await db.mentions
+      .where('[actorId+published+articleId]')
+      .between([filter.actorId, Dexie.minKey, Dexie.minKey], [filter.actorId, Dexie.maxKey, Dexie.maxKey])
+      .keys();
     const naming = new Set(keys.map((k) => (k as unknown as [string, string, string])[2]));
-    notes = notes.filter((n) => (n.highlight?.kind === 'actor' && n.highlight.id === filter.actorId) || naming.has(n.articleId));
+    notes = notes.filter(
+      (n) => (n.highlight?.kind === 'actor' && n.highlight.id === filter.actorId) || naming.has(n.articleId),
+    );
   }
   return notes.sort((a, b) => a.created.localeCompare(b.created) || a.id.localeCompare(b.id));
 }
@@ -55,7 +62,10 @@ const hostOf = (url: string) => {
  * Store imported notes in one transaction: all or none. Notes already stored (same id) are
  * skipped, so importing a file twice adds nothing the second time.
  */
-export async function importNotes(db: CorpusDb, notes: readonly Note[]): Promise<Result<{ added: number; skipped: number }>> {
+export async function importNotes(
+  db: CorpusDb,
+  notes: readonly Note[],
+): Promise<Result<{ added: number; skipped: number }>> {
   try {
     return await db.transaction('rw', db.notes, async () => {
       const existing = new Set((await db.notes.bulkGet(notes.map((n) => n.id))).filter(Boolean).map((n) => n!.id));
@@ -71,6 +81,7 @@ export async function importNotes(db: CorpusDb, notes: readonly Note[]): Promise
 /** What a storage failure means for the reader, with the browser's reason. */
 export function storageError(consequence: string, error: unknown): string {
   const reason = error instanceof Error ? error.message : String(error);
-  if (isQuotaError(error)) return `${consequence}: the browser's storage for Crosswire is full (${reason}). Remove articles on the options page, or free disk space.`;
+  if (isQuotaError(error))
+    return `${consequence}: the browser's storage for Crosswire is full (${reason}). Remove articles on the options page, or free disk space.`;
   return `${consequence}: ${reason}`;
 }

@@ -1,6 +1,18 @@
 import Dexie from 'dexie';
 import { outletProfile } from '../core/corpus/outlets';
-import { coverageGaps, figuresLike, summaryFigure, quoteShingles, quotesLike, storyMatch, type ArticleSummary, type CoverageGaps, type FiguresLike, type QuoteMatch, type StoryMatch } from '../core/match';
+import {
+  coverageGaps,
+  figuresLike,
+  summaryFigure,
+  quoteShingles,
+  quotesLike,
+  storyMatch,
+  type ArticleSummary,
+  type CoverageGaps,
+  type FiguresLike,
+  type QuoteMatch,
+  type StoryMatch,
+} from '../core/match';
 import { articleCount } from './corpus-store';
 import type { MentionsByOutlet, OutletRef, StoryVersion } from '../messages';
 import type { CorpusDb, MentionRow } from './db';
@@ -20,18 +32,26 @@ const UNRELATED_RETURNED = 5;
 /** How many quote rows a near-duplicate lookup ranks at most. */
 const QUOTE_CANDIDATES = 400;
 
-
 export const outletRef = (id: string): OutletRef => {
   const profile = outletProfile(id) ?? null;
   return { id, name: profile?.name ?? id, profile };
 };
 
 /** Each stored article's sentences naming the actor, grouped by outlet, newest first. */
-export async function mentionsOf(db: CorpusDb, actorId: string, excludeArticleId?: string): Promise<MentionsByOutlet[]> {
+export async function mentionsOf(
+  db: CorpusDb,
+  actorId: string,
+  excludeArticleId?: string,
+): Promise<MentionsByOutlet[]> {
   const byArticle = new Map<string, MentionRow[]>();
   const heads = await db.transaction('r', db.mentions, db.heads, async () => {
     // Newest first; a few sentences per article is what a card shows.
-    const rows = await db.mentions.where('[actorId+published+articleId]').between([actorId, Dexie.minKey, Dexie.minKey], [actorId, Dexie.maxKey, Dexie.maxKey]).reverse().limit(ARTICLES_PER_ANSWER * 4).toArray();
+    const rows = await db.mentions
+      .where('[actorId+published+articleId]')
+      .between([actorId, Dexie.minKey, Dexie.minKey], [actorId, Dexie.maxKey, Dexie.maxKey])
+      .reverse()
+      .limit(ARTICLES_PER_ANSWER * 4)
+      .toArray();
     for (const r of rows) {
       if (r.articleId === excludeArticleId) continue;
       if (!byArticle.has(r.articleId) && byArticle.size >= ARTICLES_PER_ANSWER) continue;
@@ -45,7 +65,14 @@ export async function mentionsOf(db: CorpusDb, actorId: string, excludeArticleId
     const group = groups.get(a.outlet) ?? { outlet: outletRef(a.outlet), articles: [] };
     const rows = byArticle.get(a.id)!.sort((x, y) => x.sentence - y.sentence);
     const forms = [...new Set(rows.flatMap((m) => m.forms ?? []))];
-    group.articles.push({ articleId: a.id, headline: a.headline, url: a.url, published: a.published, sentences: rows.map((m) => m.sentenceText), forms });
+    group.articles.push({
+      articleId: a.id,
+      headline: a.headline,
+      url: a.url,
+      published: a.published,
+      sentences: rows.map((m) => m.sentenceText),
+      forms,
+    });
     groups.set(a.outlet, group);
   }
   // Articles arrive newest first; outlets are ordered by their newest article.
@@ -53,7 +80,11 @@ export async function mentionsOf(db: CorpusDb, actorId: string, excludeArticleId
 }
 
 /** Figures of the same kind about the same subject in other articles, with the discrepancy verdict. */
-export async function figuresLikeIn(db: CorpusDb, figure: Parameters<typeof figuresLike>[0], excludeArticleId?: string): Promise<FiguresLike> {
+export async function figuresLikeIn(
+  db: CorpusDb,
+  figure: Parameters<typeof figuresLike>[0],
+  excludeArticleId?: string,
+): Promise<FiguresLike> {
   // Figures whose article names no subject may still be about this one: fetch those too.
   const subjects = [...new Set([figure.subject ?? '', ''])];
   const newest = (subject: string) =>
@@ -66,7 +97,13 @@ export async function figuresLikeIn(db: CorpusDb, figure: Parameters<typeof figu
   const rows = (await db.transaction('r', db.figures, () => Promise.all(subjects.map(newest)))).flat();
   const candidates = rows
     .filter((r) => r.articleId !== excludeArticleId)
-    .map((r) => ({ ...summaryFigure(r.figure), articleId: r.articleId, outlet: r.outlet, published: r.published || null, sentence: r.sentenceText }));
+    .map((r) => ({
+      ...summaryFigure(r.figure),
+      articleId: r.articleId,
+      outlet: r.outlet,
+      published: r.published || null,
+      sentence: r.sentenceText,
+    }));
   return figuresLike(figure, candidates);
 }
 
@@ -82,7 +119,12 @@ export async function quotesLikeIn(db: CorpusDb, text: string, excludeArticleId?
     .map((r) => ({ r, shared: r.shingles.filter((s) => wanted.has(s)).length }))
     .sort((a, b) => b.shared - a.shared)
     .slice(0, ARTICLES_PER_ANSWER * 3)
-    .map(({ r }) => ({ articleId: r.articleId, outlet: r.outlet, published: r.published || null, quote: { text: r.quote.text, speakerId: r.quote.speakerId, speaker: r.quote.speaker } }));
+    .map(({ r }) => ({
+      articleId: r.articleId,
+      outlet: r.outlet,
+      published: r.published || null,
+      quote: { text: r.quote.text, speakerId: r.quote.speakerId, speaker: r.quote.speaker },
+    }));
   return quotesLike(text, candidates);
 }
 
@@ -95,7 +137,10 @@ export async function storyMatchIn(db: CorpusDb, page: ArticleSummary): Promise<
   // Every version of the story, and a few of the best unrelated ones for context.
   const ranked = storyMatch(page, candidates, stats);
   const related = ranked.filter((m) => m.label !== 'unrelated');
-  const shown: StoryMatch[] = [...related.slice(0, MATCHES_RETURNED), ...ranked.filter((m) => m.label === 'unrelated').slice(0, UNRELATED_RETURNED)];
+  const shown: StoryMatch[] = [
+    ...related.slice(0, MATCHES_RETURNED),
+    ...ranked.filter((m) => m.label === 'unrelated').slice(0, UNRELATED_RETURNED),
+  ];
   const heads = await db.heads.bulkGet(shown.map((m) => m.articleId));
   return shown.map((m, i) => ({ ...m, lead: heads[i]?.lead ?? null }));
 }
@@ -104,19 +149,33 @@ export async function storyMatchIn(db: CorpusDb, page: ArticleSummary): Promise<
 export async function coverageGapsIn(db: CorpusDb, page: ArticleSummary): Promise<CoverageGaps> {
   // Versions of the same story run within days of each other (a reprint may lag a little).
   const { candidates, stats } = await matchContext(db, page, VERSION_WINDOW_DAYS);
-  const versions = new Set(storyMatch(page, candidates, stats).filter((m) => m.label === 'same event' || m.label === 'syndicated').map((m) => m.articleId));
-  return coverageGaps(page, candidates.filter((c) => versions.has(c.id)));
+  const versions = new Set(
+    storyMatch(page, candidates, stats)
+      .filter((m) => m.label === 'same event' || m.label === 'syndicated')
+      .map((m) => m.articleId),
+  );
+  return coverageGaps(
+    page,
+    candidates.filter((c) => versions.has(c.id)),
+  );
 }
 
 async function matchContext(db: CorpusDb, page: ArticleSummary, windowDays = MATCH_YEARS * 366) {
   // One read-only transaction: its requests run back to back instead of each waiting for a new one.
   return db.transaction('r', [db.settings, db.actorStats, db.heads, db.mentions, db.summaries], async () => {
     const actorIds = Object.keys(page.actors);
-    const [totalArticles, stats, stored] = await Promise.all([articleCount(db), db.actorStats.bulkGet(actorIds), db.heads.get(page.id)]);
+    const [totalArticles, stats, stored] = await Promise.all([
+      articleCount(db),
+      db.actorStats.bulkGet(actorIds),
+      db.heads.get(page.id),
+    ]);
     const counts = new Map(stats.map((s, i) => [actorIds[i]!, s?.articles ?? 0]));
     // An actor only the page itself names finds nothing: skip it (the page may be stored).
     const self = stored ? 1 : 0;
-    const rarest = actorIds.filter((id) => (counts.get(id) ?? 0) > self).sort((a, b) => counts.get(a)! - counts.get(b)!).slice(0, RARE_ACTORS);
+    const rarest = actorIds
+      .filter((id) => (counts.get(id) ?? 0) > self)
+      .sort((a, b) => counts.get(a)! - counts.get(b)!)
+      .slice(0, RARE_ACTORS);
     // Versions of a story lie within a few years of it; look there, newest first, and read
     // keys only ([actorId, published, articleId] straight from the index, no rows).
     const [from, to] = page.published ? daysAround(page.published, windowDays) : [Dexie.minKey, Dexie.maxKey];
@@ -141,7 +200,10 @@ async function matchContext(db: CorpusDb, page: ArticleSummary, windowDays = MAT
         weight.set(id, (weight.get(id) ?? 0) + idf);
       }
     });
-    const top = [...weight].sort((a, b) => b[1] - a[1]).slice(0, MATCH_CANDIDATES).map(([id]) => id);
+    const top = [...weight]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MATCH_CANDIDATES)
+      .map(([id]) => id);
     const candidates = (await db.summaries.bulkGet(top)).filter((s): s is ArticleSummary => !!s);
     return { candidates, stats: { totalArticles, articlesMentioning: (id: string) => counts.get(id) ?? 0 } };
   });

@@ -29,7 +29,8 @@ export function parseArgs(argv: string[]): Args {
       format = f;
     } else if (arg === '--published') {
       published = argv[++i] ?? '';
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(published)) throw new Error(`--published must be a date like 2012-03-12, not "${published}"`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(published))
+        throw new Error(`--published must be a date like 2012-03-12, not "${published}"`);
     } else if (arg.startsWith('-')) throw new Error(`unknown option ${arg}`);
     else if (file) throw new Error('give one file at a time');
     else file = arg;
@@ -48,7 +49,9 @@ export function run(argv: string[]): string {
     if (!st.isFile()) throw new Error(`${args.file} is not a file`);
     size = st.size;
   } catch (e) {
-    throw new Error((e as NodeJS.ErrnoException).code === 'ENOENT' ? `${args.file}: no such file` : (e as Error).message);
+    throw new Error(
+      (e as NodeJS.ErrnoException).code === 'ENOENT' ? `${args.file}: no such file` : (e as Error).message,
+    );
   }
   if (size > 50 * 1024 * 1024) throw new Error(`${args.file} is ${Math.round(size / 1048576)} MB; the limit is 50 MB`);
   const ext = extname(path).toLowerCase();
@@ -60,14 +63,25 @@ export function run(argv: string[]): string {
   const published = args.published ?? page.published ?? undefined;
   const annotations = annotate(page.text, published ? { published } : {});
   if (args.format === 'table') return toTable(annotations);
-  return JSON.stringify(toWebAnnotation(page.text, annotations, { source: pathToFileURL(path).href, now: new Date(), ...(page.title && { label: page.title }) }), null, 2);
+  return JSON.stringify(
+    toWebAnnotation(page.text, annotations, {
+      source: pathToFileURL(path).href,
+      now: new Date(),
+      ...(page.title && { label: page.title }),
+    }),
+    null,
+    2,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   try {
     process.stdout.write(`${run(process.argv.slice(2))}\n`);
   } catch (e) {
-    const message = e instanceof TypeError && /encoded data/.test(e.message) ? 'the file is not valid UTF-8 text' : (e as Error).message;
+    const message =
+      e instanceof TypeError && /encoded data/.test(e.message)
+        ? 'the file is not valid UTF-8 text'
+        : (e as Error).message;
     process.stderr.write(`crosswire annotate: ${message}\n`);
     process.exitCode = 1;
   }

@@ -15,11 +15,15 @@ const headless = !process.env.DISPLAY || !!process.env.CI || process.argv.includ
 const { pages, html } = demoSite();
 const server = await startNewsServer(html);
 const extension = await launchWithExtension(resolve('dist/chrome'), server.chromiumArgs, headless);
-console.log(`Demo news site on 127.0.0.1:${server.port}, answering for ${new Set(pages.map((p) => new URL(p.url).host)).size} news hostnames; Crosswire loaded.`);
+console.log(
+  `Demo news site on 127.0.0.1:${server.port}, answering for ${new Set(pages.map((p) => new URL(p.url).host)).size} news hostnames; Crosswire loaded.`,
+);
 
 if (!headless) {
   for (const p of pages) await (await extension.context.newPage()).goto(p.url);
-  console.log('Chromium is open on the demo articles. Hover or tab to a highlight, and click the Crosswire toolbar button for the story as the other outlets told it; close the browser to stop.');
+  console.log(
+    'Chromium is open on the demo articles. Hover or tab to a highlight, and click the Crosswire toolbar button for the story as the other outlets told it; close the browser to stop.',
+  );
   await new Promise<void>((done) => extension.context.on('close', () => done()));
 } else {
   mkdirSync(OUT, { recursive: true });
@@ -28,11 +32,26 @@ if (!headless) {
     await page.setViewportSize({ width: 1100, height: 1400 });
     await page.goto(p.url);
     // Highlights arrive once the background has annotated the article.
-    await page.locator('crosswire-mark').first().waitFor({ state: 'attached', timeout: 20_000 }).catch(() => undefined);
-    const counts = await page.evaluate(() => ['actor', 'figure', 'quote'].map((k) => new Set([...document.querySelectorAll(`crosswire-mark[data-crosswire-kind="${k}"]`)].map((m) => (m as HTMLElement).dataset.crosswireId)).size));
+    await page
+      .locator('crosswire-mark')
+      .first()
+      .waitFor({ state: 'attached', timeout: 20_000 })
+      .catch(() => undefined);
+    const counts = await page.evaluate(() =>
+      ['actor', 'figure', 'quote'].map(
+        (k) =>
+          new Set(
+            [...document.querySelectorAll(`crosswire-mark[data-crosswire-kind="${k}"]`)].map(
+              (m) => (m as HTMLElement).dataset.crosswireId,
+            ),
+          ).size,
+      ),
+    );
     const file = join(OUT, `${String(i + 1).padStart(2, '0')}-${new URL(p.url).host.replace(/^www\./, '')}.png`);
     await page.screenshot({ path: file, fullPage: true });
-    console.log(`${p.site}${p.inCorpus ? '' : ' (not in the corpus)'}: ${counts[0]} actors, ${counts[1]} figures, ${counts[2]} quotes highlighted -> ${file}`);
+    console.log(
+      `${p.site}${p.inCorpus ? '' : ' (not in the corpus)'}: ${counts[0]} actors, ${counts[1]} figures, ${counts[2]} quotes highlighted -> ${file}`,
+    );
     if (i === 0) {
       // An open card: hover the second mention of the first person named.
       await page.setViewportSize({ width: 1100, height: 900 });
@@ -45,11 +64,21 @@ if (!headless) {
     if (i > 0) await page.close();
   }
   // The popup, opened as a page for the CBC tab (the toolbar button opens the same page over the active tab).
-  const [tab] = (await extension.worker.evaluate((url) => (globalThis as unknown as { chrome: { tabs: { query(q: { url: string }): Promise<{ id?: number }[]> } } }).chrome.tabs.query({ url }), pages[0]!.url)) as { id?: number }[];
+  const [tab] = (await extension.worker.evaluate(
+    (url) =>
+      (
+        globalThis as unknown as { chrome: { tabs: { query(q: { url: string }): Promise<{ id?: number }[]> } } }
+      ).chrome.tabs.query({ url }),
+    pages[0]!.url,
+  )) as { id?: number }[];
   const popup = await extension.context.newPage();
   await popup.setViewportSize({ width: 760, height: 900 });
   await popup.goto(`chrome-extension://${extension.extensionId}/popup.html?tab=${tab?.id}`);
-  for (const [view, name] of [['Story', 'story'], ['Figures', 'figures'], ['Compare', 'compare']] as const) {
+  for (const [view, name] of [
+    ['Story', 'story'],
+    ['Figures', 'figures'],
+    ['Compare', 'compare'],
+  ] as const) {
     await popup.getByRole('tab', { name: new RegExp(`^${view}`) }).click({ timeout: 15_000 });
     await popup.waitForTimeout(1000);
     const file = join(OUT, `06-popup-${name}.png`);

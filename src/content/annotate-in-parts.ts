@@ -8,7 +8,11 @@ export const PART_LENGTH = 1_000_000;
  * most `partLength` characters, each annotated on its own (so names and quotes are not
  * linked across a cut), and the parts' offsets and ids shifted back into the whole text.
  */
-export async function annotateInParts(text: string, annotate: (part: string) => Promise<Annotation[]>, partLength = PART_LENGTH): Promise<Annotation[]> {
+export async function annotateInParts(
+  text: string,
+  annotate: (part: string) => Promise<Annotation[]>,
+  partLength = PART_LENGTH,
+): Promise<Annotation[]> {
   if (text.length <= partLength) return annotate(text);
   const out: Annotation[] = [];
   let offset = 0;
@@ -22,7 +26,14 @@ export async function annotateInParts(text: string, annotate: (part: string) => 
     }
     const shift = offset;
     const found = await annotate(text.slice(offset, end));
-    out.push(...found.map((a) => ({ ...a, start: a.start + shift, end: a.end + shift, id: part === 0 ? a.id : `p${part}-${a.id}` })));
+    out.push(
+      ...found.map((a) => ({
+        ...a,
+        start: a.start + shift,
+        end: a.end + shift,
+        id: part === 0 ? a.id : `p${part}-${a.id}`,
+      })),
+    );
     offset = end;
     part++;
   }

@@ -13,7 +13,13 @@ export function articleRoot(doc: Document): Element | null {
 }
 
 /** Containers news sites mark as the article body: cheap to find, and most pages have one. */
-const BODY_SELECTORS = ['[itemprop="articleBody"]', 'article [data-component="text-block"]', 'article', '[role="article"]', 'main'];
+const BODY_SELECTORS = [
+  '[itemprop="articleBody"]',
+  'article [data-component="text-block"]',
+  'article',
+  '[role="article"]',
+  'main',
+];
 const MIN_BODY_TEXT = 600;
 
 /**
@@ -29,7 +35,8 @@ function markedUpBody(doc: Document): Element | null {
   return namedBody(doc);
 }
 
-const holdsText = (el: Element) => (el.textContent ?? '').length >= MIN_BODY_TEXT && el.querySelectorAll('p').length >= 3;
+const holdsText = (el: Element) =>
+  (el.textContent ?? '').length >= MIN_BODY_TEXT && el.querySelectorAll('p').length >= 3;
 
 /** A class naming the article body in the ways sites have long done it: story-body, article__content, entry-text. */
 const BODY_CLASS = /(?:^|[\s_-])(?:article|story|entry|post)[_-]{0,2}(?:body|content|text)(?:$|[\s_-])/i;
@@ -40,18 +47,25 @@ const BODY_CLASS = /(?:^|[\s_-])(?:article|story|entry|post)[_-]{0,2}(?:body|con
  * text, so a teaser list named `post-content` is not taken for the article.
  */
 function namedBody(doc: Document): Element | null {
-  const named = [...doc.querySelectorAll('[class*="body" i], [class*="content" i], [class*="text" i]')].filter((el) => BODY_CLASS.test(el.getAttribute('class') ?? '') && holdsText(el));
+  const named = [...doc.querySelectorAll('[class*="body" i], [class*="content" i], [class*="text" i]')].filter(
+    (el) => BODY_CLASS.test(el.getAttribute('class') ?? '') && holdsText(el),
+  );
   const outermost = named.filter((el) => !named.some((other) => other !== el && other.contains(el)));
   if (outermost.length !== 1) return null;
   const body = outermost[0]!;
-  const paragraphText = (scope: ParentNode) => [...scope.querySelectorAll('p')].reduce((n, p) => n + (p.textContent ?? '').length, 0);
+  const paragraphText = (scope: ParentNode) =>
+    [...scope.querySelectorAll('p')].reduce((n, p) => n + (p.textContent ?? '').length, 0);
   return paragraphText(body) >= 0.5 * paragraphText(doc) ? body : null;
 }
 
 function readabilityRoot(doc: Document): Element | null {
   let text: string;
   try {
-    text = fold(extractArticle(doc.cloneNode(true) as Document, (html) => new DOMParser().parseFromString(html, 'text/html')).text.replace(/\n/g, ' '));
+    text = fold(
+      extractArticle(doc.cloneNode(true) as Document, (html) =>
+        new DOMParser().parseFromString(html, 'text/html'),
+      ).text.replace(/\n/g, ' '),
+    );
   } catch {
     return null;
   }

@@ -28,7 +28,11 @@ export interface Cards {
   noteOnSelection(): boolean;
 }
 
-const spotOf = (a: Annotation): NoteSpot => ({ start: a.start, end: a.end, highlight: { kind: a.kind, id: a.kind === 'actor' ? (a.actorId ?? a.id) : a.id } });
+const spotOf = (a: Annotation): NoteSpot => ({
+  start: a.start,
+  end: a.end,
+  highlight: { kind: a.kind, id: a.kind === 'actor' ? (a.actorId ?? a.id) : a.id },
+});
 
 /**
  * Hover or keyboard focus on a highlight opens its card; leaving both the highlight and the
@@ -37,7 +41,13 @@ const spotOf = (a: Annotation): NoteSpot => ({ start: a.start, end: a.end, highl
  * written the card stays open. One shadow-rooted host holds it all; the signal removes it
  * and every listener.
  */
-export function attachCards(root: Element, annotationOf: WeakMap<Element, Annotation>, ask: Ask, page: PageFacts, signal: AbortSignal): Cards {
+export function attachCards(
+  root: Element,
+  annotationOf: WeakMap<Element, Annotation>,
+  ask: Ask,
+  page: PageFacts,
+  signal: AbortSignal,
+): Cards {
   const doc = root.ownerDocument;
   // Created on the first card, so a page nobody hovers carries nothing of ours but highlights.
   let shadow: ShadowHost | null = null;
@@ -55,7 +65,8 @@ export function attachCards(root: Element, annotationOf: WeakMap<Element, Annota
   let dismissed: Element | null = null;
 
   const markOf = (target: EventTarget | null) => (target instanceof Element ? target.closest(MARK_TAG) : null);
-  const opens = (mark: Element | null): mark is Element => !!mark && (annotationOf.has(mark) || !!notes?.noteOf.has(mark));
+  const opens = (mark: Element | null): mark is Element =>
+    !!mark && (annotationOf.has(mark) || !!notes?.noteOf.has(mark));
   const later = (f: () => void, ms: number) => {
     clearTimeout(timer);
     timer = setTimeout(f, ms);
@@ -72,7 +83,11 @@ export function attachCards(root: Element, annotationOf: WeakMap<Element, Annota
 
   const place = (rect: DOMRect) => {
     const view = doc.defaultView!;
-    const { left, top } = placeCard(rect, { width: 380, height: 380 }, { width: view.innerWidth, height: view.innerHeight, scrollX: view.scrollX, scrollY: view.scrollY });
+    const { left, top } = placeCard(
+      rect,
+      { width: 380, height: 380 },
+      { width: view.innerWidth, height: view.innerHeight, scrollX: view.scrollX, scrollY: view.scrollY },
+    );
     host.get().place(left, top);
   };
 
@@ -87,9 +102,19 @@ export function attachCards(root: Element, annotationOf: WeakMap<Element, Annota
       if (r.ok) return close();
       form(rect, spot, quote, existing, r.error);
     };
-    const save = (fields: NoteFields) => void (existing ? pageNotes.update(existing, fields) : pageNotes.add(spot, fields)).then(done);
+    const save = (fields: NoteFields) =>
+      void (existing ? pageNotes.update(existing, fields) : pageNotes.add(spot, fields)).then(done);
     const remove = existing ? () => void pageNotes.remove(existing).then(done) : undefined;
-    host.get().render(h(NoteForm, { quote, ...(existing && { initial: existing }), onSave: save, onCancel: close, ...(remove && { onDelete: remove }), error }));
+    host.get().render(
+      h(NoteForm, {
+        quote,
+        ...(existing && { initial: existing }),
+        onSave: save,
+        onCancel: close,
+        ...(remove && { onDelete: remove }),
+        error,
+      }),
+    );
     place(rect);
   };
 
@@ -104,13 +129,30 @@ export function attachCards(root: Element, annotationOf: WeakMap<Element, Annota
     const rect = () => mark.getBoundingClientRect();
     if (note) {
       const shown = notes!.shown(note);
-      host.get().render(h('div', { class: 'card', role: 'dialog', id: CARD_ID, 'aria-label': 'Crosswire: your note' }, h('p', { class: 'title' }, 'Your note'), h('p', { class: 'quote' }, note.target.exact), h(NotesSection, { notes: shown ? [shown] : [], onEdit: (n: Note) => form(rect(), { start: 0, end: 0, highlight: n.highlight }, n.target.exact, n) })));
+      host.get().render(
+        h(
+          'div',
+          { class: 'card', role: 'dialog', id: CARD_ID, 'aria-label': 'Crosswire: your note' },
+          h('p', { class: 'title' }, 'Your note'),
+          h('p', { class: 'quote' }, note.target.exact),
+          h(NotesSection, {
+            notes: shown ? [shown] : [],
+            onEdit: (n: Note) => form(rect(), { start: 0, end: 0, highlight: n.highlight }, n.target.exact, n),
+          }),
+        ),
+      );
       return place(rect());
     }
     const a = annotation!;
     const show = (data: CardData) => {
       if (mine !== generation) return; // another card opened meanwhile
-      const section = notes && h(NotesSection, { notes: notes.notesOn(spotOf(a)), onAdd: () => form(rect(), spotOf(a), a.text), onEdit: (n: Note) => form(rect(), spotOf(a), n.target.exact, n) });
+      const section =
+        notes &&
+        h(NotesSection, {
+          notes: notes.notesOn(spotOf(a)),
+          onAdd: () => form(rect(), spotOf(a), a.text),
+          onEdit: (n: Note) => form(rect(), spotOf(a), n.target.exact, n),
+        });
       host.get().render(h(Card, { annotation: a, data, id: CARD_ID }, section));
       place(rect());
     };
@@ -135,7 +177,8 @@ export function attachCards(root: Element, annotationOf: WeakMap<Element, Annota
     return true;
   };
 
-  const listen = <K extends keyof DocumentEventMap>(type: K, f: (e: DocumentEventMap[K]) => void) => doc.addEventListener(type, f, { signal, capture: true });
+  const listen = <K extends keyof DocumentEventMap>(type: K, f: (e: DocumentEventMap[K]) => void) =>
+    doc.addEventListener(type, f, { signal, capture: true });
   listen('mouseover', (e) => {
     if (pinned) return;
     const mark = markOf(e.target);
@@ -174,7 +217,9 @@ export function attachCards(root: Element, annotationOf: WeakMap<Element, Annota
       if (!spot || pinned) return;
       current = null;
       generation++;
-      host.get().render(h('button', { type: 'button', class: 'note-button', onClick: () => noteOnSelection() }, 'Add a note'));
+      host
+        .get()
+        .render(h('button', { type: 'button', class: 'note-button', onClick: () => noteOnSelection() }, 'Add a note'));
       const r = spot.rect;
       host.get().place(r.right + (doc.defaultView?.scrollX ?? 0) + 4, r.bottom + (doc.defaultView?.scrollY ?? 0) + 4);
     }, 0);

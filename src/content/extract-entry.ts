@@ -5,4 +5,5 @@
  */
 import { pageInput } from './page-input';
 
-(globalThis as { crosswireExtractPage?: () => unknown }).crosswireExtractPage = () => pageInput(document, location.href);
+(globalThis as { crosswireExtractPage?: () => unknown }).crosswireExtractPage = () =>
+  pageInput(document, location.href);

@@ -91,7 +91,12 @@ export class Highlighter {
     if (!pieces) this.pieces.set(original, (pieces = [{ start: 0, node: original }]));
     split(pieces, start);
     split(pieces, end);
-    return pieces.filter((p, i) => p.start >= start && (pieces[i + 1]?.start ?? p.start + p.node.data.length) <= end && p.node.data.length > 0).map((p) => p.node);
+    return pieces
+      .filter(
+        (p, i) =>
+          p.start >= start && (pieces[i + 1]?.start ?? p.start + p.node.data.length) <= end && p.node.data.length > 0,
+      )
+      .map((p) => p.node);
   }
 }
 

@@ -53,25 +53,38 @@ async function highlight(): Promise<void> {
   // After the first pass (hashing the URL cost it a few cold milliseconds): cards leave the page
   // itself out of "other outlets", and the reader's notes are keyed by it.
   const { articleId, canonical } = pageIdentity(report.page);
-  cards = timed('cards', () => attachCards(root, run.annotationOf, ask, { articleId, published: published ?? null }, current.signal));
+  cards = timed('cards', () =>
+    attachCards(root, run.annotationOf, ask, { articleId, published: published ?? null }, current.signal),
+  );
   // The reader's notes come after the highlights: they are fewer, and the page is readable meanwhile.
-  const notes = new PageNotes(run.map, run.highlighter, ask, { articleId, canonicalUrl: canonical, url: location.href, title: report.page.headline ?? null, text: run.text });
+  const notes = new PageNotes(run.map, run.highlighter, ask, {
+    articleId,
+    canonicalUrl: canonical,
+    url: location.href,
+    title: report.page.headline ?? null,
+    text: run.text,
+  });
   const shown = cards;
   void notes.load().then(() => !current.signal.aborted && shown.setNotes(notes));
-  timed('watch', () => watchPage(
-    document,
-    {
-      replaced: () => void highlight().catch(() => undefined),
-      added: (el) => void highlightArticle(el, annotate, current.signal, run.annotationOf).catch(() => undefined),
-    },
-    current.signal,
-  ));
+  timed('watch', () =>
+    watchPage(
+      document,
+      {
+        replaced: () => void highlight().catch(() => undefined),
+        added: (el) => void highlightArticle(el, annotate, current.signal, run.annotationOf).catch(() => undefined),
+      },
+      current.signal,
+    ),
+  );
 }
 
 /** The page as the corpus would take it: the text we annotated and what the page says about itself. */
 function pageFacts(text: string, published: string | undefined): PageReport['page'] {
-  const meta = (selector: string, attribute: string) => document.querySelector(selector)?.getAttribute(attribute)?.trim() || undefined;
-  const headline = meta('meta[property="og:title"]', 'content') ?? (document.querySelector('h1')?.textContent?.trim() || document.title.trim() || undefined);
+  const meta = (selector: string, attribute: string) =>
+    document.querySelector(selector)?.getAttribute(attribute)?.trim() || undefined;
+  const headline =
+    meta('meta[property="og:title"]', 'content') ??
+    (document.querySelector('h1')?.textContent?.trim() || document.title.trim() || undefined);
   const canonical = meta('link[rel="canonical"]', 'href');
   const ogUrl = meta('meta[property="og:url"]', 'content');
   const absolute = (href: string | undefined) => {

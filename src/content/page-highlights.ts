@@ -40,17 +40,33 @@ export function yieldToPage(): Promise<void> {
  * highlight it here in slices, yielding to the page between them. Aborting the signal
  * removes everything added so far.
  */
-export async function highlightArticle(root: Element, annotateText: (text: string) => Promise<Annotation[]>, signal: AbortSignal, annotationOf = new WeakMap<Element, Annotation>()): Promise<HighlightRun> {
+export async function highlightArticle(
+  root: Element,
+  annotateText: (text: string) => Promise<Annotation[]>,
+  signal: AbortSignal,
+  annotationOf = new WeakMap<Element, Annotation>(),
+): Promise<HighlightRun> {
   const highlighter = new Highlighter(root.ownerDocument);
   signal.addEventListener('abort', () => highlighter.removeAll(), { once: true });
-  const map = await buildTextMapInSlices(root, (el) => el.tagName.toLowerCase() === MARK_TAG, SLICE_MS, yieldToPage, (start) => taskSince(start, 'text map'));
+  const map = await buildTextMapInSlices(
+    root,
+    (el) => el.tagName.toLowerCase() === MARK_TAG,
+    SLICE_MS,
+    yieldToPage,
+    (start) => taskSince(start, 'text map'),
+  );
   const found = await annotateText(map.text);
   let sliceStart = performance.now();
   const annotations = found.sort((a, b) => a.start - b.start || b.end - a.end);
   let count = 0;
   for (const a of annotations) {
     if (signal.aborted) break;
-    const marks = highlighter.highlight(segmentsFor(map, a.start, a.end), { kind: a.kind, id: a.kind === 'actor' ? (a.actorId ?? a.id) : a.id, label: markLabel(a), ...(a.kind === 'actor' && { type: a.actorType }) });
+    const marks = highlighter.highlight(segmentsFor(map, a.start, a.end), {
+      kind: a.kind,
+      id: a.kind === 'actor' ? (a.actorId ?? a.id) : a.id,
+      label: markLabel(a),
+      ...(a.kind === 'actor' && { type: a.actorType }),
+    });
     marks.forEach((m, i) => {
       annotationOf.set(m, a);
       // Reachable by keyboard once per annotation, not once per piece of it.

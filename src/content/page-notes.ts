@@ -32,7 +32,8 @@ interface Placed extends ShownNote {
   marks: HTMLElement[];
 }
 
-const randomId = () => `n-${[...crypto.getRandomValues(new Uint8Array(8))].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+const randomId = () =>
+  `n-${[...crypto.getRandomValues(new Uint8Array(8))].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
 
 /**
  * The reader's notes on this page: fetched from the background, anchored again in the text
@@ -45,7 +46,12 @@ export class PageNotes {
   private readonly placed = new Map<string, Placed>();
   private hash: string | null = null;
 
-  constructor(private readonly map: TextMap, private readonly highlighter: Highlighter, private readonly ask: Ask, private readonly page: NotePage) {}
+  constructor(
+    private readonly map: TextMap,
+    private readonly highlighter: Highlighter,
+    private readonly ask: Ask,
+    private readonly page: NotePage,
+  ) {}
 
   /** The article text's hash, computed when a note needs it: a page without notes (most) never pays for it. */
   private get textHash(): string {
@@ -60,7 +66,15 @@ export class PageNotes {
 
   /** The notes on a span (a detection's): made on it, or overlapping it. */
   notesOn(spot: NoteSpot): ShownNote[] {
-    return [...this.placed.values()].filter((p) => (spot.highlight && p.note.highlight?.kind === spot.highlight.kind && p.note.highlight.id === spot.highlight.id && p.start < spot.end && spot.start < p.end) || (p.start < spot.end && spot.start < p.end));
+    return [...this.placed.values()].filter(
+      (p) =>
+        (spot.highlight &&
+          p.note.highlight?.kind === spot.highlight.kind &&
+          p.note.highlight.id === spot.highlight.id &&
+          p.start < spot.end &&
+          spot.start < p.end) ||
+        (p.start < spot.end && spot.start < p.end),
+    );
   }
 
   shown(note: Note): ShownNote | null {
@@ -72,9 +86,19 @@ export class PageNotes {
     const now = new Date().toISOString();
     const target = targetFor(this.page.text, spot.start, spot.end);
     const note: Note = {
-      id: randomId(), articleId: this.page.articleId, canonicalUrl: this.page.canonicalUrl, url: this.page.url, title: this.page.title,
-      target, quoteHash: fnv1a64(target.exact), textHash: this.textHash, highlight: spot.highlight,
-      ...fields, motivation: motivationOf(fields.note, fields.tags), created: now, modified: now,
+      id: randomId(),
+      articleId: this.page.articleId,
+      canonicalUrl: this.page.canonicalUrl,
+      url: this.page.url,
+      title: this.page.title,
+      target,
+      quoteHash: fnv1a64(target.exact),
+      textHash: this.textHash,
+      highlight: spot.highlight,
+      ...fields,
+      motivation: motivationOf(fields.note, fields.tags),
+      created: now,
+      modified: now,
     };
     const saved = await this.ask({ type: 'save-note', note });
     if (!saved.ok) return saved;
@@ -84,7 +108,12 @@ export class PageNotes {
 
   /** An edit: same id, new fields and modification time. */
   async update(note: Note, fields: NoteFields): Promise<Result<Note>> {
-    const next: Note = { ...note, ...fields, motivation: motivationOf(fields.note, fields.tags), modified: new Date().toISOString() };
+    const next: Note = {
+      ...note,
+      ...fields,
+      motivation: motivationOf(fields.note, fields.tags),
+      modified: new Date().toISOString(),
+    };
     const saved = await this.ask({ type: 'save-note', note: next });
     if (!saved.ok) return saved;
     const p = this.placed.get(note.id);
@@ -110,12 +139,23 @@ export class PageNotes {
       this.orphans.push(note);
       return;
     }
-    const marks = this.highlighter.highlight(segmentsFor(this.map, at.start, at.end), { kind: 'note', id: note.id, label: `your note${note.note ? `: ${note.note.slice(0, 80)}` : ''}` });
+    const marks = this.highlighter.highlight(segmentsFor(this.map, at.start, at.end), {
+      kind: 'note',
+      id: note.id,
+      label: `your note${note.note ? `: ${note.note.slice(0, 80)}` : ''}`,
+    });
     marks.forEach((m, i) => {
       this.noteOf.set(m, note);
       if (i === 0) m.tabIndex = 0;
       m.setAttribute('role', 'mark');
     });
-    this.placed.set(note.id, { note, changed: at.changed, textChanged: note.textHash !== '' && note.textHash !== this.textHash, start: at.start, end: at.end, marks });
+    this.placed.set(note.id, {
+      note,
+      changed: at.changed,
+      textChanged: note.textHash !== '' && note.textHash !== this.textHash,
+      start: at.start,
+      end: at.end,
+      marks,
+    });
   }
 }

@@ -39,7 +39,15 @@ function offsetOf(map: ReturnType<typeof buildTextMap>, container: Node, offset:
   const after = container.childNodes[offset] ?? null;
   for (let i = 0; i < map.nodes.length; i++) {
     const node = map.nodes[i]!;
-    if (after ? after === node || after.contains(node) || (after.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 : container.contains(node) === false && (container.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0) return map.starts[i]!;
+    if (
+      after
+        ? after === node ||
+          after.contains(node) ||
+          (after.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0
+        : container.contains(node) === false &&
+          (container.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0
+    )
+      return map.starts[i]!;
   }
   return map.text.length;
 }

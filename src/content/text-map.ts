@@ -5,15 +5,67 @@
  */
 
 /** Elements whose text is not article text. */
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'BUTTON', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO', 'AUDIO']);
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'BUTTON',
+  'SVG',
+  'MATH',
+  'IFRAME',
+  'OBJECT',
+  'CANVAS',
+  'VIDEO',
+  'AUDIO',
+]);
 /** Elements that start a new paragraph. */
-const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'BLOCKQUOTE', 'PRE', 'FIGURE', 'FIGCAPTION', 'TABLE', 'TR', 'TD', 'TH', 'BR', 'HR', 'ADDRESS', 'DETAILS', 'SUMMARY']);
+const BLOCK = new Set([
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'HEADER',
+  'FOOTER',
+  'ASIDE',
+  'NAV',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LI',
+  'UL',
+  'OL',
+  'DL',
+  'DT',
+  'DD',
+  'BLOCKQUOTE',
+  'PRE',
+  'FIGURE',
+  'FIGCAPTION',
+  'TABLE',
+  'TR',
+  'TD',
+  'TH',
+  'BR',
+  'HR',
+  'ADDRESS',
+  'DETAILS',
+  'SUMMARY',
+]);
 const BREAK = '\n\n';
 /** Marks the end of a block element on the walk's stack. */
 const LEAVE_BLOCK = Symbol('leave block');
 
 /** Whether `el` is in text the reader is typing (a contenteditable region or a page in designMode). */
-export const insideEditable = (el: Element) => el.ownerDocument.designMode === 'on' || el.closest('[contenteditable]:not([contenteditable="false"])') !== null;
+export const insideEditable = (el: Element) =>
+  el.ownerDocument.designMode === 'on' || el.closest('[contenteditable]:not([contenteditable="false"])') !== null;
 
 /** What the reader is typing in is theirs: never annotated (contenteditable regions, and rich editors built on them). */
 const isEditable = (el: Element) => {
@@ -41,7 +93,13 @@ export function buildTextMap(root: Node, skip: (el: Element) => boolean = () => 
  * The same, in slices of about `sliceMs` with `pause()` between them: a 5 MB article takes
  * longer than a task may hold the page. `onSlice` hears when each slice began.
  */
-export async function buildTextMapInSlices(root: Node, skip: (el: Element) => boolean, sliceMs: number, pause: () => Promise<void>, onSlice: (start: number) => void = () => undefined): Promise<TextMap> {
+export async function buildTextMapInSlices(
+  root: Node,
+  skip: (el: Element) => boolean,
+  sliceMs: number,
+  pause: () => Promise<void>,
+  onSlice: (start: number) => void = () => undefined,
+): Promise<TextMap> {
   const walk = textWalker(root, skip);
   for (;;) {
     const start = performance.now();
@@ -123,7 +181,8 @@ export function segmentsFor(map: TextMap, start: number, end: number): Segment[]
     const nodeStart = map.starts[i]!;
     const s = Math.max(start, nodeStart) - nodeStart;
     const e = Math.min(end, nodeStart + map.lengths[i]!) - nodeStart;
-    if (e > s && /\S/.test(map.text.slice(nodeStart + s, nodeStart + e))) out.push({ node: map.nodes[i]!, start: s, end: e });
+    if (e > s && /\S/.test(map.text.slice(nodeStart + s, nodeStart + e)))
+      out.push({ node: map.nodes[i]!, start: s, end: e });
   }
   return out;
 }

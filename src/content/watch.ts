@@ -16,7 +16,9 @@ export interface WatchHandlers {
   added(element: Element): void;
 }
 
-const hasMark = (n: Node) => n.nodeType === 1 && ((n as Element).tagName.toLowerCase() === MARK_TAG || (n as Element).querySelector(MARK_TAG) !== null);
+const hasMark = (n: Node) =>
+  n.nodeType === 1 &&
+  ((n as Element).tagName.toLowerCase() === MARK_TAG || (n as Element).querySelector(MARK_TAG) !== null);
 
 /**
  * Watch the page after the first pass. Our own changes (highlight elements going in and
@@ -40,10 +42,13 @@ export function watchPage(doc: Document, handlers: WatchHandlers, signal: AbortS
       handlers.replaced();
       return;
     }
-    const fresh = [...added].filter((el) => el.isConnected && ![...added].some((other) => other !== el && other.contains(el)));
+    const fresh = [...added].filter(
+      (el) => el.isConnected && ![...added].some((other) => other !== el && other.contains(el)),
+    );
     added.clear();
     for (const el of fresh) {
-      if (seen.has(el) || hasMark(el) || insideEditable(el) || (el.textContent ?? '').trim().length < MIN_TEXT) continue;
+      if (seen.has(el) || hasMark(el) || insideEditable(el) || (el.textContent ?? '').trim().length < MIN_TEXT)
+        continue;
       seen.add(el);
       handlers.added(el);
     }
@@ -52,7 +57,9 @@ export function watchPage(doc: Document, handlers: WatchHandlers, signal: AbortS
   const observer = new MutationObserver((records) => {
     for (const r of records) {
       for (const n of r.removedNodes) if (hasMark(n) && !(n as Element).isConnected && !isOurRemoval(r)) lost = true;
-      for (const n of r.addedNodes) if (n.nodeType === 1 && !hasMark(n) && !(n as Element).tagName.toLowerCase().startsWith(HOST_PREFIX)) added.add(n as Element);
+      for (const n of r.addedNodes)
+        if (n.nodeType === 1 && !hasMark(n) && !(n as Element).tagName.toLowerCase().startsWith(HOST_PREFIX))
+          added.add(n as Element);
     }
     const now = Date.now();
     // Past the longest wait, let the pending settle run (unless it is long overdue: timer ids
@@ -67,13 +74,19 @@ export function watchPage(doc: Document, handlers: WatchHandlers, signal: AbortS
     }, SETTLE_MS);
   });
   observer.observe(doc.body, { childList: true, subtree: true });
-  signal.addEventListener('abort', () => {
-    observer.disconnect();
-    clearTimeout(timer);
-  }, { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    },
+    { once: true },
+  );
 }
 
 /** Our highlighter removes a highlight by moving its text out first: the record's target then still holds the text. */
 function isOurRemoval(r: MutationRecord): boolean {
-  return [...r.removedNodes].every((n) => n.nodeType === 1 && (n as Element).tagName.toLowerCase() === MARK_TAG && n.childNodes.length === 0);
+  return [...r.removedNodes].every(
+    (n) => n.nodeType === 1 && (n as Element).tagName.toLowerCase() === MARK_TAG && n.childNodes.length === 0,
+  );
 }

@@ -19,7 +19,13 @@ export function annotate(text: string, options: AnnotateOptions & { dictionary?:
   const published = options.published && /^\d{4}-\d{2}-\d{2}$/.test(options.published) ? options.published : null;
   const doc = prepare(text);
   const actors = detectActors(doc, dict, published).map((m, i) => actorAnnotation(doc, m, i));
-  const finder = new SpeakerFinder(doc.text, doc.sentences, doc.paragraphs, new OffsetIndex(actors), quoteSpans(doc.text, doc.paragraphs));
+  const finder = new SpeakerFinder(
+    doc.text,
+    doc.sentences,
+    doc.paragraphs,
+    new OffsetIndex(actors),
+    quoteSpans(doc.text, doc.paragraphs),
+  );
   const quotes = quoteAnnotations(doc, finder);
   const figures = figureAnnotations(doc, actors, quotes, finder);
   // "US$1.4 billion" names a currency, not the United States.
@@ -32,8 +38,16 @@ function actorAnnotation(doc: Doc, m: Mention, i: number): ActorAnnotation {
   const start = doc.tokens.start[m.first]!;
   const end = doc.tokens.end[m.last]!;
   const a: ActorAnnotation = {
-    id: `a${i}`, kind: 'actor', start, end, text: doc.text.slice(start, end), confidence: m.confidence,
-    actorId: m.actor?.id ?? null, label: m.actor?.name ?? doc.text.slice(start, end), actorType: m.actor?.type ?? 'person', via: m.via,
+    id: `a${i}`,
+    kind: 'actor',
+    start,
+    end,
+    text: doc.text.slice(start, end),
+    confidence: m.confidence,
+    actorId: m.actor?.id ?? null,
+    label: m.actor?.name ?? doc.text.slice(start, end),
+    actorType: m.actor?.type ?? 'person',
+    via: m.via,
   };
   if (m.candidates) a.candidates = m.candidates;
   if (m.locational) a.locational = true;
@@ -48,19 +62,45 @@ function quoteAnnotations(doc: Doc, finder: SpeakerFinder): QuoteAnnotation[] {
     const speaker = finder.speaker(q, previous);
     previous = { q, speaker };
     return {
-      id: `q${i}`, kind: 'quote', start: q.start, end: q.end, text: doc.text.slice(q.start, q.end),
-      confidence: speaker.id ? 0.85 : speaker.label ? 0.6 : 0.4, speakerId: speaker.id, speaker: speaker.label, partial: finder.partial(q),
+      id: `q${i}`,
+      kind: 'quote',
+      start: q.start,
+      end: q.end,
+      text: doc.text.slice(q.start, q.end),
+      confidence: speaker.id ? 0.85 : speaker.label ? 0.6 : 0.4,
+      speakerId: speaker.id,
+      speaker: speaker.label,
+      partial: finder.partial(q),
     };
   });
 }
 
-function figureAnnotations(doc: Doc, actors: ActorAnnotation[], quotes: QuoteAnnotation[], finder: SpeakerFinder): FigureAnnotation[] {
-  const ctx = { text: doc.text, sentences: doc.sentences, actors: new OffsetIndex(actors), quotes: new OffsetIndex(quotes), pronoun: (at: number) => finder.pronoun(at) };
+function figureAnnotations(
+  doc: Doc,
+  actors: ActorAnnotation[],
+  quotes: QuoteAnnotation[],
+  finder: SpeakerFinder,
+): FigureAnnotation[] {
+  const ctx = {
+    text: doc.text,
+    sentences: doc.sentences,
+    actors: new OffsetIndex(actors),
+    quotes: new OffsetIndex(quotes),
+    pronoun: (at: number) => finder.pronoun(at),
+  };
   return scanFigures(doc.text, doc.tokens).map((f, i) => {
     const c = classify(f, ctx);
     const fig: FigureAnnotation = {
-      id: `f${i}`, kind: 'figure', start: f.start, end: c.end, text: doc.text.slice(f.start, c.end), confidence: f.value === null && f.low === undefined ? 0.6 : 0.85,
-      value: f.value, unit: c.unit, counts: c.counts, qualifier: f.qualifier ?? (c.estimated ? 'estimated' : null),
+      id: `f${i}`,
+      kind: 'figure',
+      start: f.start,
+      end: c.end,
+      text: doc.text.slice(f.start, c.end),
+      confidence: f.value === null && f.low === undefined ? 0.6 : 0.85,
+      value: f.value,
+      unit: c.unit,
+      counts: c.counts,
+      qualifier: f.qualifier ?? (c.estimated ? 'estimated' : null),
     };
     if (f.low !== undefined) [fig.low, fig.high] = [f.low, f.high!];
     if (f.against !== undefined) fig.against = f.against;

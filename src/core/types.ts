@@ -43,7 +43,18 @@ export interface ActorAnnotation extends Base {
 export type Qualifier = 'over' | 'at least' | 'about' | 'estimated' | 'nearly' | 'up to' | 'under';
 
 /** What a figure counts. `deaths` is a cumulative toll, `killed` one incident. */
-export type Counts = 'deaths' | 'killed' | 'wounded' | 'displaced' | 'refugees' | 'residents' | 'money' | 'votes' | 'percent' | 'arrested' | 'other';
+export type Counts =
+  | 'deaths'
+  | 'killed'
+  | 'wounded'
+  | 'displaced'
+  | 'refugees'
+  | 'residents'
+  | 'money'
+  | 'votes'
+  | 'percent'
+  | 'arrested'
+  | 'other';
 
 export interface Attribution {
   label: string;

@@ -13,7 +13,8 @@ export function findChromium(): string {
   const fromEnv = process.env.CHROME_PATH;
   if (fromEnv) {
     // A set but wrong CHROME_PATH is a mistake to report, not a reason to pick another browser.
-    if (!existsSync(fromEnv)) throw new Error(`CHROME_PATH is set to ${fromEnv}, which does not exist. ${HOW_TO_GET_ONE}`);
+    if (!existsSync(fromEnv))
+      throw new Error(`CHROME_PATH is set to ${fromEnv}, which does not exist. ${HOW_TO_GET_ONE}`);
     return fromEnv;
   }
   if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
@@ -31,7 +32,11 @@ export interface LoadedExtension {
 }
 
 /** Starts headless Chromium with the unpacked extension in `extensionDir` loaded. */
-export async function launchWithExtension(extensionDir: string, extraArgs: string[] = [], headless = true): Promise<LoadedExtension> {
+export async function launchWithExtension(
+  extensionDir: string,
+  extraArgs: string[] = [],
+  headless = true,
+): Promise<LoadedExtension> {
   const executablePath = findChromium();
   // Extensions load only into a persistent profile; a fresh one per run keeps runs independent.
   const userDataDir = await mkdtemp(join(tmpdir(), 'crosswire-chromium-'));

@@ -22,9 +22,29 @@ export async function startNewsServer(pages: Record<string, string>): Promise<Ne
   const dir = mkdtempSync(join(tmpdir(), 'crosswire-tls-'));
   const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
   try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-subj', '/CN=crosswire-test', '-days', '2'], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-subj',
+        '/CN=crosswire-test',
+        '-days',
+        '2',
+      ],
+      { stdio: 'ignore' },
+    );
   } catch (error) {
-    throw new Error(`the demo news site makes a TLS certificate with openssl, which failed (${(error as Error).message}); install it with: apt-get install -y openssl`);
+    throw new Error(
+      `the demo news site makes a TLS certificate with openssl, which failed (${(error as Error).message}); install it with: apt-get install -y openssl`,
+    );
   }
   const server = createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -41,15 +61,28 @@ export async function startNewsServer(pages: Record<string, string>): Promise<Ne
   const hosts = [...new Set(Object.keys(pages).map((p) => p.split('/')[0]!))];
   return {
     port,
-    chromiumArgs: [`--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}`, '--ignore-certificate-errors'],
+    chromiumArgs: [
+      `--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}`,
+      '--ignore-certificate-errors',
+    ],
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
 
 /** A plausible news article page: metadata, site chrome, and the article's blocks. */
-export function articlePage(opts: { site?: string; title: string; canonical: string; published: string; paragraphs: string[]; subheads?: Set<number>; credit?: string }): string {
+export function articlePage(opts: {
+  site?: string;
+  title: string;
+  canonical: string;
+  published: string;
+  paragraphs: string[];
+  subheads?: Set<number>;
+  credit?: string;
+}): string {
   const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const body = opts.paragraphs.map((p, i) => (opts.subheads?.has(i) ? `<h2>${esc(p)}</h2>` : `<p>${esc(p)}</p>`)).join('\n');
+  const body = opts.paragraphs
+    .map((p, i) => (opts.subheads?.has(i) ? `<h2>${esc(p)}</h2>` : `<p>${esc(p)}</p>`))
+    .join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(opts.title)}</title>
 <link rel="canonical" href="${opts.canonical}"><meta property="og:type" content="article">
 <meta property="article:published_time" content="${opts.published}T09:00:00Z">

@@ -53,12 +53,21 @@ export function ArticleRow({ item, confirming, removing, onRemove, onConfirm, on
         <p class={item.headline ? 'headline' : 'headline untitled'}>{headline}</p>
         <p class="meta">
           <span>{item.outlet.name}</span>
-          {item.published ? <time dateTime={item.published}>{readableDate(item.published)}</time> : <span>date unknown</span>}
+          {item.published ? (
+            <time dateTime={item.published}>{readableDate(item.published)}</time>
+          ) : (
+            <span>date unknown</span>
+          )}
           <span class={`badge badge-${item.origin}`}>{item.origin === 'user' ? 'Added by you' : 'Bundled'}</span>
         </p>
       </div>
       {confirming ? (
-        <div class="confirm" role="group" aria-labelledby={questionId} onKeyDown={(e) => e.key === 'Escape' && !removing && onCancel()}>
+        <div
+          class="confirm"
+          role="group"
+          aria-labelledby={questionId}
+          onKeyDown={(e) => e.key === 'Escape' && !removing && onCancel()}
+        >
           <span id={questionId}>
             Remove this article from the corpus?<span class="visually-hidden"> {title}</span>
           </span>

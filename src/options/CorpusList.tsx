@@ -13,7 +13,12 @@ type Shown = { list: ArticleList; query: string; offset: number };
 function summary(shown: Shown | null, failed: boolean): string[] {
   if (!shown) return [failed ? 'The corpus could not be listed.' : 'Loading the corpus…'];
   const { list, query, offset } = shown;
-  if (list.total === 0) return [query ? `No articles match “${query}”.` : 'The corpus is empty: import articles above, or add pages from the popup.'];
+  if (list.total === 0)
+    return [
+      query
+        ? `No articles match “${query}”.`
+        : 'The corpus is empty: import articles above, or add pages from the popup.',
+    ];
   const heading = list.actor ? `Articles naming ${list.actor.label}` : query ? `Articles matching “${query}”` : null;
   const range = `Showing ${offset + 1}–${offset + list.items.length} of ${list.total}`;
   return heading ? [heading, range] : [range];
@@ -62,7 +67,11 @@ export function CorpusList({ ask, version, onChange }: { ask: Ask; version: numb
     const r = await ask({ type: 'delete-article', articleId: item.articleId });
     setRemoving(false);
     setConfirming(null);
-    setNote(r.ok ? { kind: 'info', text: `Removed ${describeArticle(item)} from the corpus.` } : { kind: 'error', text: r.error });
+    setNote(
+      r.ok
+        ? { kind: 'info', text: `Removed ${describeArticle(item)} from the corpus.` }
+        : { kind: 'error', text: r.error },
+    );
     if (r.ok) onChange();
   };
 
@@ -74,7 +83,12 @@ export function CorpusList({ ask, version, onChange }: { ask: Ask; version: numb
       <h3 id="list-title">Stored articles</h3>
       <form role="search" class="search" onSubmit={search}>
         <label for="corpus-query">Search by actor or words</label>
-        <input id="corpus-query" type="search" value={draft} onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)} />
+        <input
+          id="corpus-query"
+          type="search"
+          value={draft}
+          onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)}
+        />
         <button type="submit">Search</button>
       </form>
       <div role="status" class="summary">
@@ -94,7 +108,15 @@ export function CorpusList({ ask, version, onChange }: { ask: Ask; version: numb
       {shown && shown.list.items.length > 0 && (
         <ol class="articles" start={page + 1}>
           {shown.list.items.map((item) => (
-            <ArticleRow key={item.articleId} item={item} confirming={confirming === item.articleId} removing={removing} onRemove={() => setConfirming(item.articleId)} onConfirm={() => void remove(item)} onCancel={() => setConfirming(null)} />
+            <ArticleRow
+              key={item.articleId}
+              item={item}
+              confirming={confirming === item.articleId}
+              removing={removing}
+              onRemove={() => setConfirming(item.articleId)}
+              onConfirm={() => void remove(item)}
+              onCancel={() => setConfirming(null)}
+            />
           ))}
         </ol>
       )}

@@ -10,7 +10,9 @@ const SKIPS_LISTED = 10;
 
 /** What an import did, in words: how many were added, and why any were skipped. */
 export function importSummary(report: ImportReport): string {
-  const added = report.added.length ? `Imported ${plural(report.added.length, 'article')}.` : 'No new articles were imported.';
+  const added = report.added.length
+    ? `Imported ${plural(report.added.length, 'article')}.`
+    : 'No new articles were imported.';
   if (!report.skipped.length) return added;
   const lines = report.skipped.slice(0, SKIPS_LISTED).map((s) => `Article ${s.index + 1}: ${s.reason}`);
   const more = report.skipped.length > SKIPS_LISTED ? [`…and ${report.skipped.length - SKIPS_LISTED} more.`] : [];
@@ -50,7 +52,14 @@ export function CorpusTransfer({ ask, download, version, onImported }: TransferP
     setExportNote({ kind: 'info', text: 'Exporting…' });
     const r = await ask({ type: 'export-articles', origin: scope });
     if (!r.ok) return setExportNote({ kind: 'error', text: r.error });
-    if (r.value.count === 0) return setExportNote({ kind: 'info', text: scope === 'user' ? 'You have not added any articles yet, so there is nothing to export.' : 'The corpus is empty, so there is nothing to export.' });
+    if (r.value.count === 0)
+      return setExportNote({
+        kind: 'info',
+        text:
+          scope === 'user'
+            ? 'You have not added any articles yet, so there is nothing to export.'
+            : 'The corpus is empty, so there is nothing to export.',
+      });
     const name = exportFileName(new Date());
     download(name, r.value.data);
     setExportNote({ kind: 'info', text: `Exported ${plural(r.value.count, 'article')} to ${name}.` });
@@ -64,7 +73,12 @@ export function CorpusTransfer({ ask, download, version, onImported }: TransferP
         <div class="panel">
           <label class="file">
             Import articles (JSON or JSON Lines)
-            <input type="file" accept=".json,.jsonl,.ndjson,application/json" aria-describedby="import-help" onChange={(e) => void importFile(e.currentTarget as HTMLInputElement)} />
+            <input
+              type="file"
+              accept=".json,.jsonl,.ndjson,application/json"
+              aria-describedby="import-help"
+              onChange={(e) => void importFile(e.currentTarget as HTMLInputElement)}
+            />
           </label>
           <p id="import-help" class="help">
             The same format as the export. Articles already in the corpus are skipped.
@@ -74,11 +88,23 @@ export function CorpusTransfer({ ask, download, version, onImported }: TransferP
         <fieldset>
           <legend>Export to a file</legend>
           <label class="check">
-            <input type="radio" name="export-scope" value="user" checked={scope === 'user'} onChange={() => setScope('user')} />
+            <input
+              type="radio"
+              name="export-scope"
+              value="user"
+              checked={scope === 'user'}
+              onChange={() => setScope('user')}
+            />
             Articles I added{count(status?.user)}
           </label>
           <label class="check">
-            <input type="radio" name="export-scope" value="all" checked={scope === 'all'} onChange={() => setScope('all')} />
+            <input
+              type="radio"
+              name="export-scope"
+              value="all"
+              checked={scope === 'all'}
+              onChange={() => setScope('all')}
+            />
             All articles{count(status?.articles)}
           </label>
           <button type="button" onClick={() => void exportArticles()}>

@@ -10,7 +10,12 @@ export function NoteLine({ note, focusRef }: { note: Note; focusRef?: { current:
   const info = note?.kind === 'info' ? note.text : '';
   return (
     <>
-      <p role="status" class="note" tabIndex={focusRef ? -1 : undefined} ref={note?.kind === 'error' ? undefined : focusRef}>
+      <p
+        role="status"
+        class="note"
+        tabIndex={focusRef ? -1 : undefined}
+        ref={note?.kind === 'error' ? undefined : focusRef}
+      >
         {info}
       </p>
       {note?.kind === 'error' && (

@@ -5,13 +5,26 @@ import type { Download } from '../shared/download';
 import { NoteLine, type Note } from './Note';
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
-const KIND: Record<NotesImportReport['kind'], string> = { crosswire: 'Crosswire notes', hypothesis: 'Hypothesis export', backup: 'Crosswire backup' };
+const KIND: Record<NotesImportReport['kind'], string> = {
+  crosswire: 'Crosswire notes',
+  hypothesis: 'Hypothesis export',
+  backup: 'Crosswire backup',
+};
 
 /** What a notes import did, in words. */
 export function notesImportSummary(r: NotesImportReport): string {
-  const lines = [`${KIND[r.kind]}: imported ${plural(r.added, 'note')}${r.articles ? ` and ${plural(r.articles, 'article')}` : ''}.`];
-  if (r.skipped) lines.push(`Skipped ${plural(r.skipped, 'note')} (already stored${r.reasons.length ? ', or not notes on text' : ''}).`);
-  return [...lines, ...r.reasons.slice(0, 10), ...(r.reasons.length > 10 ? [`…and ${r.reasons.length - 10} more.`] : [])].join('\n');
+  const lines = [
+    `${KIND[r.kind]}: imported ${plural(r.added, 'note')}${r.articles ? ` and ${plural(r.articles, 'article')}` : ''}.`,
+  ];
+  if (r.skipped)
+    lines.push(
+      `Skipped ${plural(r.skipped, 'note')} (already stored${r.reasons.length ? ', or not notes on text' : ''}).`,
+    );
+  return [
+    ...lines,
+    ...r.reasons.slice(0, 10),
+    ...(r.reasons.length > 10 ? [`…and ${r.reasons.length - 10} more.`] : []),
+  ].join('\n');
 }
 
 const FORMATS: { format: ExportFormat; label: string }[] = [
@@ -37,9 +50,14 @@ export function NotesTransfer({ ask, download, onImported }: { ask: Ask; downloa
   };
   const save = async (format: ExportFormat) => {
     setExportNote({ kind: 'info', text: 'Exporting…' });
-    const r = await ask({ type: 'export-notes', format, ...(format !== 'backup' && Object.keys(filter).length && { filter }) });
+    const r = await ask({
+      type: 'export-notes',
+      format,
+      ...(format !== 'backup' && Object.keys(filter).length && { filter }),
+    });
     if (!r.ok) return setExportNote({ kind: 'error', text: r.error });
-    if (r.value.count === 0 && format !== 'backup') return setExportNote({ kind: 'info', text: 'No notes match, so there is nothing to export.' });
+    if (r.value.count === 0 && format !== 'backup')
+      return setExportNote({ kind: 'info', text: 'No notes match, so there is nothing to export.' });
     download(r.value.filename, r.value.data, r.value.mime);
     setExportNote({ kind: 'info', text: `Saved ${r.value.filename} (${plural(r.value.count, 'note')}).` });
   };
@@ -49,7 +67,11 @@ export function NotesTransfer({ ask, download, onImported }: { ask: Ask; downloa
     setImportNote({ kind: 'info', text: `Reading ${file.name}…` });
     const r = await ask({ type: 'import-notes', data: await file.text() });
     input.value = '';
-    setImportNote(r.ok ? { kind: 'info', text: notesImportSummary(r.value) } : { kind: 'error', text: `Nothing was imported from ${file.name}: ${r.error}` });
+    setImportNote(
+      r.ok
+        ? { kind: 'info', text: notesImportSummary(r.value) }
+        : { kind: 'error', text: `Nothing was imported from ${file.name}: ${r.error}` },
+    );
     if (r.ok) onImported();
   };
   return (
@@ -84,10 +106,16 @@ export function NotesTransfer({ ask, download, onImported }: { ask: Ask; downloa
         <div class="panel">
           <label class="file">
             Import notes or restore a backup
-            <input type="file" accept=".json,.jsonld,application/json,application/ld+json" aria-describedby="notes-import-help" onChange={(e) => void importFile(e.currentTarget as HTMLInputElement)} />
+            <input
+              type="file"
+              accept=".json,.jsonld,application/json,application/ld+json"
+              aria-describedby="notes-import-help"
+              onChange={(e) => void importFile(e.currentTarget as HTMLInputElement)}
+            />
           </label>
           <p id="notes-import-help" class="help">
-            Crosswire’s JSON-LD or backup, or a Hypothesis export. The whole file is checked first: a file with a problem changes nothing. Notes already stored are skipped.
+            Crosswire’s JSON-LD or backup, or a Hypothesis export. The whole file is checked first: a file with a
+            problem changes nothing. Notes already stored are skipped.
           </p>
           <button type="button" onClick={() => void save('backup')}>
             Back up everything

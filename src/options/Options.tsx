@@ -8,7 +8,15 @@ import { SiteList } from './SiteList';
 import { NotesTransfer } from './NotesTransfer';
 
 /** The options page: the corpus (list, search, import, export), the notes (export, import, backup), the sites, and remembering articles. */
-export function Options({ ask, download = downloadText, forget }: { ask: Ask; download?: Download; forget?: (origin: string) => Promise<unknown> }) {
+export function Options({
+  ask,
+  download = downloadText,
+  forget,
+}: {
+  ask: Ask;
+  download?: Download;
+  forget?: (origin: string) => Promise<unknown>;
+}) {
   // Bumped whenever the corpus changes, so the list and the counts are read again.
   const [version, setVersion] = useState(0);
   const changed = () => setVersion((v) => v + 1);

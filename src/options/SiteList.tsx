@@ -3,20 +3,33 @@ import type { Ask } from '../popup/CorpusControls';
 import { NoteLine, type Note } from './Note';
 
 /** The sites with highlighting switched off, and those "always on" was chosen for; each can be undone. */
-export function SiteList({ ask, forget = async () => undefined }: { ask: Ask; forget?: (origin: string) => Promise<unknown> }) {
+export function SiteList({
+  ask,
+  forget = async () => undefined,
+}: {
+  ask: Ask;
+  forget?: (origin: string) => Promise<unknown>;
+}) {
   const [disabled, setDisabled] = useState<string[] | null>(null);
   const [origins, setOrigins] = useState<string[] | null>(null);
   const [note, setNote] = useState<Note>(null);
 
   const readOrigins = () =>
-    void ask({ type: 'registered-sites' }).then((r) => (r.ok ? setOrigins(r.value.origins) : setNote({ kind: 'error', text: r.error })));
+    void ask({ type: 'registered-sites' }).then((r) =>
+      r.ok ? setOrigins(r.value.origins) : setNote({ kind: 'error', text: r.error }),
+    );
   useEffect(() => {
-    void ask({ type: 'get-settings' }).then((r) => (r.ok ? setDisabled(r.value.disabledSites) : setNote({ kind: 'error', text: r.error })));
+    void ask({ type: 'get-settings' }).then((r) =>
+      r.ok ? setDisabled(r.value.disabledSites) : setNote({ kind: 'error', text: r.error }),
+    );
     readOrigins();
   }, []);
 
   const switchOn = async (host: string) => {
-    const r = await ask({ type: 'set-settings', settings: { disabledSites: (disabled ?? []).filter((h) => h !== host) } });
+    const r = await ask({
+      type: 'set-settings',
+      settings: { disabledSites: (disabled ?? []).filter((h) => h !== host) },
+    });
     if (!r.ok) return setNote({ kind: 'error', text: r.error });
     setDisabled(r.value.disabledSites);
     setNote({ kind: 'info', text: `Highlighting is back on for ${host}.` });

@@ -32,7 +32,9 @@ export function CorpusControls({ ask, tabId }: { ask: Ask; tabId: number | null 
       <button type="button" onClick={addPage}>
         Add this page to the corpus
       </button>{' '}
-      <span class="muted">{count === null ? 'Counting articles…' : `${count} article${count === 1 ? '' : 's'} to compare with.`}</span>
+      <span class="muted">
+        {count === null ? 'Counting articles…' : `${count} article${count === 1 ? '' : 's'} to compare with.`}
+      </span>
       {note && (
         <p role={note.kind === 'error' ? 'alert' : 'status'} class={note.kind === 'error' ? 'note note-error' : 'note'}>
           {note.text}

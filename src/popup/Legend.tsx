@@ -8,7 +8,11 @@ export function Legend() {
       <ul class="legend">
         {LEGEND.map((e) => (
           <li key={e.label}>
-            <span class="swatch" aria-hidden="true" style={`background: rgba(${e.rgb}, 0.2); box-shadow: ${e.underline ? `inset 0 -2px 0 rgb(${e.rgb})` : 'none'}`}>
+            <span
+              class="swatch"
+              aria-hidden="true"
+              style={`background: rgba(${e.rgb}, 0.2); box-shadow: ${e.underline ? `inset 0 -2px 0 rgb(${e.rgb})` : 'none'}`}
+            >
               Aa
             </span>
             {e.label}

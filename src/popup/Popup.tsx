@@ -60,7 +60,11 @@ export function Popup({ ping, ask, tab, openOptions, download }: PopupProps) {
           <Legend />
         </details>
         <p class={status.state === 'error' ? 'status status-error' : 'status'} role="status">
-          {status.state === 'loading' ? 'Connecting to the background…' : status.state === 'ok' ? `Crosswire ${status.value.version} — background connected` : `Background not reachable: ${status.error}`}
+          {status.state === 'loading'
+            ? 'Connecting to the background…'
+            : status.state === 'ok'
+              ? `Crosswire ${status.value.version} — background connected`
+              : `Background not reachable: ${status.error}`}
         </p>
       </footer>
     </main>
@@ -89,28 +93,54 @@ function Story({ facts, ask, download }: { facts: PageFacts; ask: Ask; download:
   return (
     <section aria-labelledby="page-title">
       <p class="page-line">
-        <span class="muted">This page:</span> <strong>{facts.outlet.name}</strong> <span class="muted">{dateText(facts.page.published)}</span>
+        <span class="muted">This page:</span> <strong>{facts.outlet.name}</strong>{' '}
+        <span class="muted">{dateText(facts.page.published)}</span>
       </p>
       <h2 id="page-title" class="page-title">
         {facts.page.headline ?? '(no headline)'}
       </h2>
       <Tabs tabs={tabs} selected={view} onSelect={setView}>
         {view === 'story' && <StoryView story={story} outletName={outletName} />}
-        {view === 'actors' && <ActorsView actors={actors} mentionsOf={(actorId) => ask({ type: 'mentions-of', actorId, ...exclude })} />}
-        {view === 'figures' && <FiguresView figures={figures} published={facts.page.published ?? null} figuresLike={(figure) => ask({ type: 'figures-like', figure, ...exclude })} outletName={outletName} />}
+        {view === 'actors' && (
+          <ActorsView actors={actors} mentionsOf={(actorId) => ask({ type: 'mentions-of', actorId, ...exclude })} />
+        )}
+        {view === 'figures' && (
+          <FiguresView
+            figures={figures}
+            published={facts.page.published ?? null}
+            figuresLike={(figure) => ask({ type: 'figures-like', figure, ...exclude })}
+            outletName={outletName}
+          />
+        )}
         {view === 'quotes' && (
           <Answered answer={story} loading="Looking for other versions of this story…">
-            {() => <QuotesView quotes={quotes} versions={versions} outletName={outletName} quotesLike={(text) => ask({ type: 'quotes-like', text, ...exclude })} />}
+            {() => (
+              <QuotesView
+                quotes={quotes}
+                versions={versions}
+                outletName={outletName}
+                quotesLike={(text) => ask({ type: 'quotes-like', text, ...exclude })}
+              />
+            )}
           </Answered>
         )}
         {view === 'compare' && (
           <Answered answer={story} loading="Looking for other versions of this story…">
-            {() => <CompareView facts={facts} versions={versions} outletName={outletName} articleText={(articleId) => ask({ type: 'article-text', articleId })} />}
+            {() => (
+              <CompareView
+                facts={facts}
+                versions={versions}
+                outletName={outletName}
+                articleText={(articleId) => ask({ type: 'article-text', articleId })}
+              />
+            )}
           </Answered>
         )}
         {view === 'notes' && (
           <Answered answer={story} loading="Looking for other versions of this story…">
-            {() => <NotesView facts={facts} versions={versions} ask={ask} download={download} outletName={outletName} />}
+            {() => (
+              <NotesView facts={facts} versions={versions} ask={ask} download={download} outletName={outletName} />
+            )}
           </Answered>
         )}
       </Tabs>

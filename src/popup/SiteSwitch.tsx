@@ -59,11 +59,19 @@ export function SiteSwitch({ ask, tab }: { ask: Ask; tab: ActiveTab }) {
       )}
       {allowed && (
         <label class="check">
-          <input type="checkbox" checked={on} onChange={(e) => void toggle((e.currentTarget as HTMLInputElement).checked)} />
+          <input
+            type="checkbox"
+            checked={on}
+            onChange={(e) => void toggle((e.currentTarget as HTMLInputElement).checked)}
+          />
           Highlight on {host}
         </label>
       )}
-      {note && <p role="status" class="note">{note}</p>}
+      {note && (
+        <p role="status" class="note">
+          {note}
+        </p>
+      )}
     </section>
   );
 }

@@ -10,11 +10,30 @@ export interface Tab {
  * Tabs as the ARIA pattern has them: one tab stop for the list, arrow keys (and Home/End)
  * move between tabs and select them, the panel is labelled by its tab.
  */
-export function Tabs({ tabs, selected, onSelect, children }: { tabs: Tab[]; selected: string; onSelect: (id: string) => void; children: ComponentChildren }) {
+export function Tabs({
+  tabs,
+  selected,
+  onSelect,
+  children,
+}: {
+  tabs: Tab[];
+  selected: string;
+  onSelect: (id: string) => void;
+  children: ComponentChildren;
+}) {
   const list = useRef<HTMLDivElement>(null);
   const move = (e: KeyboardEvent) => {
     const at = tabs.findIndex((t) => t.id === selected);
-    const next = e.key === 'ArrowRight' ? (at + 1) % tabs.length : e.key === 'ArrowLeft' ? (at - 1 + tabs.length) % tabs.length : e.key === 'Home' ? 0 : e.key === 'End' ? tabs.length - 1 : -1;
+    const next =
+      e.key === 'ArrowRight'
+        ? (at + 1) % tabs.length
+        : e.key === 'ArrowLeft'
+          ? (at - 1 + tabs.length) % tabs.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? tabs.length - 1
+              : -1;
     if (next < 0) return;
     e.preventDefault();
     onSelect(tabs[next]!.id);
@@ -24,7 +43,16 @@ export function Tabs({ tabs, selected, onSelect, children }: { tabs: Tab[]; sele
     <>
       <div class="tabs" role="tablist" aria-label="Views of this story" ref={list} onKeyDown={move}>
         {tabs.map((t) => (
-          <button key={t.id} id={`tab-${t.id}`} type="button" role="tab" aria-selected={t.id === selected} aria-controls={`panel-${t.id}`} tabIndex={t.id === selected ? 0 : -1} onClick={() => onSelect(t.id)}>
+          <button
+            key={t.id}
+            id={`tab-${t.id}`}
+            type="button"
+            role="tab"
+            aria-selected={t.id === selected}
+            aria-controls={`panel-${t.id}`}
+            tabIndex={t.id === selected ? 0 : -1}
+            onClick={() => onSelect(t.id)}
+          >
             {t.label}
           </button>
         ))}

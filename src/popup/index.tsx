@@ -17,7 +17,10 @@ const ask: Ask = (request) => sendRequest(extensionApi.runtime, request);
  */
 async function activeTab(): Promise<ActiveTab> {
   const named = Number(new URLSearchParams(location.search).get('tab'));
-  const [tab] = Number.isInteger(named) && named > 0 ? [await extensionApi.tabs.get(named).catch(() => undefined)] : await extensionApi.tabs.query({ active: true, currentWindow: true });
+  const [tab] =
+    Number.isInteger(named) && named > 0
+      ? [await extensionApi.tabs.get(named).catch(() => undefined)]
+      : await extensionApi.tabs.query({ active: true, currentWindow: true });
   let url: URL | null = null;
   try {
     url = tab?.url && /^https?:/.test(tab.url) ? new URL(tab.url) : null;
@@ -30,7 +33,8 @@ async function activeTab(): Promise<ActiveTab> {
     host: url?.hostname ?? null,
     origin: url?.origin ?? null,
     send: async (command) => void (tab?.id !== undefined && (await extensionApi.tabs.sendMessage(tab.id, command))),
-    pageReport: () => (tab?.id !== undefined ? extensionApi.tabs.sendMessage(tab.id, { type: 'crosswire-page' }) : Promise.resolve(null)),
+    pageReport: () =>
+      tab?.id !== undefined ? extensionApi.tabs.sendMessage(tab.id, { type: 'crosswire-page' }) : Promise.resolve(null),
     allowed: () => (url ? extensionApi.permissions.contains({ origins }) : Promise.resolve(false)),
     requestAccess: () => extensionApi.permissions.request({ origins }),
   };

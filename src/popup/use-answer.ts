@@ -15,7 +15,10 @@ export function useAnswer<T>(ask: () => Promise<Result<T>>, deps: unknown[]): An
     setAnswer({ state: 'loading' });
     ask()
       .then((r) => current && setAnswer(r.ok ? { state: 'ok', value: r.value } : { state: 'error', error: r.error }))
-      .catch((error: unknown) => current && setAnswer({ state: 'error', error: error instanceof Error ? error.message : String(error) }));
+      .catch(
+        (error: unknown) =>
+          current && setAnswer({ state: 'error', error: error instanceof Error ? error.message : String(error) }),
+      );
     return () => {
       current = false;
     };

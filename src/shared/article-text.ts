@@ -20,12 +20,18 @@ const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, dd, 
  * document, so nothing in it runs. Throws when the page has no article.
  */
 export function extractArticle(doc: Document, parseHtml: (html: string) => Document): ExtractedArticle {
-  const meta = { published: publishedDate(doc), canonical: linkHref(doc, 'link[rel="canonical"]'), ogUrl: doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ?? null };
+  const meta = {
+    published: publishedDate(doc),
+    canonical: linkHref(doc, 'link[rel="canonical"]'),
+    ogUrl: doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ?? null,
+  };
   const article = new Readability(doc, { charThreshold: 200 }).parse();
   if (!article?.content) throw new Error('no article body found in this page');
   const body = parseHtml(`<!doctype html><html><body>${article.content}</body></html>`);
   const blocks = [...body.querySelectorAll(BLOCKS)].filter((el) => !el.querySelector(BLOCKS));
-  const paras = (blocks.length ? blocks : [body.body]).map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const paras = (blocks.length ? blocks : [body.body])
+    .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
   // Readability returns something for any page; a few words of navigation are not an article.
   if (paras.join(' ').split(/\s+/).length < MIN_WORDS) throw new Error('no article body found in this page');
   return { title: article.title ?? null, text: paras.join('\n\n'), ...meta };
@@ -39,9 +45,13 @@ function linkHref(doc: Document, selector: string): string | null {
 export function publishedDate(doc: ParentNode): string | null {
   const candidates = [
     doc.querySelector('meta[property="article:published_time"]')?.getAttribute('content'),
-    doc.querySelector('meta[name="date"], meta[name="pubdate"], meta[itemprop="datePublished"]')?.getAttribute('content'),
+    doc
+      .querySelector('meta[name="date"], meta[name="pubdate"], meta[itemprop="datePublished"]')
+      ?.getAttribute('content'),
     doc.querySelector('time[datetime]')?.getAttribute('datetime'),
-    ...[...doc.querySelectorAll('script[type="application/ld+json"]')].map((s) => /"datePublished"\s*:\s*"([^"]+)"/.exec(s.textContent ?? '')?.[1]),
+    ...[...doc.querySelectorAll('script[type="application/ld+json"]')].map(
+      (s) => /"datePublished"\s*:\s*"([^"]+)"/.exec(s.textContent ?? '')?.[1],
+    ),
   ];
   for (const c of candidates) {
     const m = c && /^(\d{4}-\d{2}-\d{2})/.exec(c.trim());

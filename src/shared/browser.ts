@@ -9,8 +9,18 @@ import type { Action, Commands, Menus, Permissions, Runtime, Scripting, Tabs } f
 
 /** The extension API Crosswire uses; it grows as features need more of it. */
 export interface ExtensionApi {
-  runtime: Pick<Runtime.Static, 'id' | 'getManifest' | 'getURL' | 'sendMessage' | 'onMessage' | 'onInstalled' | 'openOptionsPage'>;
-  scripting: Pick<Scripting.Static, 'executeScript' | 'insertCSS' | 'registerContentScripts' | 'unregisterContentScripts' | 'getRegisteredContentScripts'>;
+  runtime: Pick<
+    Runtime.Static,
+    'id' | 'getManifest' | 'getURL' | 'sendMessage' | 'onMessage' | 'onInstalled' | 'openOptionsPage'
+  >;
+  scripting: Pick<
+    Scripting.Static,
+    | 'executeScript'
+    | 'insertCSS'
+    | 'registerContentScripts'
+    | 'unregisterContentScripts'
+    | 'getRegisteredContentScripts'
+  >;
   commands: Pick<Commands.Static, 'onCommand'>;
   permissions: Pick<Permissions.Static, 'request' | 'contains' | 'remove'>;
   tabs: Pick<Tabs.Static, 'query' | 'get' | 'sendMessage'>;

@@ -6,6 +6,7 @@
 export function linkToSentence(url: string, sentence: string): string {
   const words = sentence.replace(/\s+/g, ' ').trim().split(' ');
   const enc = (s: string) => encodeURIComponent(s).replace(/-/g, '%2D').replace(/,/g, '%2C');
-  const fragment = words.length <= 8 ? enc(words.join(' ')) : `${enc(words.slice(0, 4).join(' '))},${enc(words.slice(-3).join(' '))}`;
+  const fragment =
+    words.length <= 8 ? enc(words.join(' ')) : `${enc(words.slice(0, 4).join(' '))},${enc(words.slice(-3).join(' '))}`;
   return `${url.split('#')[0]}#:~:text=${fragment}`;
 }

@@ -9,7 +9,15 @@ export const dateText = (d: string | null | undefined) => d ?? 'undated';
 /** Text clipped at `n` characters. */
 export const clip = (s: string, n = 240) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-export const STANCE_LABEL: Record<Stance, string> = { verified: 'Verified', disputed: 'Disputed', 'follow-up': 'Follow up' };
+export const STANCE_LABEL: Record<Stance, string> = {
+  verified: 'Verified',
+  disputed: 'Disputed',
+  'follow-up': 'Follow up',
+};
 
 /** How another outlet carries a quote, as readers say it. */
-export const QUOTE_RELATION: Record<QuoteRelation, 'verbatim' | 'reworded' | 'in part'> = { exact: 'verbatim', near: 'reworded', partial: 'in part' };
+export const QUOTE_RELATION: Record<QuoteRelation, 'verbatim' | 'reworded' | 'in part'> = {
+  exact: 'verbatim',
+  near: 'reworded',
+  partial: 'in part',
+};

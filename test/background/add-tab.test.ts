@@ -1,9 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
 import { addActiveTab, addTab, type TabApi } from '../../src/background/add-tab';
 
-const page = { text: 'Kofi Annan met Sergey Lavrov in Moscow.', url: 'https://www.bbc.com/news/x', headline: 'Annan in Moscow' };
+const page = {
+  text: 'Kofi Annan met Sergey Lavrov in Moscow.',
+  url: 'https://www.bbc.com/news/x',
+  headline: 'Annan in Moscow',
+};
 
-function fakeTabs(extracted: unknown, opts: { failInjection?: boolean; tabs?: { id?: number }[] } = {}): TabApi & { injected: unknown[] } {
+function fakeTabs(
+  extracted: unknown,
+  opts: { failInjection?: boolean; tabs?: { id?: number }[] } = {},
+): TabApi & { injected: unknown[] } {
   const injected: unknown[] = [];
   return {
     injected,
@@ -29,8 +36,14 @@ describe('adding the article of a tab', () => {
 
   it('says why when the page cannot be read or has no article', async () => {
     const addPage = vi.fn();
-    expect(await addTab(fakeTabs(null, { failInjection: true }), 7, addPage)).toEqual({ ok: false, error: 'cannot read this page: Cannot access contents of url "chrome://newtab/"' });
-    expect(await addTab(fakeTabs({ ok: false, error: 'no article body found in this page' }), 7, addPage)).toEqual({ ok: false, error: 'no article found on this page (no article body found in this page)' });
+    expect(await addTab(fakeTabs(null, { failInjection: true }), 7, addPage)).toEqual({
+      ok: false,
+      error: 'cannot read this page: Cannot access contents of url "chrome://newtab/"',
+    });
+    expect(await addTab(fakeTabs({ ok: false, error: 'no article body found in this page' }), 7, addPage)).toEqual({
+      ok: false,
+      error: 'no article found on this page (no article body found in this page)',
+    });
     expect(await addTab(fakeTabs(undefined), 7, addPage)).toEqual({ ok: false, error: 'cannot read this page' });
     expect(addPage).not.toHaveBeenCalled();
   });

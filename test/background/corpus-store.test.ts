@@ -10,7 +10,8 @@ import { sampleNote } from './sample-note';
 async function snapshot(db: CorpusDb) {
   const tables = ['articles', 'summaries', 'mentions', 'figures', 'quotes', 'actorStats', 'notes', 'settings'] as const;
   const out: Record<string, unknown[]> = {};
-  for (const t of tables) out[t] = (await db.table(t).toArray()).map((r: Record<string, unknown>) => ({ ...r, addedAt: undefined }));
+  for (const t of tables)
+    out[t] = (await db.table(t).toArray()).map((r: Record<string, unknown>) => ({ ...r, addedAt: undefined }));
   return out;
 }
 
@@ -40,9 +41,15 @@ describe('the corpus store', () => {
     await db.notes.add(sampleNote({ id: 'n-1', articleId: mine.id, url: page.url }));
     await db.notes.add(sampleNote({ id: 'n-2', articleId: bundled.articles[0]!.id, note: 'on a bundled article' }));
 
-    const next: BundledCorpus = { ...bundled, version: `${bundled.version}-next`, articles: bundled.articles.slice(0, 2) };
+    const next: BundledCorpus = {
+      ...bundled,
+      version: `${bundled.version}-next`,
+      articles: bundled.articles.slice(0, 2),
+    };
     expect(await seedBundled(db, next)).toEqual({ changed: true, articles: 2 });
-    expect((await db.articles.toArray()).map((a) => [a.origin, a.id]).sort()).toEqual([...next.articles.map((a) => ['bundled', a.id]), ['user', mine.id]].sort());
+    expect((await db.articles.toArray()).map((a) => [a.origin, a.id]).sort()).toEqual(
+      [...next.articles.map((a) => ['bundled', a.id]), ['user', mine.id]].sort(),
+    );
     expect(await db.notes.count()).toBe(2);
     // The dropped article's index rows went with it; the user's stayed.
     expect(await db.mentions.where('articleId').equals(bundled.articles[2]!.id).count()).toBe(0);
@@ -54,21 +61,42 @@ describe('the corpus store', () => {
     const db = freshDb();
     const mine = articleFromPage(page);
     await addArticle(db, mine);
-    const sameUrl = articleFromPage({ ...page, text: `${page.text} Updated at 10:00.`, url: 'https://reuters.com/world/annan-moscow-2012-03-13' });
+    const sameUrl = articleFromPage({
+      ...page,
+      text: `${page.text} Updated at 10:00.`,
+      url: 'https://reuters.com/world/annan-moscow-2012-03-13',
+    });
     expect(await addArticle(db, sameUrl)).toEqual({ ok: false, error: 'already in the corpus: "Annan in Moscow"' });
     const sameText = articleFromPage({ ...page, url: 'https://www.yahoo.com/news/annan-moscow-123.html' });
-    expect(await addArticle(db, sameText)).toMatchObject({ ok: false, error: expect.stringContaining('already in the corpus') });
+    expect(await addArticle(db, sameText)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('already in the corpus'),
+    });
     expect(await db.articles.count()).toBe(1);
   });
 
   it('imports JSON Lines, skipping duplicates and reporting them', async () => {
     const db = freshDb();
     const corpus = corpusService(db, seedBundled(db, bundled));
-    const lines = [page, { ...page, url: 'https://www.reuters.com/world/annan-moscow-2012-03-13' }, { text: 'Kofi Annan arrived in Damascus on Saturday for talks with President Bashar al-Assad.', url: 'https://www.bbc.com/news/world-17290412', published: '2012-03-10' }]
+    const lines = [
+      page,
+      { ...page, url: 'https://www.reuters.com/world/annan-moscow-2012-03-13' },
+      {
+        text: 'Kofi Annan arrived in Damascus on Saturday for talks with President Bashar al-Assad.',
+        url: 'https://www.bbc.com/news/world-17290412',
+        published: '2012-03-10',
+      },
+    ]
       .map((r) => JSON.stringify(r))
       .join('\n');
     const report = await corpus.importArticles(lines, 'jsonl');
-    expect(report).toMatchObject({ ok: true, value: { added: [expect.any(String), expect.any(String)], skipped: [{ index: 1, reason: expect.stringContaining('already in the corpus') }] } });
+    expect(report).toMatchObject({
+      ok: true,
+      value: {
+        added: [expect.any(String), expect.any(String)],
+        skipped: [{ index: 1, reason: expect.stringContaining('already in the corpus') }],
+      },
+    });
     expect((await corpus.status()).articles).toBe(5);
   });
 
@@ -78,8 +106,14 @@ describe('the corpus store', () => {
     await corpus.status(); // seeded
     const before = await snapshot(db);
     const bad = `${JSON.stringify(page)}\n${JSON.stringify({ text: 'fine text here', published: '12 March' })}\n`;
-    expect(await corpus.importArticles(bad, 'jsonl')).toEqual({ ok: false, error: 'nothing was imported; 1 problem:\nline 2: "published" must be a date like 2012-03-12, not "12 March"' });
-    expect(await corpus.importArticles('{"oops"', 'json')).toMatchObject({ ok: false, error: expect.stringMatching(/^not valid JSON/) });
+    expect(await corpus.importArticles(bad, 'jsonl')).toEqual({
+      ok: false,
+      error: 'nothing was imported; 1 problem:\nline 2: "published" must be a date like 2012-03-12, not "12 March"',
+    });
+    expect(await corpus.importArticles('{"oops"', 'json')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^not valid JSON/),
+    });
     expect(await snapshot(db)).toEqual(before);
   });
 
@@ -92,8 +126,17 @@ describe('the corpus store', () => {
     db.quotes.hook('creating', () => {
       if (++writes > 1) throw Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
     });
-    const two = [page, { text: 'Kofi Annan arrived in Damascus on Saturday. "We must stop the killing," he said. "And then talk," Annan added.', url: 'https://www.bbc.com/news/world-17290412' }];
-    expect(await corpus.importArticles(JSON.stringify(two), 'json')).toEqual({ ok: false, error: expect.stringMatching(/^Storage is full: nothing was added/) });
+    const two = [
+      page,
+      {
+        text: 'Kofi Annan arrived in Damascus on Saturday. "We must stop the killing," he said. "And then talk," Annan added.',
+        url: 'https://www.bbc.com/news/world-17290412',
+      },
+    ];
+    expect(await corpus.importArticles(JSON.stringify(two), 'json')).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^Storage is full: nothing was added/),
+    });
     expect(await snapshot(db)).toEqual(before);
   });
 
@@ -107,12 +150,18 @@ describe('the corpus store', () => {
     };
     const quota = fail(Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' }));
     db.figures.hook('creating', quota);
-    expect(await corpus.addPage(page)).toEqual({ ok: false, error: expect.stringMatching(/^Storage is full: nothing was added/) });
+    expect(await corpus.addPage(page)).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^Storage is full: nothing was added/),
+    });
     expect(await snapshot(db)).toEqual(before);
     db.figures.hook('creating').unsubscribe(quota);
     const aborted = fail(Object.assign(new Error('The transaction was aborted.'), { name: 'AbortError' }));
     db.heads.hook('creating', aborted);
-    expect(await corpus.addPage(page)).toEqual({ ok: false, error: "Nothing was added: the browser could not write to Crosswire's database (The transaction was aborted.)." });
+    expect(await corpus.addPage(page)).toEqual({
+      ok: false,
+      error: "Nothing was added: the browser could not write to Crosswire's database (The transaction was aborted.).",
+    });
     expect(await snapshot(db)).toEqual(before);
     db.heads.hook('creating').unsubscribe(aborted);
     expect((await corpus.addPage(page)).ok).toBe(true);

@@ -11,8 +11,61 @@ import { bundled, freshDb } from './corpus-db';
 
 const ID = 'crosswire-id';
 const ORIGIN = `chrome-extension://${ID}/`;
-const TYPES = ['ping', 'annotate-text', 'corpus-status', 'mentions-of', 'figures-like', 'quotes-like', 'story-match', 'coverage-gaps', 'syndication-diff', 'add-page', 'import-articles', 'delete-article', 'read-tab', 'article-text', 'list-articles', 'export-articles', 'registered-sites', 'save-note', 'delete-note', 'notes-for', 'export-notes', 'import-notes', 'get-settings', 'set-settings', 'article-read', 'nope', '__proto__', 'constructor', ''];
-const FIELDS = ['text', 'actorId', 'articleId', 'otherArticleId', 'page', 'figure', 'data', 'format', 'settings', 'note', 'id', 'query', 'offset', 'limit', 'tabId', 'filter', 'origin', 'on', 'published', '__proto__', 'constructor', 'type'];
+const TYPES = [
+  'ping',
+  'annotate-text',
+  'corpus-status',
+  'mentions-of',
+  'figures-like',
+  'quotes-like',
+  'story-match',
+  'coverage-gaps',
+  'syndication-diff',
+  'add-page',
+  'import-articles',
+  'delete-article',
+  'read-tab',
+  'article-text',
+  'list-articles',
+  'export-articles',
+  'registered-sites',
+  'save-note',
+  'delete-note',
+  'notes-for',
+  'export-notes',
+  'import-notes',
+  'get-settings',
+  'set-settings',
+  'article-read',
+  'nope',
+  '__proto__',
+  'constructor',
+  '',
+];
+const FIELDS = [
+  'text',
+  'actorId',
+  'articleId',
+  'otherArticleId',
+  'page',
+  'figure',
+  'data',
+  'format',
+  'settings',
+  'note',
+  'id',
+  'query',
+  'offset',
+  'limit',
+  'tabId',
+  'filter',
+  'origin',
+  'on',
+  'published',
+  '__proto__',
+  'constructor',
+  'type',
+];
 
 /** A seeded generator (mulberry32), so a failure can be replayed. */
 function random(seed: number) {
@@ -26,15 +79,35 @@ function random(seed: number) {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
   const value = (depth = 0): unknown => {
     switch (Math.floor(next() * 12)) {
-      case 0: return null;
-      case 1: return undefined;
-      case 2: return Math.floor(next() * 2 ** 40) * (next() < 0.5 ? -1 : 1);
-      case 3: return pick([NaN, Infinity, -0, 1e308, 0.5]);
-      case 4: return pick(['', 'Sergey Lavrov', '<img src=x onerror=alert(1)>', '\u0000\ud800', 'a-afad0e49e896', '2012-03-12', 'https://www.cbc.ca/x', '💥'.repeat(50)]);
-      case 5: return 'x'.repeat(Math.floor(next() * 5000));
-      case 6: return next() < 0.5;
-      case 7: return depth > 2 ? [] : Array.from({ length: Math.floor(next() * 4) }, () => value(depth + 1));
-      default: return depth > 2 ? {} : Object.fromEntries(Array.from({ length: Math.floor(next() * 4) }, () => [pick(FIELDS), value(depth + 1)]));
+      case 0:
+        return null;
+      case 1:
+        return undefined;
+      case 2:
+        return Math.floor(next() * 2 ** 40) * (next() < 0.5 ? -1 : 1);
+      case 3:
+        return pick([NaN, Infinity, -0, 1e308, 0.5]);
+      case 4:
+        return pick([
+          '',
+          'Sergey Lavrov',
+          '<img src=x onerror=alert(1)>',
+          '\u0000\ud800',
+          'a-afad0e49e896',
+          '2012-03-12',
+          'https://www.cbc.ca/x',
+          '💥'.repeat(50),
+        ]);
+      case 5:
+        return 'x'.repeat(Math.floor(next() * 5000));
+      case 6:
+        return next() < 0.5;
+      case 7:
+        return depth > 2 ? [] : Array.from({ length: Math.floor(next() * 4) }, () => value(depth + 1));
+      default:
+        return depth > 2
+          ? {}
+          : Object.fromEntries(Array.from({ length: Math.floor(next() * 4) }, () => [pick(FIELDS), value(depth + 1)]));
     }
   };
   const message = (): unknown => {
@@ -43,7 +116,13 @@ function random(seed: number) {
     for (let i = Math.floor(next() * 4); i > 0; i--) m[pick(FIELDS)] = value();
     return m;
   };
-  const sender = () => pick([{ id: ID, url: `${ORIGIN}popup.html` }, { id: ID, url: 'https://www.cbc.ca/news/x', tab: { id: 1 } }, { id: 'someone-else', url: 'https://evil.example/' }, {}]);
+  const sender = () =>
+    pick([
+      { id: ID, url: `${ORIGIN}popup.html` },
+      { id: ID, url: 'https://www.cbc.ca/news/x', tab: { id: 1 } },
+      { id: 'someone-else', url: 'https://evil.example/' },
+      {},
+    ]);
   return { next, message, sender };
 }
 
@@ -54,8 +133,19 @@ describe('the background under 10,000 random messages', () => {
     const corpus = corpusService(db, ready);
     const fail = () => Promise.resolve({ ok: false as const, error: 'no tabs in this test' });
     const context: HandlerContext = {
-      extensionId: ID, extensionOrigin: ORIGIN, version: '1.0.0', annotate, corpus, notes: notesService(db, ready, corpus),
-      addActiveTab: fail, addTab: fail, highlightActiveTab: fail, highlightTab: fail, alwaysOnSite: fail, registeredSites: () => Promise.resolve({ ok: true, value: { origins: [] } }), readTab: fail,
+      extensionId: ID,
+      extensionOrigin: ORIGIN,
+      version: '1.0.0',
+      annotate,
+      corpus,
+      notes: notesService(db, ready, corpus),
+      addActiveTab: fail,
+      addTab: fail,
+      highlightActiveTab: fail,
+      highlightTab: fail,
+      alwaysOnSite: fail,
+      registeredSites: () => Promise.resolve({ ok: true, value: { origins: [] } }),
+      readTab: fail,
     };
     const popup = { id: ID, url: `${ORIGIN}popup.html` };
     const { message, sender } = random(20261125);
@@ -71,16 +161,36 @@ describe('the background under 10,000 random messages', () => {
         answered++;
       }
       if (i % 100 === 0) {
-        expect(await handleMessage({ type: 'ping' }, popup, context)).toEqual({ ok: true, value: { version: '1.0.0' } });
-        const annotations = (await handleMessage({ type: 'annotate-text', text: "Russia's Foreign Minister Sergey Lavrov met Hillary Clinton." }, popup, context)) as { ok: true; value: { kind: string; actorId?: string }[] };
-        expect(annotations.value.filter((a) => a.kind === 'actor').map((a) => a.actorId)).toEqual(['Q159', 'sergey-lavrov', 'Q6294']);
-        const status = (await handleMessage({ type: 'corpus-status' }, popup, context)) as { ok: true; value: { bundled: number } };
+        expect(await handleMessage({ type: 'ping' }, popup, context)).toEqual({
+          ok: true,
+          value: { version: '1.0.0' },
+        });
+        const annotations = (await handleMessage(
+          { type: 'annotate-text', text: "Russia's Foreign Minister Sergey Lavrov met Hillary Clinton." },
+          popup,
+          context,
+        )) as { ok: true; value: { kind: string; actorId?: string }[] };
+        expect(annotations.value.filter((a) => a.kind === 'actor').map((a) => a.actorId)).toEqual([
+          'Q159',
+          'sergey-lavrov',
+          'Q6294',
+        ]);
+        const status = (await handleMessage({ type: 'corpus-status' }, popup, context)) as {
+          ok: true;
+          value: { bundled: number };
+        };
         expect(status.value.bundled).toBeLessThanOrEqual(3);
       }
     }
     expect(answered + ignored).toBe(10_000);
     expect(ignored).toBeGreaterThan(1000);
     // Requests a web page may not make were refused, whatever else they carried.
-    expect(await handleMessage({ type: 'import-articles', data: '[]' }, { id: ID, url: 'https://www.cbc.ca/news/x', tab: { id: 1 } }, context)).toEqual({ ok: false, error: 'import-articles: not allowed from a web page' });
+    expect(
+      await handleMessage(
+        { type: 'import-articles', data: '[]' },
+        { id: ID, url: 'https://www.cbc.ca/news/x', tab: { id: 1 } },
+        context,
+      ),
+    ).toEqual({ ok: false, error: 'import-articles: not allowed from a web page' });
   }, 120_000);
 });

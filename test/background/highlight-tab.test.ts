@@ -1,5 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { alwaysOnSite, highlightActiveTab, highlightTab, registeredSites, type HighlightApi } from '../../src/background/highlight-tab';
+import {
+  alwaysOnSite,
+  highlightActiveTab,
+  highlightTab,
+  registeredSites,
+  type HighlightApi,
+} from '../../src/background/highlight-tab';
 
 function fake(opts: { contentScript?: boolean; injectFails?: boolean } = {}) {
   const injected: string[] = [];
@@ -20,8 +26,13 @@ function fake(opts: { contentScript?: boolean; injectFails?: boolean } = {}) {
       insertCSS: vi.fn(async (injection) => {
         injected.push(injection.files.join());
       }),
-      registerContentScripts: vi.fn(async (scripts: { id: string }[]) => void registered.push(...scripts.map((x) => x.id))),
-      unregisterContentScripts: vi.fn(async ({ ids }: { ids: string[] }) => void registered.splice(0, registered.length, ...registered.filter((id) => !ids.includes(id)))),
+      registerContentScripts: vi.fn(
+        async (scripts: { id: string }[]) => void registered.push(...scripts.map((x) => x.id)),
+      ),
+      unregisterContentScripts: vi.fn(
+        async ({ ids }: { ids: string[] }) =>
+          void registered.splice(0, registered.length, ...registered.filter((id) => !ids.includes(id))),
+      ),
       getRegisteredContentScripts: vi.fn(async () => registered.map((id) => ({ id }))),
     },
   };
@@ -44,13 +55,27 @@ describe('highlighting a tab on request', () => {
 
   it('says why a page cannot be highlighted', async () => {
     const { api } = fake({ injectFails: true });
-    expect(await highlightTab(api, 4)).toEqual({ ok: false, error: 'cannot highlight this page: Cannot access a chrome:// URL' });
+    expect(await highlightTab(api, 4)).toEqual({
+      ok: false,
+      error: 'cannot highlight this page: Cannot access a chrome:// URL',
+    });
   });
 
   it('registers and unregisters the content script for a site the user allowed', async () => {
     const { api } = fake();
-    expect(await alwaysOnSite(api, 'https://www.example.org', true)).toEqual({ ok: true, value: { origin: 'https://www.example.org', on: true } });
-    expect(api.scripting.registerContentScripts).toHaveBeenCalledWith([{ id: 'site:https://www.example.org', matches: ['https://www.example.org/*'], js: ['content.js'], css: ['marks.css'], runAt: 'document_idle' }]);
+    expect(await alwaysOnSite(api, 'https://www.example.org', true)).toEqual({
+      ok: true,
+      value: { origin: 'https://www.example.org', on: true },
+    });
+    expect(api.scripting.registerContentScripts).toHaveBeenCalledWith([
+      {
+        id: 'site:https://www.example.org',
+        matches: ['https://www.example.org/*'],
+        js: ['content.js'],
+        css: ['marks.css'],
+        runAt: 'document_idle',
+      },
+    ]);
     await alwaysOnSite(api, 'https://www.example.org', false);
     expect(api.scripting.unregisterContentScripts).toHaveBeenLastCalledWith({ ids: ['site:https://www.example.org'] });
     expect(api.scripting.registerContentScripts).toHaveBeenCalledTimes(1);
@@ -61,6 +86,9 @@ describe('highlighting a tab on request', () => {
     const { api } = fake();
     await alwaysOnSite(api, 'https://www.example.org', true);
     await alwaysOnSite(api, 'https://news.example.com', true);
-    expect(await registeredSites(api)).toEqual({ ok: true, value: { origins: ['https://news.example.com', 'https://www.example.org'] } });
+    expect(await registeredSites(api)).toEqual({
+      ok: true,
+      value: { origins: ['https://news.example.com', 'https://www.example.org'] },
+    });
   });
 });

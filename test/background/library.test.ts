@@ -25,7 +25,10 @@ describe('the corpus as a library', () => {
     expect(dates).toEqual([...dates].sort().reverse());
     expect(list.items.map((i) => i.outlet.id).sort()).toEqual(['cbc.ca', 'rt.com', 'voanews.com']);
     expect(list.items.every((i) => i.origin === 'bundled')).toBe(true);
-    expect(list.items.find((i) => i.outlet.id === 'rt.com')).toMatchObject({ published: '2011-09-20', outlet: { name: 'RT' } });
+    expect(list.items.find((i) => i.outlet.id === 'rt.com')).toMatchObject({
+      published: '2011-09-20',
+      outlet: { name: 'RT' },
+    });
     expect(list.actor).toBeNull();
   });
 
@@ -51,7 +54,9 @@ describe('the corpus as a library', () => {
     // Words and the unfiltered list agree on order.
     const found = (await corpus.listArticles('syria')).items.map((i) => i.articleId);
     expect(found.length).toBeGreaterThan(1);
-    expect(found).toEqual((await corpus.listArticles()).items.map((i) => i.articleId).filter((id) => found.includes(id)));
+    expect(found).toEqual(
+      (await corpus.listArticles()).items.map((i) => i.articleId).filter((id) => found.includes(id)),
+    );
     expect((await corpus.listArticles('rt.com')).items.map((i) => i.outlet.id)).toEqual(['rt.com']);
     expect(await corpus.listArticles('zzz nothing like this')).toEqual({ total: 0, items: [], actor: null });
   });
@@ -59,9 +64,17 @@ describe('the corpus as a library', () => {
   it('reads one article whole, and says when there is none', async () => {
     const rt = seed('rt.com');
     const reply = await corpus.articleText(rt.id);
-    expect(reply.ok && reply.value).toMatchObject({ articleId: rt.id, text: rt.text, headline: rt.headline, outlet: { id: 'rt.com', name: 'RT' } });
+    expect(reply.ok && reply.value).toMatchObject({
+      articleId: rt.id,
+      text: rt.text,
+      headline: rt.headline,
+      outlet: { id: 'rt.com', name: 'RT' },
+    });
     expect(reply.ok && reply.value.annotations.length).toBe(rt.annotations.length);
-    expect(await corpus.articleText('a-000000000000')).toEqual({ ok: false, error: 'no article a-000000000000 in the corpus' });
+    expect(await corpus.articleText('a-000000000000')).toEqual({
+      ok: false,
+      error: 'no article a-000000000000 in the corpus',
+    });
   });
 
   it('exports the user’s articles in the import format, and importing the export elsewhere gives the same articles', async () => {
@@ -76,7 +89,10 @@ describe('the corpus as a library', () => {
     const elsewhere = corpusService(other, seedBundled(other, bundled));
     const imported = await elsewhere.importArticles(exported.data);
     expect(imported).toEqual({ ok: true, value: { added: [added.ok && added.value.id], skipped: [] } });
-    const [mine, theirs] = await Promise.all([corpus.articleText(added.ok ? added.value.id : ''), elsewhere.articleText(added.ok ? added.value.id : '')]);
+    const [mine, theirs] = await Promise.all([
+      corpus.articleText(added.ok ? added.value.id : ''),
+      elsewhere.articleText(added.ok ? added.value.id : ''),
+    ]);
     expect(theirs).toEqual(mine);
     expect((await corpus.exportArticles('all')).count).toBe(4);
   });

@@ -18,11 +18,42 @@ async function services() {
 }
 
 const MINE = [
-  sampleNote({ id: 'n-00000000000000a1', note: 'Toll differs from RT’s 2,700', tags: ['toll', 'check'], stance: 'disputed' }),
-  sampleNote({ id: 'n-00000000000000a2', note: '', tags: ['cite'], stance: null, motivation: 'tagging', highlight: { kind: 'quote', id: 'q-3' }, target: { exact: 'bear a huge share of responsibility', prefix: 'Syrian authorities "', suffix: '" but insisted', start: 400, end: 435 } }),
-  sampleNote({ id: 'n-00000000000000a3', note: 'Emoji 😀 and <img src=x onerror=alert(1)> stay text', tags: [], stance: 'verified', url: 'https://www.voanews.com/a/x', articleId: 'a-000000000002' }),
+  sampleNote({
+    id: 'n-00000000000000a1',
+    note: 'Toll differs from RT’s 2,700',
+    tags: ['toll', 'check'],
+    stance: 'disputed',
+  }),
+  sampleNote({
+    id: 'n-00000000000000a2',
+    note: '',
+    tags: ['cite'],
+    stance: null,
+    motivation: 'tagging',
+    highlight: { kind: 'quote', id: 'q-3' },
+    target: {
+      exact: 'bear a huge share of responsibility',
+      prefix: 'Syrian authorities "',
+      suffix: '" but insisted',
+      start: 400,
+      end: 435,
+    },
+  }),
+  sampleNote({
+    id: 'n-00000000000000a3',
+    note: 'Emoji 😀 and <img src=x onerror=alert(1)> stay text',
+    tags: [],
+    stance: 'verified',
+    url: 'https://www.voanews.com/a/x',
+    articleId: 'a-000000000002',
+  }),
 ];
-const PAGE = { text: 'Kofi Annan met Bashar al-Assad in Damascus on Saturday.\n\nThe UN says more than 7,500 people have been killed.', url: 'https://www.reuters.com/world/annan-assad', headline: 'Annan meets Assad', published: '2012-03-10' };
+const PAGE = {
+  text: 'Kofi Annan met Bashar al-Assad in Damascus on Saturday.\n\nThe UN says more than 7,500 people have been killed.',
+  url: 'https://www.reuters.com/world/annan-assad',
+  headline: 'Annan meets Assad',
+  published: '2012-03-10',
+};
 
 describe('notes: export, wipe, import', () => {
   for (const format of ['jsonld', 'backup'] as const) {
@@ -30,14 +61,23 @@ describe('notes: export, wipe, import', () => {
       const a = await services();
       for (const n of MINE) expect((await a.notes.save(n)).ok).toBe(true);
       const exported = await a.notes.exportNotes(format);
-      expect(exported.ok && exported.value).toMatchObject({ filename: `crosswire-${format === 'backup' ? 'backup' : 'notes'}-2026-11-25.${format === 'backup' ? 'json' : 'jsonld'}`, count: 3 });
+      expect(exported.ok && exported.value).toMatchObject({
+        filename: `crosswire-${format === 'backup' ? 'backup' : 'notes'}-2026-11-25.${format === 'backup' ? 'json' : 'jsonld'}`,
+        count: 3,
+      });
       const before = await a.db.notes.orderBy('id').toArray();
       // Wipe, then import the file.
       await a.db.notes.clear();
       const imported = await a.notes.importNotes(exported.ok ? exported.value.data : '');
-      expect(imported).toEqual({ ok: true, value: { kind: format === 'backup' ? 'backup' : 'crosswire', added: 3, skipped: 0, reasons: [], articles: 0 } });
+      expect(imported).toEqual({
+        ok: true,
+        value: { kind: format === 'backup' ? 'backup' : 'crosswire', added: 3, skipped: 0, reasons: [], articles: 0 },
+      });
       expect(await a.db.notes.orderBy('id').toArray()).toEqual(before);
-      expect(await a.notes.importNotes(exported.ok ? exported.value.data : '')).toMatchObject({ ok: true, value: { added: 0, skipped: 3 } });
+      expect(await a.notes.importNotes(exported.ok ? exported.value.data : '')).toMatchObject({
+        ok: true,
+        value: { added: 0, skipped: 3 },
+      });
     });
   }
 
@@ -70,7 +110,19 @@ describe('notes: export, wipe, import', () => {
     for (const n of MINE) await a.notes.save(n);
     const before = await a.db.notes.orderBy('id').toArray();
     const articles = await a.db.articles.count();
-    for (const broken of ['', '{"@context": ', '{"export_date": "2026-01-01", "annotations": [{"id": 5}]}', JSON.stringify({ format: 'crosswire-backup', version: 1, exported: NOW.toISOString(), articles: [{ text: 7 }], notes: [], settings: null })]) {
+    for (const broken of [
+      '',
+      '{"@context": ',
+      '{"export_date": "2026-01-01", "annotations": [{"id": 5}]}',
+      JSON.stringify({
+        format: 'crosswire-backup',
+        version: 1,
+        exported: NOW.toISOString(),
+        articles: [{ text: 7 }],
+        notes: [],
+        settings: null,
+      }),
+    ]) {
       const r = await a.notes.importNotes(broken);
       expect(r.ok, broken.slice(0, 40)).toBe(false);
       expect(r.ok ? '' : r.error.length).toBeGreaterThan(10);

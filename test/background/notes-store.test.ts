@@ -14,8 +14,13 @@ describe('the notes store', () => {
     await saveNote(db, sampleNote({ id: 'n-1' }));
     await saveNote(db, sampleNote({ id: 'n-3', articleId: 'a-other' }));
     expect((await notesFor(db, 'a-000000000001')).map((n) => n.id)).toEqual(['n-1', 'n-2']);
-    await saveNote(db, { ...later, note: 'confirmed by VOA', stance: 'verified', modified: '2026-11-26T09:00:00.000Z' });
-    expect((await db.notes.get('n-2'))).toMatchObject({ note: 'confirmed by VOA', stance: 'verified' });
+    await saveNote(db, {
+      ...later,
+      note: 'confirmed by VOA',
+      stance: 'verified',
+      modified: '2026-11-26T09:00:00.000Z',
+    });
+    expect(await db.notes.get('n-2')).toMatchObject({ note: 'confirmed by VOA', stance: 'verified' });
     expect(await deleteNote(db, 'n-2')).toEqual({ ok: true, value: { id: 'n-2' } });
     expect(await deleteNote(db, 'n-2')).toEqual({ ok: false, error: 'no note n-2' });
   });
@@ -25,9 +30,27 @@ describe('the notes store', () => {
     await seedBundled(db, bundled);
     const rt = seed('rt.com');
     await importNotes(db, [
-      sampleNote({ id: 'n-cbc', url: 'https://www.cbc.ca/news/a', tags: ['toll', 'check'], created: '2026-01-10T00:00:00.000Z' }),
-      sampleNote({ id: 'n-voa', url: 'https://voanews.com/a/b', tags: ['quote'], created: '2026-02-10T00:00:00.000Z', highlight: { kind: 'actor', id: 'sergey-lavrov' } }),
-      sampleNote({ id: 'n-rt', url: 'https://www.rt.com/news/x', articleId: rt.id, tags: [], highlight: null, created: '2026-03-10T00:00:00.000Z' }),
+      sampleNote({
+        id: 'n-cbc',
+        url: 'https://www.cbc.ca/news/a',
+        tags: ['toll', 'check'],
+        created: '2026-01-10T00:00:00.000Z',
+      }),
+      sampleNote({
+        id: 'n-voa',
+        url: 'https://voanews.com/a/b',
+        tags: ['quote'],
+        created: '2026-02-10T00:00:00.000Z',
+        highlight: { kind: 'actor', id: 'sergey-lavrov' },
+      }),
+      sampleNote({
+        id: 'n-rt',
+        url: 'https://www.rt.com/news/x',
+        articleId: rt.id,
+        tags: [],
+        highlight: null,
+        created: '2026-03-10T00:00:00.000Z',
+      }),
     ]);
     const ids = async (filter: Parameters<typeof listNotes>[1]) => (await listNotes(db, filter)).map((n) => n.id);
     expect(await ids({})).toEqual(['n-cbc', 'n-voa', 'n-rt']);
@@ -57,13 +80,19 @@ describe('the notes store', () => {
     };
     db.notes.hook('creating', creating);
     const result = await importNotes(db, [sampleNote({ id: 'n-1' }), sampleNote({ id: 'n-2' })]);
-    expect(result).toEqual({ ok: false, error: expect.stringMatching(/^nothing was imported: the browser's storage for Crosswire is full/) });
+    expect(result).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^nothing was imported: the browser's storage for Crosswire is full/),
+    });
     expect((await db.notes.toArray()).map((n) => n.id)).toEqual(['n-0']);
     db.notes.hook('creating').unsubscribe(creating);
     db.notes.hook('updating', () => {
       throw quotaError();
     });
-    expect(await saveNote(db, sampleNote({ id: 'n-0', note: 'edited' }))).toEqual({ ok: false, error: expect.stringMatching(/^the note was not saved: the browser's storage/) });
+    expect(await saveNote(db, sampleNote({ id: 'n-0', note: 'edited' }))).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^the note was not saved: the browser's storage/),
+    });
     expect((await db.notes.get('n-0'))?.note).toBe('check the toll');
   });
 });

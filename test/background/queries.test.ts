@@ -29,7 +29,18 @@ describe('corpus queries over the seeded database', () => {
   it('figuresLike: each outlet’s death toll for Syria, with the verdict', async () => {
     const cbcToll = CBC().annotations.find((a) => a.kind === 'figure' && a.counts === 'deaths' && a.value === 7500)!;
     expect(cbcToll).toBeDefined();
-    const result = await corpus.figuresLike({ counts: 'deaths', subject: 'Syria', value: 7500, low: null, high: null, qualifier: 'over', published: '2012-03-12' }, CBC().id);
+    const result = await corpus.figuresLike(
+      {
+        counts: 'deaths',
+        subject: 'Syria',
+        value: 7500,
+        low: null,
+        high: null,
+        qualifier: 'over',
+        published: '2012-03-12',
+      },
+      CBC().id,
+    );
     const byOutlet = Object.fromEntries(result.items.map((i) => [i.outlet, i.value]));
     expect(byOutlet).toMatchObject({ 'voanews.com': 7500, 'rt.com': expect.any(Number) });
     expect(result.items.find((i) => i.outlet === 'voanews.com')!.agrees).toBe(true);
@@ -60,12 +71,16 @@ describe('corpus queries over the seeded database', () => {
     expect(matches.ok && matches.value.find((m) => m.articleId === VOA().id)?.label).toBe('syndicated');
     const gaps = await corpus.coverageGaps({ articleId: VOA().id });
     expect(gaps.ok).toBe(true);
-    if (gaps.ok) expect(gaps.value.missing.actors.map((a) => a.label)).toEqual(expect.arrayContaining(['Canada', 'Bev Oda']));
+    if (gaps.ok)
+      expect(gaps.value.missing.actors.map((a) => a.label)).toEqual(expect.arrayContaining(['Canada', 'Bev Oda']));
   });
 
   it('syndicationDiff: a word diff between two stored articles', async () => {
     const diff = await corpus.syndicationDiff(CBC().id, VOA().id);
     expect(diff.ok && diff.value.some((d) => d.op === 'same')).toBe(true);
-    expect(await corpus.syndicationDiff(CBC().id, 'a-missing')).toEqual({ ok: false, error: 'no article a-missing in the corpus' });
+    expect(await corpus.syndicationDiff(CBC().id, 'a-missing')).toEqual({
+      ok: false,
+      error: 'no article a-missing in the corpus',
+    });
   });
 });

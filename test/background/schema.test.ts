@@ -26,7 +26,9 @@ describe('the database schema', () => {
     await db.open();
     expect(db.verno).toBe(2);
     const tables = Object.fromEntries(
-      db.tables.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(',')]).sort(([a], [b]) => String(a).localeCompare(String(b))),
+      db.tables
+        .map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(',')])
+        .sort(([a], [b]) => String(a).localeCompare(String(b))),
     );
     expect(tables).toEqual(SCHEMA_V2);
     db.close();
@@ -37,12 +39,21 @@ describe('the database schema', () => {
     // A database as version 1 shipped it, written by a Dexie that knows only version 1.
     const v1 = new Dexie(name, { indexedDB, IDBKeyRange });
     v1.version(1).stores({
-      articles: '&id, canonicalUrl, contentHash, origin, published, outlet', summaries: '&id', heads: '&id',
-      mentions: '++id, [actorId+published+articleId], articleId', figures: '++id, [counts+subject+published], articleId',
-      quotes: '++id, *shingles, articleId', actorStats: '&actorId', annotations: '++id, articleId, url, createdAt', settings: '&key',
+      articles: '&id, canonicalUrl, contentHash, origin, published, outlet',
+      summaries: '&id',
+      heads: '&id',
+      mentions: '++id, [actorId+published+articleId], articleId',
+      figures: '++id, [counts+subject+published], articleId',
+      quotes: '++id, *shingles, articleId',
+      actorStats: '&actorId',
+      annotations: '++id, articleId, url, createdAt',
+      settings: '&key',
     });
     await v1.table('heads').put({ id: 'a-1', outlet: 'cbc.ca', published: '2012-03-12', headline: 'Kept', url: null });
-    await v1.table('annotations').bulkAdd([{ ...sampleNote({ id: 'n-kept' }), createdAt: 1 }, { articleId: 'a-1', url: 'x', createdAt: 2 }]);
+    await v1.table('annotations').bulkAdd([
+      { ...sampleNote({ id: 'n-kept' }), createdAt: 1 },
+      { articleId: 'a-1', url: 'x', createdAt: 2 },
+    ]);
     v1.close();
     const db = new CorpusDb(name, { indexedDB, IDBKeyRange });
     await db.open();

@@ -13,13 +13,17 @@ import { startNewsServer } from '../../src/demo/server';
 import { mergeResults, type BenchResults } from './results';
 import { syntheticArticles } from './synthetic-corpus';
 
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> }; tabs: { query(q: { url: string }): Promise<{ id?: number }[]> } };
+declare const chrome: {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  tabs: { query(q: { url: string }): Promise<{ id?: number }[]> };
+};
 
 const RUNS = Number(process.env.BENCH_QUERY_RUNS ?? 40);
 const SIZES = (process.env.BENCH_CORPUS_SIZES ?? '3,1000,10000').split(',').map(Number);
 const IMPORT_BATCH = 500;
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 async function timed(page: Page, request: unknown, runs: number): Promise<number[]> {
   return page.evaluate(
@@ -41,15 +45,35 @@ const seedText = readFileSync(new URL('../../src/core/corpus/seeds/001_8197e9eca
 const cbcText = readFileSync(new URL('../../src/core/corpus/seeds/000_b80d3aa3a014407e.txt', import.meta.url), 'utf8');
 const QUERIES: Record<string, unknown> = {
   mentionsOf: { type: 'mentions-of', actorId: 'sergey-lavrov' },
-  figuresLike: { type: 'figures-like', figure: { counts: 'deaths', subject: 'Syria', value: 7500, low: null, high: null, qualifier: 'over', published: '2012-03-12' } },
+  figuresLike: {
+    type: 'figures-like',
+    figure: {
+      counts: 'deaths',
+      subject: 'Syria',
+      value: 7500,
+      low: null,
+      high: null,
+      qualifier: 'over',
+      published: '2012-03-12',
+    },
+  },
   quotesLike: { type: 'quotes-like', text: 'bear a huge share of responsibility' },
-  storyMatch: { type: 'story-match', page: { text: seedText, url: 'https://www.voanews.com/a/bench', published: '2012-03-12' } },
-  coverageGaps: { type: 'coverage-gaps', page: { text: seedText, url: 'https://www.voanews.com/a/bench', published: '2012-03-12' } },
+  storyMatch: {
+    type: 'story-match',
+    page: { text: seedText, url: 'https://www.voanews.com/a/bench', published: '2012-03-12' },
+  },
+  coverageGaps: {
+    type: 'coverage-gaps',
+    page: { text: seedText, url: 'https://www.voanews.com/a/bench', published: '2012-03-12' },
+  },
   // What the popup asks as it opens, besides the story.
   corpusStatus: { type: 'corpus-status' },
   getSettings: { type: 'get-settings' },
   // The page the popup is timed on below.
-  storyMatchCbc: { type: 'story-match', page: { text: cbcText, url: 'https://www.cbc.ca/news/bench', published: '2012-03-12' } },
+  storyMatchCbc: {
+    type: 'story-match',
+    page: { text: cbcText, url: 'https://www.cbc.ca/news/bench', published: '2012-03-12' },
+  },
 };
 
 ensureBuilt();
@@ -69,7 +93,9 @@ const POPUP_RUNS = Number(process.env.BENCH_POPUP_RUNS ?? 10);
 async function popupTimes(): Promise<{ rendered: number; read: number; story: number }> {
   const popup = await extension.context.newPage();
   await popup.goto(`chrome-extension://${extension.extensionId}/popup.html?tab=${articleTab!.id}`);
-  await popup.waitForFunction(() => performance.getEntriesByName('crosswire:story-shown').length > 0, null, { timeout: 30_000 });
+  await popup.waitForFunction(() => performance.getEntriesByName('crosswire:story-shown').length > 0, null, {
+    timeout: 30_000,
+  });
   const times = await popup.evaluate(() => ({
     rendered: performance.getEntriesByName('crosswire:popup-rendered')[0]!.startTime,
     read: performance.getEntriesByName('crosswire:page-read')[0]!.startTime,
@@ -79,10 +105,16 @@ async function popupTimes(): Promise<{ rendered: number; read: number; story: nu
   return times;
 }
 await page.goto(`chrome-extension://${extension.extensionId}/popup.html`);
-const status = () => page.evaluate(() => chrome.runtime.sendMessage({ type: 'corpus-status' })) as Promise<{ ok: boolean; value: { articles: number } }>;
+const status = () =>
+  page.evaluate(() => chrome.runtime.sendMessage({ type: 'corpus-status' })) as Promise<{
+    ok: boolean;
+    value: { articles: number };
+  }>;
 const seeded = await status();
 const seedMs = performance.now() - started;
-console.log(`seeding: ${seeded.value.articles} bundled articles ready ${seedMs.toFixed(0)} ms after Chromium started (includes the browser's start)`);
+console.log(
+  `seeding: ${seeded.value.articles} bundled articles ready ${seedMs.toFixed(0)} ms after Chromium started (includes the browser's start)`,
+);
 
 const results: BenchResults = {};
 let have = seeded.value.articles;
@@ -92,7 +124,10 @@ for (const size of SIZES) {
   while (have < size) {
     const batch = syntheticArticles(Math.min(IMPORT_BATCH, size - have), have);
     const t0 = performance.now();
-    const reply = (await page.evaluate((data) => chrome.runtime.sendMessage({ type: 'import-articles', data, format: 'jsonl' }), batch.map((r) => JSON.stringify(r)).join('\n'))) as { ok: boolean; error?: string };
+    const reply = (await page.evaluate(
+      (data) => chrome.runtime.sendMessage({ type: 'import-articles', data, format: 'jsonl' }),
+      batch.map((r) => JSON.stringify(r)).join('\n'),
+    )) as { ok: boolean; error?: string };
     if (!reply.ok) throw new Error(`import failed: ${reply.error}`);
     importedMs += performance.now() - t0;
     imported += batch.length;
@@ -114,15 +149,32 @@ for (const size of SIZES) {
   for (const key of ['rendered', 'read', 'story'] as const) {
     const xs = opened.map((o) => o[key]);
     const name = { rendered: 'popup rendered', read: 'popup page read', story: 'popup story shown' }[key];
-    results[`${name} p50 at ${size}`] = { value: +percentile(xs, 50).toFixed(1), unit: 'ms', baseline: 100, ratio: null };
-    results[`${name} p95 at ${size}`] = { value: +percentile(xs, 95).toFixed(1), unit: 'ms', baseline: 100, ratio: null };
+    results[`${name} p50 at ${size}`] = {
+      value: +percentile(xs, 50).toFixed(1),
+      unit: 'ms',
+      baseline: 100,
+      ratio: null,
+    };
+    results[`${name} p95 at ${size}`] = {
+      value: +percentile(xs, 95).toFixed(1),
+      unit: 'ms',
+      baseline: 100,
+      ratio: null,
+    };
     line.push(`${name} ${percentile(xs, 50).toFixed(0)}/${percentile(xs, 95).toFixed(0)}`);
   }
   console.log(`${size} articles (p50/p95 ms over ${RUNS} runs, popup over ${POPUP_RUNS}): ${line.join(', ')}`);
 }
 if (imported) {
-  results['import throughput'] = { value: +(imported / (importedMs / 1000)).toFixed(1), unit: 'articles/s', baseline: null, ratio: null };
-  console.log(`import: ${imported} articles in ${(importedMs / 1000).toFixed(1)} s (${results['import throughput'].value} articles/s, cleaning and annotating each)`);
+  results['import throughput'] = {
+    value: +(imported / (importedMs / 1000)).toFixed(1),
+    unit: 'articles/s',
+    baseline: null,
+    ratio: null,
+  };
+  console.log(
+    `import: ${imported} articles in ${(importedMs / 1000).toFixed(1)} s (${results['import throughput'].value} articles/s, cleaning and annotating each)`,
+  );
 }
 results['seed ready after start'] = { value: +seedMs.toFixed(0), unit: 'ms', baseline: null, ratio: null };
 await extension.close();

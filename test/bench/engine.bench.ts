@@ -9,8 +9,18 @@ import { extractArticle } from '../../src/cli/html-text';
 // Measure the engine as it ships: bundled by esbuild like the extension's scripts
 // (running the TypeScript through tsx adds module-getter overhead the bundle lacks).
 mkdirSync('out', { recursive: true });
-await build({ entryPoints: ['test/bench/engine-entry.ts'], bundle: true, format: 'esm', platform: 'neutral', target: 'es2022', outfile: 'out/bench-engine.mjs', logLevel: 'error' });
-const { annotate, defaultDictionary } = (await import(pathToFileURL('out/bench-engine.mjs').href)) as typeof import('./engine-entry');
+await build({
+  entryPoints: ['test/bench/engine-entry.ts'],
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  target: 'es2022',
+  outfile: 'out/bench-engine.mjs',
+  logLevel: 'error',
+});
+const { annotate, defaultDictionary } = (await import(
+  pathToFileURL('out/bench-engine.mjs').href
+)) as typeof import('./engine-entry');
 
 const SHARED = new URL('../../../shared/', import.meta.url).pathname;
 const TARGET = 1_000_000;
@@ -18,11 +28,19 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 
 function newsText(): { text: string; source: string } {
   const parts: string[] = [];
-  if (existsSync(`${SHARED}seeds`)) for (const f of readdirSync(`${SHARED}seeds`).sort()) parts.push(readFileSync(`${SHARED}seeds/${f}`, 'utf8'));
-  if (existsSync(`${SHARED}pages`)) for (const f of readdirSync(`${SHARED}pages`).filter((f) => f.endsWith('.html')).sort()) parts.push(extractArticle(readFileSync(`${SHARED}pages/${f}`, 'utf8')).text);
+  if (existsSync(`${SHARED}seeds`))
+    for (const f of readdirSync(`${SHARED}seeds`).sort()) parts.push(readFileSync(`${SHARED}seeds/${f}`, 'utf8'));
+  if (existsSync(`${SHARED}pages`))
+    for (const f of readdirSync(`${SHARED}pages`)
+      .filter((f) => f.endsWith('.html'))
+      .sort())
+      parts.push(extractArticle(readFileSync(`${SHARED}pages/${f}`, 'utf8')).text);
   if (parts.length === 0) throw new Error(`no news text to measure: ${SHARED}seeds and ${SHARED}pages are missing`);
   const one = parts.join('\n\n');
-  return { text: one.repeat(Math.ceil(TARGET / one.length)).slice(0, TARGET), source: `${parts.length} articles from ../shared, repeated` };
+  return {
+    text: one.repeat(Math.ceil(TARGET / one.length)).slice(0, TARGET),
+    source: `${parts.length} articles from ../shared, repeated`,
+  };
 }
 
 function median(xs: number[]): number {
@@ -41,26 +59,48 @@ function timeBoth(a: () => number, b: () => number): [{ ms: number; result: numb
       times[k]!.push(performance.now() - t0);
     });
   }
-  return [{ ms: median(times[0]), result: results[0]! }, { ms: median(times[1]), result: results[1]! }];
+  return [
+    { ms: median(times[0]), result: results[0]! },
+    { ms: median(times[1]), result: results[1]! },
+  ];
 }
 
 const { text, source } = newsText();
 const dict = defaultDictionary();
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const aliases = [...new Set(dict.surfaces)].sort((a, b) => b.length - a.length);
-const baselineRe = new RegExp(`(?<![\\p{L}\\p{N}])(?:${aliases.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+const baselineRe = new RegExp(`(?<![\\p{L}\\p{N}])(?:${aliases.map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
 const mb = text.length / 1e6;
 
 annotate(text.slice(0, 50_000)); // warm up the JIT and the dictionary
-const [baseline, engine] = timeBoth(() => (text.match(baselineRe) ?? []).length, () => annotate(text).length);
+const [baseline, engine] = timeBoth(
+  () => (text.match(baselineRe) ?? []).length,
+  () => annotate(text).length,
+);
 
 const results = {
-  'engine throughput': { value: +(mb / (engine.ms / 1000)).toFixed(2), unit: 'MB/s', baseline: +(mb / (baseline.ms / 1000)).toFixed(2), ratio: +(baseline.ms / engine.ms).toFixed(2) },
-  'engine time per MB': { value: +(engine.ms / mb).toFixed(1), unit: 'ms', baseline: +(baseline.ms / mb).toFixed(1), ratio: +(engine.ms / baseline.ms).toFixed(2) },
+  'engine throughput': {
+    value: +(mb / (engine.ms / 1000)).toFixed(2),
+    unit: 'MB/s',
+    baseline: +(mb / (baseline.ms / 1000)).toFixed(2),
+    ratio: +(baseline.ms / engine.ms).toFixed(2),
+  },
+  'engine time per MB': {
+    value: +(engine.ms / mb).toFixed(1),
+    unit: 'ms',
+    baseline: +(baseline.ms / mb).toFixed(1),
+    ratio: +(engine.ms / baseline.ms).toFixed(2),
+  },
 };
 console.log(`text: ${text.length.toLocaleString()} characters (${source})`);
-console.log(`baseline: one RegExp of ${aliases.length.toLocaleString()} aliases, ${baseline.result.toLocaleString()} matches, ${baseline.ms.toFixed(0)} ms (median of ${RUNS})`);
-console.log(`engine:   actors, figures and quotes, ${engine.result.toLocaleString()} annotations, ${engine.ms.toFixed(0)} ms (median of ${RUNS})`);
-console.log(`engine throughput ${results['engine throughput'].value} MB/s vs baseline ${results['engine throughput'].baseline} MB/s: ${results['engine throughput'].ratio}x the baseline's speed`);
+console.log(
+  `baseline: one RegExp of ${aliases.length.toLocaleString()} aliases, ${baseline.result.toLocaleString()} matches, ${baseline.ms.toFixed(0)} ms (median of ${RUNS})`,
+);
+console.log(
+  `engine:   actors, figures and quotes, ${engine.result.toLocaleString()} annotations, ${engine.ms.toFixed(0)} ms (median of ${RUNS})`,
+);
+console.log(
+  `engine throughput ${results['engine throughput'].value} MB/s vs baseline ${results['engine throughput'].baseline} MB/s: ${results['engine throughput'].ratio}x the baseline's speed`,
+);
 writeFileSync('out/bench.json', `${JSON.stringify(results, null, 2)}\n`);
 console.log('wrote out/bench.json');

@@ -17,11 +17,25 @@ import { syntheticArticles } from './synthetic-corpus';
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
 const SHARED = new URL('../../../shared/pages/', import.meta.url).pathname;
-const files = existsSync(SHARED) ? readdirSync(SHARED).filter((f) => f.endsWith('.html')).sort() : [];
+const files = existsSync(SHARED)
+  ? readdirSync(SHARED)
+      .filter((f) => f.endsWith('.html'))
+      .sort()
+  : [];
 const HOST = 'www.reuters.com';
-const pages: Record<string, string> = Object.fromEntries(files.map((f) => [`${HOST}/bench/${f.replace(/\.html$/, '')}`, readFileSync(join(SHARED, f), 'utf8')]));
-const big = syntheticArticles(900).map((a) => a.text).join('\n\n').split('\n\n');
-pages[`${HOST}/bench/synthetic-2mb`] = articlePage({ title: 'A 2 MB article', canonical: `https://${HOST}/bench/synthetic-2mb`, published: '2012-03-12', paragraphs: [...big, ...big, ...big].slice(0, Math.ceil(2_000_000 / 520)) });
+const pages: Record<string, string> = Object.fromEntries(
+  files.map((f) => [`${HOST}/bench/${f.replace(/\.html$/, '')}`, readFileSync(join(SHARED, f), 'utf8')]),
+);
+const big = syntheticArticles(900)
+  .map((a) => a.text)
+  .join('\n\n')
+  .split('\n\n');
+pages[`${HOST}/bench/synthetic-2mb`] = articlePage({
+  title: 'A 2 MB article',
+  canonical: `https://${HOST}/bench/synthetic-2mb`,
+  published: '2012-03-12',
+  paragraphs: [...big, ...big, ...big].slice(0, Math.ceil(2_000_000 / 520)),
+});
 
 const markJs = readFileSync(createRequire(import.meta.url).resolve('mark.js/dist/mark.min.js'), 'utf8');
 const aliases = [...new Set(defaultDictionary().surfaces)].sort((a, b) => b.length - a.length);
@@ -37,18 +51,30 @@ const PROBE = `
 ensureBuilt();
 const server = await startNewsServer(pages);
 const extension = await launchWithExtension(join(DIST, 'chrome'), server.chromiumArgs);
-await extension.context.route(/^https?:\/\//, (route) => (new URL(route.request().url()).host === HOST ? route.continue() : route.abort()));
+await extension.context.route(/^https?:\/\//, (route) =>
+  new URL(route.request().url()).host === HOST ? route.continue() : route.abort(),
+);
 await extension.context.addInitScript(PROBE);
 const popup = await extension.context.newPage();
 await popup.goto(`chrome-extension://${extension.extensionId}/popup.html`);
-const setHighlighting = (on: boolean) => popup.evaluate((off) => chrome.runtime.sendMessage({ type: 'set-settings', settings: { disabledSites: off ? ['www.reuters.com'] : [] } }), !on);
+const setHighlighting = (on: boolean) =>
+  popup.evaluate(
+    (off) =>
+      chrome.runtime.sendMessage({ type: 'set-settings', settings: { disabledSites: off ? ['www.reuters.com'] : [] } }),
+    !on,
+  );
 
 async function crosswire(page: Page, url: string) {
   await page.goto(url);
-  await page.waitForFunction(() => (window as any).__lastMark !== null && performance.now() - (window as any).__lastMark > 700, null, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => (window as any).__lastMark !== null && performance.now() - (window as any).__lastMark > 700,
+    null,
+    { timeout: 60_000 },
+  );
   return page.evaluate(() => {
     const w = window as any;
-    const loaded = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd;
+    const loaded = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
+      .domContentLoadedEventEnd;
     const ourStart = performance.getEntriesByName('crosswire:start')[0]?.startTime ?? NaN;
     const tasks = performance.getEntriesByName('crosswire:task').map((e) => e.duration);
     return {
@@ -62,7 +88,15 @@ async function crosswire(page: Page, url: string) {
       ourLongest: Math.max(0, ...tasks),
       longest: w.__longest,
       marks: document.querySelectorAll('crosswire-mark').length,
-      parts: Object.entries(performance.getEntriesByName('crosswire:task').reduce<Record<string, number>>((sum, e) => { const what = String((e as PerformanceMeasure).detail); sum[what] = (sum[what] ?? 0) + e.duration; return sum; }, {})).map(([what, ms]) => `${what} ${ms.toFixed(1)}`).join(', '),
+      parts: Object.entries(
+        performance.getEntriesByName('crosswire:task').reduce<Record<string, number>>((sum, e) => {
+          const what = String((e as PerformanceMeasure).detail);
+          sum[what] = (sum[what] ?? 0) + e.duration;
+          return sum;
+        }, {}),
+      )
+        .map(([what, ms]) => `${what} ${ms.toFixed(1)}`)
+        .join(', '),
     };
   });
 }
@@ -74,7 +108,8 @@ async function others(page: Page, url: string) {
   const pageOwn = (await page.evaluate(() => (window as any).__longest)) as number;
   await page.addScriptTag({ content: markJs });
   // A string, not a function: tsx would add helpers the page does not have.
-  return page.evaluate(`(() => {
+  return page
+    .evaluate(`(() => {
     const source = ${JSON.stringify(pattern)};
     const re = new RegExp(source, 'gu');
     re.exec('warm up: compile the expression before timing');
@@ -90,11 +125,14 @@ async function others(page: Page, url: string) {
     let markJsCount = 0;
     new Mark(document.body).markRegExp(new RegExp(source, 'gu'), { done: function (n) { markJsCount = n; } });
     return { floor, markJs: performance.now() - t1, found, markJsCount };
-  })()`).then((r) => ({ ...(r as { floor: number; markJs: number; found: number; markJsCount: number }), pageOwn }));
+  })()`)
+    .then((r) => ({ ...(r as { floor: number; markJs: number; found: number; markJsCount: number }), pageOwn }));
 }
 
 const results: BenchResults = {};
-console.log('page: Crosswire from DOMContentLoaded: first / last highlight; from our start: annotation (wall) / on the page thread / our longest task; the page’s longest task (and with Crosswire off) | mark.js markRegExp | floor (TreeWalker + one RegExp), all ms');
+console.log(
+  'page: Crosswire from DOMContentLoaded: first / last highlight; from our start: annotation (wall) / on the page thread / our longest task; the page’s longest task (and with Crosswire off) | mark.js markRegExp | floor (TreeWalker + one RegExp), all ms',
+);
 for (const key of Object.keys(pages)) {
   const name = key.split('/').pop()!;
   const url = `https://${key}`;
@@ -107,15 +145,52 @@ for (const key of Object.keys(pages)) {
   const theirs = await others(plain, url);
   await plain.close();
   const f = (n: number) => n.toFixed(n < 10 ? 1 : 0);
-  console.log(`${name}: ${f(ours.first)} / ${f(ours.total)}; ${f(ours.annotation)} / ${f(ours.thread)} / ${f(ours.ourLongest)}; ${f(ours.longest)} (off: ${f(theirs.pageOwn)}) (${ours.marks} marks) | mark.js ${f(theirs.markJs)} (${theirs.markJsCount} marks) | floor ${f(theirs.floor)}`);
+  console.log(
+    `${name}: ${f(ours.first)} / ${f(ours.total)}; ${f(ours.annotation)} / ${f(ours.thread)} / ${f(ours.ourLongest)}; ${f(ours.longest)} (off: ${f(theirs.pageOwn)}) (${ours.marks} marks) | mark.js ${f(theirs.markJs)} (${theirs.markJsCount} marks) | floor ${f(theirs.floor)}`,
+  );
   console.log(`  ours by part: ${ours.parts}`);
-  results[`page ${name} annotation, wall`] = { value: +ours.annotation.toFixed(1), unit: 'ms', baseline: +theirs.markJs.toFixed(1), ratio: +(theirs.markJs / ours.annotation).toFixed(2) };
-  results[`page ${name} annotation, page thread`] = { value: +ours.thread.toFixed(1), unit: 'ms', baseline: +theirs.markJs.toFixed(1), ratio: +(theirs.markJs / ours.thread).toFixed(2) };
-  results[`page ${name} page thread vs floor`] = { value: +ours.thread.toFixed(1), unit: 'ms', baseline: +theirs.floor.toFixed(1), ratio: +(ours.thread / theirs.floor).toFixed(2) };
-  results[`page ${name} last highlight after DOMContentLoaded`] = { value: +ours.total.toFixed(1), unit: 'ms', baseline: null, ratio: null };
-  results[`page ${name} first highlight after DOMContentLoaded`] = { value: +ours.first.toFixed(1), unit: 'ms', baseline: null, ratio: null };
-  results[`page ${name} longest task of ours`] = { value: +ours.ourLongest.toFixed(1), unit: 'ms', baseline: 50, ratio: null };
-  results[`page ${name} longest task`] = { value: +ours.longest.toFixed(1), unit: 'ms', baseline: +theirs.pageOwn.toFixed(1), ratio: null };
+  results[`page ${name} annotation, wall`] = {
+    value: +ours.annotation.toFixed(1),
+    unit: 'ms',
+    baseline: +theirs.markJs.toFixed(1),
+    ratio: +(theirs.markJs / ours.annotation).toFixed(2),
+  };
+  results[`page ${name} annotation, page thread`] = {
+    value: +ours.thread.toFixed(1),
+    unit: 'ms',
+    baseline: +theirs.markJs.toFixed(1),
+    ratio: +(theirs.markJs / ours.thread).toFixed(2),
+  };
+  results[`page ${name} page thread vs floor`] = {
+    value: +ours.thread.toFixed(1),
+    unit: 'ms',
+    baseline: +theirs.floor.toFixed(1),
+    ratio: +(ours.thread / theirs.floor).toFixed(2),
+  };
+  results[`page ${name} last highlight after DOMContentLoaded`] = {
+    value: +ours.total.toFixed(1),
+    unit: 'ms',
+    baseline: null,
+    ratio: null,
+  };
+  results[`page ${name} first highlight after DOMContentLoaded`] = {
+    value: +ours.first.toFixed(1),
+    unit: 'ms',
+    baseline: null,
+    ratio: null,
+  };
+  results[`page ${name} longest task of ours`] = {
+    value: +ours.ourLongest.toFixed(1),
+    unit: 'ms',
+    baseline: 50,
+    ratio: null,
+  };
+  results[`page ${name} longest task`] = {
+    value: +ours.longest.toFixed(1),
+    unit: 'ms',
+    baseline: +theirs.pageOwn.toFixed(1),
+    ratio: null,
+  };
 }
 await extension.close();
 await server.close();

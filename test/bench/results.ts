@@ -1,7 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 /** One figure of `npm run bench`: its value, and the baseline measured in the same run with their ratio, if any. */
-export type BenchResults = Record<string, { value: number; unit: string; baseline: number | null; ratio: number | null }>;
+export type BenchResults = Record<
+  string,
+  { value: number; unit: string; baseline: number | null; ratio: number | null }
+>;
 
 const OUT = 'out/bench.json';
 

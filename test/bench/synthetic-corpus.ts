@@ -3,13 +3,104 @@
 // over outlets and fifteen years. Deterministic (seeded), so runs compare.
 import type { ImportRecord } from '../../src/core/corpus/import-format';
 
-const OUTLETS = ['apnews.com', 'reuters.com', 'bbc.com', 'aljazeera.com', 'france24.com', 'dw.com', 'theguardian.com', 'nytimes.com', 'voanews.com', 'rt.com', 'tass.com', 'cbc.ca'];
-const STATES = ['Syria', 'Russia', 'the United States', 'China', 'France', 'Britain', 'Turkey', 'Iran', 'Israel', 'Egypt', 'Saudi Arabia', 'Ukraine', 'Germany', 'Qatar', 'Lebanon', 'Iraq', 'Jordan', 'Yemen', 'Libya', 'Sudan'];
-const PEOPLE = ['Sergey Lavrov', 'Hillary Clinton', 'John Kerry', 'Ban Ki-moon', 'Kofi Annan', 'Bashar al-Assad', 'Recep Tayyip Erdogan', 'Benjamin Netanyahu', 'Mahmoud Abbas', 'William Hague', 'Laurent Fabius', 'Wang Yi', 'Antony Blinken', 'Staffan de Mistura', 'Antonio Guterres', 'Vladimir Putin', 'Barack Obama', 'Angela Merkel', 'Javad Zarif', 'Lakhdar Brahimi'];
-const BODIES = ['the UN Security Council', 'the Arab League', 'the European Union', 'NATO', 'the UN General Assembly', 'the African Union', 'UNHCR', 'the IAEA', 'the OPCW', 'the Red Cross'];
-const TOPICS = ['a ceasefire', 'humanitarian access', 'new sanctions', 'a draft resolution', 'peace talks', 'the refugee crisis', 'chemical weapons', 'a nuclear deal', 'prisoner exchanges', 'border security'];
-const QUOTES = ['We will not accept any solution imposed from outside', 'The violence must stop immediately', 'This is a decisive moment for the region', 'There can be no military solution', 'We are ready to talk without preconditions', 'The world is watching', 'History will judge us', 'The humanitarian situation is catastrophic'];
-const COUNTS = ['people have been killed', 'people have fled their homes', 'civilians were wounded', 'refugees crossed the border'];
+const OUTLETS = [
+  'apnews.com',
+  'reuters.com',
+  'bbc.com',
+  'aljazeera.com',
+  'france24.com',
+  'dw.com',
+  'theguardian.com',
+  'nytimes.com',
+  'voanews.com',
+  'rt.com',
+  'tass.com',
+  'cbc.ca',
+];
+const STATES = [
+  'Syria',
+  'Russia',
+  'the United States',
+  'China',
+  'France',
+  'Britain',
+  'Turkey',
+  'Iran',
+  'Israel',
+  'Egypt',
+  'Saudi Arabia',
+  'Ukraine',
+  'Germany',
+  'Qatar',
+  'Lebanon',
+  'Iraq',
+  'Jordan',
+  'Yemen',
+  'Libya',
+  'Sudan',
+];
+const PEOPLE = [
+  'Sergey Lavrov',
+  'Hillary Clinton',
+  'John Kerry',
+  'Ban Ki-moon',
+  'Kofi Annan',
+  'Bashar al-Assad',
+  'Recep Tayyip Erdogan',
+  'Benjamin Netanyahu',
+  'Mahmoud Abbas',
+  'William Hague',
+  'Laurent Fabius',
+  'Wang Yi',
+  'Antony Blinken',
+  'Staffan de Mistura',
+  'Antonio Guterres',
+  'Vladimir Putin',
+  'Barack Obama',
+  'Angela Merkel',
+  'Javad Zarif',
+  'Lakhdar Brahimi',
+];
+const BODIES = [
+  'the UN Security Council',
+  'the Arab League',
+  'the European Union',
+  'NATO',
+  'the UN General Assembly',
+  'the African Union',
+  'UNHCR',
+  'the IAEA',
+  'the OPCW',
+  'the Red Cross',
+];
+const TOPICS = [
+  'a ceasefire',
+  'humanitarian access',
+  'new sanctions',
+  'a draft resolution',
+  'peace talks',
+  'the refugee crisis',
+  'chemical weapons',
+  'a nuclear deal',
+  'prisoner exchanges',
+  'border security',
+];
+const QUOTES = [
+  'We will not accept any solution imposed from outside',
+  'The violence must stop immediately',
+  'This is a decisive moment for the region',
+  'There can be no military solution',
+  'We are ready to talk without preconditions',
+  'The world is watching',
+  'History will judge us',
+  'The humanitarian situation is catastrophic',
+];
+const COUNTS = [
+  'people have been killed',
+  'people have fled their homes',
+  'civilians were wounded',
+  'refugees crossed the border',
+];
 
 /** Mulberry32: a small seeded generator, so every run builds the same corpus. */
 function random(seed: number): () => number {
@@ -44,7 +135,13 @@ export function syntheticArticles(count: number, from = 0): ImportRecord[] {
       `Diplomats said the meeting of ${body} was expected to focus on ${pick(TOPICS)} and ${pick(TOPICS)}.`,
     ];
     const outlet = pick(OUTLETS);
-    out.push({ text: paragraphs.join('\n\n'), url: `https://www.${outlet}/world/synthetic-${n}`, outlet, published: date, headline: `${a} and ${b} discuss ${topic}` });
+    out.push({
+      text: paragraphs.join('\n\n'),
+      url: `https://www.${outlet}/world/synthetic-${n}`,
+      outlet,
+      published: date,
+      headline: `${a} and ${b} discuss ${topic}`,
+    });
   }
   return out;
 }

@@ -29,10 +29,15 @@ describe('accessibility (axe-core)', () => {
     await dark.goto(page.url());
     await dark.locator('crosswire-mark').first().waitFor({ state: 'attached', timeout: 20_000 });
     // A blunt dark theme of the kind reader extensions apply: every element, !important.
-    await dark.addStyleTag({ content: 'html, body, body * { background-color: #121212 !important; color: #e8e8e8 !important; box-shadow: none !important; }' });
+    await dark.addStyleTag({
+      content:
+        'html, body, body * { background-color: #121212 !important; color: #e8e8e8 !important; box-shadow: none !important; }',
+    });
     // Our stylesheet still colours the highlights (its selectors are more specific).
     const person = dark.locator('crosswire-mark[data-crosswire-type="person"]').first();
-    expect(await person.evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).boxShadow])).toEqual(['rgba(0, 114, 178, 0.16)', 'rgb(0, 114, 178) 0px -2px 0px 0px inset']);
+    expect(
+      await person.evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).boxShadow]),
+    ).toEqual(['rgba(0, 114, 178, 0.16)', 'rgb(0, 114, 178) 0px -2px 0px 0px inset']);
     await dark.screenshot({ path: 'out/screenshots/dark-page-highlights.png' });
     expect(await violations(dark, 'crosswire-mark')).toEqual([]);
     await dark.close();
@@ -46,10 +51,15 @@ describe('accessibility (axe-core)', () => {
       await p.locator('crosswire-mark[data-crosswire-id="sergey-lavrov"]').first().hover();
       // The card lives in a closed shadow root that axe cannot enter: copy what it renders,
       // its stylesheet included, into a page of its own through the DevTools protocol.
-      const html = await expect.poll(() => cardMarkup(p), { timeout: 10_000 }).toContain('Voice of America').then(() => cardMarkup(p));
+      const html = await expect
+        .poll(() => cardMarkup(p), { timeout: 10_000 })
+        .toContain('Voice of America')
+        .then(() => cardMarkup(p));
       const copy = await demo.extension.context.newPage();
       await copy.emulateMedia({ colorScheme: scheme });
-      await copy.setContent(`<!doctype html><html lang="en"><head><title>Card</title></head><body><main>${html}</main></body></html>`);
+      await copy.setContent(
+        `<!doctype html><html lang="en"><head><title>Card</title></head><body><main>${html}</main></body></html>`,
+      );
       expect(await violations(copy)).toEqual([]);
       await copy.close();
       await p.close();
@@ -61,7 +71,10 @@ describe('accessibility (axe-core)', () => {
       const popup = await demo.extension.context.newPage();
       await popup.emulateMedia({ colorScheme: scheme });
       await popup.goto(`chrome-extension://${demo.extension.extensionId}/popup.html`);
-      await popup.getByText(/articles/i).first().waitFor({ timeout: 10_000 });
+      await popup
+        .getByText(/articles/i)
+        .first()
+        .waitFor({ timeout: 10_000 });
       expect(await violations(popup)).toEqual([]);
       await popup.close();
     });

@@ -17,6 +17,10 @@ interface Violation {
  */
 export async function axeViolations(page: Page, include?: string): Promise<string[]> {
   await page.evaluate(AXE);
-  const found = (await page.evaluate(`axe.run(${include ? `{ include: [[${JSON.stringify(include)}]] }` : 'document'}, { resultTypes: ['violations'] }).then((r) => r.violations)`)) as Violation[];
-  return found.flatMap((v) => v.nodes.map((n) => `${v.id}: ${v.help} at ${n.target.join(' ')} (${n.failureSummary.replace(/\s+/g, ' ')})`));
+  const found = (await page.evaluate(
+    `axe.run(${include ? `{ include: [[${JSON.stringify(include)}]] }` : 'document'}, { resultTypes: ['violations'] }).then((r) => r.violations)`,
+  )) as Violation[];
+  return found.flatMap((v) =>
+    v.nodes.map((n) => `${v.id}: ${v.help} at ${n.target.join(' ')} (${n.failureSummary.replace(/\s+/g, ' ')})`),
+  );
 }

@@ -12,7 +12,13 @@ let page: Page;
 async function cardBox(p: Page): Promise<{ x: number; y: number; width: number; height: number } | null> {
   const { cdp, nodes } = await cardRootChildren(p);
   const card = nodes.filter((c) => c.nodeName !== 'STYLE')[0]?.children?.[0];
-  const box = card ? ((await cdp.send('DOM.getBoxModel', { nodeId: card.nodeId })) as { model: { border: number[]; width: number; height: number } }).model : null;
+  const box = card
+    ? (
+        (await cdp.send('DOM.getBoxModel', { nodeId: card.nodeId })) as {
+          model: { border: number[]; width: number; height: number };
+        }
+      ).model
+    : null;
   await cdp.detach();
   return box && { x: box.border[0]!, y: box.border[1]!, width: box.width, height: box.height };
 }
@@ -20,7 +26,12 @@ async function cardBox(p: Page): Promise<{ x: number; y: number; width: number; 
 /** The text of the open card (empty when none). */
 async function cardText(p: Page): Promise<string> {
   const html = await cardMarkup(p, false);
-  return html.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 beforeAll(async () => {
@@ -44,7 +55,11 @@ describe('cards', () => {
     // The card never covers its highlight.
     const card = (await cardBox(page))!;
     const mark = (await page.locator('crosswire-mark[data-crosswire-id="sergey-lavrov"]').first().boundingBox())!;
-    const overlap = card.x < mark.x + mark.width && mark.x < card.x + card.width && card.y < mark.y + mark.height && mark.y < card.y + card.height;
+    const overlap =
+      card.x < mark.x + mark.width &&
+      mark.x < card.x + card.width &&
+      card.y < mark.y + mark.height &&
+      mark.y < card.y + card.height;
     expect(overlap).toBe(false);
   });
 
@@ -84,7 +99,9 @@ describe('cards', () => {
   });
 
   it('says so when a quote is found nowhere else', async () => {
-    const quote = page.locator('crosswire-mark[data-crosswire-kind="quote"]', { hasText: 'This a very complex situation' }).first();
+    const quote = page
+      .locator('crosswire-mark[data-crosswire-kind="quote"]', { hasText: 'This a very complex situation' })
+      .first();
     await quote.hover();
     await expect.poll(() => cardText(page), { timeout: 10_000 }).toContain('Not found in other outlets');
   });

@@ -13,7 +13,8 @@ let extension: LoadedExtension;
 let page: Page;
 
 /** Send a request from an extension page, as the popup does. */
-const ask = (request: unknown) => page.evaluate((r) => chrome.runtime.sendMessage(r), request) as Promise<{ ok: boolean; value?: any; error?: string }>;
+const ask = (request: unknown) =>
+  page.evaluate((r) => chrome.runtime.sendMessage(r), request) as Promise<{ ok: boolean; value?: any; error?: string }>;
 
 beforeAll(async () => {
   ensureBuilt();
@@ -38,7 +39,14 @@ describe('the corpus in Chromium', () => {
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const all = open.result.transaction('articles').objectStore('articles').getAll();
-            all.onsuccess = () => resolve(all.result.map((a: { outlet: string; published: string; headline: string | null }) => ({ outlet: a.outlet, published: a.published, headline: a.headline })));
+            all.onsuccess = () =>
+              resolve(
+                all.result.map((a: { outlet: string; published: string; headline: string | null }) => ({
+                  outlet: a.outlet,
+                  published: a.published,
+                  headline: a.headline,
+                })),
+              );
           };
         }),
     );
@@ -51,27 +59,59 @@ describe('the corpus in Chromium', () => {
 
   it('answers every query over messages', async () => {
     const mentions = await ask({ type: 'mentions-of', actorId: 'sergey-lavrov' });
-    expect(mentions.ok && mentions.value.map((g: { outlet: { id: string } }) => g.outlet.id).sort()).toEqual(['cbc.ca', 'rt.com', 'voanews.com']);
+    expect(mentions.ok && mentions.value.map((g: { outlet: { id: string } }) => g.outlet.id).sort()).toEqual([
+      'cbc.ca',
+      'rt.com',
+      'voanews.com',
+    ]);
 
-    const figure = { counts: 'deaths', subject: 'Syria', value: 7500, low: null, high: null, qualifier: 'over', published: '2012-03-12' };
+    const figure = {
+      counts: 'deaths',
+      subject: 'Syria',
+      value: 7500,
+      low: null,
+      high: null,
+      qualifier: 'over',
+      published: '2012-03-12',
+    };
     const figures = await ask({ type: 'figures-like', figure });
     expect(figures).toMatchObject({ ok: true, value: { verdict: 'differ-dates-explain' } });
 
     const quotes = await ask({ type: 'quotes-like', text: 'bear a huge share of responsibility' });
-    expect(quotes.ok && quotes.value.map((q: { outlet: string }) => q.outlet).sort()).toEqual(['cbc.ca', 'voanews.com']);
+    expect(quotes.ok && quotes.value.map((q: { outlet: string }) => q.outlet).sort()).toEqual([
+      'cbc.ca',
+      'voanews.com',
+    ]);
 
-    const page = { text: 'Russia’s Foreign Minister Sergey Lavrov said Syrian authorities "bear a huge share of responsibility" as Kofi Annan pressed the UN Security Council and Hillary Clinton on a ceasefire in Syria.', url: 'https://www.example-news.org/syria-un', published: '2012-03-12' };
+    const page = {
+      text: 'Russia’s Foreign Minister Sergey Lavrov said Syrian authorities "bear a huge share of responsibility" as Kofi Annan pressed the UN Security Council and Hillary Clinton on a ceasefire in Syria.',
+      url: 'https://www.example-news.org/syria-un',
+      published: '2012-03-12',
+    };
     const story = await ask({ type: 'story-match', page });
-    expect(story.ok && story.value.map((m: { outlet: string; label: string }) => `${m.outlet}: ${m.label}`).slice(0, 2).sort()).toEqual(['cbc.ca: same event', 'voanews.com: same event']);
+    expect(
+      story.ok &&
+        story.value
+          .map((m: { outlet: string; label: string }) => `${m.outlet}: ${m.label}`)
+          .slice(0, 2)
+          .sort(),
+    ).toEqual(['cbc.ca: same event', 'voanews.com: same event']);
 
     const gaps = await ask({ type: 'coverage-gaps', page });
     expect(gaps).toMatchObject({ ok: true, value: { missing: { actors: expect.any(Array) } } });
   });
 
   it('adds a page once, refuses it the second time, and imports a file', async () => {
-    const article = { text: 'Kofi Annan arrived in Damascus on Saturday for talks with President Bashar al-Assad, as Russia and China urged the UN Security Council to back his mission.', url: 'https://www.bbc.com/news/world-middle-east-17290412?utm_source=x', published: '2012-03-10', headline: 'Annan in Damascus' };
+    const article = {
+      text: 'Kofi Annan arrived in Damascus on Saturday for talks with President Bashar al-Assad, as Russia and China urged the UN Security Council to back his mission.',
+      url: 'https://www.bbc.com/news/world-middle-east-17290412?utm_source=x',
+      published: '2012-03-10',
+      headline: 'Annan in Damascus',
+    };
     expect(await ask({ type: 'add-page', page: article })).toMatchObject({ ok: true });
-    expect(await ask({ type: 'add-page', page: { ...article, url: 'https://bbc.com/news/world-middle-east-17290412' } })).toEqual({ ok: false, error: 'already in the corpus: "Annan in Damascus"' });
+    expect(
+      await ask({ type: 'add-page', page: { ...article, url: 'https://bbc.com/news/world-middle-east-17290412' } }),
+    ).toEqual({ ok: false, error: 'already in the corpus: "Annan in Damascus"' });
     const broken = await ask({ type: 'import-articles', data: '{"text": "x"}\nnot json', format: 'jsonl' });
     expect(broken).toMatchObject({ ok: false, error: expect.stringMatching(/^line 2: not valid JSON/) });
     expect(await ask({ type: 'corpus-status' })).toMatchObject({ ok: true, value: { articles: 4, user: 1 } });
@@ -92,8 +132,14 @@ describe('the corpus in Chromium', () => {
     // Opened as a tab, the popup is itself the active tab: an extension page, which no extension may script.
     await page.reload();
     await page.getByText(/\d+ articles to compare with/).waitFor({ timeout: 15_000 });
-    await page.getByRole('alert').getByText(/^Crosswire cannot read this page/).waitFor({ timeout: 15_000 });
+    await page
+      .getByRole('alert')
+      .getByText(/^Crosswire cannot read this page/)
+      .waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: 'Add this page to the corpus' }).click();
-    await page.getByRole('alert').getByText(/^cannot read this page/).waitFor({ timeout: 15_000 });
+    await page
+      .getByRole('alert')
+      .getByText(/^cannot read this page/)
+      .waitFor({ timeout: 15_000 });
   });
 });

@@ -52,7 +52,10 @@ export interface DomNode {
 export async function cardRootChildren(page: Page): Promise<{ cdp: CDPSession; nodes: DomNode[] }> {
   const cdp = await page.context().newCDPSession(page);
   const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-  const findHost = (n: DomNode): DomNode | undefined => (n.nodeName.startsWith('CROSSWIRE-CARD-HOST-') ? n : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map(findHost).find(Boolean));
+  const findHost = (n: DomNode): DomNode | undefined =>
+    n.nodeName.startsWith('CROSSWIRE-CARD-HOST-')
+      ? n
+      : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map(findHost).find(Boolean);
   return { cdp, nodes: findHost(root)?.shadowRoots?.[0]?.children ?? [] };
 }
 
@@ -61,7 +64,9 @@ export async function cardMarkup(page: Page, withStyle = true): Promise<string> 
   const { cdp, nodes } = await cardRootChildren(page);
   try {
     const shown = nodes.filter((c) => withStyle || c.nodeName !== 'STYLE');
-    const parts = await Promise.all(shown.map((c) => cdp.send('DOM.getOuterHTML', { nodeId: c.nodeId }) as Promise<{ outerHTML: string }>));
+    const parts = await Promise.all(
+      shown.map((c) => cdp.send('DOM.getOuterHTML', { nodeId: c.nodeId }) as Promise<{ outerHTML: string }>),
+    );
     return parts.map((x) => x.outerHTML).join(' ');
   } finally {
     await cdp.detach();

@@ -26,7 +26,14 @@ const PAGE = `<!doctype html><html><head><style>
 
 beforeAll(async () => {
   ensureBuilt();
-  const out = await build({ entryPoints: [new URL('harness/highlight-harness.ts', import.meta.url).pathname], bundle: true, format: 'iife', write: false, target: 'es2022', logLevel: 'error' });
+  const out = await build({
+    entryPoints: [new URL('harness/highlight-harness.ts', import.meta.url).pathname],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    target: 'es2022',
+    logLevel: 'error',
+  });
   harness = out.outputFiles[0]!.text;
   // Any Chromium page will do; reuse the extension browser so one Chromium serves all tests.
   extension = await launchWithExtension(join(DIST, 'chrome'));
@@ -43,12 +50,19 @@ async function fresh() {
 }
 
 const boxes = () =>
-  page.evaluate(() => [...document.querySelectorAll('body *:not(crosswire-mark)')].map((el) => { const r = el.getBoundingClientRect(); return [el.tagName, Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)]; }));
+  page.evaluate(() =>
+    [...document.querySelectorAll('body *:not(crosswire-mark)')].map((el) => {
+      const r = el.getBoundingClientRect();
+      return [el.tagName, Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)];
+    }),
+  );
 
 describe('text map and highlighter', () => {
   it('reads block elements as paragraphs and inline markup as running text', async () => {
     await fresh();
-    const text = await page.evaluate(() => (globalThis as any).crosswireHarness.buildTextMap(document.body).text as string);
+    const text = await page.evaluate(
+      () => (globalThis as any).crosswireHarness.buildTextMap(document.body).text as string,
+    );
     expect(text.trim().split(/\n\n+/)[0]).toBe('Lavrov rebuffs Clinton');
     expect(text).toContain("Russia's Foreign Minister Sergey Lavrov said");
     expect(text).not.toContain('pageScriptRan');
@@ -58,25 +72,50 @@ describe('text map and highlighter', () => {
     await fresh();
     const result = await page.evaluate(() => {
       const r = (globalThis as any).crosswireHarness.highlightElement(document.body, '2011-09-20');
-      const lavrov = [...document.querySelectorAll('crosswire-mark[data-crosswire-id="sergey-lavrov"]')].map((m) => m.textContent);
-      const nested = [...document.querySelectorAll('crosswire-mark[data-crosswire-kind="quote"] crosswire-mark[data-crosswire-kind="actor"]')].map((m) => m.textContent);
-      return { count: r.count, lavrov, nested, labels: [...document.querySelectorAll('crosswire-mark')].map((m) => m.getAttribute('aria-label')) };
+      const lavrov = [...document.querySelectorAll('crosswire-mark[data-crosswire-id="sergey-lavrov"]')].map(
+        (m) => m.textContent,
+      );
+      const nested = [
+        ...document.querySelectorAll(
+          'crosswire-mark[data-crosswire-kind="quote"] crosswire-mark[data-crosswire-kind="actor"]',
+        ),
+      ].map((m) => m.textContent);
+      return {
+        count: r.count,
+        lavrov,
+        nested,
+        labels: [...document.querySelectorAll('crosswire-mark')].map((m) => m.getAttribute('aria-label')),
+      };
     });
     // The headline's "Lavrov", then "Sergey <b>Lavrov</b>": one annotation in two elements.
     expect(result.lavrov).toEqual(['Lavrov', 'Sergey ', 'Lavrov']);
-    expect(result.labels).toEqual(expect.arrayContaining(['Sergey Lavrov', 'Hillary Clinton', 'United Nations', 'figure: over 7,500 people']));
+    expect(result.labels).toEqual(
+      expect.arrayContaining(['Sergey Lavrov', 'Hillary Clinton', 'United Nations', 'figure: over 7,500 people']),
+    );
     expect(result.nested).toEqual(['Russia', 'China']);
   });
 
   it('moves no element and restores the DOM byte for byte', async () => {
     await fresh();
-    const before = await page.evaluate(() => ({ html: document.documentElement.outerHTML, texts: document.evaluate('count(//text())', document, null, 1, null).numberValue }));
+    const before = await page.evaluate(() => ({
+      html: document.documentElement.outerHTML,
+      texts: document.evaluate('count(//text())', document, null, 1, null).numberValue,
+    }));
     const layout = await boxes();
-    await page.evaluate(() => ((globalThis as any).lastRun = (globalThis as any).crosswireHarness.highlightElement(document.body, '2011-09-20')));
+    await page.evaluate(
+      () =>
+        ((globalThis as any).lastRun = (globalThis as any).crosswireHarness.highlightElement(
+          document.body,
+          '2011-09-20',
+        )),
+    );
     expect(await page.locator('crosswire-mark').count()).toBeGreaterThan(5);
     expect(await boxes()).toEqual(layout);
     await page.evaluate(() => (globalThis as any).lastRun.highlighter.removeAll());
-    const after = await page.evaluate(() => ({ html: document.documentElement.outerHTML, texts: document.evaluate('count(//text())', document, null, 1, null).numberValue }));
+    const after = await page.evaluate(() => ({
+      html: document.documentElement.outerHTML,
+      texts: document.evaluate('count(//text())', document, null, 1, null).numberValue,
+    }));
     expect(after).toEqual(before);
     expect(await page.evaluate(() => (globalThis as any).pageScriptRan)).toBe(2);
   });

@@ -18,7 +18,10 @@ const OTHER_SITE = 'www.bbc.com/news/world/middle_east';
 
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
-  tabs: { query(q: { url: string }): Promise<{ id?: number }[]>; sendMessage(tabId: number, message: unknown): Promise<unknown> };
+  tabs: {
+    query(q: { url: string }): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
 };
 
 let demo: DemoBrowser;
@@ -28,7 +31,8 @@ const errors: string[] = [];
 
 beforeAll(async () => {
   demo = await startDemoBrowser({
-    [OTHER_SITE]: '<!doctype html><title>Middle East</title><body><h1>Middle East</h1><div class="teaser">Kofi Annan met Recep Tayyip Erdogan in Ankara on Tuesday and said Syria must agree to a ceasefire.</div><div class="teaser">Russia and China urged restraint at the UN Security Council.</div></body>',
+    [OTHER_SITE]:
+      '<!doctype html><title>Middle East</title><body><h1>Middle East</h1><div class="teaser">Kofi Annan met Recep Tayyip Erdogan in Ankara on Tuesday and said Syria must agree to a ceasefire.</div><div class="teaser">Russia and China urged restraint at the UN Security Council.</div></body>',
   });
   pages = demo.pages;
   popup = await demo.extension.context.newPage();
@@ -47,7 +51,17 @@ async function open(url: string): Promise<Page> {
   return page;
 }
 
-const markIds = (page: Page, kind: string) => page.evaluate((k) => [...new Set([...document.querySelectorAll(`crosswire-mark[data-crosswire-kind="${k}"]`)].map((m) => (m as HTMLElement).dataset.crosswireId))], kind);
+const markIds = (page: Page, kind: string) =>
+  page.evaluate(
+    (k) => [
+      ...new Set(
+        [...document.querySelectorAll(`crosswire-mark[data-crosswire-kind="${k}"]`)].map(
+          (m) => (m as HTMLElement).dataset.crosswireId,
+        ),
+      ),
+    ],
+    kind,
+  );
 
 describe('highlights on the demo news site', () => {
   it.skipIf(!HAVE_GOLD)('shows every actor the gold annotations list, on each corpus article', async () => {
@@ -69,14 +83,21 @@ describe('highlights on the demo news site', () => {
   it('makes each annotation reachable by keyboard, with an accessible name', async () => {
     const page = await open(pages.find((p) => p.site === 'Al Jazeera')!.url);
     await page.locator('crosswire-mark').first().waitFor({ state: 'attached', timeout: 20_000 });
-    const focusable = await page.evaluate(() => [...document.querySelectorAll('crosswire-mark[tabindex="0"]')].map((m) => m.getAttribute('aria-label')));
-    expect(focusable).toEqual(expect.arrayContaining(['Hillary Clinton (person)', 'Sergey Lavrov (person)', 'Qatar (state)']));
+    const focusable = await page.evaluate(() =>
+      [...document.querySelectorAll('crosswire-mark[tabindex="0"]')].map((m) => m.getAttribute('aria-label')),
+    );
+    expect(focusable).toEqual(
+      expect.arrayContaining(['Hillary Clinton (person)', 'Sergey Lavrov (person)', 'Qatar (state)']),
+    );
     expect(focusable.every((label) => !!label)).toBe(true);
     // Tabbing from the top passes the site's four menu links, then reaches a highlight.
     let reached = false;
     for (let i = 0; i < 12 && !reached; i++) {
       await page.keyboard.press('Tab');
-      reached = await page.evaluate(() => document.activeElement?.tagName === 'CROSSWIRE-MARK' && !!document.activeElement.getAttribute('aria-label'));
+      reached = await page.evaluate(
+        () =>
+          document.activeElement?.tagName === 'CROSSWIRE-MARK' && !!document.activeElement.getAttribute('aria-label'),
+      );
     }
     expect(reached).toBe(true);
     await page.close();
@@ -84,15 +105,18 @@ describe('highlights on the demo news site', () => {
 
   it('switches off per site and restores the DOM byte for byte', async () => {
     const rt = pages.find((p) => p.site === 'RT')!;
-    await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'set-settings', settings: { disabledSites: ['www.rt.com'] } }));
+    await popup.evaluate(() =>
+      chrome.runtime.sendMessage({ type: 'set-settings', settings: { disabledSites: ['www.rt.com'] } }),
+    );
     const page = await open(rt.url);
     await page.waitForTimeout(1500);
     expect(await page.locator('crosswire-mark').count()).toBe(0);
     const original = await page.evaluate(() => document.documentElement.outerHTML);
-    const tell = (on: boolean) => popup.evaluate(async (on) => {
-      const [tab] = await chrome.tabs.query({ url: 'https://www.rt.com/*' });
-      await chrome.tabs.sendMessage(tab!.id!, { type: 'crosswire-highlights', on });
-    }, on);
+    const tell = (on: boolean) =>
+      popup.evaluate(async (on) => {
+        const [tab] = await chrome.tabs.query({ url: 'https://www.rt.com/*' });
+        await chrome.tabs.sendMessage(tab!.id!, { type: 'crosswire-highlights', on });
+      }, on);
     await tell(true);
     await page.locator('crosswire-mark').first().waitFor({ state: 'attached', timeout: 20_000 });
     expect(await page.locator('crosswire-mark').count()).toBeGreaterThan(20);
@@ -107,13 +131,27 @@ describe('highlights on the demo news site', () => {
     await page.locator('crosswire-mark').first().waitFor({ state: 'attached', timeout: 20_000 });
     const marksIn = (selector: string) => page.locator(`${selector} crosswire-mark`).count();
     // A live-blog style update appended after the first pass.
-    await page.evaluate(() => document.querySelector('article')!.insertAdjacentHTML('beforeend', '<p id="update">Update: Kofi Annan said in Ankara that Turkey and Qatar backed his plan, and Sergey Lavrov repeated Russia\'s support.</p>'));
+    await page.evaluate(() =>
+      document
+        .querySelector('article')!
+        .insertAdjacentHTML(
+          'beforeend',
+          '<p id="update">Update: Kofi Annan said in Ankara that Turkey and Qatar backed his plan, and Sergey Lavrov repeated Russia\'s support.</p>',
+        ),
+    );
     await expect.poll(() => marksIn('#update'), { timeout: 10_000 }).toBeGreaterThanOrEqual(5);
     const once = await marksIn('#update');
     await page.waitForTimeout(1000);
     expect(await marksIn('#update')).toBe(once); // no second pass, no loop
     // No highlight was applied twice (an actor inside the same actor).
-    expect(await page.evaluate(() => document.querySelectorAll('#update crosswire-mark[data-crosswire-kind="actor"] crosswire-mark[data-crosswire-kind="actor"]').length)).toBe(0);
+    expect(
+      await page.evaluate(
+        () =>
+          document.querySelectorAll(
+            '#update crosswire-mark[data-crosswire-kind="actor"] crosswire-mark[data-crosswire-kind="actor"]',
+          ).length,
+      ),
+    ).toBe(0);
     // The page re-renders its article from its own markup, dropping our elements.
     await page.evaluate(() => {
       const article = document.querySelector('article')!;
@@ -129,9 +167,17 @@ describe('highlights on the demo news site', () => {
     await page.locator('crosswire-mark').first().waitFor({ state: 'attached', timeout: 20_000 });
     await page.evaluate(() => {
       history.pushState({}, '', '/news/2012/3/13/annan-in-ankara');
-      document.querySelector('article')!.innerHTML = '<h1>Annan in Ankara</h1>' + '<p>Kofi Annan met Recep Tayyip Erdogan in Ankara on Tuesday, and the Syrian National Council asked the Arab League for weapons for the Free Syrian Army.</p>'.repeat(3);
+      document.querySelector('article')!.innerHTML =
+        '<h1>Annan in Ankara</h1>' +
+        '<p>Kofi Annan met Recep Tayyip Erdogan in Ankara on Tuesday, and the Syrian National Council asked the Arab League for weapons for the Free Syrian Army.</p>'.repeat(
+          3,
+        );
     });
-    await expect.poll(() => page.locator('article crosswire-mark[data-crosswire-id="free-syrian-army"]').count(), { timeout: 10_000 }).toBe(3);
+    await expect
+      .poll(() => page.locator('article crosswire-mark[data-crosswire-id="free-syrian-army"]').count(), {
+        timeout: 10_000,
+      })
+      .toBe(3);
     await page.close();
   });
 
@@ -140,7 +186,10 @@ describe('highlights on the demo news site', () => {
     await page.waitForTimeout(800);
     expect(await page.locator('crosswire-mark').count()).toBe(0); // a section front: nothing on its own
     await page.bringToFront();
-    expect(await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'highlight-active-tab' }))).toEqual({ ok: true, value: { highlighted: true } });
+    expect(await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'highlight-active-tab' }))).toEqual({
+      ok: true,
+      value: { highlighted: true },
+    });
     await page.locator('crosswire-mark').first().waitFor({ state: 'attached', timeout: 20_000 });
     expect(await page.locator('crosswire-mark[data-crosswire-id="Q1254"]').count()).toBeGreaterThan(0); // Kofi Annan
     await page.close();

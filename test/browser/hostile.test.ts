@@ -12,7 +12,10 @@ import { cardMarkup, startDemoBrowser, type DemoBrowser } from './demo-browser';
 
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
-  tabs: { query(q: { url: string }): Promise<{ id?: number }[]>; sendMessage(tabId: number, message: unknown): Promise<unknown> };
+  tabs: {
+    query(q: { url: string }): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
 };
 
 const HOST = 'www.reuters.com';
@@ -25,17 +28,28 @@ const NEWS = [
   'Diplomats said the European Union was preparing new sanctions, while Bashar al-Assad told state television his army would not stop.',
 ];
 /** An article page (articlePage escapes paragraph text: `<` in a paragraph shows as a literal `<`), with extra head and article markup. */
-const page = (path: string, paragraphs: string[], { head = '', body = '', title = 'Clinton and Lavrov meet on Syria' } = {}) =>
-  articlePage({ site: 'Reuters', title, canonical: urlOf(path), published: '2012-03-12', paragraphs }).replace('</head>', `${head}</head>`).replace('</article>', `${body}</article>`);
-const HOSTILE_CSS = 'mark, crosswire-mark, span, * { background: red !important; color: red !important; display: block !important; font-size: 40px !important; box-shadow: none !important }';
+const page = (
+  path: string,
+  paragraphs: string[],
+  { head = '', body = '', title = 'Clinton and Lavrov meet on Syria' } = {},
+) =>
+  articlePage({ site: 'Reuters', title, canonical: urlOf(path), published: '2012-03-12', paragraphs })
+    .replace('</head>', `${head}</head>`)
+    .replace('</article>', `${body}</article>`);
+const HOSTILE_CSS =
+  'mark, crosswire-mark, span, * { background: red !important; color: red !important; display: block !important; font-size: 40px !important; box-shadow: none !important }';
 
 const PAGES: Record<string, string> = {
-  markup: page('markup', [
-    'Sergey Lavrov said "<img src=x onerror=window.__pwned=1> we will not <script>window.__pwned=2</script> accept this" on Monday.',
-    'The fighting has killed over 7,500 <b>people</b> since March, the United Nations said on Tuesday in Geneva.',
-    'Foreign Minister <b onmouseover=window.__pwned=4>Ahmet</b> Davutoglu said <i>Syria</i> must stop, and Hillary Clinton<img src=x onerror=window.__pwned=3> agreed.',
-    ...NEWS,
-  ], { title: 'Lavrov <img src=x onerror=window.__pwned=5> rebuffs Clinton' }),
+  markup: page(
+    'markup',
+    [
+      'Sergey Lavrov said "<img src=x onerror=window.__pwned=1> we will not <script>window.__pwned=2</script> accept this" on Monday.',
+      'The fighting has killed over 7,500 <b>people</b> since March, the United Nations said on Tuesday in Geneva.',
+      'Foreign Minister <b onmouseover=window.__pwned=4>Ahmet</b> Davutoglu said <i>Syria</i> must stop, and Hillary Clinton<img src=x onerror=window.__pwned=3> agreed.',
+      ...NEWS,
+    ],
+    { title: 'Lavrov <img src=x onerror=window.__pwned=5> rebuffs Clinton' },
+  ),
   // Every page rule that could restyle a highlight, the CSS Custom Highlight API in use, the page's own <mark>s.
   styles: page('styles', NEWS, {
     head: `<style>${HOSTILE_CSS} ::highlight(page) { background: red }</style>`,
@@ -44,7 +58,9 @@ const PAGES: Record<string, string> = {
 window.Highlight = class { constructor() { window.__pwned = 'Highlight'; } }; }</script>`,
   }),
   // The same rules without our element's name: only the generic selectors.
-  'styles-generic': page('styles-generic', NEWS, { head: `<style>${HOSTILE_CSS.replace('crosswire-mark, ', '')}</style>` }),
+  'styles-generic': page('styles-generic', NEWS, {
+    head: `<style>${HOSTILE_CSS.replace('crosswire-mark, ', '')}</style>`,
+  }),
   // The page claims our element names for its own custom elements.
   'custom-elements': page('custom-elements', NEWS, {
     head: `<script>window.__ranOnOurs = 0;
@@ -89,12 +105,19 @@ window.stopMutating = () => ticks.forEach((t) => clearInterval(t)); }</script>`;
 
 /** ~`size` characters of news-like paragraphs, with names the dictionary knows and figures. */
 function hugeParagraphs(size: number): string[] {
-  const who = ['Sergey Lavrov', 'Hillary Clinton', 'Kofi Annan', 'Recep Tayyip Erdogan', 'the United Nations', 'the Arab League'];
+  const who = [
+    'Sergey Lavrov',
+    'Hillary Clinton',
+    'Kofi Annan',
+    'Recep Tayyip Erdogan',
+    'the United Nations',
+    'the Arab League',
+  ];
   const where = ['Syria', 'Turkey', 'Geneva', 'Moscow', 'Qatar', 'Ankara'];
   const out: string[] = [];
   let total = 0;
   for (let i = 0; total < size; i++) {
-    const p = `${who[i % 6]} said on day ${i % 28 + 1} that ${(1000 + (i * 37) % 9000).toLocaleString('en')} people had fled ${where[i % 6]}, and ${who[(i + 2) % 6]} urged talks in ${where[(i + 3) % 6]} as about ${(i % 90) + 10} observers waited for news from ${where[(i + 1) % 6]}.`;
+    const p = `${who[i % 6]} said on day ${(i % 28) + 1} that ${(1000 + ((i * 37) % 9000)).toLocaleString('en')} people had fled ${where[i % 6]}, and ${who[(i + 2) % 6]} urged talks in ${where[(i + 3) % 6]} as about ${(i % 90) + 10} observers waited for news from ${where[(i + 1) % 6]}.`;
     out.push(p);
     total += p.length + 1;
   }
@@ -107,7 +130,9 @@ const workerErrors: string[] = [];
 const summary: string[] = [];
 
 beforeAll(async () => {
-  demo = await startDemoBrowser(Object.fromEntries(Object.entries(PAGES).map(([path, html]) => [`${HOST}/hostile/${path}`, html])));
+  demo = await startDemoBrowser(
+    Object.fromEntries(Object.entries(PAGES).map(([path, html]) => [`${HOST}/hostile/${path}`, html])),
+  );
   demo.extension.worker.on('console', (m) => m.type() === 'error' && workerErrors.push(m.text()));
   ext = await demo.extension.context.newPage();
   await ext.goto(`chrome-extension://${demo.extension.extensionId}/options.html`);
@@ -160,30 +185,50 @@ async function visit(path: string, { firstMark = true, keep = false } = {}): Pro
 }
 
 /** Our tasks' durations (ms). */
-const tasks = (p: Page) => p.evaluate(() => performance.getEntriesByName('crosswire:task').map((e) => ({ what: String((e as PerformanceMeasure).detail), start: e.startTime, ms: e.duration })));
+const tasks = (p: Page) =>
+  p.evaluate(() =>
+    performance
+      .getEntriesByName('crosswire:task')
+      .map((e) => ({ what: String((e as PerformanceMeasure).detail), start: e.startTime, ms: e.duration })),
+  );
 /** Our longest task on the page (ms), noted for the summary printed at the end. */
 async function longestTask(p: Page): Promise<number> {
   const ours = await tasks(p);
   const ms = Math.max(0, ...ours.map((t) => t.ms));
-  summary.push(`${new URL(p.url()).pathname}: ${ours.length} tasks of ours, ${ours.reduce((n, t) => n + t.ms, 0).toFixed(1)} ms in all, longest ${ms.toFixed(1)} ms (${ours.find((t) => t.ms === ms)?.what ?? 'none'})`);
+  summary.push(
+    `${new URL(p.url()).pathname}: ${ours.length} tasks of ours, ${ours.reduce((n, t) => n + t.ms, 0).toFixed(1)} ms in all, longest ${ms.toFixed(1)} ms (${ours.find((t) => t.ms === ms)?.what ?? 'none'})`,
+  );
   return ms;
 }
-const marks = (p: Page, selector = 'crosswire-mark') => p.evaluate((s) => document.querySelectorAll(s).length, selector);
+const marks = (p: Page, selector = 'crosswire-mark') =>
+  p.evaluate((s) => document.querySelectorAll(s).length, selector);
 const done = (p: Page) => p.evaluate(() => performance.getEntriesByName('crosswire:done').length > 0);
 
 /** No error anywhere, no payload ran, and no <img> or <script> beyond those the page's HTML has. */
 async function expectClean(v: Visit, html: string): Promise<void> {
   expect(v.errors).toEqual([]);
   expect(workerErrors.slice(v.workerFrom)).toEqual([]);
-  const found = await v.page.evaluate(() => ({ pwned: (window as { __pwned?: unknown }).__pwned, img: document.querySelectorAll('img').length, script: document.querySelectorAll('script').length }));
-  expect(found).toEqual({ pwned: undefined, img: (html.match(/<img\b/gi) ?? []).length, script: (html.match(/<script\b/gi) ?? []).length });
+  const found = await v.page.evaluate(() => ({
+    pwned: (window as { __pwned?: unknown }).__pwned,
+    img: document.querySelectorAll('img').length,
+    script: document.querySelectorAll('script').length,
+  }));
+  expect(found).toEqual({
+    pwned: undefined,
+    img: (html.match(/<img\b/gi) ?? []).length,
+    script: (html.match(/<script\b/gi) ?? []).length,
+  });
 }
 
 /** The card's markup without attribute values, where a `<` would not be an element. */
 const cardElements = async (p: Page) => (await cardMarkup(p, false)).replace(/"[^"]*"/g, '""');
 
 /** Switch highlighting off for the site, or on again, from an extension page. */
-const disableSite = (off: boolean) => ext.evaluate((sites) => chrome.runtime.sendMessage({ type: 'set-settings', settings: { disabledSites: sites } }), off ? [HOST] : []);
+const disableSite = (off: boolean) =>
+  ext.evaluate(
+    (sites) => chrome.runtime.sendMessage({ type: 'set-settings', settings: { disabledSites: sites } }),
+    off ? [HOST] : [],
+  );
 
 /** Paragraph boxes of the page with highlighting off, then on (switched on in place through the tab's content script). */
 async function layoutOffThenOn(path: string): Promise<{ v: Visit; off: number[][]; on: number[][] }> {
@@ -192,7 +237,12 @@ async function layoutOffThenOn(path: string): Promise<{ v: Visit; off: number[][
     const v = await visit(path, { firstMark: false });
     await v.page.waitForTimeout(1000);
     expect(await marks(v.page)).toBe(0);
-    const boxes = () => v.page.evaluate(() => [...document.querySelectorAll('article > p')].map((p) => Object.values(p.getBoundingClientRect().toJSON() as Record<string, number>)));
+    const boxes = () =>
+      v.page.evaluate(() =>
+        [...document.querySelectorAll('article > p')].map((p) =>
+          Object.values(p.getBoundingClientRect().toJSON() as Record<string, number>),
+        ),
+      );
     const off = await boxes();
     await demo.extension.worker.evaluate(async (u) => {
       const newest = Math.max(...(await chrome.tabs.query({ url: u })).map((t) => t.id ?? -1));
@@ -219,12 +269,16 @@ describe('hostile pages', () => {
     await expect.poll(() => done(p), { timeout: 20_000 }).toBe(true);
     expect(await marks(p, 'crosswire-mark[data-crosswire-id="sergey-lavrov"]')).toBeGreaterThan(0);
     expect(await marks(p, 'crosswire-mark[data-crosswire-id="ahmet-davutoglu"]')).toBeGreaterThan(0);
-    expect(await p.locator('crosswire-mark[data-crosswire-kind="figure"]', { hasText: '7,500' }).count()).toBeGreaterThan(0);
+    expect(
+      await p.locator('crosswire-mark[data-crosswire-kind="figure"]', { hasText: '7,500' }).count(),
+    ).toBeGreaterThan(0);
     const quote = p.locator('crosswire-mark[data-crosswire-kind="quote"][tabindex="0"]').first();
     expect(await quote.textContent()).toContain('<img src=x');
     // The actor's card, then the quote's.
     await p.locator('crosswire-mark[data-crosswire-id="sergey-lavrov"]').first().hover();
-    await expect.poll(() => cardMarkup(p, false), { timeout: 10_000 }).toMatch(/Sergey Lavrov[\s\S]*(Voice of America|No other article)/);
+    await expect
+      .poll(() => cardMarkup(p, false), { timeout: 10_000 })
+      .toMatch(/Sergey Lavrov[\s\S]*(Voice of America|No other article)/);
     expect(await cardElements(p)).not.toMatch(/<(img|script)\b/i);
     await p.keyboard.press('Escape');
     await quote.focus();
@@ -233,7 +287,9 @@ describe('hostile pages', () => {
     // Into the card, "Add a note": the form quotes the quote's own text, markup and all.
     await p.keyboard.press('Enter');
     await p.keyboard.press('Enter');
-    await expect.poll(() => cardMarkup(p, false), { timeout: 10_000 }).toContain('&lt;img src=x onerror=window.__pwned=1&gt; we will not &lt;script&gt;');
+    await expect
+      .poll(() => cardMarkup(p, false), { timeout: 10_000 })
+      .toContain('&lt;img src=x onerror=window.__pwned=1&gt; we will not &lt;script&gt;');
     expect(await cardElements(p)).not.toMatch(/<(img|script)\b/i);
     await p.keyboard.press('Escape');
     // The popup, opened for this tab: the quote as literal text.
@@ -246,10 +302,17 @@ describe('hostile pages', () => {
     await popup.goto(`chrome-extension://${demo.extension.extensionId}/popup.html?tab=${tab!.id}`);
     await popup.getByRole('tablist').waitFor({ timeout: 20_000 });
     await popup.getByRole('tab', { name: /^Quotes/ }).click();
-    await expect.poll(() => popup.getByRole('tabpanel').innerText(), { timeout: 10_000 }).toContain('<img src=x onerror=window.__pwned=1> we will not <script>window.__pwned=2</script> accept this');
+    await expect
+      .poll(() => popup.getByRole('tabpanel').innerText(), { timeout: 10_000 })
+      .toContain('<img src=x onerror=window.__pwned=1> we will not <script>window.__pwned=2</script> accept this');
     await popup.getByRole('tab', { name: /^Story/ }).click();
     await popup.waitForTimeout(500);
-    expect(await popup.evaluate(() => ({ pwned: (window as { __pwned?: unknown }).__pwned, img: document.querySelectorAll('img[src="x"], img[src$="/x"], script:not([src])').length }))).toEqual({ pwned: undefined, img: 0 });
+    expect(
+      await popup.evaluate(() => ({
+        pwned: (window as { __pwned?: unknown }).__pwned,
+        img: document.querySelectorAll('img[src="x"], img[src$="/x"], script:not([src])').length,
+      })),
+    ).toEqual({ pwned: undefined, img: 0 });
     expect(popupErrors).toEqual([]);
     expect(await p.locator('img[src="x"]').count()).toBe(0);
     await expectClean(v, PAGES.markup!);
@@ -260,8 +323,15 @@ describe('hostile pages', () => {
     const v = await visit('styles');
     await expect.poll(() => done(v.page), { timeout: 20_000 }).toBe(true);
     const looks = await v.page.evaluate(() => {
-      const style = (s: string) => { const m = document.querySelector(s); return m && getComputedStyle(m).backgroundColor; };
-      return { person: style('crosswire-mark[data-crosswire-type="person"]'), state: style('crosswire-mark[data-crosswire-type="state"]'), pageMarks: document.querySelectorAll('article mark').length };
+      const style = (s: string) => {
+        const m = document.querySelector(s);
+        return m && getComputedStyle(m).backgroundColor;
+      };
+      return {
+        person: style('crosswire-mark[data-crosswire-type="person"]'),
+        state: style('crosswire-mark[data-crosswire-type="state"]'),
+        pageMarks: document.querySelectorAll('article mark').length,
+      };
     });
     expect(looks).toEqual({ person: 'rgba(0, 114, 178, 0.16)', state: 'rgba(230, 159, 0, 0.16)', pageMarks: 2 });
     expect(await marks(v.page, 'article mark crosswire-mark[data-crosswire-id="sergey-lavrov"]')).toBe(1);
@@ -269,13 +339,21 @@ describe('hostile pages', () => {
     expect(await longestTask(v.page)).toBeLessThan(50);
   });
 
-  it('2. keeps marks inline and the layout unchanged against generic `*, span, mark { display: block !important }` rules', RETRY, async () => {
-    const { v, off, on } = await layoutOffThenOn('styles-generic');
-    expect(await v.page.evaluate(() => [...new Set([...document.querySelectorAll('crosswire-mark')].map((m) => getComputedStyle(m).display))])).toEqual(['inline']);
-    expect(on).toEqual(off);
-    await expectClean(v, PAGES['styles-generic']!);
-    expect(await longestTask(v.page)).toBeLessThan(50);
-  });
+  it(
+    '2. keeps marks inline and the layout unchanged against generic `*, span, mark { display: block !important }` rules',
+    RETRY,
+    async () => {
+      const { v, off, on } = await layoutOffThenOn('styles-generic');
+      expect(
+        await v.page.evaluate(() => [
+          ...new Set([...document.querySelectorAll('crosswire-mark')].map((m) => getComputedStyle(m).display)),
+        ]),
+      ).toEqual(['inline']);
+      expect(on).toEqual(off);
+      await expectClean(v, PAGES['styles-generic']!);
+      expect(await longestTask(v.page)).toBeLessThan(50);
+    },
+  );
 
   // FIXED (every rule now names our element and both its attributes). Was: BUG (src/content/mark-css.ts:14, the base rule `crosswire-mark { … display: inline !important … }`):
   // its selector has the specificity of a page rule naming our element, and page sheets come
@@ -284,8 +362,13 @@ describe('hostile pages', () => {
   // becomes a block (computed display "block") and the paragraphs grow when highlighting goes on.
   it('2. keeps marks inline and the layout unchanged against a page rule naming crosswire-mark', async () => {
     const { v, off, on } = await layoutOffThenOn('styles');
-    const display = await v.page.evaluate(() => [...new Set([...document.querySelectorAll('crosswire-mark')].map((m) => getComputedStyle(m).display))]);
-    expect({ display, layoutUnchanged: JSON.stringify(on) === JSON.stringify(off) }).toEqual({ display: ['inline'], layoutUnchanged: true });
+    const display = await v.page.evaluate(() => [
+      ...new Set([...document.querySelectorAll('crosswire-mark')].map((m) => getComputedStyle(m).display)),
+    ]);
+    expect({ display, layoutUnchanged: JSON.stringify(on) === JSON.stringify(off) }).toEqual({
+      display: ['inline'],
+      layoutUnchanged: true,
+    });
   });
 
   // Was: BUG (src/content/highlighter.ts:45, `this.doc.createElement(MARK_TAG)`; the same at
@@ -305,7 +388,10 @@ describe('hostile pages', () => {
     const v = await visit('custom-elements');
     await v.page.locator('crosswire-mark[data-crosswire-id="sergey-lavrov"]').first().hover();
     await expect.poll(() => cardMarkup(v.page, false), { timeout: 10_000 }).toContain('Sergey Lavrov');
-    const seen = await v.page.evaluate(() => ({ ran: (window as { __ranOnOurs?: number }).__ranOnOurs, cardReadable: !!(window as { __internals?: ElementInternals }).__internals?.shadowRoot }));
+    const seen = await v.page.evaluate(() => ({
+      ran: (window as { __ranOnOurs?: number }).__ranOnOurs,
+      cardReadable: !!(window as { __internals?: ElementInternals }).__internals?.shadowRoot,
+    }));
     expect(seen.cardReadable).toBe(false);
   });
 
@@ -313,10 +399,23 @@ describe('hostile pages', () => {
   const kept: Record<string, Promise<Visit> | undefined> = {};
   const keptVisit = (path: string) => (kept[path] ??= visit(path, { keep: true }));
   const stopMutating = (p: Page) => p.evaluate(() => (window as unknown as { stopMutating(): void }).stopMutating());
-  const addKept = (p: Page) => p.evaluate(() => document.getElementById('kept') ?? document.querySelector('article')!.insertAdjacentHTML('beforeend', '<p id="kept">Update: Kofi Annan said in Ankara that Turkey and Qatar backed his plan, and Sergey Lavrov repeated Russia\'s support.</p>'));
+  const addKept = (p: Page) =>
+    p.evaluate(
+      () =>
+        document.getElementById('kept') ??
+        document
+          .querySelector('article')!
+          .insertAdjacentHTML(
+            'beforeend',
+            '<p id="kept">Update: Kofi Annan said in Ankara that Turkey and Qatar backed his plan, and Sergey Lavrov repeated Russia\'s support.</p>',
+          ),
+    );
 
   it('3. stays bounded and cheap on a page that mutates its DOM every few milliseconds', RETRY, async () => {
-    await kept.mutating?.then((v) => v.page.close(), () => undefined); // a retry starts afresh
+    await kept.mutating?.then(
+      (v) => v.page.close(),
+      () => undefined,
+    ); // a retry starts afresh
     kept.mutating = undefined;
     const v = await keptVisit('mutating');
     const p = v.page;
@@ -324,17 +423,31 @@ describe('hostile pages', () => {
     await p.waitForTimeout(3000);
     const at3 = await marks(p);
     await p.waitForTimeout(2000);
-    const at5 = await p.evaluate(() => ({ all: document.querySelectorAll('crosswire-mark').length, live: document.querySelectorAll('#live crosswire-mark').length }));
+    const at5 = await p.evaluate(() => ({
+      all: document.querySelectorAll('crosswire-mark').length,
+      live: document.querySelectorAll('#live crosswire-mark').length,
+    }));
     expect(at5.all).toBeGreaterThan(0);
     // Growth only from the paragraphs the page currently shows; no highlight applied twice.
     expect(at5.all - at3).toBeLessThanOrEqual(at5.live);
-    expect(await p.evaluate(() => [...document.querySelectorAll('crosswire-mark')].filter((m) => {
-      const outer = m.parentElement?.closest('crosswire-mark') as HTMLElement | null;
-      return !!outer && outer.dataset.crosswireId === (m as HTMLElement).dataset.crosswireId && outer.textContent === m.textContent;
-    }).length)).toBe(0);
+    expect(
+      await p.evaluate(
+        () =>
+          [...document.querySelectorAll('crosswire-mark')].filter((m) => {
+            const outer = m.parentElement?.closest('crosswire-mark') as HTMLElement | null;
+            return (
+              !!outer &&
+              outer.dataset.crosswireId === (m as HTMLElement).dataset.crosswireId &&
+              outer.textContent === m.textContent
+            );
+          }).length,
+      ),
+    ).toBe(0);
     const ours = await tasks(p);
     const total = ours.filter((t) => t.start >= since).reduce((n, t) => n + t.ms, 0);
-    console.log(`mutating page: ${at3} marks at 3 s, ${at5.all} at 5 s (${at5.live} in live paragraphs); ${ours.length} tasks of ours (${ours.map((t) => t.what).join(', ')}), ${total.toFixed(1)} ms in all`);
+    console.log(
+      `mutating page: ${at3} marks at 3 s, ${at5.all} at 5 s (${at5.live} in live paragraphs); ${ours.length} tasks of ours (${ours.map((t) => t.what).join(', ')}), ${total.toFixed(1)} ms in all`,
+    );
     expect(total).toBeLessThan(500);
     expect(await longestTask(p)).toBeLessThan(50);
     await expectClean(v, PAGES.mutating!);
@@ -391,19 +504,20 @@ describe('hostile pages', () => {
 
   /** The 5 MB page once highlighting settled: the first pass is done and the number of highlights has not moved for 1 s (60 s at most). */
   let huge: Promise<{ v: Visit; seconds: number; marks: number }> | undefined;
-  const hugeSettled = () => (huge ??= (async () => {
-    const v = await visit('huge', { firstMark: false, keep: true });
-    const t0 = Date.now();
-    let last = -1;
-    let stableSince = Date.now();
-    while (Date.now() - t0 < 150_000) {
-      const n = await marks(v.page);
-      if (n !== last) [last, stableSince] = [n, Date.now()];
-      if ((await done(v.page)) && Date.now() - stableSince >= 1000) break;
-      await v.page.waitForTimeout(250);
-    }
-    return { v, seconds: (Date.now() - t0) / 1000, marks: last };
-  })());
+  const hugeSettled = () =>
+    (huge ??= (async () => {
+      const v = await visit('huge', { firstMark: false, keep: true });
+      const t0 = Date.now();
+      let last = -1;
+      let stableSince = Date.now();
+      while (Date.now() - t0 < 150_000) {
+        const n = await marks(v.page);
+        if (n !== last) [last, stableSince] = [n, Date.now()];
+        if ((await done(v.page)) && Date.now() - stableSince >= 1000) break;
+        await v.page.waitForTimeout(250);
+      }
+      return { v, seconds: (Date.now() - t0) / 1000, marks: last };
+    })());
 
   it('4. survives 5 MB of article text and keeps the page responsive', { timeout: 200_000 }, async () => {
     expect(PAGES.huge!.length).toBeGreaterThan(5_000_000);
@@ -418,7 +532,9 @@ describe('hostile pages', () => {
     });
     const ours = await tasks(p);
     const longest = [...ours].sort((a, b) => b.ms - a.ms)[0];
-    console.log(`5 MB page (${frames.textLength} characters of article text): ${count} marks after ${seconds.toFixed(1)} s; longest frame gap after our start ${frames.gap.toFixed(0)} ms; ${ours.length} tasks of ours, ${ours.reduce((n, t) => n + t.ms, 0).toFixed(0)} ms in all, longest ${longest?.what} ${longest?.ms.toFixed(0)} ms`);
+    console.log(
+      `5 MB page (${frames.textLength} characters of article text): ${count} marks after ${seconds.toFixed(1)} s; longest frame gap after our start ${frames.gap.toFixed(0)} ms; ${ours.length} tasks of ours, ${ours.reduce((n, t) => n + t.ms, 0).toFixed(0)} ms in all, longest ${longest?.what} ${longest?.ms.toFixed(0)} ms`,
+    );
     expect(await done(p)).toBe(true);
     await longestTask(p);
     await expectClean(v, PAGES.huge!);
@@ -453,7 +569,14 @@ describe('hostile pages', () => {
 
   it('5. reads text 10,000 elements deep', RETRY, async () => {
     const v = await visit('nested');
-    expect(await v.page.evaluate(() => { let d = 0; for (let el: Element | null = document.getElementById('bottom'); el && el.id !== 'deep'; el = el.parentElement) d++; return d; })).toBe(10_000);
+    expect(
+      await v.page.evaluate(() => {
+        let d = 0;
+        for (let el: Element | null = document.getElementById('bottom'); el && el.id !== 'deep'; el = el.parentElement)
+          d++;
+        return d;
+      }),
+    ).toBe(10_000);
     await expect.poll(() => marks(v.page, '#bottom crosswire-mark'), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await marks(v.page, '#deep crosswire-mark')).toBeGreaterThan(10);
     await expectClean(v, PAGES.nested!);
@@ -466,12 +589,27 @@ describe('hostile pages', () => {
     await v.page.waitForTimeout(500);
     const inside = await v.page.evaluate(() => {
       const frame = (document.getElementById('frame') as HTMLIFrameElement).contentDocument!;
-      const roots = [document.getElementById('scripted')!.shadowRoot!, document.getElementById('declarative')!.shadowRoot!];
-      return { frame: frame.querySelectorAll('crosswire-mark').length, frameText: frame.body.textContent, shadow: roots.map((r) => r.querySelectorAll('crosswire-mark').length), shadowText: roots.map((r) => r.textContent) };
+      const roots = [
+        document.getElementById('scripted')!.shadowRoot!,
+        document.getElementById('declarative')!.shadowRoot!,
+      ];
+      return {
+        frame: frame.querySelectorAll('crosswire-mark').length,
+        frameText: frame.body.textContent,
+        shadow: roots.map((r) => r.querySelectorAll('crosswire-mark').length),
+        shadowText: roots.map((r) => r.textContent),
+      };
     });
-    console.log(`iframe highlights: ${inside.frame}; open shadow root highlights (scripted, declarative): ${inside.shadow.join(', ')}`);
-    expect(inside.frameText).toBe('Sergey Lavrov met Hillary Clinton in Geneva on Monday and said Syria must agree to a ceasefire.');
-    expect(inside.shadowText).toEqual(['Hillary Clinton told the United Nations that Syria must let Kofi Annan in.', 'Kofi Annan met Recep Tayyip Erdogan in Ankara and said Syria must agree to a ceasefire.']);
+    console.log(
+      `iframe highlights: ${inside.frame}; open shadow root highlights (scripted, declarative): ${inside.shadow.join(', ')}`,
+    );
+    expect(inside.frameText).toBe(
+      'Sergey Lavrov met Hillary Clinton in Geneva on Monday and said Syria must agree to a ceasefire.',
+    );
+    expect(inside.shadowText).toEqual([
+      'Hillary Clinton told the United Nations that Syria must let Kofi Annan in.',
+      'Kofi Annan met Recep Tayyip Erdogan in Ankara and said Syria must agree to a ceasefire.',
+    ]);
     expect(await marks(v.page, 'article > p crosswire-mark')).toBeGreaterThan(10);
     await expectClean(v, PAGES.frames!);
     expect(await longestTask(v.page)).toBeLessThan(50);
@@ -483,9 +621,15 @@ describe('hostile pages', () => {
     await expect.poll(() => done(p), { timeout: 20_000 }).toBe(true);
     expect(await marks(p, 'article > p crosswire-mark')).toBeGreaterThan(10);
     expect(await marks(p, '#ed crosswire-mark, #plain crosswire-mark, form crosswire-mark')).toBe(0);
-    expect(await p.evaluate(() => [(document.getElementById('ta') as HTMLTextAreaElement).value, (document.getElementById('in') as HTMLInputElement).value])).toEqual(['Sergey Lavrov met Hillary Clinton in Geneva on Monday.', 'Sergey Lavrov']);
+    expect(
+      await p.evaluate(() => [
+        (document.getElementById('ta') as HTMLTextAreaElement).value,
+        (document.getElementById('in') as HTMLInputElement).value,
+      ]),
+    ).toEqual(['Sergey Lavrov met Hillary Clinton in Geneva on Monday.', 'Sergey Lavrov']);
     // The reader types a new paragraph with names in each editable region.
-    const typed = 'Later, Kofi Annan met Recep Tayyip Erdogan in Ankara, and Hillary Clinton said the United Nations must act.';
+    const typed =
+      'Later, Kofi Annan met Recep Tayyip Erdogan in Ankara, and Hillary Clinton said the United Nations must act.';
     for (const id of ['#ed', '#plain']) {
       await p.click(id);
       await p.keyboard.press('Control+End');
@@ -494,7 +638,10 @@ describe('hostile pages', () => {
       await p.keyboard.type(' Sergey Lavrov replied.');
     }
     await p.waitForTimeout(1500);
-    const text = await p.evaluate(() => [document.getElementById('ed')!.innerText, document.getElementById('plain')!.innerText]);
+    const text = await p.evaluate(() => [
+      document.getElementById('ed')!.innerText,
+      document.getElementById('plain')!.innerText,
+    ]);
     for (const t of text) expect(t).toContain(`${typed} Sergey Lavrov replied.`);
     expect(await marks(p, '#ed crosswire-mark, #plain crosswire-mark')).toBe(0);
     await expectClean(v, PAGES.editable!);

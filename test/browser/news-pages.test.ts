@@ -22,14 +22,29 @@ const REUTERS = 'www.reuters.com/article/syria-annan-idUSBRE82A0AB20120311';
 let server: NewsServer;
 let extension: LoadedExtension;
 let popup: Page;
-const ask = (request: unknown) => popup.evaluate((r) => chrome.runtime.sendMessage(r), request) as Promise<{ ok: boolean; value?: any; error?: string }>;
+const ask = (request: unknown) =>
+  popup.evaluate((r) => chrome.runtime.sendMessage(r), request) as Promise<{
+    ok: boolean;
+    value?: any;
+    error?: string;
+  }>;
 const userArticles = async () => (await ask({ type: 'corpus-status' })).value.user as number;
 
 beforeAll(async () => {
   ensureBuilt();
   server = await startNewsServer({
-    [BBC]: articlePage({ title: 'Annan meets Assad in Damascus', canonical: `https://${BBC}`, published: '2012-03-10', paragraphs: PARAGRAPHS }),
-    [REUTERS]: articlePage({ title: 'Annan urges ceasefire', canonical: `https://${REUTERS}`, published: '2012-03-11', paragraphs: PARAGRAPHS.slice().reverse() }),
+    [BBC]: articlePage({
+      title: 'Annan meets Assad in Damascus',
+      canonical: `https://${BBC}`,
+      published: '2012-03-10',
+      paragraphs: PARAGRAPHS,
+    }),
+    [REUTERS]: articlePage({
+      title: 'Annan urges ceasefire',
+      canonical: `https://${REUTERS}`,
+      published: '2012-03-11',
+      paragraphs: PARAGRAPHS.slice().reverse(),
+    }),
   });
   extension = await launchWithExtension(join(DIST, 'chrome'), server.chromiumArgs);
   popup = await extension.context.newPage();
@@ -44,13 +59,22 @@ afterAll(async () => {
 
 describe('articles read on enabled sites', () => {
   it('are added when the reader opted in, with their canonical URL and date', async () => {
-    expect(await ask({ type: 'set-settings', settings: { rememberArticles: true } })).toEqual({ ok: true, value: { rememberArticles: true, disabledSites: [] } });
+    expect(await ask({ type: 'set-settings', settings: { rememberArticles: true } })).toEqual({
+      ok: true,
+      value: { rememberArticles: true, disabledSites: [] },
+    });
     const news = await extension.context.newPage();
     await news.goto(`https://${BBC}?utm_source=twitter`);
     await expect.poll(userArticles, { timeout: 15_000 }).toBe(1);
     // The same text from elsewhere (no URL) finds the stored copy as the same wire text.
     const story = await ask({ type: 'story-match', page: { text: PARAGRAPHS.join('\n\n'), published: '2012-03-10' } });
-    expect(story.ok && story.value[0]).toMatchObject({ label: 'syndicated', outlet: 'bbc.com', url: `https://${BBC}?utm_source=twitter`, headline: 'Annan meets Assad in Damascus', published: '2012-03-10' });
+    expect(story.ok && story.value[0]).toMatchObject({
+      label: 'syndicated',
+      outlet: 'bbc.com',
+      url: `https://${BBC}?utm_source=twitter`,
+      headline: 'Annan meets Assad in Damascus',
+      published: '2012-03-10',
+    });
     // Opening it again under another URL of the same article adds nothing.
     await news.goto(`https://${BBC}?ref=homepage`);
     await news.waitForTimeout(1000);
@@ -76,7 +100,10 @@ describe('articles read on enabled sites', () => {
     const added = await ask({ type: 'add-active-tab' });
     expect(added).toMatchObject({ ok: true, value: { id: expect.any(String) } });
     expect(await userArticles()).toBe(2);
-    expect(await ask({ type: 'add-active-tab' })).toEqual({ ok: false, error: 'already in the corpus: "Annan urges ceasefire"' });
+    expect(await ask({ type: 'add-active-tab' })).toEqual({
+      ok: false,
+      error: 'already in the corpus: "Annan urges ceasefire"',
+    });
     await news.close();
   });
 });

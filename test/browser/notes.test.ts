@@ -8,7 +8,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardMarkup, openCbcArticle, startDemoBrowser, type DemoBrowser } from './demo-browser';
 
-declare const chrome: { runtime: { sendMessage(m: unknown): Promise<any> }; tabs: { query(q: { url: string }): Promise<{ id?: number }[]>; sendMessage(id: number, m: unknown): Promise<unknown> } };
+declare const chrome: {
+  runtime: { sendMessage(m: unknown): Promise<any> };
+  tabs: {
+    query(q: { url: string }): Promise<{ id?: number }[]>;
+    sendMessage(id: number, m: unknown): Promise<unknown>;
+  };
+};
 
 let demo: DemoBrowser;
 let article: Page;
@@ -47,13 +53,23 @@ const select = (page: Page, words: string) =>
     return false;
   }, words);
 
-const notesOnPage = () => ask({ type: 'notes-for', articleId: 'a-afad0e49e896' }) as Promise<{ ok: boolean; value: any[] }>;
+const notesOnPage = () =>
+  ask({ type: 'notes-for', articleId: 'a-afad0e49e896' }) as Promise<{ ok: boolean; value: any[] }>;
 
 describe('notes in the browser', () => {
   it('makes a note on selected text by keyboard, stores it, and marks it', async () => {
     expect(await select(article, SENTENCE)).toBe(true);
     // The content script answers once its notes are loaded; ask as the context menu does.
-    await expect.poll(() => demo.extension.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'crosswire-note-selection' }), tabId), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          demo.extension.worker.evaluate(
+            (id) => chrome.tabs.sendMessage(id, { type: 'crosswire-note-selection' }),
+            tabId,
+          ),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     // The form takes the focus (inside our closed shadow root, so the page sees our host focused).
     await article.waitForFunction(() => document.activeElement?.tagName.startsWith('CROSSWIRE-CARD-HOST-') === true);
     await article.keyboard.type('Check this against VOA <b>not bold</b>');
@@ -65,44 +81,76 @@ describe('notes in the browser', () => {
     await article.keyboard.press('Enter');
     await expect.poll(async () => (await notesOnPage()).value.length, { timeout: 10_000 }).toBe(1);
     const [note] = (await notesOnPage()).value;
-    expect(note).toMatchObject({ note: 'Check this against VOA <b>not bold</b>', tags: ['conflict', 'to check'], stance: 'disputed', motivation: 'commenting', target: { exact: SENTENCE }, highlight: null, canonicalUrl: article.url().replace('://www.', '://') });
+    expect(note).toMatchObject({
+      note: 'Check this against VOA <b>not bold</b>',
+      tags: ['conflict', 'to check'],
+      stance: 'disputed',
+      motivation: 'commenting',
+      target: { exact: SENTENCE },
+      highlight: null,
+      canonicalUrl: article.url().replace('://www.', '://'),
+    });
     expect(await article.locator('crosswire-mark[data-crosswire-kind="note"]').allInnerTexts()).toContain(SENTENCE);
   });
 
   it('places the note again after a reload, and lists it in the popup', async () => {
     await article.reload();
-    await article.locator('crosswire-mark[data-crosswire-kind="note"]').first().waitFor({ state: 'attached', timeout: 20_000 });
-    expect((await article.locator('crosswire-mark[data-crosswire-kind="note"]').allInnerTexts()).join('')).toBe(SENTENCE);
+    await article
+      .locator('crosswire-mark[data-crosswire-kind="note"]')
+      .first()
+      .waitFor({ state: 'attached', timeout: 20_000 });
+    expect((await article.locator('crosswire-mark[data-crosswire-kind="note"]').allInnerTexts()).join('')).toBe(
+      SENTENCE,
+    );
     const popup = await demo.extension.context.newPage();
     await popup.goto(`chrome-extension://${demo.extension.extensionId}/popup.html?tab=${tabId}`);
     await popup.getByRole('tab', { name: /^Notes/ }).click({ timeout: 20_000 });
-    await expect.poll(() => popup.getByRole('tabpanel').innerText(), { timeout: 10_000 }).toContain('Check this against VOA <b>not bold</b>');
+    await expect
+      .poll(() => popup.getByRole('tabpanel').innerText(), { timeout: 10_000 })
+      .toContain('Check this against VOA <b>not bold</b>');
     await popup.close();
   });
 
   it('takes a note on a highlight by keyboard, and shows it in that highlight’s card', async () => {
-    const toll = article.locator('crosswire-mark[data-crosswire-kind="figure"][tabindex="0"]', { hasText: 'over 7,500 people' }).first();
+    const toll = article
+      .locator('crosswire-mark[data-crosswire-kind="figure"][tabindex="0"]', { hasText: 'over 7,500 people' })
+      .first();
     await article.evaluate(() => getSelection()!.removeAllRanges());
     await toll.focus();
-    expect(await demo.extension.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'crosswire-note-selection' }), tabId)).toBe(true);
+    expect(
+      await demo.extension.worker.evaluate(
+        (id) => chrome.tabs.sendMessage(id, { type: 'crosswire-note-selection' }),
+        tabId,
+      ),
+    ).toBe(true);
     await article.waitForFunction(() => document.activeElement?.tagName.startsWith('CROSSWIRE-CARD-HOST-') === true);
     await article.keyboard.type('RT gives 2,700 for September 2011');
     for (let i = 0; i < 3; i++) await article.keyboard.press('Tab');
     await article.keyboard.press('Enter');
     await expect.poll(async () => (await notesOnPage()).value.length, { timeout: 10_000 }).toBe(2);
     const note = (await notesOnPage()).value.find((n) => n.note.startsWith('RT gives'));
-    expect(note).toMatchObject({ highlight: { kind: 'figure' }, target: { exact: 'over 7,500 people' }, stance: null, tags: [] });
+    expect(note).toMatchObject({
+      highlight: { kind: 'figure' },
+      target: { exact: 'over 7,500 people' },
+      stance: null,
+      tags: [],
+    });
     // The highlight's card lists it.
     await article.mouse.move(0, 0);
     await toll.hover();
-    await expect.poll(() => cardMarkup(article, false), { timeout: 10_000 }).toContain('RT gives 2,700 for September 2011');
+    await expect
+      .poll(() => cardMarkup(article, false), { timeout: 10_000 })
+      .toContain('RT gives 2,700 for September 2011');
     await article.keyboard.press('Escape');
   });
 
   it('shows the notes on the same article reached through another URL', async () => {
     const other = await demo.extension.context.newPage();
     await other.goto(`${article.url()}?utm_source=newsletter#comments`);
-    await other.locator('crosswire-mark[data-crosswire-kind="note"]').first().waitFor({ state: 'attached', timeout: 20_000 });
+    await other
+      .locator('crosswire-mark[data-crosswire-kind="note"]')
+      .first()
+      .waitFor({ state: 'attached', timeout: 20_000 });
     expect(await other.locator('crosswire-mark[data-crosswire-kind="note"]').count()).toBeGreaterThanOrEqual(2);
     await other.close();
   });
@@ -111,7 +159,10 @@ describe('notes in the browser', () => {
     const popup = await demo.extension.context.newPage();
     await popup.goto(`chrome-extension://${demo.extension.extensionId}/popup.html?tab=${tabId}`);
     await popup.getByRole('tab', { name: /^Notes/ }).click({ timeout: 20_000 });
-    const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Notes as CSV' }).click()]);
+    const [download] = await Promise.all([
+      popup.waitForEvent('download'),
+      popup.getByRole('button', { name: 'Notes as CSV' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('crosswire-cbc.ca-2012-03-12-notes.csv');
     const csv = readFileSync(await download.path(), 'utf8');
     expect(csv.split('\r\n')[0]).toMatch(/^id,created,modified,url/);
@@ -122,11 +173,15 @@ describe('notes in the browser', () => {
   it('exports from the options page to a file, and importing it after a wipe gives the same note', async () => {
     const before = (await notesOnPage()).value;
     await extensionPage.reload();
-    const [download] = await Promise.all([extensionPage.waitForEvent('download'), extensionPage.getByRole('button', { name: 'Web Annotation (JSON-LD)' }).click()]);
+    const [download] = await Promise.all([
+      extensionPage.waitForEvent('download'),
+      extensionPage.getByRole('button', { name: 'Web Annotation (JSON-LD)' }).click(),
+    ]);
     const file = await download.path();
     const text = readFileSync(file, 'utf8');
     expect(JSON.parse(text)).toMatchObject({ type: 'AnnotationCollection', total: 2 });
-    for (const n of before) expect(await ask({ type: 'delete-note', id: n.id })).toEqual({ ok: true, value: { id: n.id } });
+    for (const n of before)
+      expect(await ask({ type: 'delete-note', id: n.id })).toEqual({ ok: true, value: { id: n.id } });
     expect((await notesOnPage()).value).toEqual([]);
     await extensionPage.locator('#notes input[type="file"]').setInputFiles(file);
     await extensionPage.getByText('Crosswire notes: imported 2 notes.').waitFor({ timeout: 10_000 });

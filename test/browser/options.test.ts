@@ -61,7 +61,9 @@ describe('the options page in Chromium', () => {
   });
 
   it('imports a JSON file through the file input and lists it as added by the user', async () => {
-    await page.getByLabel('Import articles (JSON or JSON Lines)').setInputFiles({ name: 'annan.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ANNAN)) });
+    await page
+      .getByLabel('Import articles (JSON or JSON Lines)')
+      .setInputFiles({ name: 'annan.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ANNAN)) });
     await page.getByText('Imported 1 article.').waitFor({ timeout: 20_000 });
     await summary().getByText('Showing 1–4 of 4').waitFor();
     const annan = rows().filter({ hasText: 'Annan meets Assad' });
@@ -72,7 +74,10 @@ describe('the options page in Chromium', () => {
 
   it('exports the articles I added as a downloaded file', async () => {
     await page.getByLabel(/Articles I added/).check();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export', exact: true }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export', exact: true }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^crosswire-articles-\d{4}-\d{2}-\d{2}\.json$/);
     const saved = JSON.parse(readFileSync(await download.path(), 'utf8')) as Record<string, unknown>[];
     expect(saved).toHaveLength(1);
@@ -84,7 +89,10 @@ describe('the options page in Chromium', () => {
     it(`has no axe violations (${colorScheme} system theme)`, async () => {
       await page.emulateMedia({ colorScheme });
       // With the user's article listed and a confirm step open, so their markup is checked too.
-      await rows().first().getByRole('button', { name: /^Remove/ }).click();
+      await rows()
+        .first()
+        .getByRole('button', { name: /^Remove/ })
+        .click();
       const found = await axeViolations(page);
       mkdirSync('out/screenshots', { recursive: true });
       await page.screenshot({ path: `out/screenshots/options-${colorScheme}.png`, fullPage: true });
@@ -106,7 +114,9 @@ describe('the options page in Chromium', () => {
     await page.keyboard.press('Shift+Tab');
     expect(await focused()).toBe('Yes, remove');
     await page.keyboard.press('Enter');
-    await page.getByText('Removed “Annan meets Assad” (Reuters, 10 March 2012) from the corpus.').waitFor({ timeout: 10_000 });
+    await page
+      .getByText('Removed “Annan meets Assad” (Reuters, 10 March 2012) from the corpus.')
+      .waitFor({ timeout: 10_000 });
     await summary().getByText('Showing 1–3 of 3').waitFor();
     expect(await rows().filter({ hasText: 'Annan meets Assad' }).count()).toBe(0);
     expect(await focused()).toBe('Removed “Annan meets Assad” (Reuters, 10 March 2012) from the corpus.');

@@ -61,56 +61,75 @@ describe('the popup on the CBC article (in the corpus)', () => {
     await popup.screenshot({ path: `${SHOTS}/popup-cbc-story.png`, fullPage: true });
   });
 
-  it.skipIf(!HAVE_GOLD)('lists every actor of the gold annotations, with other outlets’ sentences and their spellings', async () => {
-    await tab(popup, /^Actors/).click();
-    const dict = defaultDictionary();
-    const gold = goldFiles().find((g) => g.gold.outlet === 'CBC News')!.gold;
-    const listed = await popup.locator('.actor summary strong').allInnerTexts();
-    const labels = gold.actors.map((a) => dict.byId.get(idFor(dict, a.name, a.aka))?.name ?? a.name);
-    expect(labels.filter((l) => !listed.includes(l))).toEqual([]);
-    const lavrov = popup.locator('.actor').filter({ has: popup.locator('summary strong', { hasText: /^Sergey Lavrov$/ }) });
-    await expect.poll(() => lavrov.locator('summary').innerText(), { timeout: 10_000 }).toContain('spelled differently by Voice of America');
-    await lavrov.locator('summary').click();
-    await expect.poll(() => lavrov.innerText()).toContain('Voice of America spells it “Sergei Lavrov” (here: “Sergey Lavrov”');
-    expect(await lavrov.innerText()).toContain('Her Russian counterpart, Sergei Lavrov, agreed');
-    await popup.screenshot({ path: `${SHOTS}/popup-cbc-actors.png`, fullPage: true });
-  });
+  it.skipIf(!HAVE_GOLD)(
+    'lists every actor of the gold annotations, with other outlets’ sentences and their spellings',
+    async () => {
+      await tab(popup, /^Actors/).click();
+      const dict = defaultDictionary();
+      const gold = goldFiles().find((g) => g.gold.outlet === 'CBC News')!.gold;
+      const listed = await popup.locator('.actor summary strong').allInnerTexts();
+      const labels = gold.actors.map((a) => dict.byId.get(idFor(dict, a.name, a.aka))?.name ?? a.name);
+      expect(labels.filter((l) => !listed.includes(l))).toEqual([]);
+      const lavrov = popup
+        .locator('.actor')
+        .filter({ has: popup.locator('summary strong', { hasText: /^Sergey Lavrov$/ }) });
+      await expect
+        .poll(() => lavrov.locator('summary').innerText(), { timeout: 10_000 })
+        .toContain('spelled differently by Voice of America');
+      await lavrov.locator('summary').click();
+      await expect
+        .poll(() => lavrov.innerText())
+        .toContain('Voice of America spells it “Sergei Lavrov” (here: “Sergey Lavrov”');
+      expect(await lavrov.innerText()).toContain('Her Russian counterpart, Sergei Lavrov, agreed');
+      await popup.screenshot({ path: `${SHOTS}/popup-cbc-actors.png`, fullPage: true });
+    },
+  );
 
-  it.skipIf(!HAVE_GOLD)('tabulates each gold figure with the other outlets’ values and flags the difference', async () => {
-    await tab(popup, /^Figures/).click();
-    const gold = goldFiles().find((g) => g.gold.outlet === 'CBC News')!.gold;
-    const table = popup.locator('table.figures');
-    await expect.poll(() => table.innerText(), { timeout: 10_000 }).not.toContain('Looking…');
-    const text = await table.innerText();
-    for (const f of gold.figures) expect(text, f.surface).toContain(f.surface);
-    const toll = table.locator('tr', { hasText: 'over 7,500 people' });
-    expect(await toll.innerText()).toMatch(/Voice of America\s+2012-03-12: 7,500 people[^\n]*\(agrees\)/);
-    expect(await toll.innerText()).toMatch(/RT\s+2011-09-20: 2,700 people[^\n]*\(differs\)/);
-    expect(await toll.innerText()).toContain('the dates may explain the difference');
-    await popup.screenshot({ path: `${SHOTS}/popup-cbc-figures.png`, fullPage: true });
-  });
+  it.skipIf(!HAVE_GOLD)(
+    'tabulates each gold figure with the other outlets’ values and flags the difference',
+    async () => {
+      await tab(popup, /^Figures/).click();
+      const gold = goldFiles().find((g) => g.gold.outlet === 'CBC News')!.gold;
+      const table = popup.locator('table.figures');
+      await expect.poll(() => table.innerText(), { timeout: 10_000 }).not.toContain('Looking…');
+      const text = await table.innerText();
+      for (const f of gold.figures) expect(text, f.surface).toContain(f.surface);
+      const toll = table.locator('tr', { hasText: 'over 7,500 people' });
+      expect(await toll.innerText()).toMatch(/Voice of America\s+2012-03-12: 7,500 people[^\n]*\(agrees\)/);
+      expect(await toll.innerText()).toMatch(/RT\s+2011-09-20: 2,700 people[^\n]*\(differs\)/);
+      expect(await toll.innerText()).toContain('the dates may explain the difference');
+      await popup.screenshot({ path: `${SHOTS}/popup-cbc-figures.png`, fullPage: true });
+    },
+  );
 
-  it.skipIf(!HAVE_GOLD)('shows each gold quote with its speaker and, per version, verbatim, reworded or absent', async () => {
-    await tab(popup, /^Quotes/).click();
-    const gold = goldFiles().find((g) => g.gold.outlet === 'CBC News')!.gold;
-    const items = popup.locator('.quote-item');
-    await expect.poll(() => items.count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    const text = await panel(popup).innerText();
-    const missing = gold.quotes.filter((q) => !text.includes(q.text.slice(0, 40)));
-    expect(missing.length).toBeLessThanOrEqual(1);
-    const share = items.filter({ hasText: 'bear a huge share of responsibility' }).first();
-    await expect.poll(() => share.innerText(), { timeout: 10_000 }).toMatch(/Voice of America\s+2012-03-12: (verbatim|reworded|in part)/);
-    expect(await share.innerText()).toContain('Sergey Lavrov');
-    const complex = items.filter({ hasText: 'This a very complex situation' }).first();
-    await expect.poll(() => complex.innerText()).toMatch(/Voice of America\s+2012-03-12: absent/);
-    await popup.screenshot({ path: `${SHOTS}/popup-cbc-quotes.png`, fullPage: true });
-  });
+  it.skipIf(!HAVE_GOLD)(
+    'shows each gold quote with its speaker and, per version, verbatim, reworded or absent',
+    async () => {
+      await tab(popup, /^Quotes/).click();
+      const gold = goldFiles().find((g) => g.gold.outlet === 'CBC News')!.gold;
+      const items = popup.locator('.quote-item');
+      await expect.poll(() => items.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      const text = await panel(popup).innerText();
+      const missing = gold.quotes.filter((q) => !text.includes(q.text.slice(0, 40)));
+      expect(missing.length).toBeLessThanOrEqual(1);
+      const share = items.filter({ hasText: 'bear a huge share of responsibility' }).first();
+      await expect
+        .poll(() => share.innerText(), { timeout: 10_000 })
+        .toMatch(/Voice of America\s+2012-03-12: (verbatim|reworded|in part)/);
+      expect(await share.innerText()).toContain('Sergey Lavrov');
+      const complex = items.filter({ hasText: 'This a very complex situation' }).first();
+      await expect.poll(() => complex.innerText()).toMatch(/Voice of America\s+2012-03-12: absent/);
+      await popup.screenshot({ path: `${SHOTS}/popup-cbc-quotes.png`, fullPage: true });
+    },
+  );
 
   it('reads two versions side by side, paragraphs aligned, shared facts marked', async () => {
     await tab(popup, /^Compare/).click();
     const table = popup.locator('table.side-by-side');
     await table.waitFor({ timeout: 10_000 });
-    expect(await table.locator('thead').innerText()).toMatch(/This page \(CBC News, 2012-03-12\)\s+Voice of America, 2012-03-12/);
+    expect(await table.locator('thead').innerText()).toMatch(
+      /This page \(CBC News, 2012-03-12\)\s+Voice of America, 2012-03-12/,
+    );
     expect(await table.locator('mark.shared-actor', { hasText: 'Lavrov' }).count()).toBeGreaterThan(1);
     expect(await table.locator('tbody tr').count()).toBeGreaterThan(10);
     await popup.getByLabel('Right').selectOption({ label: 'RT, 2011-09-20' });
@@ -123,7 +142,9 @@ describe('the popup on the CBC article (in the corpus)', () => {
       await popup.emulateMedia({ colorScheme: scheme });
       for (const name of [/^Story/, /^Actors/, /^Figures/, /^Quotes/, /^Compare/, /^Notes/]) {
         await tab(popup, name).click();
-        await expect.poll(async () => (await panel(popup).innerText()).includes('Looking'), { timeout: 10_000 }).toBe(false);
+        await expect
+          .poll(async () => (await panel(popup).innerText()).includes('Looking'), { timeout: 10_000 })
+          .toBe(false);
         // An open actor, so its details are checked too.
         if (String(name) === String(/^Actors/)) await popup.locator('.actor summary').first().click();
         expect(await axeViolations(popup), String(name)).toEqual([]);
@@ -153,9 +174,16 @@ describe('the popup on an Al Jazeera article the corpus does not hold', () => {
     await expect.poll(() => panel(popup).innerText(), { timeout: 15_000 }).toContain('CBC News');
     expect(await popup.locator('.page-line').innerText()).toContain('Al Jazeera');
     await popup.screenshot({ path: `${SHOTS}/popup-aljazeera-story.png`, fullPage: true });
-    for (const [name, shot] of [[/^Actors/, 'actors'], [/^Figures/, 'figures'], [/^Quotes/, 'quotes'], [/^Compare/, 'compare']] as const) {
+    for (const [name, shot] of [
+      [/^Actors/, 'actors'],
+      [/^Figures/, 'figures'],
+      [/^Quotes/, 'quotes'],
+      [/^Compare/, 'compare'],
+    ] as const) {
       await tab(popup, name).click();
-      await expect.poll(async () => (await panel(popup).innerText()).trim().length, { timeout: 10_000 }).toBeGreaterThan(20);
+      await expect
+        .poll(async () => (await panel(popup).innerText()).trim().length, { timeout: 10_000 })
+        .toBeGreaterThan(20);
       await popup.waitForTimeout(400);
       await popup.screenshot({ path: `${SHOTS}/popup-aljazeera-${shot}.png`, fullPage: true });
     }

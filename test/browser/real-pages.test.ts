@@ -12,16 +12,30 @@ import { DIST, ensureBuilt } from '../ensure-built';
 
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
-  tabs: { query(q: { url: string }): Promise<{ id?: number }[]>; sendMessage(tabId: number, message: unknown): Promise<unknown> };
+  tabs: {
+    query(q: { url: string }): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
 };
 
 const DIR = `${SHARED}pages`;
-const files = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith('.html')).sort() : [];
+const files = existsSync(DIR)
+  ? readdirSync(DIR)
+      .filter((f) => f.endsWith('.html'))
+      .sort()
+  : [];
 if (files.length === 0) console.warn(`real-pages.test: skipped, no snapshots in ${DIR}`);
 
 // Each snapshot under its own site where the default list has it, else under one that does.
-const HOSTS: Record<string, string> = { bbc: 'www.bbc.com', cnn: 'edition.cnn.com', guardian: 'www.theguardian.com', nytimes: 'www.nytimes.com', wapo: 'www.washingtonpost.com' };
-const urlOf = (file: string) => `${HOSTS[file.split(/[-.]/)[0]!] ?? 'www.reuters.com'}/snapshot/${file.replace(/\.html$/, '')}`;
+const HOSTS: Record<string, string> = {
+  bbc: 'www.bbc.com',
+  cnn: 'edition.cnn.com',
+  guardian: 'www.theguardian.com',
+  nytimes: 'www.nytimes.com',
+  wapo: 'www.washingtonpost.com',
+};
+const urlOf = (file: string) =>
+  `${HOSTS[file.split(/[-.]/)[0]!] ?? 'www.reuters.com'}/snapshot/${file.replace(/\.html$/, '')}`;
 
 let server: NewsServer;
 let extension: LoadedExtension;
@@ -35,12 +49,17 @@ beforeAll(async () => {
   // The snapshots still point at their sites' images, trackers and ads; refuse those at once
   // (the network is closed here, and waiting for it is not what is being tested).
   const local = new Set(files.map((f) => urlOf(f).split('/')[0]!));
-  await extension.context.route(/^https?:\/\//, (route) => (local.has(new URL(route.request().url()).host) ? route.continue() : route.abort()));
+  await extension.context.route(/^https?:\/\//, (route) =>
+    local.has(new URL(route.request().url()).host) ? route.continue() : route.abort(),
+  );
   popup = await extension.context.newPage();
   await popup.goto(`chrome-extension://${extension.extensionId}/popup.html`);
   // Load every page unhighlighted first, to measure its layout, then switch highlights on.
   const hosts = [...new Set(files.map((f) => urlOf(f).split('/')[0]!))];
-  await popup.evaluate((disabledSites) => chrome.runtime.sendMessage({ type: 'set-settings', settings: { disabledSites } }), hosts);
+  await popup.evaluate(
+    (disabledSites) => chrome.runtime.sendMessage({ type: 'set-settings', settings: { disabledSites } }),
+    hosts,
+  );
   mkdirSync('out/screenshots', { recursive: true });
 });
 
@@ -51,10 +70,12 @@ afterAll(async () => {
 
 const boxes = (page: Page) =>
   page.evaluate(() =>
-    [...document.querySelectorAll('body *')].filter((el) => !el.closest('crosswire-mark') && !el.tagName.startsWith('CROSSWIRE-CARD-HOST')).map((el) => {
-      const r = el.getBoundingClientRect();
-      return [el.tagName, r.x, r.y, r.width, r.height] as const;
-    }),
+    [...document.querySelectorAll('body *')]
+      .filter((el) => !el.closest('crosswire-mark') && !el.tagName.startsWith('CROSSWIRE-CARD-HOST'))
+      .map((el) => {
+        const r = el.getBoundingClientRect();
+        return [el.tagName, r.x, r.y, r.width, r.height] as const;
+      }),
   );
 
 describe.skipIf(files.length === 0)('real news pages', () => {
@@ -64,7 +85,10 @@ describe.skipIf(files.length === 0)('real news pages', () => {
     const errors: string[] = [];
     // The snapshots' own inline handlers fail without their scripts; only our errors count.
     page.on('pageerror', (e) => /chrome-extension:/.test(e.stack ?? '') && errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && /chrome-extension:/.test(m.location().url) && errors.push(m.text()));
+    page.on(
+      'console',
+      (m) => m.type() === 'error' && /chrome-extension:/.test(m.location().url) && errors.push(m.text()),
+    );
     await page.setViewportSize({ width: 1200, height: 1000 });
     await page.goto(url);
     await page.waitForTimeout(300);
@@ -81,7 +105,13 @@ describe.skipIf(files.length === 0)('real news pages', () => {
     // an element boundary, so an inline around a highlight may differ by under a pixel.
     const moved = before.filter((b, i) => {
       const a = after[i]!;
-      return b[0] !== a[0] || Math.abs(b[2] - a[2]) > 0.5 || Math.abs(b[4] - a[4]) > 0.5 || Math.abs(b[1] - a[1]) > 1 || Math.abs(b[3] - a[3]) > 1;
+      return (
+        b[0] !== a[0] ||
+        Math.abs(b[2] - a[2]) > 0.5 ||
+        Math.abs(b[4] - a[4]) > 0.5 ||
+        Math.abs(b[1] - a[1]) > 1 ||
+        Math.abs(b[3] - a[3]) > 1
+      );
     });
     expect(moved.slice(0, 5)).toEqual([]);
     expect(after.length).toBe(before.length);

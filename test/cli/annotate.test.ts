@@ -15,9 +15,19 @@ const file = (name: string, content: string | Buffer) => {
 
 describe('npm run annotate', () => {
   it('prints JSON-LD for a text file', () => {
-    const out = JSON.parse(run([file('a.txt', 'Foreign Minister Sergey Lavrov met Hillary Clinton at the UN.'), '--published', '2012-03-12']));
+    const out = JSON.parse(
+      run([
+        file('a.txt', 'Foreign Minister Sergey Lavrov met Hillary Clinton at the UN.'),
+        '--published',
+        '2012-03-12',
+      ]),
+    );
     expect(out.type).toBe('AnnotationCollection');
-    expect(out.items.map((i: any) => i.body['crosswire:label'])).toEqual(['Sergey Lavrov', 'Hillary Clinton', 'United Nations']);
+    expect(out.items.map((i: any) => i.body['crosswire:label'])).toEqual([
+      'Sergey Lavrov',
+      'Hillary Clinton',
+      'United Nations',
+    ]);
     expect(out.items[0].target.source).toMatch(/^file:\/\/.*a\.txt$/);
   });
 
@@ -54,7 +64,11 @@ describe('npm run annotate', () => {
   });
 
   it('runs as npm run annotate', () => {
-    const out = execFileSync('npm', ['run', '--silent', 'annotate', '--', file('b.txt', 'Kofi Annan left Syria.'), '--format', 'table'], { encoding: 'utf8' });
+    const out = execFileSync(
+      'npm',
+      ['run', '--silent', 'annotate', '--', file('b.txt', 'Kofi Annan left Syria.'), '--format', 'table'],
+      { encoding: 'utf8' },
+    );
     expect(out).toContain('person Kofi Annan [Q1254] via name');
   });
 });

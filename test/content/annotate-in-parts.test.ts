@@ -4,7 +4,10 @@ import type { Annotation } from '../../src/core/types';
 
 /** A stand-in engine: every "Lavrov" is an actor. */
 const engine = async (text: string): Promise<Annotation[]> =>
-  [...text.matchAll(/Lavrov/g)].map((m, i) => ({ id: `a${i}`, kind: 'actor', start: m.index!, end: m.index! + 6, text: 'Lavrov' }) as unknown as Annotation);
+  [...text.matchAll(/Lavrov/g)].map(
+    (m, i) =>
+      ({ id: `a${i}`, kind: 'actor', start: m.index!, end: m.index! + 6, text: 'Lavrov' }) as unknown as Annotation,
+  );
 
 describe('annotateInParts', () => {
   it('annotates a short text in one request', async () => {
@@ -25,7 +28,7 @@ describe('annotateInParts', () => {
   });
 
   it('cuts a paragraph longer than a part where it must', async () => {
-    const text = 'x'.repeat(250) + ' Lavrov';
+    const text = `${'x'.repeat(250)} Lavrov`;
     const found = await annotateInParts(text, engine, 100);
     expect(found.map((a) => text.slice(a.start, a.end))).toEqual(['Lavrov']);
   });

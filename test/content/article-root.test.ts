@@ -3,9 +3,22 @@ import { DOMParser, parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { articleRoot } from '../../src/content/article-root';
 
-const page = (body: string): Document => parseHTML(`<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`).document as unknown as Document;
-const prose = (n: number, topic = 'talks') => Array.from({ length: n }, (_, i) => `<p>Paragraph ${i} about the ${topic} at the Security Council, where the envoys argued for most of the afternoon about a ceasefire.</p>`).join('');
-const teasers = '<ul class="related">' + Array.from({ length: 6 }, (_, i) => `<li><a href="/s${i}">Another story ${i} that is long enough to look like a paragraph of text</a></li>`).join('') + '</ul>';
+const page = (body: string): Document =>
+  parseHTML(`<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`)
+    .document as unknown as Document;
+const prose = (n: number, topic = 'talks') =>
+  Array.from(
+    { length: n },
+    (_, i) =>
+      `<p>Paragraph ${i} about the ${topic} at the Security Council, where the envoys argued for most of the afternoon about a ceasefire.</p>`,
+  ).join('');
+const teasers =
+  '<ul class="related">' +
+  Array.from(
+    { length: 6 },
+    (_, i) => `<li><a href="/s${i}">Another story ${i} that is long enough to look like a paragraph of text</a></li>`,
+  ).join('') +
+  '</ul>';
 
 beforeAll(() => {
   // The Readability fallback parses the article it extracts into an inert document.
@@ -19,12 +32,16 @@ describe('articleRoot', () => {
   });
 
   it('takes the one <article> that holds text, not the teaser cards beside it', () => {
-    const doc = page(`<article><h2>Teaser</h2></article><article id="story"><h1>Talks</h1>${prose(5)}</article><article><h2>Other</h2></article>`);
+    const doc = page(
+      `<article><h2>Teaser</h2></article><article id="story"><h1>Talks</h1>${prose(5)}</article><article><h2>Other</h2></article>`,
+    );
     expect(articleRoot(doc)?.id).toBe('story');
   });
 
   it('takes the outermost container named like an article body when nothing else marks it', () => {
-    const doc = page(`<div class="site">${teasers}<div class="story-body" id="body"><h1>Talks</h1><div class="story-body__inner">${prose(8)}</div></div></div>`);
+    const doc = page(
+      `<div class="site">${teasers}<div class="story-body" id="body"><h1>Talks</h1><div class="story-body__inner">${prose(8)}</div></div></div>`,
+    );
     expect(articleRoot(doc)?.id).toBe('body');
   });
 
@@ -34,13 +51,17 @@ describe('articleRoot', () => {
   });
 
   it('falls back to Readability, rooting at the paragraphs it kept', () => {
-    const doc = page(`<div id="nav">${teasers}</div><div id="wrap"><div id="x">${prose(8)}</div></div><div id="foot">${teasers}</div>`);
+    const doc = page(
+      `<div id="nav">${teasers}</div><div id="wrap"><div id="x">${prose(8)}</div></div><div id="foot">${teasers}</div>`,
+    );
     const root = articleRoot(doc);
     expect(root?.id).toBe('x');
   });
 
   it('finds nothing on a page without prose', () => {
-    expect(articleRoot(page('<ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul><p>Sign in</p>'))).toBeNull();
+    expect(
+      articleRoot(page('<ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul><p>Sign in</p>')),
+    ).toBeNull();
   });
 });
 

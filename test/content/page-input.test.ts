@@ -24,7 +24,10 @@ describe('reading the page for the corpus', () => {
   it('extracts the article text, its date and its identity, leaving the page untouched', () => {
     const { document } = parseHTML(html);
     const before = document.documentElement.outerHTML;
-    const result = pageInput(document as unknown as Document, 'https://www.example-news.org/world/annan-moscow?utm_source=x');
+    const result = pageInput(
+      document as unknown as Document,
+      'https://www.example-news.org/world/annan-moscow?utm_source=x',
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value).toMatchObject({
@@ -40,6 +43,9 @@ describe('reading the page for the corpus', () => {
 
   it('says so when the page has no article', () => {
     const { document } = parseHTML('<html><body><nav>Home</nav></body></html>');
-    expect(pageInput(document as unknown as Document, 'https://a.example/')).toEqual({ ok: false, error: 'no article body found in this page' });
+    expect(pageInput(document as unknown as Document, 'https://a.example/')).toEqual({
+      ok: false,
+      error: 'no article body found in this page',
+    });
   });
 });

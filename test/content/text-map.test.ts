@@ -2,7 +2,8 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { buildTextMap, segmentsFor } from '../../src/content/text-map';
 
-const body = (html: string) => parseHTML(`<!doctype html><html><body>${html}</body></html>`).document.body as unknown as Element;
+const body = (html: string) =>
+  parseHTML(`<!doctype html><html><body>${html}</body></html>`).document.body as unknown as Element;
 
 describe('buildTextMap', () => {
   it('reads blocks as paragraphs and inline markup as running text, with offsets back to the nodes', () => {
@@ -13,7 +14,11 @@ describe('buildTextMap', () => {
   });
 
   it('leaves out what the reader types: form fields and contenteditable regions', () => {
-    const map = buildTextMap(body('<p>Kofi Annan arrived.</p><div contenteditable="true"><p>Lavrov in my draft</p></div><div contenteditable=""><p>and here</p></div><div contenteditable="false"><p>Clinton read-only</p></div><textarea>Assad</textarea><input value="Erdogan">'));
+    const map = buildTextMap(
+      body(
+        '<p>Kofi Annan arrived.</p><div contenteditable="true"><p>Lavrov in my draft</p></div><div contenteditable=""><p>and here</p></div><div contenteditable="false"><p>Clinton read-only</p></div><textarea>Assad</textarea><input value="Erdogan">',
+      ),
+    );
     expect(map.text).toBe('Kofi Annan arrived.\n\nClinton read-only');
   });
 

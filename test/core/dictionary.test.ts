@@ -17,9 +17,12 @@ describe('the actor dictionary', () => {
     expect(ofType('organization', 'government_body').length).toBeGreaterThanOrEqual(80);
     expect(ofType('person').length).toBeGreaterThanOrEqual(250);
     expect(ofType('group').length).toBeGreaterThanOrEqual(20);
-    const multilingual = ofType('person').filter((p) => p.names?.fr?.length && p.names.ru?.length && p.names.ar?.length);
+    const multilingual = ofType('person').filter(
+      (p) => p.names?.fr?.length && p.names.ru?.length && p.names.ar?.length,
+    );
     expect(multilingual.length).toBeGreaterThanOrEqual(100);
-    for (const s of states) expect(s.names?.fr?.length && s.names.ru?.length && s.names.ar?.length, s.name).toBeTruthy();
+    for (const s of states)
+      expect(s.names?.fr?.length && s.names.ru?.length && s.names.ar?.length, s.name).toBeTruthy();
   });
 
   it('has abbreviations, demonyms and seats of government for states', () => {
@@ -33,11 +36,13 @@ describe('the actor dictionary', () => {
 
   it('lists no news agency as an actor', () => {
     const names = all.flatMap((a) => [a.name, ...a.aliases]);
-    for (const agency of ['AP', 'AFP', 'Reuters', 'SANA', 'TASS', 'Xinhua', 'Associated Press', 'Agence France-Presse']) expect(names, agency).not.toContain(agency);
+    for (const agency of ['AP', 'AFP', 'Reuters', 'SANA', 'TASS', 'Xinhua', 'Associated Press', 'Agence France-Presse'])
+      expect(names, agency).not.toContain(agency);
   });
 
   it('gives roles with dates, so each office has one holder at a time', () => {
-    const holders = (date: string) => dict.holders('foreign_minister', 'Q30', date, /Secretary of State/).map((p) => p.name);
+    const holders = (date: string) =>
+      dict.holders('foreign_minister', 'Q30', date, /Secretary of State/).map((p) => p.name);
     expect(holders('2012-03-12')).toEqual(['Hillary Clinton']);
     expect(holders('2014-06-01')).toEqual(['John Kerry']);
     expect(dict.holders('foreign_minister', 'Q159', '2012-03-12').map((p) => p.name)).toEqual(['Sergey Lavrov']);
@@ -47,7 +52,9 @@ describe('the actor dictionary', () => {
   });
 
   it('keeps the committed states.json equal to what the generator makes from the packages', () => {
-    const committed = JSON.parse(readFileSync(new URL('../../src/core/actors/data/states.json', import.meta.url), 'utf8'));
+    const committed = JSON.parse(
+      readFileSync(new URL('../../src/core/actors/data/states.json', import.meta.url), 'utf8'),
+    );
     expect(committed).toEqual(buildStates());
   });
 
@@ -56,7 +63,15 @@ describe('the actor dictionary', () => {
       ...DATA_FILES,
       'people-extra.json': [
         { id: 'Bad Id', type: 'person', name: 'X', aliases: [], surnames: [], roles: [], actsFor: 'US' },
-        { id: 'someone', type: 'person', name: 'Someone', aliases: ['President Someone'], surnames: ['Someone'], actsFor: 'US', roles: [{ kind: 'emperor', title: 'Emperor', of: 'US', from: '2012-13', to: null }] },
+        {
+          id: 'someone',
+          type: 'person',
+          name: 'Someone',
+          aliases: ['President Someone'],
+          surnames: ['Someone'],
+          actsFor: 'US',
+          roles: [{ kind: 'emperor', title: 'Emperor', of: 'US', from: '2012-13', to: null }],
+        },
       ],
       'groups-extra.json': { not: 'an array' },
     };
@@ -70,16 +85,20 @@ describe('the actor dictionary', () => {
     const text = error!.problems.join('\n');
     expect(text).toContain('people-extra.json[0] (Bad Id): id must be a Wikidata QID or a lower-case slug');
     expect(text).toContain('people-extra.json[0] (Bad Id): roles must list at least one role');
-    expect(text).toContain('people-extra.json[1] (someone): aliases must not start with an office title: President Someone');
+    expect(text).toContain(
+      'people-extra.json[1] (someone): aliases must not start with an office title: President Someone',
+    );
     expect(text).toContain('roles[0].kind must be one of');
     expect(text).toContain('groups-extra.json: expected a JSON array of actors');
   });
 
   it('rejects duplicate ids and references to actors that do not exist', () => {
-    const dup = { 'a.json': [
-      { id: 'x-group', type: 'group', name: 'X', aliases: [] },
-      { id: 'x-group', type: 'group', name: 'Y', aliases: [], parent: 'nowhere' },
-    ] };
+    const dup = {
+      'a.json': [
+        { id: 'x-group', type: 'group', name: 'X', aliases: [] },
+        { id: 'x-group', type: 'group', name: 'Y', aliases: [], parent: 'nowhere' },
+      ],
+    };
     expect(() => loadDictionary(dup)).toThrow(/duplicate id x-group[\s\S]*parent "nowhere" is not in the dictionary/);
   });
 });

@@ -29,9 +29,30 @@ describe('W3C Web Annotation export', () => {
 
   it('carries Crosswire data under the crosswire: prefix', () => {
     const bodies = doc.items.map((i: any) => i.body);
-    expect(bodies).toContainEqual(expect.objectContaining({ 'crosswire:kind': 'actor', 'crosswire:id': 'sergey-lavrov', 'crosswire:label': 'Sergey Lavrov', 'crosswire:actorType': 'person' }));
-    expect(bodies).toContainEqual(expect.objectContaining({ 'crosswire:kind': 'figure', 'crosswire:value': 7500, 'crosswire:unit': 'people', 'crosswire:counts': 'deaths', 'crosswire:qualifier': null }));
-    expect(bodies).toContainEqual(expect.objectContaining({ 'crosswire:kind': 'quote', 'crosswire:speaker': 'Sergey Lavrov', 'crosswire:speakerId': 'sergey-lavrov' }));
+    expect(bodies).toContainEqual(
+      expect.objectContaining({
+        'crosswire:kind': 'actor',
+        'crosswire:id': 'sergey-lavrov',
+        'crosswire:label': 'Sergey Lavrov',
+        'crosswire:actorType': 'person',
+      }),
+    );
+    expect(bodies).toContainEqual(
+      expect.objectContaining({
+        'crosswire:kind': 'figure',
+        'crosswire:value': 7500,
+        'crosswire:unit': 'people',
+        'crosswire:counts': 'deaths',
+        'crosswire:qualifier': null,
+      }),
+    );
+    expect(bodies).toContainEqual(
+      expect.objectContaining({
+        'crosswire:kind': 'quote',
+        'crosswire:speaker': 'Sergey Lavrov',
+        'crosswire:speakerId': 'sergey-lavrov',
+      }),
+    );
   });
 
   it('counts positions in code points, not UTF-16 units', () => {

@@ -21,7 +21,8 @@ describe('figures', () => {
   });
 
   it('reads European separators when the text writes them', () => {
-    const text = 'Nach Angaben der UNO wurden 7.500 Menschen getötet; 1.200.000 sind geflohen. Das Budget liegt bei 2,5 Millionen.';
+    const text =
+      'Nach Angaben der UNO wurden 7.500 Menschen getötet; 1.200.000 sind geflohen. Das Budget liegt bei 2,5 Millionen.';
     expect(figures(text).map((f) => f.value)).toEqual(expect.arrayContaining([7500, 1200000]));
   });
 
@@ -29,12 +30,26 @@ describe('figures', () => {
     expect(one('Gunmen killed twenty-five civilians.')).toMatchObject({ value: 25, counts: 'killed', unit: 'people' });
     expect(one('Dozens of men were shot dead.')).toMatchObject({ value: null, counts: 'killed' });
     expect(one('The fighting has displaced thousands.')).toMatchObject({ value: null, counts: 'displaced' });
-    expect(one('Some 50-60 thousand people used to live there.')).toMatchObject({ value: null, low: 50000, high: 60000, qualifier: 'about', counts: 'residents' });
-    expect(one('Between 50,000 and 60,000 people fled the city.')).toMatchObject({ low: 50000, high: 60000, counts: 'displaced' });
+    expect(one('Some 50-60 thousand people used to live there.')).toMatchObject({
+      value: null,
+      low: 50000,
+      high: 60000,
+      qualifier: 'about',
+      counts: 'residents',
+    });
+    expect(one('Between 50,000 and 60,000 people fled the city.')).toMatchObject({
+      low: 50000,
+      high: 60000,
+      counts: 'displaced',
+    });
   });
 
   it('keeps qualifiers', () => {
-    expect(one('The conflict has killed over 7,500 people.')).toMatchObject({ value: 7500, qualifier: 'over', counts: 'deaths' });
+    expect(one('The conflict has killed over 7,500 people.')).toMatchObject({
+      value: 7500,
+      qualifier: 'over',
+      counts: 'deaths',
+    });
     expect(one('More than 200 people were wounded.')).toMatchObject({ qualifier: 'over', counts: 'wounded' });
     expect(one('At least 16 people were killed on Monday.')).toMatchObject({ qualifier: 'at least', counts: 'killed' });
     expect(one('Nearly 3,000 were arrested.')).toMatchObject({ qualifier: 'nearly', counts: 'arrested' });
@@ -47,7 +62,11 @@ describe('figures', () => {
     expect(one('Turnout was 62% in the capital.')).toMatchObject({ value: 62, counts: 'percent', unit: 'percent' });
     expect(one('Support fell to 40 per cent.')).toMatchObject({ value: 40, counts: 'percent' });
     expect(one('The resolution passed with 13 votes in favour.')).toMatchObject({ value: 13, counts: 'votes' });
-    expect(one('It needs a two-thirds majority in the Assembly.')).toMatchObject({ value: 0.6667, counts: 'votes', unit: 'fraction of votes' });
+    expect(one('It needs a two-thirds majority in the Assembly.')).toMatchObject({
+      value: 0.6667,
+      counts: 'votes',
+      unit: 'fraction of votes',
+    });
   });
 
   it('ignores dates, years, clock times, ages, ordinals, durations and document numbers', () => {
@@ -61,19 +80,29 @@ describe('figures', () => {
   });
 
   it('names what a bare number counts from the noun after it, across abbreviations', () => {
-    expect(one('Russia and China have vetoed two U.S. and European-backed Security Council resolutions.')).toMatchObject({ value: 2, counts: 'other', unit: 'resolutions' });
+    expect(
+      one('Russia and China have vetoed two U.S. and European-backed Security Council resolutions.'),
+    ).toMatchObject({ value: 2, counts: 'other', unit: 'resolutions' });
     expect(one('Russia launched 145 drones overnight.')).toMatchObject({ counts: 'other', unit: 'drones' });
   });
 
   it('takes the subject from the sentence, else from the state named just before', () => {
     expect(one('The conflict in Syria has killed 7,500 people.').subject).toBe('Syria');
-    expect(one('Syria rejected the plan.\n\nOfficials estimate that 7,500 people have died in the year-long violence.').subject).toBe('Syria');
+    expect(
+      one('Syria rejected the plan.\n\nOfficials estimate that 7,500 people have died in the year-long violence.')
+        .subject,
+    ).toBe('Syria');
   });
 
   it('says who gives a figure', () => {
-    expect(one('The conflict has killed 7,500 people, according to the United Nations.').attribution).toEqual({ label: 'United Nations', actorId: 'united-nations' });
+    expect(one('The conflict has killed 7,500 people, according to the United Nations.').attribution).toEqual({
+      label: 'United Nations',
+      actorId: 'united-nations',
+    });
     expect(one('U.N. officials estimate that 7,500 people have died.').attribution?.actorId).toBe('united-nations');
-    expect(one('Syrian activists say that gunmen killed at least 16 people.').attribution).toEqual({ label: 'Syrian activists' });
+    expect(one('Syrian activists say that gunmen killed at least 16 people.').attribution).toEqual({
+      label: 'Syrian activists',
+    });
     expect(one('"We counted 45 bodies," Valerie Amos said.').attribution?.label).toBe('Valerie Amos');
     expect(one('The army killed 12 fighters.').attribution).toBeUndefined();
   });

@@ -4,11 +4,16 @@ import { annotate } from '../../src/core/annotate';
 import { HAVE_GOLD, SHARED, checkFigures, checkQuotes, goldFiles, scoreActors } from './gold';
 
 // The gold annotations live in ../shared beside the repository; CI lays it there.
-if (!HAVE_GOLD) console.warn(`gold.test: skipped, ${SHARED}gold or seeds not found (the seed articles and their gold annotations are read from ../shared)`);
+if (!HAVE_GOLD)
+  console.warn(
+    `gold.test: skipped, ${SHARED}gold or seeds not found (the seed articles and their gold annotations are read from ../shared)`,
+  );
 
 describe.skipIf(!HAVE_GOLD)('engine against the hand-annotated seed articles', () => {
   const dict = defaultDictionary();
-  const runs = HAVE_GOLD ? goldFiles().map(({ gold, text }) => ({ gold, text, anns: annotate(text, { published: gold.published }) })) : [];
+  const runs = HAVE_GOLD
+    ? goldFiles().map(({ gold, text }) => ({ gold, text, anns: annotate(text, { published: gold.published }) }))
+    : [];
 
   it('finds actor mentions with precision and recall of at least 0.95 overall and per article', () => {
     const scores = runs.map((r) => ({ outlet: r.gold.outlet, ...scoreActors(dict, r.gold, r.anns) }));
@@ -16,7 +21,10 @@ describe.skipIf(!HAVE_GOLD)('engine against the hand-annotated seed articles', (
     const precision = tp / scores.reduce((s, x) => s + x.ours, 0);
     const recall = tp / scores.reduce((s, x) => s + x.gold, 0);
     console.log(`actor mentions: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`);
-    for (const s of scores) console.log(`  ${s.outlet}: P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)}; missed ${s.missed.join(', ') || 'none'}; extra ${s.extra.join(', ') || 'none'}`);
+    for (const s of scores)
+      console.log(
+        `  ${s.outlet}: P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)}; missed ${s.missed.join(', ') || 'none'}; extra ${s.extra.join(', ') || 'none'}`,
+      );
     expect(precision).toBeGreaterThanOrEqual(0.95);
     expect(recall).toBeGreaterThanOrEqual(0.95);
     for (const s of scores) {
@@ -27,7 +35,12 @@ describe.skipIf(!HAVE_GOLD)('engine against the hand-annotated seed articles', (
 
   it('finds every gold figure with the right value, qualifier and what it counts', () => {
     const results = runs.flatMap((r) => checkFigures(r.text, r.gold, r.anns));
-    const wrong = results.filter((r) => !r.ok).map((r) => `${r.gold.surface}: got ${JSON.stringify(r.ours && { value: r.ours.value, low: r.ours.low, high: r.ours.high, qualifier: r.ours.qualifier, counts: r.ours.counts })}`);
+    const wrong = results
+      .filter((r) => !r.ok)
+      .map(
+        (r) =>
+          `${r.gold.surface}: got ${JSON.stringify(r.ours && { value: r.ours.value, low: r.ours.low, high: r.ours.high, qualifier: r.ours.qualifier, counts: r.ours.counts })}`,
+      );
     console.log(`figures: ${results.length - wrong.length}/${results.length} right`);
     expect(wrong).toEqual([]);
     expect(results.length).toBeGreaterThan(10);
@@ -36,15 +49,27 @@ describe.skipIf(!HAVE_GOLD)('engine against the hand-annotated seed articles', (
   it('attributes at least 90% of quotes to the right speaker', () => {
     const results = runs.flatMap((r) => checkQuotes(dict, r.gold, r.anns));
     const right = results.filter((r) => r.ok).length;
-    console.log(`quotes: ${right}/${results.length} with the right speaker; wrong: ${results.filter((r) => !r.ok).map((r) => `"${r.gold.text.slice(0, 30)}" (${r.gold.speaker} / ours ${r.ours?.speaker})`).join('; ') || 'none'}`);
-    expect(results.every((r) => r.ours), 'every gold quote is found').toBe(true);
+    console.log(
+      `quotes: ${right}/${results.length} with the right speaker; wrong: ${
+        results
+          .filter((r) => !r.ok)
+          .map((r) => `"${r.gold.text.slice(0, 30)}" (${r.gold.speaker} / ours ${r.ours?.speaker})`)
+          .join('; ') || 'none'
+      }`,
+    );
+    expect(
+      results.every((r) => r.ours),
+      'every gold quote is found',
+    ).toBe(true);
     expect(right / results.length).toBeGreaterThanOrEqual(0.9);
   });
 
   it('tags none of the strings the gold lists as not actors in that article', () => {
     for (const r of runs) {
       const notActors = new Set((r.gold as unknown as { not_actors: string[] }).not_actors);
-      const tagged = r.anns.filter((a) => a.kind === 'actor' && a.via !== 'role' && notActors.has(a.text)).map((a) => a.text);
+      const tagged = r.anns
+        .filter((a) => a.kind === 'actor' && a.via !== 'role' && notActors.has(a.text))
+        .map((a) => a.text);
       expect(tagged, r.gold.outlet).toEqual([]);
     }
   });

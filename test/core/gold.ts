@@ -13,7 +13,15 @@ export interface GoldFile {
   outlet: string;
   published: string;
   actors: { name: string; type: string; aka: string[]; mentions: { surface: string; count: number }[] }[];
-  figures: { surface: string; value: number | null; low: number | null; high: number | null; qualifier: string | null; counts: string; sentence_start: string }[];
+  figures: {
+    surface: string;
+    value: number | null;
+    low: number | null;
+    high: number | null;
+    qualifier: string | null;
+    counts: string;
+    sentence_start: string;
+  }[];
   quotes: { text: string; speaker: string; partial: boolean }[];
 }
 
@@ -51,9 +59,16 @@ export interface Score {
 export function scoreActors(dict: Dictionary, gold: GoldFile, anns: Annotation[]): Score {
   const key = (id: string | null, surface: string) => `${id}|${surface}`;
   const want = new Map<string, number>();
-  for (const a of gold.actors) for (const m of a.mentions) want.set(key(idFor(dict, a.name, a.aka), m.surface), (want.get(key(idFor(dict, a.name, a.aka), m.surface)) ?? 0) + m.count);
+  for (const a of gold.actors)
+    for (const m of a.mentions)
+      want.set(
+        key(idFor(dict, a.name, a.aka), m.surface),
+        (want.get(key(idFor(dict, a.name, a.aka), m.surface)) ?? 0) + m.count,
+      );
   const got = new Map<string, number>();
-  for (const a of anns) if (a.kind === 'actor' && a.via !== 'role') got.set(key(a.actorId, a.text), (got.get(key(a.actorId, a.text)) ?? 0) + 1);
+  for (const a of anns)
+    if (a.kind === 'actor' && a.via !== 'role')
+      got.set(key(a.actorId, a.text), (got.get(key(a.actorId, a.text)) ?? 0) + 1);
   let tp = 0;
   const missed: string[] = [];
   const extra: string[] = [];
@@ -74,19 +89,31 @@ export function locateFigure(text: string, f: GoldFile['figures'][number]): { st
   return { start, end: start + f.surface.length };
 }
 
-const close = (a: number | null | undefined, b: number | null | undefined) => (a ?? null) === (b ?? null) || (a != null && b != null && Math.abs(a - b) <= Math.abs(b) * 1e-3);
+const close = (a: number | null | undefined, b: number | null | undefined) =>
+  (a ?? null) === (b ?? null) || (a != null && b != null && Math.abs(a - b) <= Math.abs(b) * 1e-3);
 
 /** Each gold figure with the figure we found over it and whether value, qualifier and counts agree. */
 export function checkFigures(text: string, gold: GoldFile, anns: Annotation[]) {
   return gold.figures.map((g) => {
     const at = locateFigure(text, g);
     const ours = anns.find((a): a is FigureAnnotation => a.kind === 'figure' && a.start < at.end && a.end > at.start);
-    const ok = !!ours && close(ours.value, g.value) && close(ours.low, g.low) && close(ours.high, g.high) && ours.qualifier === g.qualifier && ours.counts === g.counts;
+    const ok =
+      !!ours &&
+      close(ours.value, g.value) &&
+      close(ours.low, g.low) &&
+      close(ours.high, g.high) &&
+      ours.qualifier === g.qualifier &&
+      ours.counts === g.counts;
     return { gold: g, ours, ok };
   });
 }
 
-const words = (s: string) => s.toLowerCase().replace(/\(.*?\)/g, '').split(/[^\p{L}-]+/u).filter((w) => w.length > 2 && !['the', 'for'].includes(w));
+const words = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/\(.*?\)/g, '')
+    .split(/[^\p{L}-]+/u)
+    .filter((w) => w.length > 2 && !['the', 'for'].includes(w));
 
 /** Each gold quote with ours and whether the speaker agrees (by id, or by description words for unnamed speakers). */
 export function checkQuotes(dict: Dictionary, gold: GoldFile, anns: Annotation[]) {
@@ -94,7 +121,8 @@ export function checkQuotes(dict: Dictionary, gold: GoldFile, anns: Annotation[]
   return gold.quotes.map((g) => {
     const ours = anns.find((a): a is QuoteAnnotation => a.kind === 'quote' && a.text === g.text);
     let ok = false;
-    if (ours && ids.has(g.speaker)) ok = ours.speakerId === idFor(dict, g.speaker, gold.actors.find((a) => a.name === g.speaker)?.aka);
+    if (ours && ids.has(g.speaker))
+      ok = ours.speakerId === idFor(dict, g.speaker, gold.actors.find((a) => a.name === g.speaker)?.aka);
     else if (ours?.speaker) {
       const want = words(g.speaker);
       const have = new Set(words(ours.speaker));

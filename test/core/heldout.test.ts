@@ -15,7 +15,11 @@ const load = (name: string) => ({
 
 describe('held-out articles', () => {
   const dict = defaultDictionary();
-  const runs = CASES.map(load).map(({ gold, text }) => ({ gold, text, anns: annotate(text, { published: gold.published }) }));
+  const runs = CASES.map(load).map(({ gold, text }) => ({
+    gold,
+    text,
+    anns: annotate(text, { published: gold.published }),
+  }));
 
   it('scores actors, figures and quote speakers', () => {
     const scores = runs.map((r) => ({ name: r.gold.file, ...scoreActors(dict, r.gold, r.anns) }));
@@ -24,10 +28,17 @@ describe('held-out articles', () => {
     const recall = tp / scores.reduce((s, x) => s + x.gold, 0);
     const figures = runs.flatMap((r) => checkFigures(r.text, r.gold, r.anns));
     const quotes = runs.flatMap((r) => checkQuotes(dict, r.gold, r.anns));
-    console.log(`held-out: actor mentions P ${precision.toFixed(3)} R ${recall.toFixed(3)}; figures ${figures.filter((f) => f.ok).length}/${figures.length}; quote speakers ${quotes.filter((q) => q.ok).length}/${quotes.length}`);
-    for (const s of scores) console.log(`  ${s.name}: missed ${s.missed.join(', ') || 'none'}; extra ${s.extra.join(', ') || 'none'}`);
-    for (const f of figures.filter((x) => !x.ok)) console.log(`  figure ${f.gold.surface}: got ${JSON.stringify(f.ours && { value: f.ours.value, qualifier: f.ours.qualifier, counts: f.ours.counts })}`);
-    for (const q of quotes.filter((x) => !x.ok)) console.log(`  quote "${q.gold.text.slice(0, 30)}": ${q.gold.speaker} / ours ${q.ours?.speaker}`);
+    console.log(
+      `held-out: actor mentions P ${precision.toFixed(3)} R ${recall.toFixed(3)}; figures ${figures.filter((f) => f.ok).length}/${figures.length}; quote speakers ${quotes.filter((q) => q.ok).length}/${quotes.length}`,
+    );
+    for (const s of scores)
+      console.log(`  ${s.name}: missed ${s.missed.join(', ') || 'none'}; extra ${s.extra.join(', ') || 'none'}`);
+    for (const f of figures.filter((x) => !x.ok))
+      console.log(
+        `  figure ${f.gold.surface}: got ${JSON.stringify(f.ours && { value: f.ours.value, qualifier: f.ours.qualifier, counts: f.ours.counts })}`,
+      );
+    for (const q of quotes.filter((x) => !x.ok))
+      console.log(`  quote "${q.gold.text.slice(0, 30)}": ${q.gold.speaker} / ours ${q.ours?.speaker}`);
     expect(precision).toBeGreaterThanOrEqual(0.85);
     expect(recall).toBeGreaterThanOrEqual(0.85);
   });

@@ -53,10 +53,17 @@ describe('robustness', () => {
 
   it('annotates a 2 MB article', () => {
     const seedDir = `${SHARED}seeds`;
-    const base = existsSync(seedDir) ? readdirSync(seedDir).map((f) => readFileSync(`${seedDir}/${f}`, 'utf8')).join('\n\n') : 'Sergey Lavrov met Hillary Clinton at the UN, where 7,500 deaths were discussed. "We must act," she said.\n\n';
+    const base = existsSync(seedDir)
+      ? readdirSync(seedDir)
+          .map((f) => readFileSync(`${seedDir}/${f}`, 'utf8'))
+          .join('\n\n')
+      : 'Sergey Lavrov met Hillary Clinton at the UN, where 7,500 deaths were discussed. "We must act," she said.\n\n';
     const big = base.repeat(Math.ceil(2_000_000 / base.length));
     const anns = annotate(big);
     expect(anns.length).toBeGreaterThan(1000);
-    wellFormed(big.slice(0, 20000), anns.filter((a) => a.end <= 20000));
+    wellFormed(
+      big.slice(0, 20000),
+      anns.filter((a) => a.end <= 20000),
+    );
   });
 });

@@ -33,7 +33,10 @@ function fakeAsk(items = corpus(), fail?: string) {
       const actor = q === 'Lavrov' ? { id: 'sergey-lavrov', label: 'Sergey Lavrov' } : null;
       const hits = items.filter((a) => (actor ? a.headline?.includes('Lavrov') : (a.headline ?? '').includes(q)));
       const offset = request.offset ?? 0;
-      return { ok: true, value: { total: hits.length, items: hits.slice(offset, offset + (request.limit ?? 50)), actor } };
+      return {
+        ok: true,
+        value: { total: hits.length, items: hits.slice(offset, offset + (request.limit ?? 50)), actor },
+      };
     }
     if (request.type === 'delete-article') {
       items = items.filter((a) => a.articleId !== request.articleId);
@@ -51,7 +54,8 @@ function Harness({ ask }: { ask: Ask }) {
 
 let root: HTMLElement;
 const text = (selector: string) => [...root.querySelectorAll(selector)].map((e) => e.textContent ?? '');
-const button = (name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === name || b.textContent?.startsWith(`${name} `))!;
+const button = (name: string) =>
+  [...root.querySelectorAll('button')].find((b) => b.textContent === name || b.textContent?.startsWith(`${name} `))!;
 const click = (el: Element) => act(() => void (el as HTMLElement).click());
 
 eachTestRoot((el) => (root = el));
@@ -127,7 +131,9 @@ describe('CorpusList', () => {
     await click(row().querySelector('button')!);
     expect(row().querySelector('[role="group"]')!.textContent).toContain('Remove this article from the corpus?');
     expect(document.activeElement?.textContent).toBe('Cancel');
-    await act(() => void document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    await act(
+      () => void document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })),
+    );
     expect(row().querySelector('[role="group"]')).toBeNull();
     expect(document.activeElement?.textContent).toBe('Remove Story 0 with Lavrov');
     await click(row().querySelector('button')!);
@@ -139,7 +145,9 @@ describe('CorpusList', () => {
     await flush();
     expect(sent.filter((r) => r.type === 'delete-article')).toEqual([{ type: 'delete-article', articleId: 'a0' }]);
     expect(sent.at(-1)).toEqual({ type: 'list-articles', offset: 0, limit: 50 });
-    expect(text('p[role="status"]')).toContain('Removed “Story 0 with Lavrov” (CBC News, 28 December 2024) from the corpus.');
+    expect(text('p[role="status"]')).toContain(
+      'Removed “Story 0 with Lavrov” (CBC News, 28 December 2024) from the corpus.',
+    );
     expect(text('.summary')).toEqual(['Showing 1–50 of 119']);
     expect(row().textContent).toContain('Story 1');
     expect(document.activeElement?.textContent).toMatch(/^Removed /);

@@ -8,7 +8,8 @@ import type { Ask } from '../../src/popup/CorpusControls';
 import { CorpusTransfer, importSummary } from '../../src/options/CorpusTransfer';
 import { exportFileName } from '../../src/shared/download';
 
-const USER_EXPORT = '[\n {"text":"Kofi Annan met Bashar al-Assad.","url":"https://www.reuters.com/world/annan-assad"}\n]\n';
+const USER_EXPORT =
+  '[\n {"text":"Kofi Annan met Bashar al-Assad.","url":"https://www.reuters.com/world/annan-assad"}\n]\n';
 
 /** A background that answers import, export and status from fixed replies, recording requests. */
 function fakeAsk(importReply: { ok: true; value: ImportReport } | { ok: false; error: string }, userCount = 1) {
@@ -21,7 +22,9 @@ function fakeAsk(importReply: { ok: true; value: ImportReport } | { ok: false; e
       case 'import-articles':
         return importReply;
       case 'export-articles':
-        return request.origin === 'all' ? { ok: true, value: { data: '[all]\n', count: 3 + userCount } } : { ok: true, value: { data: userCount ? USER_EXPORT : '[]\n', count: userCount } };
+        return request.origin === 'all'
+          ? { ok: true, value: { data: '[all]\n', count: 3 + userCount } }
+          : { ok: true, value: { data: userCount ? USER_EXPORT : '[]\n', count: userCount } };
       default:
         return { ok: false, error: `unexpected ${request.type}` };
     }
@@ -33,8 +36,10 @@ let root: HTMLElement;
 let imported: number;
 let saved: { filename: string; text: string }[];
 const download = (filename: string, text: string) => void saved.push({ filename, text });
-const show = (ask: Ask) => act(() => render(<CorpusTransfer ask={ask} download={download} version={0} onImported={() => imported++} />, root));
-const notes = () => [...root.querySelectorAll('[role="status"], [role="alert"]')].map((e) => e.textContent).filter(Boolean);
+const show = (ask: Ask) =>
+  act(() => render(<CorpusTransfer ask={ask} download={download} version={0} onImported={() => imported++} />, root));
+const notes = () =>
+  [...root.querySelectorAll('[role="status"], [role="alert"]')].map((e) => e.textContent).filter(Boolean);
 const button = (name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === name)!;
 
 async function choose(name: string, content: string) {
@@ -52,11 +57,16 @@ beforeEach(() => {
 
 describe('CorpusTransfer', () => {
   it('imports a JSON file and says how many were added and why any were skipped', async () => {
-    const { ask, sent } = fakeAsk({ ok: true, value: { added: ['a', 'b'], skipped: [{ index: 2, reason: 'already in the corpus: Reuters, 10 Mar 2012' }] } });
+    const { ask, sent } = fakeAsk({
+      ok: true,
+      value: { added: ['a', 'b'], skipped: [{ index: 2, reason: 'already in the corpus: Reuters, 10 Mar 2012' }] },
+    });
     show(ask);
     await choose('mine.json', '[{"text":"x"}]');
     expect(sent).toContainEqual({ type: 'import-articles', data: '[{"text":"x"}]', format: 'json' });
-    expect(notes()).toEqual(['Imported 2 articles. Skipped 1 article:\nArticle 3: already in the corpus: Reuters, 10 Mar 2012']);
+    expect(notes()).toEqual([
+      'Imported 2 articles. Skipped 1 article:\nArticle 3: already in the corpus: Reuters, 10 Mar 2012',
+    ]);
     expect(imported).toBe(1);
   });
 
@@ -69,7 +79,8 @@ describe('CorpusTransfer', () => {
   });
 
   it('shows an import error in an alert, verbatim, line breaks and all', async () => {
-    const error = 'nothing was imported; 2 problems:\narticle 1: text is required\narticle 4: published must be a YYYY-MM-DD date';
+    const error =
+      'nothing was imported; 2 problems:\narticle 1: text is required\narticle 4: published must be a YYYY-MM-DD date';
     const { ask } = fakeAsk({ ok: false, error });
     show(ask);
     await choose('bad.json', '[{}]');

@@ -10,11 +10,31 @@ import { buttonIn, eachTestRoot, flush } from '../preact-dom';
 let root: HTMLElement;
 eachTestRoot((el) => (root = el));
 
-function fakeAsk(importReply: unknown = { ok: true, value: { kind: 'hypothesis', added: 2, skipped: 1, reasons: ['annotation 3: a page note, not a note on text'], articles: 0 } }) {
+function fakeAsk(
+  importReply: unknown = {
+    ok: true,
+    value: {
+      kind: 'hypothesis',
+      added: 2,
+      skipped: 1,
+      reasons: ['annotation 3: a page note, not a note on text'],
+      articles: 0,
+    },
+  },
+) {
   const sent: Request[] = [];
   const ask = (async (request: Request) => {
     sent.push(request);
-    if (request.type === 'export-notes') return { ok: true, value: { data: `data:${request.format}`, filename: `crosswire-notes.${request.format}`, mime: 'text/plain', count: request.format === 'csv' ? 0 : 4 } };
+    if (request.type === 'export-notes')
+      return {
+        ok: true,
+        value: {
+          data: `data:${request.format}`,
+          filename: `crosswire-notes.${request.format}`,
+          mime: 'text/plain',
+          count: request.format === 'csv' ? 0 : 4,
+        },
+      };
     if (request.type === 'import-notes') return importReply;
     return { ok: false, error: `unexpected ${request.type}` };
   }) as Ask;
@@ -29,7 +49,9 @@ async function choose(content: string) {
 }
 
 const type = async (label: string, value: string) => {
-  const input = [...root.querySelectorAll('label')].find((l) => l.textContent?.trim().startsWith(label))!.querySelector('input')!;
+  const input = [...root.querySelectorAll('label')]
+    .find((l) => l.textContent?.trim().startsWith(label))!
+    .querySelector('input')!;
   input.value = value;
   await act(() => void input.dispatchEvent(new Event('input', { bubbles: true })));
 };
@@ -38,7 +60,16 @@ describe('NotesTransfer', () => {
   it('exports with the filter filled in, and saves the file the background wrote', async () => {
     const { ask, sent } = fakeAsk();
     const saved: string[][] = [];
-    act(() => render(<NotesTransfer ask={ask} download={(...args) => void saved.push(args as string[])} onImported={() => undefined} />, root));
+    act(() =>
+      render(
+        <NotesTransfer
+          ask={ask}
+          download={(...args) => void saved.push(args as string[])}
+          onImported={() => undefined}
+        />,
+        root,
+      ),
+    );
     await type('Site', 'cbc.ca');
     await type('Tag', 'toll');
     await act(() => void buttonIn(root, 'Web Annotation (JSON-LD)').click());
@@ -62,12 +93,22 @@ describe('NotesTransfer', () => {
     const { ask } = fakeAsk();
     act(() => render(<NotesTransfer ask={ask} download={() => undefined} onImported={() => imported++} />, root));
     await choose('{"export_date": "2026-01-01", "annotations": []}');
-    expect(root.querySelector('.panel [role="status"]')!.textContent).toBe('Hypothesis export: imported 2 notes.\nSkipped 1 note (already stored, or not notes on text).\nannotation 3: a page note, not a note on text');
+    expect(root.querySelector('.panel [role="status"]')!.textContent).toBe(
+      'Hypothesis export: imported 2 notes.\nSkipped 1 note (already stored, or not notes on text).\nannotation 3: a page note, not a note on text',
+    );
     expect(imported).toBe(1);
-    const failing = fakeAsk({ ok: false, error: 'nothing was imported; 2 problems:\nannotation 1: tags must be a list of strings\nannotation 4: stance must be one of verified, disputed, follow-up' });
-    act(() => render(<NotesTransfer ask={failing.ask} download={() => undefined} onImported={() => imported++} />, root));
+    const failing = fakeAsk({
+      ok: false,
+      error:
+        'nothing was imported; 2 problems:\nannotation 1: tags must be a list of strings\nannotation 4: stance must be one of verified, disputed, follow-up',
+    });
+    act(() =>
+      render(<NotesTransfer ask={failing.ask} download={() => undefined} onImported={() => imported++} />, root),
+    );
     await choose('{}');
-    expect(root.querySelector('[role="alert"]')!.textContent).toBe('Nothing was imported from notes.json: nothing was imported; 2 problems:\nannotation 1: tags must be a list of strings\nannotation 4: stance must be one of verified, disputed, follow-up');
+    expect(root.querySelector('[role="alert"]')!.textContent).toBe(
+      'Nothing was imported from notes.json: nothing was imported; 2 problems:\nannotation 1: tags must be a list of strings\nannotation 4: stance must be one of verified, disputed, follow-up',
+    );
     expect(imported).toBe(1);
   });
 });

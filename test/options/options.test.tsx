@@ -8,7 +8,14 @@ import type { Ask } from '../../src/popup/CorpusControls';
 import { downloadText } from '../../src/shared/download';
 import { Options } from '../../src/options/Options';
 
-const item = (articleId: string, name: string, origin: 'bundled' | 'user'): ArticleListItem => ({ articleId, outlet: { id: name, name, profile: null }, published: '2024-02-24', headline: `From ${name}`, url: null, origin });
+const item = (articleId: string, name: string, origin: 'bundled' | 'user'): ArticleListItem => ({
+  articleId,
+  outlet: { id: name, name, profile: null },
+  published: '2024-02-24',
+  headline: `From ${name}`,
+  url: null,
+  origin,
+});
 
 /** A whole background in memory: what the page asks on opening, and an import that adds one article. */
 function fakeAsk() {
@@ -49,8 +56,19 @@ describe('Options', () => {
     expect(root.textContent).toContain('Reading the settings…');
     expect(root.textContent).toContain('Reading the sites…');
     const headings = [...root.querySelectorAll('h1, h2, h3')].map((h) => `${h.tagName} ${h.textContent}`);
-    expect(headings).toEqual(['H1 Crosswire options', 'H2 Corpus', 'H3 Import and export', 'H3 Stored articles', 'H2 Notes', 'H2 Sites', 'H3 Switched off', 'H3 Always on', 'H2 Remember articles']);
-    for (const input of root.querySelectorAll('input')) expect(input.closest('label') ?? root.querySelector(`label[for="${input.id}"]`)).not.toBeNull();
+    expect(headings).toEqual([
+      'H1 Crosswire options',
+      'H2 Corpus',
+      'H3 Import and export',
+      'H3 Stored articles',
+      'H2 Notes',
+      'H2 Sites',
+      'H3 Switched off',
+      'H3 Always on',
+      'H2 Remember articles',
+    ]);
+    for (const input of root.querySelectorAll('input'))
+      expect(input.closest('label') ?? root.querySelector(`label[for="${input.id}"]`)).not.toBeNull();
   });
 
   it('lists the corpus again, and its counts, after an import', async () => {
@@ -80,7 +98,9 @@ describe('downloadText', () => {
       clicked.push(this);
     });
     downloadText('crosswire-articles-2024-02-24.json', '[]\n');
-    expect(clicked.map((a) => [a.download, a.href])).toEqual([['crosswire-articles-2024-02-24.json', 'blob:crosswire/1']]);
+    expect(clicked.map((a) => [a.download, a.href])).toEqual([
+      ['crosswire-articles-2024-02-24.json', 'blob:crosswire/1'],
+    ]);
     expect(clicked[0]!.isConnected).toBe(false);
     expect(await blobs[0]!.text()).toBe('[]\n');
     expect(blobs[0]!.type).toBe('application/json');

@@ -14,7 +14,8 @@ function fakeAsk(fail?: string) {
   const ask = (async (request: Request) => {
     sent.push(request);
     if (request.type === 'get-settings') return { ok: true, value: settings };
-    if (request.type === 'set-settings' && !fail) return { ok: true, value: (settings = { ...settings, ...request.settings }) };
+    if (request.type === 'set-settings' && !fail)
+      return { ok: true, value: (settings = { ...settings, ...request.settings }) };
     return { ok: false, error: fail ?? `unexpected ${request.type}` };
   }) as Ask;
   return { ask, sent };
@@ -34,7 +35,9 @@ describe('RememberSetting', () => {
     expect(box().disabled).toBe(false);
     expect(box().checked).toBe(false);
     expect(box().closest('label')!.textContent).toBe('Remember every article I read on enabled sites');
-    expect(document.getElementById(box().getAttribute('aria-describedby')!)!.textContent).toContain('stored in this browser only');
+    expect(document.getElementById(box().getAttribute('aria-describedby')!)!.textContent).toContain(
+      'stored in this browser only',
+    );
     await act(() => void box().click());
     await flush();
     expect(sent.at(-1)).toEqual({ type: 'set-settings', settings: { rememberArticles: true } });

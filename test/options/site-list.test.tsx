@@ -60,7 +60,10 @@ describe('SiteList', () => {
   });
 
   it('stops "always on" for a site with on: false and reads the sites again', async () => {
-    const { ask, sent } = fakeAsk({ rememberArticles: false, disabledSites: [] }, ['https://example.org', 'https://news.example.com']);
+    const { ask, sent } = fakeAsk({ rememberArticles: false, disabledSites: [] }, [
+      'https://example.org',
+      'https://news.example.com',
+    ]);
     const forgotten: string[] = [];
     act(() => render(<SiteList ask={ask} forget={async (origin) => forgotten.push(origin)} />, root));
     await flush();
@@ -74,7 +77,11 @@ describe('SiteList', () => {
   });
 
   it('shows an error reply in an alert', async () => {
-    const { ask } = fakeAsk({ rememberArticles: false, disabledSites: [] }, ['https://example.org'], 'Missing host permission for the script.');
+    const { ask } = fakeAsk(
+      { rememberArticles: false, disabledSites: [] },
+      ['https://example.org'],
+      'Missing host permission for the script.',
+    );
     const forgotten: string[] = [];
     act(() => render(<SiteList ask={ask} forget={async (origin) => forgotten.push(origin)} />, root));
     await flush();

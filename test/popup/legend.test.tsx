@@ -8,6 +8,8 @@ describe('Legend', () => {
   it('names every highlight colour, in the palette’s order', () => {
     const root = document.createElement('div');
     render(<Legend />, root);
-    expect([...root.querySelectorAll('li')].map((li) => li.textContent?.replace('Aa', '').trim())).toEqual(LEGEND.map((e) => e.label));
+    expect([...root.querySelectorAll('li')].map((li) => li.textContent?.replace('Aa', '').trim())).toEqual(
+      LEGEND.map((e) => e.label),
+    );
   });
 });

@@ -16,9 +16,18 @@ export type CardData =
   | { state: 'figure'; result: FiguresLike }
   | { state: 'quote'; matches: QuoteMatch[] };
 
-
 /** The card for one highlight: what other outlets in the corpus wrote. All page text renders as text. */
-export function Card({ annotation, data, id, children }: { annotation: Annotation; data: CardData; id: string; children?: ComponentChildren }) {
+export function Card({
+  annotation,
+  data,
+  id,
+  children,
+}: {
+  annotation: Annotation;
+  data: CardData;
+  id: string;
+  children?: ComponentChildren;
+}) {
   return (
     <div class="card" role="dialog" id={id} aria-label={`Crosswire: ${title(annotation)}`}>
       <p class="title">{title(annotation)}</p>
@@ -42,7 +51,12 @@ function title(a: Annotation): string {
 function subtitle(a: Annotation): string | null {
   if (a.kind === 'actor') return [a.actorType.replace('_', ' '), a.role].filter(Boolean).join(' · ');
   if (a.kind === 'figure') {
-    const value = a.low !== undefined ? `${a.low.toLocaleString('en')}–${a.high!.toLocaleString('en')}` : a.value === null ? 'vague' : a.value.toLocaleString('en');
+    const value =
+      a.low !== undefined
+        ? `${a.low.toLocaleString('en')}–${a.high!.toLocaleString('en')}`
+        : a.value === null
+          ? 'vague'
+          : a.value.toLocaleString('en');
     return `${a.counts}: ${a.qualifier ? `${a.qualifier} ` : ''}${value} ${a.unit}${a.attribution ? `, per ${a.attribution.label}` : ''}`;
   }
   return null;
@@ -65,7 +79,15 @@ function Mentions({ groups, label }: { groups: MentionsByOutlet[]; label: string
                 {a.headline && ` · ${a.headline}`}
               </p>
               {a.sentences.slice(0, 2).map((s) => (
-                <p class="quote">{a.url ? <a href={linkToSentence(a.url, s)} target="_blank" rel="noopener noreferrer">{clip(s, SENTENCE)}</a> : clip(s, SENTENCE)}</p>
+                <p class="quote">
+                  {a.url ? (
+                    <a href={linkToSentence(a.url, s)} target="_blank" rel="noopener noreferrer">
+                      {clip(s, SENTENCE)}
+                    </a>
+                  ) : (
+                    clip(s, SENTENCE)
+                  )}
+                </p>
               ))}
             </div>
           ))}
@@ -84,7 +106,8 @@ function Figures({ result }: { result: FiguresLike }) {
         {result.items.slice(0, 8).map((i) => (
           <li key={`${i.articleId}${i.text}`}>
             <p>
-              <span class="outlet">{i.outlet}</span> <span class="muted">{date(i.published)}</span>: <strong>{i.text}</strong> {i.agrees ? '(agrees)' : '(differs)'}
+              <span class="outlet">{i.outlet}</span> <span class="muted">{date(i.published)}</span>:{' '}
+              <strong>{i.text}</strong> {i.agrees ? '(agrees)' : '(differs)'}
             </p>
             <p class="muted">{clip(i.sentence, 160)}</p>
           </li>
@@ -101,7 +124,10 @@ function Quotes({ matches }: { matches: QuoteMatch[] }) {
       {matches.slice(0, 6).map((m) => (
         <li key={`${m.articleId}${m.quote.text}`}>
           <p>
-            <span class="outlet">{m.outlet}</span> <span class="muted">{date(m.published)} · {m.kind}</span>
+            <span class="outlet">{m.outlet}</span>{' '}
+            <span class="muted">
+              {date(m.published)} · {m.kind}
+            </span>
           </p>
           <p class="quote">
             <DiffText diff={m.diff} />

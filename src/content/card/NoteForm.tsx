@@ -9,15 +9,38 @@ export interface NoteFields {
   stance: Stance | null;
 }
 
-
 /** "tolls, to check ,UN" -> ["tolls", "to check", "UN"]: commas separate tags, blanks go. */
-export const parseTags = (s: string) => [...new Set(s.split(',').map((t) => t.trim()).filter(Boolean))].slice(0, 100).map((t) => t.slice(0, 200));
+export const parseTags = (s: string) =>
+  [
+    ...new Set(
+      s
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ]
+    .slice(0, 100)
+    .map((t) => t.slice(0, 200));
 
 /**
  * The form for a new note or an edit: note text, tags and a stance. Focus starts in the note
  * text; Escape cancels (the card's own Escape handling is not reached from inside the form).
  */
-export function NoteForm({ quote, initial, onSave, onCancel, onDelete, error }: { quote: string; initial?: NoteFields; onSave: (fields: NoteFields) => void; onCancel: () => void; onDelete?: () => void; error?: string | null }) {
+export function NoteForm({
+  quote,
+  initial,
+  onSave,
+  onCancel,
+  onDelete,
+  error,
+}: {
+  quote: string;
+  initial?: NoteFields;
+  onSave: (fields: NoteFields) => void;
+  onCancel: () => void;
+  onDelete?: () => void;
+  error?: string | null;
+}) {
   const [note, setNote] = useState(initial?.note ?? '');
   const [tags, setTags] = useState(initial?.tags.join(', ') ?? '');
   const [stance, setStance] = useState<Stance | ''>(initial?.stance ?? '');
@@ -42,7 +65,13 @@ export function NoteForm({ quote, initial, onSave, onCancel, onDelete, error }: 
       <p class="quote">{quote.length > 200 ? `${quote.slice(0, 199)}…` : quote}</p>
       <label>
         Note
-        <textarea ref={first} rows={3} value={note} maxLength={100_000} onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)} />
+        <textarea
+          ref={first}
+          rows={3}
+          value={note}
+          maxLength={100_000}
+          onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)}
+        />
       </label>
       <label>
         Tags, separated by commas
@@ -78,4 +107,3 @@ export function NoteForm({ quote, initial, onSave, onCancel, onDelete, error }: 
     </form>
   );
 }
-

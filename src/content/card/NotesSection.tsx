@@ -10,7 +10,15 @@ export interface ShownNote {
 }
 
 /** The reader's notes on a highlight, each editable, and (given `onAdd`) a button for another. */
-export function NotesSection({ notes, onAdd, onEdit }: { notes: ShownNote[]; onAdd?: () => void; onEdit: (note: Note) => void }) {
+export function NotesSection({
+  notes,
+  onAdd,
+  onEdit,
+}: {
+  notes: ShownNote[];
+  onAdd?: () => void;
+  onEdit: (note: Note) => void;
+}) {
   return (
     <section class="notes" aria-label="Your notes">
       {notes.map(({ note, changed, textChanged }) => (
@@ -23,7 +31,9 @@ export function NotesSection({ notes, onAdd, onEdit }: { notes: ShownNote[]; onA
               The article’s text changed since you annotated it. Then: “{changed.before}”. Now: “{changed.after}”.
             </p>
           )}
-          {!changed && textChanged && <p class="muted">The article’s text changed since this note, but not the words it is on.</p>}
+          {!changed && textChanged && (
+            <p class="muted">The article’s text changed since this note, but not the words it is on.</p>
+          )}
           <button type="button" class="link" onClick={() => onEdit(note)}>
             Edit note
           </button>

@@ -1,5 +1,9 @@
 /** Where a card goes: below its highlight, or above when there is no room; never over it. */
-export function placeCard(anchor: DOMRect, card: { width: number; height: number }, viewport: { width: number; height: number; scrollX: number; scrollY: number }): { left: number; top: number } {
+export function placeCard(
+  anchor: DOMRect,
+  card: { width: number; height: number },
+  viewport: { width: number; height: number; scrollX: number; scrollY: number },
+): { left: number; top: number } {
   const GAP = 6;
   const below = anchor.bottom + GAP;
   const fitsBelow = below + card.height <= viewport.height;

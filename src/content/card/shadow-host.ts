@@ -18,7 +18,10 @@ export class ShadowHost {
     const suffix = [...crypto.getRandomValues(new Uint8Array(6))].map((b) => b.toString(16).padStart(2, '0')).join('');
     this.host = doc.createElement(`${HOST_PREFIX}${suffix}`);
     // Out of the page's flow and above it; the card positions itself inside.
-    this.host.setAttribute('style', 'all: initial; position: absolute; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;');
+    this.host.setAttribute(
+      'style',
+      'all: initial; position: absolute; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;',
+    );
     const root = this.host.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');
     style.textContent = css;

@@ -60,7 +60,13 @@ export class Dictionary {
     let found = this.holderCache.get(key);
     if (!found) {
       found = this.people.filter((p) =>
-        p.roles.some((r) => r.kind === kind && (of === null || this.resolveRef(r.of)?.id === of) && (!title || title.test(r.title)) && activeOn(r.from, r.to, date)),
+        p.roles.some(
+          (r) =>
+            r.kind === kind &&
+            (of === null || this.resolveRef(r.of)?.id === of) &&
+            (!title || title.test(r.title)) &&
+            activeOn(r.from, r.to, date),
+        ),
       );
       if (this.holderCache.size > 10_000) this.holderCache.clear();
       this.holderCache.set(key, found);
@@ -88,7 +94,8 @@ export class Dictionary {
     // UN organs are written with and without the prefix: "Security Council", "UN Security Council".
     if (e.type !== 'state' && e.type !== 'person' && unId && e.parent === unId) {
       for (const a of [e.name, ...e.aliases]) {
-        if (!/^(UN|U\.N\.|United Nations)\b/.test(a) && a.split(' ').length > 1) for (const p of UN_PREFIXES) add(`${p} ${a}`, 'alias');
+        if (!/^(UN|U\.N\.|United Nations)\b/.test(a) && a.split(' ').length > 1)
+          for (const p of UN_PREFIXES) add(`${p} ${a}`, 'alias');
       }
     }
   }
@@ -114,7 +121,10 @@ export class Dictionary {
   }
 }
 
-const foldedKey = (surface: string) => tokenize(surface).word.map((w) => w.key).join(' ');
+const foldedKey = (surface: string) =>
+  tokenize(surface)
+    .word.map((w) => w.key)
+    .join(' ');
 
 const RANKS: Form[] = ['name', 'alias', 'foreign', 'demonym', 'plural', 'seat', 'ambiguous', 'surname'];
 const rank = (f: Form) => RANKS.indexOf(f);
@@ -124,4 +134,3 @@ export function activeOn(from: string, to: string | null, date: string | null): 
   if (!date) return true;
   return from.padEnd(10, '-00') <= date && (to === null || date <= to.padEnd(10, '-99'));
 }
-

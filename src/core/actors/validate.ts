@@ -1,7 +1,8 @@
 import { ACTOR_TYPES, ROLE_KINDS, type ActorEntry } from './schema';
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-const OFFICE_TITLE = /^(?:President|Prime Minister|Foreign Minister|Minister|Secretary|Chancellor|Ambassador|Vice President|General|Gen\.|Premier|Mr\.?|Mrs\.?|Ms\.?|Dr\.?) /;
+const OFFICE_TITLE =
+  /^(?:President|Prime Minister|Foreign Minister|Minister|Secretary|Chancellor|Ambassador|Vice President|General|Gen\.|Premier|Mr\.?|Mrs\.?|Ms\.?|Dr\.?) /;
 const ID = /^(Q\d+|[a-z0-9]+(-[a-z0-9]+)*)$/;
 
 type Check = (value: unknown) => boolean;
@@ -27,7 +28,8 @@ export function validateEntries(source: string, raw: unknown): { entries: ActorE
     if (e.names !== undefined) {
       const names = e.names as Record<string, unknown>;
       for (const [lang, list] of Object.entries(names)) {
-        if (!['fr', 'ru', 'ar'].includes(lang) || !strs(list)) fail(`names.${lang} must be a list of strings in fr, ru or ar`);
+        if (!['fr', 'ru', 'ar'].includes(lang) || !strs(list))
+          fail(`names.${lang} must be a list of strings in fr, ru or ar`);
       }
     }
     if (e.type === 'state') {
@@ -41,13 +43,14 @@ export function validateEntries(source: string, raw: unknown): { entries: ActorE
       if (titled.length) fail(`aliases must not start with an office title: ${titled.join(', ')}`);
       if (!str(e.actsFor)) fail('actsFor is required');
       if (!Array.isArray(e.roles) || e.roles.length === 0) fail('roles must list at least one role');
-      else (e.roles as Record<string, unknown>[]).forEach((r, j) => {
-        if (!ROLE_KINDS.includes(r.kind as never)) fail(`roles[${j}].kind must be one of ${ROLE_KINDS.join(', ')}`);
-        if (!str(r.title) || !str(r.of)) fail(`roles[${j}] needs a title and an "of"`);
-        if (!DATE.test(String(r.from))) fail(`roles[${j}].from must be YYYY, YYYY-MM or YYYY-MM-DD`);
-        if (r.to !== null && !DATE.test(String(r.to))) fail(`roles[${j}].to must be a date or null`);
-        if (r.to !== null && String(r.to) < String(r.from)) fail(`roles[${j}] ends before it starts`);
-      });
+      else
+        (e.roles as Record<string, unknown>[]).forEach((r, j) => {
+          if (!ROLE_KINDS.includes(r.kind as never)) fail(`roles[${j}].kind must be one of ${ROLE_KINDS.join(', ')}`);
+          if (!str(r.title) || !str(r.of)) fail(`roles[${j}] needs a title and an "of"`);
+          if (!DATE.test(String(r.from))) fail(`roles[${j}].from must be YYYY, YYYY-MM or YYYY-MM-DD`);
+          if (r.to !== null && !DATE.test(String(r.to))) fail(`roles[${j}].to must be a date or null`);
+          if (r.to !== null && String(r.to) < String(r.from)) fail(`roles[${j}] ends before it starts`);
+        });
     }
   });
   return { entries: errors.length ? [] : (raw as ActorEntry[]), errors };
@@ -66,7 +69,8 @@ export function validateReferences(entries: readonly ActorEntry[]): string[] {
   }
   for (const e of entries) {
     if (e.type === 'person') {
-      for (const r of e.roles) if (!refs.has(r.of)) errors.push(`${e.id} (${e.name}): role "${r.title}" is of unknown actor "${r.of}"`);
+      for (const r of e.roles)
+        if (!refs.has(r.of)) errors.push(`${e.id} (${e.name}): role "${r.title}" is of unknown actor "${r.of}"`);
       if (!refs.has(e.actsFor)) errors.push(`${e.id} (${e.name}): actsFor unknown actor "${e.actsFor}"`);
     } else if (e.type !== 'state' && e.parent && !refs.has(e.parent)) {
       errors.push(`${e.id} (${e.name}): parent "${e.parent}" is not in the dictionary`);

@@ -33,5 +33,11 @@ const INNER_SENTENCE_END = /[.!?]["”’')\]]* ["“‘]?\p{Lu}/u;
 /** Whether a line is shaped like a heading of at most `maxWords` words. */
 export function isHeadingLike(line: string, maxWords: number): boolean {
   const words = line.split(' ').length;
-  return words <= maxWords && /\p{L}/u.test(line) && OPENS.test(line) && !CLOSES_CLAUSE.test(line) && !INNER_SENTENCE_END.test(line);
+  return (
+    words <= maxWords &&
+    /\p{L}/u.test(line) &&
+    OPENS.test(line) &&
+    !CLOSES_CLAUSE.test(line) &&
+    !INNER_SENTENCE_END.test(line)
+  );
 }

@@ -16,7 +16,11 @@ export interface CleanArticle {
  * credit. Pure; every rule is general (see junk.ts, repair.ts, block-kinds.ts).
  */
 export function cleanArticle(raw: string): CleanArticle {
-  const lines = dropTeaserLines(normaliseLines(raw).filter((line) => !isJunkLine(line)).map(dropRepeatedTeaser)).map(spaceGluedSentences);
+  const lines = dropTeaserLines(
+    normaliseLines(raw)
+      .filter((line) => !isJunkLine(line))
+      .map(dropRepeatedTeaser),
+  ).map(spaceGluedSentences);
   const kinds = classify(lines);
   const blocks: Block[] = [];
   let text = '';

@@ -47,7 +47,12 @@ export function articleId(canonical: string | null, hash: string): string {
  * derived from: the content script, the popup and the background agree on it, so notes and
  * "other outlets" find the same article. Without a URL there is no identity: "a-unknown".
  */
-export function pageIdentity(page: { url?: string; canonical?: string; ogUrl?: string }): { articleId: string; canonical: string | null } {
-  const canonical = page.url ? canonicalUrl(page.url, { canonical: page.canonical ?? null, ogUrl: page.ogUrl ?? null }) : null;
+export function pageIdentity(page: { url?: string; canonical?: string; ogUrl?: string }): {
+  articleId: string;
+  canonical: string | null;
+} {
+  const canonical = page.url
+    ? canonicalUrl(page.url, { canonical: page.canonical ?? null, ogUrl: page.ogUrl ?? null })
+    : null;
   return { articleId: canonical ? articleId(canonical, '') : 'a-unknown', canonical };
 }

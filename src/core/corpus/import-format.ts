@@ -19,26 +19,40 @@ export interface ImportRecord {
 
 export type ImportResult = { ok: true; value: ImportRecord[] } | { ok: false; error: string };
 
-const FIELDS: Record<keyof ImportRecord, 'string'> = { text: 'string', url: 'string', canonicalUrl: 'string', outlet: 'string', published: 'string', headline: 'string', wire: 'string' };
+const FIELDS: Record<keyof ImportRecord, 'string'> = {
+  text: 'string',
+  url: 'string',
+  canonicalUrl: 'string',
+  outlet: 'string',
+  published: 'string',
+  headline: 'string',
+  wire: 'string',
+};
 const MAX_BYTES = 50 * 1024 * 1024;
 const MAX_RECORDS = 20_000;
 const MAX_PROBLEMS = 20;
 
 /** Parse and check an import file; `format` is guessed from the content when not given. */
 export function parseImport(data: string, format?: 'json' | 'jsonl'): ImportResult {
-  if (data.length > MAX_BYTES) return { ok: false, error: `the file is ${Math.round(data.length / 1048576)} MB; the limit is 50 MB` };
+  if (data.length > MAX_BYTES)
+    return { ok: false, error: `the file is ${Math.round(data.length / 1048576)} MB; the limit is 50 MB` };
   const trimmed = data.trim();
   if (!trimmed) return { ok: false, error: 'the file is empty' };
-  const kind = format ?? (trimmed.startsWith('[') || (trimmed.startsWith('{') && !trimmed.includes('\n{')) ? 'json' : 'jsonl');
+  const kind =
+    format ?? (trimmed.startsWith('[') || (trimmed.startsWith('{') && !trimmed.includes('\n{')) ? 'json' : 'jsonl');
   const parsed = kind === 'json' ? parseJson(trimmed) : parseJsonLines(data);
   if (!parsed.ok) return parsed;
   const { items, where } = parsed;
   if (items.length === 0) return { ok: false, error: 'the file holds no articles' };
-  if (items.length > MAX_RECORDS) return { ok: false, error: `the file holds ${items.length} articles; import at most ${MAX_RECORDS} at a time` };
+  if (items.length > MAX_RECORDS)
+    return { ok: false, error: `the file holds ${items.length} articles; import at most ${MAX_RECORDS} at a time` };
   const problems = items.flatMap((item, i) => checkRecord(item).map((p) => `${where(i)}: ${p}`));
   if (problems.length) {
     const more = problems.length > MAX_PROBLEMS ? `\n…and ${problems.length - MAX_PROBLEMS} more` : '';
-    return { ok: false, error: `nothing was imported; ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.slice(0, MAX_PROBLEMS).join('\n')}${more}` };
+    return {
+      ok: false,
+      error: `nothing was imported; ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.slice(0, MAX_PROBLEMS).join('\n')}${more}`,
+    };
   }
   return { ok: true, value: items as ImportRecord[] };
 }
@@ -78,12 +92,16 @@ function checkRecord(item: unknown): string[] {
   const problems: string[] = [];
   for (const key of Object.keys(item)) {
     if (!(key in FIELDS)) problems.push(`unknown field "${key}" (fields: ${Object.keys(FIELDS).join(', ')})`);
-    else if (item[key] !== null && item[key] !== undefined && typeof item[key] !== FIELDS[key as keyof ImportRecord]) problems.push(`"${key}" must be a string`);
+    else if (item[key] !== null && item[key] !== undefined && typeof item[key] !== FIELDS[key as keyof ImportRecord])
+      problems.push(`"${key}" must be a string`);
   }
-  if (typeof item.text !== 'string' || !/\p{L}{2,}/u.test(item.text)) problems.push('"text" is required and must contain words');
-  if (typeof item.published === 'string' && !validDate(item.published)) problems.push(`"published" must be a date like 2012-03-12, not "${item.published}"`);
+  if (typeof item.text !== 'string' || !/\p{L}{2,}/u.test(item.text))
+    problems.push('"text" is required and must contain words');
+  if (typeof item.published === 'string' && !validDate(item.published))
+    problems.push(`"published" must be a date like 2012-03-12, not "${item.published}"`);
   for (const key of ['url', 'canonicalUrl'] as const) {
-    if (typeof item[key] === 'string' && !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(item[key] as string)) problems.push(`"${key}" must be an http(s) URL`);
+    if (typeof item[key] === 'string' && !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(item[key] as string))
+      problems.push(`"${key}" must be an http(s) URL`);
   }
   return problems;
 }

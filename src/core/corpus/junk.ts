@@ -7,35 +7,58 @@
 
 /** Words that carry a sentence; a line of prose has plenty, a row of buttons has none. */
 const FUNCTION_WORDS = new Set(
-  'a an the of to in on at by for from with and or but nor is are was were be been being has have had do does did it its this that these those as not no will would can could may might shall should he she they we you i his her their our your who which what when where said says than into about after over up out if so'.split(' '),
+  'a an the of to in on at by for from with and or but nor is are was were be been being has have had do does did it its this that these those as not no will would can could may might shall should he she they we you i his her their our your who which what when where said says than into about after over up out if so'.split(
+    ' ',
+  ),
 );
 
 /** Words of site chrome: buttons, banners, social networks, players. */
 const UI_WORDS = new Set(
-  ('share shares sharing facebook twitter tweet email e-mail mail whatsapp telegram linkedin reddit pinterest messenger flipboard vk ' +
+  (
+    'share shares sharing facebook twitter tweet email e-mail mail whatsapp telegram linkedin reddit pinterest messenger flipboard vk ' +
     'youtube instagram tiktok rss print copy copied link links permalink comments comment cookie cookies accept reject decline manage ' +
     'preferences settings consent privacy subscribe subscribed subscription subscribers newsletter newsletters sign register login ' +
     'logout log account menu search close icon icons advertisement advertising ad ads sponsored promoted read more related ' +
     'recommended topics tags skip content follow watch listen live video videos audio podcast photo photos gallery slideshow next ' +
     'previous prev back top home bookmark save saved download app play pause mute unmute fullscreen expand collapse loading toggle ' +
-    'navigation click tap here continue reading view show hide allow ok got feedback contact all').split(' '),
+    'navigation click tap here continue reading view show hide allow ok got feedback contact all'
+  ).split(' '),
 );
 
 /** A lead-in label before a link to another page: "Read more: …", "Related: …". */
-const LEAD_IN = /^(?:read more|read also|also read|see also|related(?: articles?| stories| coverage| content| topics)?|more on this(?: story)?|recommended|most read|trending|watch|listen|in pictures|tags|topics)\s*[:|»›>]/i;
+const LEAD_IN =
+  /^(?:read more|read also|also read|see also|related(?: articles?| stories| coverage| content| topics)?|more on this(?: story)?|recommended|most read|trending|watch|listen|in pictures|tags|topics)\s*[:|»›>]/i;
 
 /** Buttons and widgets that read as a phrase: "Continue reading the main story". */
-const BUTTON_PHRASE = /^(?:continue reading|read (?:the )?(?:full|next) (?:story|article)|(?:story|article) continues (?:below|after)|scroll (?:down )?to continue|report this ad|click here|powered by|listen to (?:this|the) (?:article|story))\b/i;
+const BUTTON_PHRASE =
+  /^(?:continue reading|read (?:the )?(?:full|next) (?:story|article)|(?:story|article) continues (?:below|after)|scroll (?:down )?to continue|report this ad|click here|powered by|listen to (?:this|the) (?:article|story))\b/i;
 
 /** Wording only boilerplate uses; one of these in a line is enough. */
-const BOILERPLATE_ALONE = [/\ball rights reserved\b/i, /^(?:©|\(c\)\s|copyright\s+(?:©\s*)?\d{4})/i, /\b(?:enable|turn on) javascript\b|\bjavascript (?:is )?(?:disabled|required)\b/i, /\bad ?blocker\b/i];
+const BOILERPLATE_ALONE = [
+  /\ball rights reserved\b/i,
+  /^(?:©|\(c\)\s|copyright\s+(?:©\s*)?\d{4})/i,
+  /\b(?:enable|turn on) javascript\b|\bjavascript (?:is )?(?:disabled|required)\b/i,
+  /\bad ?blocker\b/i,
+];
 
 /**
  * Wording that banners use and articles rarely: two different ones, in a line that speaks
  * to the reader ("we use cookies", "our newsletter"), make a banner. A report on privacy
  * law may use the words, but seldom says "your inbox".
  */
-const BOILERPLATE_PAIR = [/\bcookies?\b/i, /\bconsent\b/i, /\bprivacy (?:policy|notice|settings)\b/i, /\bterms (?:of (?:use|service)|and conditions)\b/i, /\bnewsletters?\b/i, /\bsubscri(?:be|ption)\b/i, /\bsign (?:up|in)\b/i, /\blog ?in\b/i, /\binbox\b/i, /\bunsubscribe\b/i, /\bbrowser\b/i];
+const BOILERPLATE_PAIR = [
+  /\bcookies?\b/i,
+  /\bconsent\b/i,
+  /\bprivacy (?:policy|notice|settings)\b/i,
+  /\bterms (?:of (?:use|service)|and conditions)\b/i,
+  /\bnewsletters?\b/i,
+  /\bsubscri(?:be|ption)\b/i,
+  /\bsign (?:up|in)\b/i,
+  /\blog ?in\b/i,
+  /\binbox\b/i,
+  /\bunsubscribe\b/i,
+  /\bbrowser\b/i,
+];
 
 /** Image credits and captions' credit tails: "(AP Photo/Bilal Hussein)", "Photo: Reuters", "REUTERS/Yuri Gripas". */
 const IMAGE_CREDIT = [
@@ -48,7 +71,8 @@ const IMAGE_CREDIT = [
 ];
 
 const DATE_LABEL = /^(?:(?:first |last )?(?:published|updated|posted|modified)(?: on| at)?\s*:?\s*)/i;
-const DATE_WORD = /^(?:\d{1,4}(?:[:./-]\d{1,4})*(?:st|nd|rd|th|am|pm|h)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?|gmt|utc|bst|cet|cest|est|edt|pst|pdt|msk|am|pm|a\.m\.|p\.m\.|ago|hours?|hrs?|minutes?|mins?|days?|weeks?|at|on|\||-|—|·)$/i;
+const DATE_WORD =
+  /^(?:\d{1,4}(?:[:./-]\d{1,4})*(?:st|nd|rd|th|am|pm|h)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?|gmt|utc|bst|cet|cest|est|edt|pst|pdt|msk|am|pm|a\.m\.|p\.m\.|ago|hours?|hrs?|minutes?|mins?|days?|weeks?|at|on|\||-|—|·)$/i;
 
 const ADDRESSES_READER = /\b(?:you|your|we|our|us)\b/i;
 const TERMINAL = /[.!?…]["”’')\]]*$/;
@@ -60,7 +84,8 @@ export function isJunkLine(line: string): boolean {
   if (!/\p{L}/u.test(line)) return true; // "|", "—", "1/12": nothing to read
   const tokens = line.split(' ');
   if (BOILERPLATE_ALONE.some((re) => re.test(line))) return true;
-  if (tokens.length <= 60 && ADDRESSES_READER.test(line) && BOILERPLATE_PAIR.filter((re) => re.test(line)).length >= 2) return true;
+  if (tokens.length <= 60 && ADDRESSES_READER.test(line) && BOILERPLATE_PAIR.filter((re) => re.test(line)).length >= 2)
+    return true;
   if (tokens.length <= 14 && IMAGE_CREDIT.some((re) => re.test(line))) return true;
   if (tokens.length <= 20 && (LEAD_IN.test(line) || BUTTON_PHRASE.test(line))) return true;
   if (TERMINAL.test(line) && !line.endsWith('…') && !line.endsWith('...')) return false; // a sentence
@@ -71,7 +96,9 @@ export function isJunkLine(line: string): boolean {
 function isDateLine(line: string): boolean {
   const labelled = DATE_LABEL.test(line);
   const words = line.replace(DATE_LABEL, '').replace(/,/g, ' ').split(/\s+/).filter(Boolean);
-  return words.length > 0 && words.length <= 10 && words.every((w) => DATE_WORD.test(w)) && (labelled || /\d/.test(line));
+  return (
+    words.length > 0 && words.length <= 10 && words.every((w) => DATE_WORD.test(w)) && (labelled || /\d/.test(line))
+  );
 }
 
 /** Breadcrumbs and menus: "Home | World | Middle East". */
@@ -95,7 +122,11 @@ function isButtonRow(line: string, tokens: string[]): boolean {
 function isIconSprite(tokens: string[]): boolean {
   if (tokens.length < 8) return false;
   // The first 300 words tell; the pairwise glue check must stay cheap on a huge line.
-  const words = tokens.slice(0, 300).map(bare).flatMap((w) => w.split('-')).filter(Boolean);
+  const words = tokens
+    .slice(0, 300)
+    .map(bare)
+    .flatMap((w) => w.split('-'))
+    .filter(Boolean);
   if (words.length === 0) return false;
   if (words.filter((w) => FUNCTION_WORDS.has(w)).length / words.length >= 0.1) return false;
   return Math.max(repeated(words), glued(words)) >= 0.3;
@@ -111,6 +142,7 @@ function repeated(words: string[]): number {
 /** Share of tokens that are another token of the line with something glued on ("cameraicon" beside "icon"). */
 function glued(words: string[]): number {
   const parts = [...new Set(words)].filter((w) => w.length >= 3);
-  const isGlued = (w: string) => parts.some((p) => p !== w && w.length - p.length >= 2 && (w.startsWith(p) || w.endsWith(p)));
+  const isGlued = (w: string) =>
+    parts.some((p) => p !== w && w.length - p.length >= 2 && (w.startsWith(p) || w.endsWith(p)));
   return words.filter(isGlued).length / words.length;
 }

@@ -16,7 +16,9 @@ const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/;
 
 export class OutletsError extends Error {
   constructor(readonly problems: string[]) {
-    super(`The outlet profiles are invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n- ${problems.slice(0, 20).join('\n- ')}`);
+    super(
+      `The outlet profiles are invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n- ${problems.slice(0, 20).join('\n- ')}`,
+    );
   }
 }
 
@@ -29,13 +31,18 @@ export function validateOutlets(source: string, raw: unknown): { outlets: Outlet
     const where = `${source}[${i}]${typeof o?.id === 'string' ? ` (${o.id})` : ''}`;
     const fail = (msg: string) => errors.push(`${where}: ${msg}`);
     if (typeof o !== 'object' || o === null) return fail('not an object');
-    if (typeof o.id !== 'string' || !DOMAIN.test(o.id) || outletOf(o.id) !== o.id) fail('id must be a registrable domain in lower case ("bbc.com")');
+    if (typeof o.id !== 'string' || !DOMAIN.test(o.id) || outletOf(o.id) !== o.id)
+      fail('id must be a registrable domain in lower case ("bbc.com")');
     if (typeof o.name !== 'string' || !o.name.trim()) fail('name is required');
-    if (typeof o.country !== 'string' || !/^[A-Z]{2}$/.test(o.country)) fail('country must be an ISO 3166-1 alpha-2 code');
-    if (typeof o.kind !== 'string' || !Object.hasOwn(KINDS, o.kind)) fail(`kind must be one of ${Object.keys(KINDS).join(', ')}`);
-    if (o.ownerOrFunder !== null && (typeof o.ownerOrFunder !== 'string' || !o.ownerOrFunder.trim())) fail('ownerOrFunder must be a string, or null when not documented');
+    if (typeof o.country !== 'string' || !/^[A-Z]{2}$/.test(o.country))
+      fail('country must be an ISO 3166-1 alpha-2 code');
+    if (typeof o.kind !== 'string' || !Object.hasOwn(KINDS, o.kind))
+      fail(`kind must be one of ${Object.keys(KINDS).join(', ')}`);
+    if (o.ownerOrFunder !== null && (typeof o.ownerOrFunder !== 'string' || !o.ownerOrFunder.trim()))
+      fail('ownerOrFunder must be a string, or null when not documented');
     const domains = o.domains === undefined ? [] : o.domains;
-    if (!Array.isArray(domains) || !domains.every((d) => typeof d === 'string' && DOMAIN.test(d))) fail('domains must be a list of lower-case domains');
+    if (!Array.isArray(domains) || !domains.every((d) => typeof d === 'string' && DOMAIN.test(d)))
+      fail('domains must be a list of lower-case domains');
     for (const d of [o.id, ...(Array.isArray(domains) ? domains : [])]) {
       if (typeof d !== 'string') continue;
       const other = seen.get(d);

@@ -55,7 +55,8 @@ function lastSentenceEnd(text: string): number {
 // letter, a digit, %, a closing bracket or an acronym written without dots ("AFP.Mass");
 // "U.S." and "U.N." never match (each dot follows a single capital), nor do decimals
 // (a digit follows the dot). The next word is capitalised, or "A" or "I", or opens a quote.
-const GLUED = /((?:[\p{Ll}\d%)\]]|(?<![\p{L}.])\p{Lu}{2,})(?:[.!?]+|…)["”’')\]]*)(?=["“‘(]?\p{Lu}\p{Ll}|[“‘]\p{Lu}|[AI] )/gu;
+const GLUED =
+  /((?:[\p{Ll}\d%)\]]|(?<![\p{L}.])\p{Lu}{2,})(?:[.!?]+|…)["”’')\]]*)(?=["“‘(]?\p{Lu}\p{Ll}|[“‘]\p{Lu}|[AI] )/gu;
 
 /** "doors.The talks" → "doors. The talks"; web addresses are left alone. */
 export function spaceGluedSentences(line: string): string {

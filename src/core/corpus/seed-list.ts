@@ -25,16 +25,26 @@ export function parseSeedList(raw: unknown, source = 'seeds.json'): SeedEntry[] 
       fail('not an object');
       return null;
     }
-    if (typeof e.file !== 'string' || !/^[\w.-]+\.txt$/.test(e.file)) fail('file must be the name of a .txt file in the seeds folder');
+    if (typeof e.file !== 'string' || !/^[\w.-]+\.txt$/.test(e.file))
+      fail('file must be the name of a .txt file in the seeds folder');
     if (typeof e.outlet !== 'string' || !e.outlet) fail('outlet (a domain) is required');
-    if (!nullableString(e.url) || (typeof e.url === 'string' && !canonicalUrl(e.url))) fail('url must be a web address or null');
-    if (e.published !== null && !(typeof e.published === 'string' && DATE.test(e.published))) fail('published must be YYYY-MM-DD or null');
+    if (!nullableString(e.url) || (typeof e.url === 'string' && !canonicalUrl(e.url)))
+      fail('url must be a web address or null');
+    if (e.published !== null && !(typeof e.published === 'string' && DATE.test(e.published)))
+      fail('published must be YYYY-MM-DD or null');
     for (const f of ['headline', 'wire']) if (!nullableString(e[f])) fail(`${f} must be a string or null`);
     if (problems.length > before) return null;
     const url = e.url as string | null;
     return {
       file: e.file as string,
-      meta: { url, canonicalUrl: url && canonicalUrl(url), outlet: e.outlet as string, published: e.published as string | null, headline: e.headline as string | null, wire: e.wire as string | null },
+      meta: {
+        url,
+        canonicalUrl: url && canonicalUrl(url),
+        outlet: e.outlet as string,
+        published: e.published as string | null,
+        headline: e.headline as string | null,
+        wire: e.wire as string | null,
+      },
     };
   });
   if (problems.length) throw new Error(`${source} is invalid:\n- ${problems.join('\n- ')}`);

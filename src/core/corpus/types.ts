@@ -7,7 +7,14 @@ export interface OutletProfile {
   name: string;
   /** ISO 3166-1 alpha-2 of the country it is based in. */
   country: string;
-  kind: 'wire agency' | 'public broadcaster' | 'state-funded international broadcaster' | 'state news agency' | 'commercial' | 'non-profit' | 'intergovernmental';
+  kind:
+    | 'wire agency'
+    | 'public broadcaster'
+    | 'state-funded international broadcaster'
+    | 'state news agency'
+    | 'commercial'
+    | 'non-profit'
+    | 'intergovernmental';
   /** Owner or funder where documented: "U.S. government (U.S. Agency for Global Media)". */
   ownerOrFunder: string | null;
   /** Other domains the outlet publishes under ("bbc.co.uk" for "bbc.com"). */

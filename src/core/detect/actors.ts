@@ -2,7 +2,14 @@ import { activeOn, type Dictionary, type Hit } from '../actors/dictionary';
 import type { PersonEntry } from '../actors/schema';
 import type { Doc } from '../text/doc';
 import type { Word } from '../text/tokenize';
-import { ambiguousStateAccepted, dateline, demonymNamesGovernment, insideLongerName, locational, seatNamesGovernment } from './context-rules';
+import {
+  ambiguousStateAccepted,
+  dateline,
+  demonymNamesGovernment,
+  insideLongerName,
+  locational,
+  seatNamesGovernment,
+} from './context-rules';
 import { fullMentions, resolveSurname } from './coreference';
 import { introducedPeople } from './introduced';
 import { Coverage, type Mention } from './mention';
@@ -31,13 +38,16 @@ export function detectActors(doc: Doc, dict: Dictionary, published: string | nul
     } else deferred.push(m);
   }
   // A demonym or capital ("Syrian", "Moscow") never starts the name of someone introduced by role.
-  const stateForm = tokenSet(deferred.filter((m) => m.hits.some((h) => h.form === 'demonym' || h.form === 'plural' || h.form === 'seat')));
+  const stateForm = tokenSet(
+    deferred.filter((m) => m.hits.some((h) => h.form === 'demonym' || h.form === 'plural' || h.form === 'seat')),
+  );
   mentions.push(...introducedPeople(doc, covered, stateForm));
 
   const present = new Set(mentions.flatMap((m) => (m.actor ? [m.actor.id] : [])));
   // Common-word names ("Jordan", "Chad") need a diplomatic article: two actors named in full,
   // or one and a sentence about diplomacy.
-  const diplomatic = (m: Match) => present.size >= 2 || (present.size >= 1 && sentenceWords(doc, m.first).some((w) => DIPLOMACY_WORDS.has(w)));
+  const diplomatic = (m: Match) =>
+    present.size >= 2 || (present.size >= 1 && sentenceWords(doc, m.first).some((w) => DIPLOMACY_WORDS.has(w)));
   const full = fullMentions(mentions);
   const demonymAt = tokenSet(deferred.filter((m) => m.hits.some((h) => h.form === 'demonym')));
   const surnameCtx = { full, present, published, resolveRef: (r: string) => dict.resolveRef(r) };
@@ -66,10 +76,17 @@ interface Ctx {
 /** Decide a form that is a mention only in context. */
 function contextual(doc: Doc, m: Match, covered: Coverage, ctx: Ctx): Mention | null {
   const of = (form: Hit['form']) => m.hits.filter((h) => h.form === form);
-  const make = (hit: Hit, via: Mention['via'], confidence: number): Mention => ({ first: m.first, last: m.last, actor: hit.actor, via, confidence });
+  const make = (hit: Hit, via: Mention['via'], confidence: number): Mention => ({
+    first: m.first,
+    last: m.last,
+    actor: hit.actor,
+    via,
+    confidence,
+  });
 
   const surnames = m.hits.filter((h) => h.actor.type === 'person');
-  if (surnames.length && surnames.some((h) => ctx.surnameCtx.full.has(h.actor.id))) return resolveSurname(doc, m, surnames, ctx.surnameCtx);
+  if (surnames.length && surnames.some((h) => ctx.surnameCtx.full.has(h.actor.id)))
+    return resolveSurname(doc, m, surnames, ctx.surnameCtx);
   const [demonym] = of('demonym');
   if (demonym && demonymNamesGovernment(doc, m.first, m.last, ctx.demonymAt)) return make(demonym, 'demonym', 0.85);
   const [plural] = of('plural');
@@ -81,7 +98,8 @@ function contextual(doc: Doc, m: Match, covered: Coverage, ctx: Ctx): Mention | 
       return { ...make(hit, 'context', 0.7), locational: hit.actor.type === 'state' && locational(doc, m.first) };
     }
   }
-  if (surnames.length && !insideLongerName(doc, m.first, m.last, covered)) return resolveSurname(doc, m, surnames, ctx.surnameCtx);
+  if (surnames.length && !insideLongerName(doc, m.first, m.last, covered))
+    return resolveSurname(doc, m, surnames, ctx.surnameCtx);
   return null;
 }
 
@@ -89,7 +107,8 @@ function contextual(doc: Doc, m: Match, covered: Coverage, ctx: Ctx): Mention | 
 function commonWordAccepted(doc: Doc, m: Match, hit: Hit, covered: Coverage, ctx: Ctx): boolean {
   // A lower-case form ("council", "quartet") refers back to a full mention of the same body.
   if (hit.shapes.every((s) => s === s.toLowerCase())) return ctx.present.has(hit.actor.id);
-  if (hit.actor.type === 'state') return ambiguousStateAccepted(doc, m.first, m.last, covered, ctx.diplomatic(m), hit.shapes.join(' '));
+  if (hit.actor.type === 'state')
+    return ambiguousStateAccepted(doc, m.first, m.last, covered, ctx.diplomatic(m), hit.shapes.join(' '));
   return ctx.diplomatic(m) && !insideLongerName(doc, m.first, m.last, covered);
 }
 
@@ -100,7 +119,8 @@ function fullMention(m: Match, hits: Hit[], published: string | null): Mention {
   if (actors.length > 1 && actors.every((a) => a.type === 'person')) {
     const active = actors.filter((a) => (a as PersonEntry).roles.some((r) => activeOn(r.from, r.to, published)));
     if (active.length === 1) actors = active;
-    else return { first: m.first, last: m.last, actor: null, via, confidence: 0.3, candidates: actors.map((a) => a.id) };
+    else
+      return { first: m.first, last: m.last, actor: null, via, confidence: 0.3, candidates: actors.map((a) => a.id) };
   }
   return { first: m.first, last: m.last, actor: actors[0]!, via, confidence: actors.length > 1 ? 0.6 : 0.95 };
 }
@@ -125,7 +145,8 @@ function surnamesOfIntroduced(doc: Doc, mentions: readonly Mention[], covered: C
 function sentenceWords(doc: Doc, i: number): string[] {
   const s = doc.sentenceOf[i];
   const words: string[] = [];
-  for (let j = doc.firstToken[s!]!; j < doc.tokens.length && doc.sentenceOf[j] === s; j++) words.push(doc.tokens.word[j]!.key);
+  for (let j = doc.firstToken[s!]!; j < doc.tokens.length && doc.sentenceOf[j] === s; j++)
+    words.push(doc.tokens.word[j]!.key);
   return words;
 }
 

@@ -4,16 +4,23 @@ import type { Coverage } from './mention';
 import { spanIndexAt } from '../text/sentences';
 import { GOVERNMENT_WORDS, LOCATIVES, NOT_NAME, TITLE_WORDS } from './words';
 
-const sameSentence = (doc: Doc, a: number, b: number) => a >= 0 && b < doc.tokens.length && doc.sentenceOf[a] === doc.sentenceOf[b];
+const sameSentence = (doc: Doc, a: number, b: number) =>
+  a >= 0 && b < doc.tokens.length && doc.sentenceOf[a] === doc.sentenceOf[b];
 const hyphenAfter = (doc: Doc, i: number) => /^[-‐]/.test(gapAfter(doc, i));
-const possessiveAfter = (doc: Doc, i: number) => /^['’]/.test(gapAfter(doc, i)) && (keyAt(doc, i + 1) === 's' || !/\p{L}/u.test(gapAfter(doc, i).slice(1, 2)));
+const possessiveAfter = (doc: Doc, i: number) =>
+  /^['’]/.test(gapAfter(doc, i)) && (keyAt(doc, i + 1) === 's' || !/\p{L}/u.test(gapAfter(doc, i).slice(1, 2)));
 
 /**
  * A demonym names the state only before a word for its government, officials or acts:
  * "Syrian authorities", "the British and French foreign ministers"; not "Syrian activists",
  * and not inside a compound ("Israeli-Palestinian conflict").
  */
-export function demonymNamesGovernment(doc: Doc, first: number, last: number, demonymAt: (i: number) => boolean): boolean {
+export function demonymNamesGovernment(
+  doc: Doc,
+  first: number,
+  last: number,
+  demonymAt: (i: number) => boolean,
+): boolean {
   if (hyphenAfter(doc, last) || (first > 0 && hyphenAfter(doc, first - 1))) return false;
   let j = last + 1;
   while (j < doc.tokens.length && (['and', 'or'].includes(keyAt(doc, j)) || demonymAt(j))) j++;
@@ -34,7 +41,10 @@ function namePart(doc: Doc, i: number, covered: Coverage): boolean {
 
 /** Whether a one-word form sits inside a longer capitalised name on either side. */
 export function insideLongerName(doc: Doc, first: number, last: number, covered: Coverage): boolean {
-  return (first > 0 && spaced(doc, first - 1) && namePart(doc, first - 1, covered)) || (spaced(doc, last) && namePart(doc, last + 1, covered));
+  return (
+    (first > 0 && spaced(doc, first - 1) && namePart(doc, first - 1, covered)) ||
+    (spaced(doc, last) && namePart(doc, last + 1, covered))
+  );
 }
 
 /**
@@ -72,9 +82,17 @@ export function dateline(doc: Doc, first: number, last: number): boolean {
 const US_STATE_CONTEXT = /\b(Atlanta|Savannah|Ga\.|Georgia's governor|state of Georgia|Georgia state)\b/;
 
 /** Context check for a name that is also a US state, a given name or a common word. */
-export function ambiguousStateAccepted(doc: Doc, first: number, last: number, covered: Coverage, diplomatic: boolean, name: string): boolean {
+export function ambiguousStateAccepted(
+  doc: Doc,
+  first: number,
+  last: number,
+  covered: Coverage,
+  diplomatic: boolean,
+  name: string,
+): boolean {
   // "Jordan's King Abdullah", "Turkey's foreign minister": the state's own office holder.
-  const officeAfter = possessiveAfter(doc, last) && keyAt(doc, last + 1) === 's' && GOVERNMENT_WORDS.has(keyAt(doc, last + 2));
+  const officeAfter =
+    possessiveAfter(doc, last) && keyAt(doc, last + 1) === 's' && GOVERNMENT_WORDS.has(keyAt(doc, last + 2));
   if ((!diplomatic && !officeAfter) || insideLongerName(doc, first, last, covered)) return false;
   return !(name === 'Georgia' && US_STATE_CONTEXT.test(doc.text));
 }

@@ -40,18 +40,37 @@ export function resolveSurname(doc: Doc, match: Match, hits: readonly Hit[], ctx
   if (named.length) return mention(match, nearest(named, match.first, ctx.full), 0.9);
 
   // A title before the surname ("President Assad"), or inside the form itself ("King Abdullah").
-  const titleAt = TITLE_HEADS.has(keyAt(doc, match.first - 1)) ? match.first - 1 : match.last > match.first && TITLE_HEADS.has(keyAt(doc, match.first)) ? match.first : -1;
+  const titleAt = TITLE_HEADS.has(keyAt(doc, match.first - 1))
+    ? match.first - 1
+    : match.last > match.first && TITLE_HEADS.has(keyAt(doc, match.first))
+      ? match.first
+      : -1;
   const title = titleAt >= 0 ? doc.tokens.word[titleAt]!.raw : null;
   if (hits.some((h) => h.ambiguous) && !title) return null;
   let candidates = people.filter((p) => p.roles.some((r) => activeOn(r.from, r.to, ctx.published)));
   if (candidates.length === 0) candidates = people;
-  if (title && candidates.length > 1) candidates = narrow(candidates, (p) => p.roles.some((r) => r.title.includes(title)));
-  if (candidates.length > 1) candidates = narrow(candidates, (p) => ctx.present.has(ctx.resolveRef(p.actsFor)?.id ?? ''));
+  if (title && candidates.length > 1)
+    candidates = narrow(candidates, (p) => p.roles.some((r) => r.title.includes(title)));
+  if (candidates.length > 1)
+    candidates = narrow(candidates, (p) => ctx.present.has(ctx.resolveRef(p.actsFor)?.id ?? ''));
   if (candidates.length === 1) return mention(match, candidates[0]!, title ? 0.8 : 0.7);
-  return { first: match.first, last: match.last, actor: null, via: 'surname', confidence: 0.3, candidates: candidates.map((p) => p.id) };
+  return {
+    first: match.first,
+    last: match.last,
+    actor: null,
+    via: 'surname',
+    confidence: 0.3,
+    candidates: candidates.map((p) => p.id),
+  };
 }
 
-const mention = (m: Match, actor: PersonEntry, confidence: number): Mention => ({ first: m.first, last: m.last, actor, via: 'surname', confidence });
+const mention = (m: Match, actor: PersonEntry, confidence: number): Mention => ({
+  first: m.first,
+  last: m.last,
+  actor,
+  via: 'surname',
+  confidence,
+});
 
 /** Keep the candidates passing `test`, unless none does. */
 function narrow<T>(list: T[], test: (x: T) => boolean): T[] {

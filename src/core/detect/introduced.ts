@@ -22,7 +22,14 @@ export function introducedPeople(doc: Doc, covered: Coverage, notName: (i: numbe
     const role = titled ?? appositiveRole(doc, last);
     if (!role) continue;
     const name = tokenText(doc, i, last);
-    found.push({ first: i, last, actor: unlistedPerson(name, doc.tokens.word[last]!.raw), via: 'introduced', confidence: 0.8, role });
+    found.push({
+      first: i,
+      last,
+      actor: unlistedPerson(name, doc.tokens.word[last]!.raw),
+      via: 'introduced',
+      confidence: 0.8,
+      role,
+    });
     covered.claim({ first: i, last });
     i = last;
   }
@@ -31,14 +38,28 @@ export function introducedPeople(doc: Doc, covered: Coverage, notName: (i: numbe
 
 /** A person entry for someone outside the dictionary; the id says so. */
 function unlistedPerson(name: string, surname: string): PersonEntry {
-  return { id: `unlisted-${slugify(name)}`, type: 'person', name, aliases: [], surnames: [surname], roles: [], actsFor: '' };
+  return {
+    id: `unlisted-${slugify(name)}`,
+    type: 'person',
+    name,
+    aliases: [],
+    surnames: [surname],
+    roles: [],
+    actsFor: '',
+  };
 }
 
 /** If a capitalised title ("Foreign Minister", "Gen.") ends right before token i, its text. */
 function titleEndsBefore(doc: Doc, i: number): string | null {
   let j = i - 1;
   if (j < 0 || !spaced(doc, j) || !TITLE_HEADS.has(keyAt(doc, j)) || !capitalised(doc, j)) return null;
-  while (j - 1 >= 0 && capitalised(doc, j - 1) && TITLE_WORDS.has(keyAt(doc, j - 1)) && /^[\s\u00a0-]+$/.test(gapAfter(doc, j - 1))) j--;
+  while (
+    j - 1 >= 0 &&
+    capitalised(doc, j - 1) &&
+    TITLE_WORDS.has(keyAt(doc, j - 1)) &&
+    /^[\s\u00a0-]+$/.test(gapAfter(doc, j - 1))
+  )
+    j--;
   return tokenText(doc, j, i - 1);
 }
 
@@ -47,7 +68,13 @@ function roleInAppositionBefore(doc: Doc, i: number): string | null {
   const head = i - 1;
   if (head < 0 || !/^,\s+$/.test(gapAfter(doc, head)) || !ROLE_NOUNS.has(keyAt(doc, head))) return null;
   let from = head;
-  while (from - 1 >= 0 && from > head - 4 && /^[ \u00a0]+$/.test(gapAfter(doc, from - 1)) && (capitalised(doc, from - 1) || ROLE_NOUNS.has(keyAt(doc, from - 1)) || TITLE_WORDS.has(keyAt(doc, from - 1)))) from--;
+  while (
+    from - 1 >= 0 &&
+    from > head - 4 &&
+    /^[ \u00a0]+$/.test(gapAfter(doc, from - 1)) &&
+    (capitalised(doc, from - 1) || ROLE_NOUNS.has(keyAt(doc, from - 1)) || TITLE_WORDS.has(keyAt(doc, from - 1)))
+  )
+    from--;
   return tokenText(doc, from, head);
 }
 

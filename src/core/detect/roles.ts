@@ -35,14 +35,31 @@ const PHRASES: RolePhrase[] = [
 
 const FIRST_KEYS = new Set(PHRASES.map((p) => p.keys[0]!));
 
-const NOT_THIS_OFFICE = new Set(['former', 'vice', 'deputy', 'ex', 'late', 'acting', 'next', 'new', 'future', 'assistant']);
+const NOT_THIS_OFFICE = new Set([
+  'former',
+  'vice',
+  'deputy',
+  'ex',
+  'late',
+  'acting',
+  'next',
+  'new',
+  'future',
+  'assistant',
+]);
 
 /**
  * Role descriptions that stand for a person: "the U.S. Secretary of State" (Clinton in
  * 2012, Kerry in 2014), "the foreign minister" after "Foreign Minister Sergey Lavrov".
  * A title directly before a name is part of that mention, not a description.
  */
-export function roleMentions(doc: Doc, dict: Dictionary, mentions: readonly Mention[], covered: Coverage, published: string | null): Mention[] {
+export function roleMentions(
+  doc: Doc,
+  dict: Dictionary,
+  mentions: readonly Mention[],
+  covered: Coverage,
+  published: string | null,
+): Mention[] {
   const at = new MentionAt(doc.tokens.length, mentions);
   const found: Mention[] = [];
   for (let i = 0; i < doc.tokens.length; i++) {
@@ -81,7 +98,13 @@ class MentionAt {
   }
 }
 
-function describe(doc: Doc, first: number, last: number, phrase: RolePhrase, at: MentionAt): { of: string | null } | null {
+function describe(
+  doc: Doc,
+  first: number,
+  last: number,
+  phrase: RolePhrase,
+  at: MentionAt,
+): { of: string | null } | null {
   let j = last + 1;
   let of: string | null = null;
   // "the foreign minister of Russia"
@@ -93,7 +116,8 @@ function describe(doc: Doc, first: number, last: number, phrase: RolePhrase, at:
   // A capitalised name right after: it is a title ("Foreign Minister Sergey Lavrov",
   // "Iran's foreign minister, Abbas Araghchi,").
   const apposition = /^,\s+$/.test(gapAfter(doc, j - 1));
-  if ((spaced(doc, j - 1) || apposition) && capitalised(doc, j) && (at.get(j)?.actor?.type === 'person' || !at.has(j))) return null;
+  if ((spaced(doc, j - 1) || apposition) && capitalised(doc, j) && (at.get(j)?.actor?.type === 'person' || !at.has(j)))
+    return null;
   let p = first - 1;
   if (/^['’]$/.test(gapAfter(doc, p - 1)) && keyAt(doc, p) === 's') p--; // "Russia's foreign minister"
   const qualifier = at.get(p);
@@ -107,9 +131,22 @@ function describe(doc: Doc, first: number, last: number, phrase: RolePhrase, at:
   return { of };
 }
 
-function resolveHolder(dict: Dictionary, phrase: RolePhrase, of: string | null, mentions: readonly Mention[], at: number, published: string | null): PersonEntry | null {
+function resolveHolder(
+  dict: Dictionary,
+  phrase: RolePhrase,
+  of: string | null,
+  mentions: readonly Mention[],
+  at: number,
+  published: string | null,
+): PersonEntry | null {
   const fits = (p: PersonEntry) =>
-    p.roles.some((r) => r.kind === phrase.kind && (!phrase.title || phrase.title.test(r.title)) && activeOn(r.from, r.to, published) && (!of || dict.resolveRef(r.of)?.id === of));
+    p.roles.some(
+      (r) =>
+        r.kind === phrase.kind &&
+        (!phrase.title || phrase.title.test(r.title)) &&
+        activeOn(r.from, r.to, published) &&
+        (!of || dict.resolveRef(r.of)?.id === of),
+    );
   // The most recent person in the article who holds the office (mentions are in text order).
   let lo = 0;
   let hi = mentions.length;
@@ -122,7 +159,7 @@ function resolveHolder(dict: Dictionary, phrase: RolePhrase, of: string | null, 
     const m = mentions[k]!;
     if (m.actor?.type === 'person' && fits(m.actor as PersonEntry)) return m.actor as PersonEntry;
   }
-  const owner = of ?? (phrase.defaultOf ? dict.resolveRef(phrase.defaultOf)?.id ?? null : null);
+  const owner = of ?? (phrase.defaultOf ? (dict.resolveRef(phrase.defaultOf)?.id ?? null) : null);
   if (!owner) return null;
   const holders = dict.holders(phrase.kind, owner, published, phrase.title);
   return holders.length === 1 ? holders[0]! : null;

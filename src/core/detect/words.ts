@@ -13,7 +13,9 @@ export const GOVERNMENT_WORDS = set(`
   chief commander general`);
 
 /** Prepositions that make a place name a place rather than its government. */
-export const LOCATIVES = set('in to from at into near outside around via across toward towards through within inside throughout visited visiting');
+export const LOCATIVES = set(
+  'in to from at into near outside around via across toward towards through within inside throughout visited visiting',
+);
 
 /** Capitalised words that start or form a title before a name. */
 export const TITLE_WORDS = set(`

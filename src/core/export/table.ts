@@ -5,7 +5,11 @@ export function toTable(annotations: readonly Annotation[]): string {
   const rows = annotations.map((a) => [a.kind, `${a.start}-${a.end}`, clip(a.text, 48), details(a)]);
   const header = ['kind', 'offsets', 'text', 'details'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 

@@ -49,7 +49,12 @@ export function toWebAnnotation(text: string, annotations: readonly Annotation[]
 function body(a: Annotation): Json {
   const b: Json = { 'crosswire:kind': a.kind, 'crosswire:confidence': a.confidence };
   if (a.kind === 'actor') {
-    Object.assign(b, { 'crosswire:id': a.actorId, 'crosswire:label': a.label, 'crosswire:actorType': a.actorType, 'crosswire:via': a.via });
+    Object.assign(b, {
+      'crosswire:id': a.actorId,
+      'crosswire:label': a.label,
+      'crosswire:actorType': a.actorType,
+      'crosswire:via': a.via,
+    });
     if (a.candidates) b['crosswire:candidates'] = a.candidates;
     if (a.role) b['crosswire:role'] = a.role;
     if (a.locational) b['crosswire:locational'] = true;
@@ -57,11 +62,20 @@ function body(a: Annotation): Json {
     if (a.low !== undefined) Object.assign(b, { 'crosswire:low': a.low, 'crosswire:high': a.high });
     else b['crosswire:value'] = a.value;
     if (a.against !== undefined) b['crosswire:against'] = a.against;
-    Object.assign(b, { 'crosswire:unit': a.unit, 'crosswire:counts': a.counts, 'crosswire:qualifier': a.qualifier, 'crosswire:attribution': a.attribution?.label ?? null });
+    Object.assign(b, {
+      'crosswire:unit': a.unit,
+      'crosswire:counts': a.counts,
+      'crosswire:qualifier': a.qualifier,
+      'crosswire:attribution': a.attribution?.label ?? null,
+    });
     if (a.attribution?.actorId) b['crosswire:attributionId'] = a.attribution.actorId;
     if (a.subject) b['crosswire:subject'] = a.subject;
   } else {
-    Object.assign(b, { 'crosswire:speaker': a.speaker, 'crosswire:speakerId': a.speakerId, 'crosswire:partial': a.partial });
+    Object.assign(b, {
+      'crosswire:speaker': a.speaker,
+      'crosswire:speakerId': a.speakerId,
+      'crosswire:partial': a.partial,
+    });
   }
   return b;
 }
@@ -79,8 +93,14 @@ export function codePointIndex(text: string): Int32Array {
   return out;
 }
 
-const before = (text: string, at: number) => Array.from(text.slice(Math.max(0, at - CONTEXT_CHARS * 2), at)).slice(-CONTEXT_CHARS).join('');
-const after = (text: string, at: number) => Array.from(text.slice(at, at + CONTEXT_CHARS * 2)).slice(0, CONTEXT_CHARS).join('');
+const before = (text: string, at: number) =>
+  Array.from(text.slice(Math.max(0, at - CONTEXT_CHARS * 2), at))
+    .slice(-CONTEXT_CHARS)
+    .join('');
+const after = (text: string, at: number) =>
+  Array.from(text.slice(at, at + CONTEXT_CHARS * 2))
+    .slice(0, CONTEXT_CHARS)
+    .join('');
 
 /** Short stable hash (FNV-1a) for ids; not for security. */
 function hash(s: string): string {

@@ -5,24 +5,54 @@ import { AUXILIARIES, REPORTING_VERBS } from '../detect/words';
 import type { RawFigure } from './scan';
 import type { OffsetIndex } from '../text/offset-index';
 
-const HUMAN = /^\s+(people|persons|civilians|men|women|children|victims|refugees|residents|inhabitants|soldiers|troops|fighters|rebels|militants|protesters|protestors|demonstrators|migrants|bodies|corpses|dead|detainees|prisoners|hostages|journalists|Palestinians|Syrians|Israelis|Iraqis|Afghans|Ukrainians|Russians|Americans|Menschen|personnes|morts|человек)(?![\p{L}])/u;
-const CURRENCY: Record<string, string> = { $: 'USD', US$: 'USD', C$: 'CAD', CA$: 'CAD', A$: 'AUD', NZ$: 'NZD', HK$: 'HKD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
+const HUMAN =
+  /^\s+(people|persons|civilians|men|women|children|victims|refugees|residents|inhabitants|soldiers|troops|fighters|rebels|militants|protesters|protestors|demonstrators|migrants|bodies|corpses|dead|detainees|prisoners|hostages|journalists|Palestinians|Syrians|Israelis|Iraqis|Afghans|Ukrainians|Russians|Americans|Menschen|personnes|morts|человек)(?![\p{L}])/u;
+const CURRENCY: Record<string, string> = {
+  $: 'USD',
+  US$: 'USD',
+  C$: 'CAD',
+  CA$: 'CAD',
+  A$: 'AUD',
+  NZ$: 'NZD',
+  HK$: 'HKD',
+  '€': 'EUR',
+  '£': 'GBP',
+  '¥': 'JPY',
+};
 const CURRENCY_WORDS = /^\s+(dollars|euros?|pounds|yuan|roubles|rubles|francs|riyals|dinars|shekels)\b/i;
-const WORD_CURRENCY: Record<string, string> = { euro: 'EUR', euros: 'EUR', pounds: 'GBP', yuan: 'CNY', roubles: 'RUB', rubles: 'RUB', francs: 'CHF', riyals: 'SAR', dinars: 'dinars', shekels: 'ILS' };
+const WORD_CURRENCY: Record<string, string> = {
+  euro: 'EUR',
+  euros: 'EUR',
+  pounds: 'GBP',
+  yuan: 'CNY',
+  roubles: 'RUB',
+  rubles: 'RUB',
+  francs: 'CHF',
+  riyals: 'SAR',
+  dinars: 'dinars',
+  shekels: 'ILS',
+};
 /** Dollars of the states that have their own: "$6M" in a sentence about Canada is Canadian. */
 const LOCAL_DOLLAR: Record<string, string> = { CA: 'CAD', AU: 'AUD', NZ: 'NZD', HK: 'HKD', SG: 'SGD' };
 
 // What a figure counts, by the nearest keyword in its sentence.
 const KEYWORDS: [Counts, RegExp][] = [
   ['votes', /\b(?:votes?|voted|majority|in favou?r|abstain\w*|abstentions?|ballots?)\b/gi],
-  ['displaced', /(?<![\p{L}])(?:displac\p{L}*|fled|flee\p{L}*|uprooted|homeless|driven from|déplacé\p{L}*|vertrieben|Vertriebene|перемещ\p{L}*)(?![\p{L}])/giu],
+  [
+    'displaced',
+    /(?<![\p{L}])(?:displac\p{L}*|fled|flee\p{L}*|uprooted|homeless|driven from|déplacé\p{L}*|vertrieben|Vertriebene|перемещ\p{L}*)(?![\p{L}])/giu,
+  ],
   ['refugees', /\brefugees?\b/gi],
   ['residents', /\b(?:live[ds]?|living|residents?|inhabitants|population)\b/gi],
   ['wounded', /\b(?:wound\w*|injur\w*|hurt)\b/gi],
   ['arrested', /\b(?:arrest\w*|detain\w*|jailed|imprisoned)\b/gi],
-  ['killed', /(?<![\p{L}])(?:kill\p{L}*|died|dead|deaths?|victims?|corpses|bodies|massacred?|slain|shot(?! down)|executed|lost their lives|toll|morts?|tués?|Tote|getötet|погиб\p{L}*|убит\p{L}*|жертв\p{L}*)(?![\p{L}])/giu],
+  [
+    'killed',
+    /(?<![\p{L}])(?:kill\p{L}*|died|dead|deaths?|victims?|corpses|bodies|massacred?|slain|shot(?! down)|executed|lost their lives|toll|morts?|tués?|Tote|getötet|погиб\p{L}*|убит\p{L}*|жертв\p{L}*)(?![\p{L}])/giu,
+  ],
 ];
-const CUMULATIVE = /\b(?:death toll|toll|ha(?:s|ve|d) (?:been )?(?:killed|died)|number of deaths|so far|to date|since the|a fait|fait plus de)\b|погибли/i;
+const CUMULATIVE =
+  /\b(?:death toll|toll|ha(?:s|ve|d) (?:been )?(?:killed|died)|number of deaths|so far|to date|since the|a fait|fait plus de)\b|погибли/i;
 const ESTIMATE = /\bestimat\w*/i;
 
 export interface FigureContext {
@@ -58,7 +88,10 @@ export function classify(f: RawFigure, ctx: FigureContext): Classified {
   const word = CURRENCY_WORDS.exec(after);
   if (f.currency || word) {
     counts = 'money';
-    unit = f.currency ? dollarOf(f.currency, stateHere) : WORD_CURRENCY[word![1]!.toLowerCase()] ?? (word![1]!.toLowerCase() === 'dollars' ? dollarOf('$', stateHere) : word![1]!);
+    unit = f.currency
+      ? dollarOf(f.currency, stateHere)
+      : (WORD_CURRENCY[word![1]!.toLowerCase()] ??
+        (word![1]!.toLowerCase() === 'dollars' ? dollarOf('$', stateHere) : word![1]!));
   } else if (f.percent) {
     [counts, unit] = ['percent', 'percent'];
   } else if (f.measure) {
@@ -69,13 +102,29 @@ export function classify(f: RawFigure, ctx: FigureContext): Classified {
   } else {
     counts = nearestKeyword(sentence, at, at + (end - f.start));
     if (counts === 'killed' && CUMULATIVE.test(sentence)) counts = 'deaths';
-    unit = counts === 'votes' ? (f.value !== null && f.value < 1 ? 'fraction of votes' : 'votes') : human || counts !== 'other' ? 'people' : f.against !== undefined ? 'tally' : countedNoun(after);
+    unit =
+      counts === 'votes'
+        ? f.value !== null && f.value < 1
+          ? 'fraction of votes'
+          : 'votes'
+        : human || counts !== 'other'
+          ? 'people'
+          : f.against !== undefined
+            ? 'tally'
+            : countedNoun(after);
   }
   // The state named in the sentence, else the last one named before it: a toll in "the
   // year-long violence" is about the country the article has been talking about.
   const subject = nearestState(stateHere, f.start) ?? lastStateBefore(ctx, f.start);
   const attribution = attribute(f, s, ctx) ?? (counts === 'money' ? donor(s, ctx) : undefined);
-  return { end, unit, counts, estimated: ESTIMATE.test(sentence.slice(0, at)), ...(subject && { subject }), ...(attribution && { attribution }) };
+  return {
+    end,
+    unit,
+    counts,
+    estimated: ESTIMATE.test(sentence.slice(0, at)),
+    ...(subject && { subject }),
+    ...(attribution && { attribution }),
+  };
 }
 
 function dollarOf(currency: string, states: readonly ActorAnnotation[]): string {
@@ -99,7 +148,30 @@ function nearestKeyword(sentence: string, from: number, to: number): Counts {
 }
 
 // Plural nouns right after a number that count people, votes or casualties rather than things.
-const NOT_THINGS = new Set(['deaths', 'casualties', 'fatalities', 'killings', 'injuries', 'votes', 'ballots', 'abstentions', 'seats', 'percent', 'times', 'years', 'days', 'months', 'weeks', 'hours', 'dollars', 'euros', 'pounds', 'others', 'more', 'less']);
+const NOT_THINGS = new Set([
+  'deaths',
+  'casualties',
+  'fatalities',
+  'killings',
+  'injuries',
+  'votes',
+  'ballots',
+  'abstentions',
+  'seats',
+  'percent',
+  'times',
+  'years',
+  'days',
+  'months',
+  'weeks',
+  'hours',
+  'dollars',
+  'euros',
+  'pounds',
+  'others',
+  'more',
+  'less',
+]);
 
 /** The plural noun right after a number when it names things, not people: "drones" in "145 drones". */
 function thing(after: string): string | undefined {
@@ -128,7 +200,8 @@ function nearestState(states: readonly ActorAnnotation[], at: number): string | 
 /** Who gives the figure: the speaker of the quote it is in, "according to X", or the subject of a verb of saying. */
 function attribute(f: RawFigure, s: Span, ctx: FigureContext): Attribution | undefined {
   const quote = ctx.quotes.containing(f.start, f.end);
-  if (quote) return quote.speaker ? { label: quote.speaker, ...(quote.speakerId && { actorId: quote.speakerId }) } : undefined;
+  if (quote)
+    return quote.speaker ? { label: quote.speaker, ...(quote.speakerId && { actorId: quote.speakerId }) } : undefined;
   const sentence = ctx.text.slice(s.start, s.end);
   // Dots inside and at the end of abbreviations belong to the name: "according to the U.N."
   const according = /according to ((?:[^,.;]|\.(?!\s)|(?<=\b\p{Lu})\.)+)/iu.exec(sentence);
@@ -136,12 +209,17 @@ function attribute(f: RawFigure, s: Span, ctx: FigureContext): Attribution | und
   const head = sentence.slice(0, f.start - s.start);
   for (const verb of [...head.matchAll(/\p{L}+/gu)].reverse()) {
     if (!REPORTING_VERBS.has(verb[0]) || verb[0] === 'according') continue;
-    const lead = head.slice(0, verb.index).replace(/^[^,]{0,25},\s*/, '').replace(AUXILIARIES, '').trim();
+    const lead = head
+      .slice(0, verb.index)
+      .replace(/^[^,]{0,25},\s*/, '')
+      .replace(AUXILIARIES, '')
+      .trim();
     if (/^(?:he|she|they)$/i.test(lead)) {
       const who = ctx.pronoun(s.start + head.indexOf(lead));
       return who.label ? { label: who.label, ...(who.id && { actorId: who.id }) } : undefined;
     }
-    if (lead && lead.split(/\s+/).length <= 7 && !/[,"“”]/.test(lead)) return phrase(ctx, s.start + head.indexOf(lead), lead);
+    if (lead && lead.split(/\s+/).length <= 7 && !/[,"“”]/.test(lead))
+      return phrase(ctx, s.start + head.indexOf(lead), lead);
   }
   const tail = /,\s*([^,]{3,60}?)\s+(?:said|says|reported|reports|estimated)\.?\s*$/.exec(sentence);
   return tail ? phrase(ctx, s.start + tail.index + tail[0].indexOf(tail[1]!), tail[1]!) : undefined;
@@ -149,7 +227,9 @@ function attribute(f: RawFigure, s: Span, ctx: FigureContext): Attribution | und
 
 /** Who gives money when no one is said to announce it: the actor the sentence opens with ("Canada to give $6M"). */
 function donor(s: Span, ctx: FigureContext): Attribution | undefined {
-  const first = ctx.actors.within(s.start, s.start + 60).find((a) => a.start - s.start <= 12 && a.actorId && a.via !== 'demonym');
+  const first = ctx.actors
+    .within(s.start, s.start + 60)
+    .find((a) => a.start - s.start <= 12 && a.actorId && a.via !== 'demonym');
   return first ? { label: first.label, actorId: first.actorId! } : undefined;
 }
 

@@ -26,14 +26,24 @@ const NUM: Record<NumberStyle, string> = {
 const SCALE = String.raw`(?:\s?(hundred|thousand|million|billion|trillion|millions|milliards?|[Mm]illionen|[Mm]illiarden?|Mio\.?|Mrd\.?)(?![\p{L}])|(mln|mn|bn|tn|[mMkKbB])(?![\p{L}]))`;
 // Sticky: tried only where a digit token starts (or its currency sign), not over all the text.
 const numeric = (style: NumberStyle) =>
-  new RegExp(String.raw`(${CUR})?\s?(${NUM[style]})(?:\s?(?:-|–|to)\s?(?:${CUR})?\s?(${NUM[style]}))?${SCALE}?(?:\s?(%|percent\b|per cent\b))?(?:\s?(kg|km|kt|Mt|MW|GW|mph|sq km|km²)(?![\p{L}]))?(?![\p{L}\p{N}])`, 'uy');
+  new RegExp(
+    String.raw`(${CUR})?\s?(${NUM[style]})(?:\s?(?:-|–|to)\s?(?:${CUR})?\s?(${NUM[style]}))?${SCALE}?(?:\s?(%|percent\b|per cent\b))?(?:\s?(kg|km|kt|Mt|MW|GW|mph|sq km|km²)(?![\p{L}]))?(?![\p{L}\p{N}])`,
+    'uy',
+  );
 const CURRENCY_BEFORE = new RegExp(String.raw`${CUR}\s?$`, 'u');
-const GLUED = /[\p{L}\p{N}.,/\-]/u;
+const GLUED = /[\p{L}\p{N}.,/-]/u;
 
-const WORD_NUMBER = String.raw`(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen`;
-const WORDS = new RegExp(String.raw`(?:(two|three|four)-(thirds|quarters|fifths)|(tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions)|(${WORD_NUMBER})(?:\s(hundred|thousand|million|billion))?)\b`, 'iuy');
+const WORD_NUMBER = `(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen`;
+const WORDS = new RegExp(
+  String.raw`(?:(two|three|four)-(thirds|quarters|fifths)|(tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions)|(${WORD_NUMBER})(?:\s(hundred|thousand|million|billion))?)\b`,
+  'iuy',
+);
 /** Keys of the tokens a written number can start with. */
-const WORD_STARTS = new Set('two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety a tens hundreds dozens scores thousands millions'.split(' '));
+const WORD_STARTS = new Set(
+  'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety a tens hundreds dozens scores thousands millions'.split(
+    ' ',
+  ),
+);
 
 // One pattern, anchored at the end of the text before the number; the group that matched says which.
 const QUALIFIER_WORDS: [string, Qualifier][] = [
@@ -47,8 +57,10 @@ const QUALIFIER_WORDS: [string, Qualifier][] = [
 ];
 const QUALIFIER = new RegExp(`(?<![\\p{L}])(?:${QUALIFIER_WORDS.map(([w]) => `(${w})`).join('|')})$`, 'iu');
 const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$/i;
-const DOCUMENT = /(?:\b(?:resolutions?|no\.?|nos\.?|article|articles|chapter|section|paragraph|item|page|flight|room|route|highway|protocol|decree|law|number|res\.?|aged?)|#)\s*$/i;
-const DURATION = /^[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century|seconds?|times)\b|^-year-old|^\s+years old/i;
+const DOCUMENT =
+  /(?:\b(?:resolutions?|no\.?|nos\.?|article|articles|chapter|section|paragraph|item|page|flight|room|route|highway|protocol|decree|law|number|res\.?|aged?)|#)\s*$/i;
+const DURATION =
+  /^[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century|seconds?|times)\b|^-year-old|^\s+years old/i;
 const TIME = /^(?::\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|hours\b|hrs\b))/i;
 
 /** Every checkable quantity in the text, with exclusions (dates, years, ages, times, document numbers). */
@@ -77,7 +89,8 @@ export function scanFigures(text: string, tokens: Tokens): RawFigure[] {
     const y = b ? parseDigits(b, style) * (letterScale || wordScale ? scale : 1) : null;
     const fig: RawFigure = { start, end, value: y === null ? x : null, qualifier: null };
     // "13-2 vote", or "13-2" anywhere: a range never runs downwards, so that is a tally.
-    if (y !== null && (y < x || /^\s*(?:vote|votes|decision)\b/i.test(after))) Object.assign(fig, { value: x, against: y });
+    if (y !== null && (y < x || /^\s*(?:vote|votes|decision)\b/i.test(after)))
+      Object.assign(fig, { value: x, against: y });
     else if (y !== null) Object.assign(fig, { low: x, high: y });
     if (currency) fig.currency = currency;
     if (percent) fig.percent = true;
@@ -97,12 +110,23 @@ export function scanFigures(text: string, tokens: Tokens): RawFigure[] {
     const before = text.slice(Math.max(0, start - 30), start);
     const after = text.slice(end, end + 30);
     if (fracOf) {
-      out.push({ start, end, value: Math.round(wordValue(fracOf)! * FRACTIONS[frac!.toLowerCase()]! * 10000) / 10000, qualifier: null });
+      out.push({
+        start,
+        end,
+        value: Math.round(wordValue(fracOf)! * FRACTIONS[frac!.toLowerCase()]! * 10000) / 10000,
+        qualifier: null,
+      });
     } else if (vague && VAGUE.has(vague.toLowerCase())) {
       out.push({ start, end, value: null, qualifier: null });
-    } else if (word && !/(?:\bthe|\bthese|\bthose|\btheir|\bits|\bboth|\bfirst|\blast|\bnext)\s+$/i.test(before) && !/^-\p{L}/u.test(after) && !DURATION.test(after)) {
+    } else if (
+      word &&
+      !/(?:\bthe|\bthese|\bthose|\btheir|\bits|\bboth|\bfirst|\blast|\bnext)\s+$/i.test(before) &&
+      !/^-\p{L}/u.test(after) &&
+      !DURATION.test(after)
+    ) {
       const value = wordValue(word);
-      if (value !== null) out.push({ start, end, value: value * (scale ? SCALES[scale.toLowerCase()]! : 1), qualifier: null });
+      if (value !== null)
+        out.push({ start, end, value: value * (scale ? SCALES[scale.toLowerCase()]! : 1), qualifier: null });
     }
   }
   return out.sort((x, y) => x.start - y.start).map((f) => qualify(text, f));
@@ -120,7 +144,9 @@ function excludedNumber(digits: string, before: string, after: string, marked: b
 /** "between 50,000 and 60,000" becomes one range. */
 function between(text: string, f: RawFigure, style: NumberStyle): RawFigure {
   if (!/between\s+$/i.test(text.slice(Math.max(0, f.start - 10), f.start)) || f.value === null) return f;
-  const m = new RegExp(String.raw`^\s+and\s+(?:${CUR})?(${NUM[style]})(?:\s?(?:%|percent\b|per cent\b))?`, 'u').exec(text.slice(f.end, f.end + 30));
+  const m = new RegExp(String.raw`^\s+and\s+(?:${CUR})?(${NUM[style]})(?:\s?(?:%|percent\b|per cent\b))?`, 'u').exec(
+    text.slice(f.end, f.end + 30),
+  );
   if (!m) return f;
   return { ...f, end: f.end + m[0].length, low: f.value, high: parseDigits(m[1]!, style), value: null };
 }

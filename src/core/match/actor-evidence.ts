@@ -24,7 +24,12 @@ export function actorVector(s: ArticleSummary, rarity: (id: string) => number): 
  * Cosine similarity of the two actor vectors. Each shared actor's contribution is its term
  * of the cosine, so the contributions add up to the similarity: the reason lists them.
  */
-export function actorEvidence(page: ActorVector, other: ActorVector, labels: (id: string) => string, rarity: (id: string) => number): Reason | null {
+export function actorEvidence(
+  page: ActorVector,
+  other: ActorVector,
+  labels: (id: string) => string,
+  rarity: (id: string) => number,
+): Reason | null {
   if (page.norm === 0 || other.norm === 0) return null;
   const shared: Reason['shared'] = [];
   let similarity = 0;
@@ -36,8 +41,12 @@ export function actorEvidence(page: ActorVector, other: ActorVector, labels: (id
     shared.push({ id, label: labels(id), rarity: round(rarity(id)), contribution: round(contribution) });
   }
   shared.sort((a, b) => b.contribution - a.contribution);
-  const names = shared.slice(0, 5).map((s) => s.label).join(', ');
-  const summary = shared.length ? `${shared.length} shared actors, weightiest first: ${names}${shared.length > 5 ? ', …' : ''}` : 'No shared actors';
+  const names = shared
+    .slice(0, 5)
+    .map((s) => s.label)
+    .join(', ');
+  const summary = shared.length
+    ? `${shared.length} shared actors, weightiest first: ${names}${shared.length > 5 ? ', …' : ''}`
+    : 'No shared actors';
   return { kind: 'actors', similarity: round(similarity), summary, shared };
 }
-

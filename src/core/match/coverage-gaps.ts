@@ -1,6 +1,15 @@
 import { sameKind, valuesAgree } from './figure-values';
 import { compareQuotes, prepareQuote, type PreparedQuote } from './quote-compare';
-import type { ActorGap, ArticleSummary, Carrier, CoverageGaps, FigureGap, QuoteGap, SummaryFigure, SummaryQuote } from './types';
+import type {
+  ActorGap,
+  ArticleSummary,
+  Carrier,
+  CoverageGaps,
+  FigureGap,
+  QuoteGap,
+  SummaryFigure,
+  SummaryQuote,
+} from './types';
 
 /**
  * What the other versions of the story carry that the page leaves out (`missing`), each with
@@ -22,13 +31,23 @@ export function coverageGaps(page: ArticleSummary, others: readonly ArticleSumma
   return {
     missing: {
       actors: missingActors(page, versions),
-      figures: missing(page, versions, (s) => s.figures, sameFigure, oneFigure).map(([figure, carriedBy]): FigureGap => ({ figure, carriedBy })),
-      quotes: missing(page, versions, (s) => s.quotes, sameQuote, oneQuote).map(([quote, carriedBy]): QuoteGap => ({ quote, carriedBy })),
+      figures: missing(page, versions, (s) => s.figures, sameFigure, oneFigure).map(
+        ([figure, carriedBy]): FigureGap => ({ figure, carriedBy }),
+      ),
+      quotes: missing(page, versions, (s) => s.quotes, sameQuote, oneQuote).map(
+        ([quote, carriedBy]): QuoteGap => ({ quote, carriedBy }),
+      ),
     },
     extra: {
-      actors: extraActors(page, versions).map((id): ActorGap => ({ id, label: page.labels[id] ?? id, carriedBy: here })),
-      figures: onlyOn(page, versions, (s) => s.figures, sameFigure, oneFigure).map((figure): FigureGap => ({ figure, carriedBy: here })),
-      quotes: onlyOn(page, versions, (s) => s.quotes, sameQuote, oneQuote).map((quote): QuoteGap => ({ quote, carriedBy: here })),
+      actors: extraActors(page, versions).map(
+        (id): ActorGap => ({ id, label: page.labels[id] ?? id, carriedBy: here }),
+      ),
+      figures: onlyOn(page, versions, (s) => s.figures, sameFigure, oneFigure).map(
+        (figure): FigureGap => ({ figure, carriedBy: here }),
+      ),
+      quotes: onlyOn(page, versions, (s) => s.quotes, sameQuote, oneQuote).map(
+        (quote): QuoteGap => ({ quote, carriedBy: here }),
+      ),
     },
   };
 }
@@ -65,7 +84,13 @@ function extraActors(page: ArticleSummary, versions: ArticleSummary[]): string[]
  * Items the versions carry and the page does not (by `carried`), grouped by `same` (the
  * first item of a group stands for it), each with the articles carrying it, most carried first.
  */
-function missing<T>(page: ArticleSummary, versions: ArticleSummary[], items: (s: ArticleSummary) => T[], carried: (a: T, b: T) => boolean, same: (a: T, b: T) => boolean): [T, Carrier[]][] {
+function missing<T>(
+  page: ArticleSummary,
+  versions: ArticleSummary[],
+  items: (s: ArticleSummary) => T[],
+  carried: (a: T, b: T) => boolean,
+  same: (a: T, b: T) => boolean,
+): [T, Carrier[]][] {
   const groups: [T, Carrier[]][] = [];
   for (const o of versions) {
     for (const item of items(o)) {
@@ -79,7 +104,13 @@ function missing<T>(page: ArticleSummary, versions: ArticleSummary[], items: (s:
 }
 
 /** The page's items no version carries (by `carried`); one of each `same` group ("$6M", "$6 million"). */
-function onlyOn<T>(page: ArticleSummary, versions: ArticleSummary[], items: (s: ArticleSummary) => T[], carried: (a: T, b: T) => boolean, same: (a: T, b: T) => boolean): T[] {
+function onlyOn<T>(
+  page: ArticleSummary,
+  versions: ArticleSummary[],
+  items: (s: ArticleSummary) => T[],
+  carried: (a: T, b: T) => boolean,
+  same: (a: T, b: T) => boolean,
+): T[] {
   const mine = items(page);
   const first = mine.filter((item, i) => !mine.slice(0, i).some((earlier) => same(earlier, item)));
   return first.filter((item) => !versions.some((o) => items(o).some((t) => carried(item, t))));

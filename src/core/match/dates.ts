@@ -1,7 +1,20 @@
 /** Dates as the corpus writes them (YYYY-MM-DD), compared in whole days. */
 
 const DAY_MS = 86_400_000;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 function parse(date: string | null): number | null {
   const m = date ? /^(\d{4})-(\d{2})-(\d{2})/.exec(date) : null;

@@ -6,7 +6,9 @@ type Reason = Extract<MatchReason, { kind: 'figures' }>;
 
 /** The page's figures worth comparing, once per match: "$6M" in a subhead and "$6 million" in the body are one. */
 export function pageFigures(page: ArticleSummary): SummaryFigure[] {
-  return uniqueBy(page.figures.filter(usable), (f) => [f.counts, f.subject?.toLowerCase(), f.unit, f.value, f.low, f.high, f.qualifier].join('|'));
+  return uniqueBy(page.figures.filter(usable), (f) =>
+    [f.counts, f.subject?.toLowerCase(), f.unit, f.value, f.low, f.high, f.qualifier].join('|'),
+  );
 }
 
 /** One incident's toll: two articles giving different ones likely report different incidents, not a contradiction. */
@@ -24,14 +26,18 @@ export function figureEvidence(mine: SummaryFigure[], other: ArticleSummary): Re
   for (const f of mine) {
     const same = theirs.filter((t) => sameKind(f, t));
     const agreeing = same.find((t) => valuesAgree(f, t));
-    if (agreeing) compared.push({ counts: f.counts, page: describeFigure(f), other: describeFigure(agreeing), agree: true });
-    else if (same[0] && !INCIDENT.has(f.counts)) compared.push({ counts: f.counts, page: describeFigure(f), other: describeFigure(same[0]), agree: false });
+    if (agreeing)
+      compared.push({ counts: f.counts, page: describeFigure(f), other: describeFigure(agreeing), agree: true });
+    else if (same[0] && !INCIDENT.has(f.counts))
+      compared.push({ counts: f.counts, page: describeFigure(f), other: describeFigure(same[0]), agree: false });
   }
   if (compared.length === 0) return null;
   const agree = compared.filter((c) => c.agree);
   const similarity = agree.length / compared.length;
   const list = (cs: typeof compared) => cs.map((c) => `${c.counts} ${c.page} / ${c.other}`).join('; ');
-  const summary = agree.length ? `Figures that agree: ${list(agree)}` : `Figures of the same kind that differ: ${list(compared)}`;
+  const summary = agree.length
+    ? `Figures that agree: ${list(agree)}`
+    : `Figures of the same kind that differ: ${list(compared)}`;
   return { kind: 'figures', similarity: round(similarity), summary, compared };
 }
 

@@ -35,7 +35,13 @@ const VAGUE: [RegExp, number, number][] = [
  * either way; "nearly" up to 15% below; "up to" and "under" anything below.
  */
 const STRETCH: Record<string, [number, number]> = {
-  over: [1, 1.5], 'at least': [1, 1.5], about: [0.85, 1.15], estimated: [0.85, 1.15], nearly: [0.85, 1], 'up to': [0, 1], under: [0, 1],
+  over: [1, 1.5],
+  'at least': [1, 1.5],
+  about: [0.85, 1.15],
+  estimated: [0.85, 1.15],
+  nearly: [0.85, 1],
+  'up to': [0, 1],
+  under: [0, 1],
 };
 
 /** The values a figure's wording allows, or null when it gives none we can read (a vague word we do not know). */
@@ -70,7 +76,9 @@ export function valuesAgree(a: FigureNumbers, b: FigureNumbers): boolean {
 /** "over 7,500 people", from the figure's own text when it has one. */
 export function describeFigure(f: FigureNumbers): string {
   if (f.text) return f.text.trim();
-  const n = f.value ?? (f.low !== null && f.high !== null ? `${f.low.toLocaleString('en-US')}-${f.high.toLocaleString('en-US')}` : null);
+  const n =
+    f.value ??
+    (f.low !== null && f.high !== null ? `${f.low.toLocaleString('en-US')}-${f.high.toLocaleString('en-US')}` : null);
   const number = typeof n === 'number' ? n.toLocaleString('en-US') : (n ?? 'an unstated number');
   return f.qualifier ? `${f.qualifier} ${number}` : number;
 }

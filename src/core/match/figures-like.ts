@@ -20,7 +20,11 @@ export function figuresLike(figure: FigureQuery, candidates: readonly FigureCand
   if (items.length === 0) return { items, verdict: null, explanation: 'No other article gives a figure of this kind.' };
   const differing = items.filter((i) => !i.agrees);
   const verdict: FigureVerdict =
-    differing.length === 0 ? 'agree' : differing.every((d) => timeExplains(figure, d)) ? 'differ-dates-explain' : 'differ';
+    differing.length === 0
+      ? 'agree'
+      : differing.every((d) => timeExplains(figure, d))
+        ? 'differ-dates-explain'
+        : 'differ';
   return { items, verdict, explanation: explain(figure, items, differing, verdict) };
 }
 
@@ -36,15 +40,26 @@ function tollFell(figure: FigureQuery, other: FigureLikeItem): boolean {
   return !!earlier && !!later && later[1] < earlier[0];
 }
 
-function explain(figure: FigureQuery, items: FigureLikeItem[], differing: FigureLikeItem[], verdict: FigureVerdict): string {
+function explain(
+  figure: FigureQuery,
+  items: FigureLikeItem[],
+  differing: FigureLikeItem[],
+  verdict: FigureVerdict,
+): string {
   const mine = `this article's ${describeFigure(figure)} (${formatDate(figure.published)})`;
-  const others = items.length === 1 ? '' : `${differing.length || items.length} of ${items.length} other articles ${differing.length ? 'differ' : 'agree'}; `;
+  const others =
+    items.length === 1
+      ? ''
+      : `${differing.length || items.length} of ${items.length} other articles ${differing.length ? 'differ' : 'agree'}; `;
   if (verdict === 'agree') {
     const first = items[0]!;
     return `${others}${first.outlet} gives ${describeFigure(first)} (${formatDate(first.published)}), which agrees with ${mine}.`;
   }
   // For an explained difference the most distant one in time; otherwise one time does not explain.
-  const d = verdict === 'differ-dates-explain' ? [...differing].sort((a, b) => Math.abs(b.days!) - Math.abs(a.days!))[0]! : differing.find((x) => !timeExplains(figure, x))!;
+  const d =
+    verdict === 'differ-dates-explain'
+      ? [...differing].sort((a, b) => Math.abs(b.days!) - Math.abs(a.days!))[0]!
+      : differing.find((x) => !timeExplains(figure, x))!;
   const theirs = `${d.outlet} gives ${describeFigure(d)} (${formatDate(d.published)})`;
   if (verdict === 'differ-dates-explain') {
     const later = d.days! > 0 ? `${d.outlet}'s figure is the later one` : `this article's figure is the later one`;

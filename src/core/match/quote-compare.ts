@@ -15,7 +15,13 @@ export interface PreparedQuote {
 export function prepareQuote(text: string): PreparedQuote {
   const w = words(text);
   const content = w.filter(isContentWord).map(stem);
-  return { norm: normaliseQuote(text), words: w, bag: countWords(w), content: countWords(content), contentCount: content.length };
+  return {
+    norm: normaliseQuote(text),
+    words: w,
+    bag: countWords(w),
+    content: countWords(content),
+    contentCount: content.length,
+  };
 }
 
 /** Share of words in order (of the longer quote) above which a reworded quote is 'near'. */
@@ -57,7 +63,8 @@ export function compareQuotes(a: PreparedQuote, b: PreparedQuote): { kind: Quote
   }
   const ordered = lcs / long.length;
   if (ordered > NEAR_ORDERED || translated) return { kind: 'near', score: Math.max(ordered, translated ? content : 0) };
-  if (short.length >= 2 && runHasContent && run / short.length >= PARTIAL_RUN) return { kind: 'partial', score: run / long.length };
+  if (short.length >= 2 && runHasContent && run / short.length >= PARTIAL_RUN)
+    return { kind: 'partial', score: run / long.length };
   return null;
 }
 

@@ -20,12 +20,23 @@ export interface PageQuotes {
 
 /** The page's quotes indexed by their 3-grams, once per match (a quote repeated in a subhead counts once). */
 export function pageQuotes(page: ArticleSummary): PageQuotes {
-  const quotes = uniqueBy(page.quotes, (q) => normaliseQuote(q.text)).map((q) => ({ q, shingles: quoteShingles(q.text) }));
+  const quotes = uniqueBy(page.quotes, (q) => normaliseQuote(q.text)).map((q) => ({
+    q,
+    shingles: quoteShingles(q.text),
+  }));
   const byShingle = new Map<number, number[]>();
   quotes.forEach(({ shingles }, i) => {
     for (const h of shingles) byShingle.set(h, [...(byShingle.get(h) ?? []), i]);
   });
-  return { quotes: quotes.map(({ q, shingles }) => ({ text: q.text, speaker: q.speaker, words: words(q.text).length, shingles: shingles.length })), byShingle };
+  return {
+    quotes: quotes.map(({ q, shingles }) => ({
+      text: q.text,
+      speaker: q.speaker,
+      words: words(q.text).length,
+      shingles: shingles.length,
+    })),
+    byShingle,
+  };
 }
 
 /**
@@ -47,7 +58,11 @@ export function quoteEvidence(page: PageQuotes, other: ArticleSummary): Reason |
   });
   shared.sort((a, b) => b.overlap - a.overlap);
   const similarity = Math.min(1, sum / QUOTES_FOR_FULL);
-  const summary = shared.length ? `${shared.length} shared quotes: ${shared.slice(0, 3).map((s) => `“${s.text.trim()}”`).join(', ')}` : 'Both quote people, but no quote is shared';
+  const summary = shared.length
+    ? `${shared.length} shared quotes: ${shared
+        .slice(0, 3)
+        .map((s) => `“${s.text.trim()}”`)
+        .join(', ')}`
+    : 'Both quote people, but no quote is shared';
   return { kind: 'quotes', similarity: round(similarity), summary, shared };
 }
-

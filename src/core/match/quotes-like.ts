@@ -17,7 +17,10 @@ export function quotesLike(text: string, candidates: readonly QuoteCandidate[]):
     if (!relation) continue;
     out.push({ ...c, kind: relation.kind, score: round(relation.score), diff: syndicationDiff(text, c.quote.text) });
   }
-  return out.sort((a, b) => RANK[a.kind] - RANK[b.kind] || b.score - a.score || (a.published ?? '~').localeCompare(b.published ?? '~'));
+  return out.sort(
+    (a, b) =>
+      RANK[a.kind] - RANK[b.kind] || b.score - a.score || (a.published ?? '~').localeCompare(b.published ?? '~'),
+  );
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

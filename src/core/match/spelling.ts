@@ -15,7 +15,8 @@ function distance(a: string, b: string, max: number): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     if (Math.min(...row) > max) return max + 1;
     prev = row;
   }
@@ -23,7 +24,8 @@ function distance(a: string, b: string, max: number): number {
 }
 
 /** Two tokens are one word spelled two ways: same first letter, long enough, at most two edits apart. */
-const sameWord = (a: string, b: string) => a === b || (a[0] === b[0] && Math.min(a.length, b.length) >= 4 && distance(a, b, 2) <= 2);
+const sameWord = (a: string, b: string) =>
+  a === b || (a[0] === b[0] && Math.min(a.length, b.length) >= 4 && distance(a, b, 2) <= 2);
 
 /**
  * The forms in `theirs` that spell a name of `mine` differently ("Sergei Lavrov" against

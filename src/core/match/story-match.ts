@@ -43,7 +43,11 @@ const UNDATED = 0.8;
  * 'related earlier/later event' by the sign of the date difference. The page (same id) is
  * left out.
  */
-export function storyMatch(page: ArticleSummary, candidates: readonly ArticleSummary[], stats: CorpusStats): StoryMatch[] {
+export function storyMatch(
+  page: ArticleSummary,
+  candidates: readonly ArticleSummary[],
+  stats: CorpusStats,
+): StoryMatch[] {
   const rarity = rarityOf(stats);
   const mine = actorVector(page, rarity);
   const quotes = pageQuotes(page);
@@ -55,19 +59,35 @@ export function storyMatch(page: ArticleSummary, candidates: readonly ArticleSum
     const actors = actorEvidence(mine, actorVector(c, rarity), label, rarity);
     const quoted = quoteEvidence(quotes, c);
     const figures = figureEvidence(figs, c);
-    const content = 1 - (1 - (actors?.similarity ?? 0)) * (1 - QUOTE_LIFT * (quoted?.similarity ?? 0)) * (1 - FIGURE_LIFT * (figures?.similarity ?? 0));
+    const content =
+      1 -
+      (1 - (actors?.similarity ?? 0)) *
+        (1 - QUOTE_LIFT * (quoted?.similarity ?? 0)) *
+        (1 - FIGURE_LIFT * (figures?.similarity ?? 0));
     const text = jaccardEstimate(page.minhash, c.minhash);
     const similarity = Math.max(content, Math.min(1, 2 * text));
     const days = daysBetween(page.published, c.published);
     const factor = dateFactor(days);
     const reasons: MatchReason[] = [
       ...[actors, quoted, figures].filter((e) => e !== null),
-      { kind: 'text', similarity: round(text), summary: `About ${Math.round(text * 100)}% of their 5-word sequences are shared` },
+      {
+        kind: 'text',
+        similarity: round(text),
+        summary: `About ${Math.round(text * 100)}% of their 5-word sequences are shared`,
+      },
       { kind: 'date', days, factor: round(factor), summary: describeDays(days) },
     ];
     out.push({
-      articleId: c.id, outlet: c.outlet, published: c.published, headline: c.headline, url: c.url,
-      score: round(similarity * factor), similarity: round(similarity), days, label: labelFor(similarity, text, days), reasons,
+      articleId: c.id,
+      outlet: c.outlet,
+      published: c.published,
+      headline: c.headline,
+      url: c.url,
+      score: round(similarity * factor),
+      similarity: round(similarity),
+      days,
+      label: labelFor(similarity, text, days),
+      reasons,
     });
   }
   return out.sort((a, b) => b.score - a.score || b.similarity - a.similarity || a.articleId.localeCompare(b.articleId));

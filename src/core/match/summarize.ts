@@ -20,12 +20,23 @@ export function textSignature(text: string): number[] {
 }
 
 /** What matching needs of an article, computed once when it enters the corpus. */
-export function summarize(article: Pick<CorpusArticle, 'id' | 'outlet' | 'published' | 'headline' | 'url' | 'text' | 'annotations'>): ArticleSummary {
+export function summarize(
+  article: Pick<CorpusArticle, 'id' | 'outlet' | 'published' | 'headline' | 'url' | 'text' | 'annotations'>,
+): ArticleSummary {
   const actors: Record<string, number> = {};
   const labels: Record<string, string> = {};
   const summary: ArticleSummary = {
-    id: article.id, outlet: article.outlet, published: article.published, headline: article.headline, url: article.url,
-    actors, labels, quotes: [], figures: [], minhash: textSignature(article.text), quoteShingles: [],
+    id: article.id,
+    outlet: article.outlet,
+    published: article.published,
+    headline: article.headline,
+    url: article.url,
+    actors,
+    labels,
+    quotes: [],
+    figures: [],
+    minhash: textSignature(article.text),
+    quoteShingles: [],
   };
   const shingles = new Set<number>();
   for (const a of article.annotations) {
@@ -49,7 +60,14 @@ export function summarize(article: Pick<CorpusArticle, 'id' | 'outlet' | 'publis
 /** A figure annotation's numbers, without offsets: what matching and the cards compare. */
 export function summaryFigure(f: FigureAnnotation): SummaryFigure {
   return {
-    counts: f.counts, subject: f.subject ?? null, value: f.value, low: f.low ?? null, high: f.high ?? null,
-    qualifier: f.qualifier, unit: f.unit, attribution: f.attribution?.label ?? null, text: f.text,
+    counts: f.counts,
+    subject: f.subject ?? null,
+    value: f.value,
+    low: f.low ?? null,
+    high: f.high ?? null,
+    qualifier: f.qualifier,
+    unit: f.unit,
+    attribution: f.attribution?.label ?? null,
+    text: f.text,
   };
 }

@@ -42,10 +42,25 @@ export type StoryLabel = 'syndicated' | 'same event' | 'related earlier event' |
 
 /** Why two articles were matched: each kind of evidence with its share of the score. Shown to users. */
 export type MatchReason =
-  | { kind: 'actors'; similarity: number; summary: string; shared: { id: string; label: string; rarity: number; contribution: number }[] }
+  | {
+      kind: 'actors';
+      similarity: number;
+      summary: string;
+      shared: { id: string; label: string; rarity: number; contribution: number }[];
+    }
   /** `overlap`: the share of the page quote's word 3-grams found in the other article's quotes. */
-  | { kind: 'quotes'; similarity: number; summary: string; shared: { text: string; speaker: string | null; overlap: number }[] }
-  | { kind: 'figures'; similarity: number; summary: string; compared: { counts: string; page: string; other: string; agree: boolean }[] }
+  | {
+      kind: 'quotes';
+      similarity: number;
+      summary: string;
+      shared: { text: string; speaker: string | null; overlap: number }[];
+    }
+  | {
+      kind: 'figures';
+      similarity: number;
+      summary: string;
+      compared: { counts: string; page: string; other: string; agree: boolean }[];
+    }
   | { kind: 'text'; similarity: number; summary: string }
   | { kind: 'date'; days: number | null; factor: number; summary: string };
 

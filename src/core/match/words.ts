@@ -80,11 +80,13 @@ export function normaliseQuote(text: string): string {
 
 // Function words carry no content: two quotes sharing only these are not the same quote.
 const STOPWORDS = new Set(
-  ('a an the and or but nor so yet if then than that this these those there here of to in on at by for from with without into onto ' +
+  (
+    'a an the and or but nor so yet if then than that this these those there here of to in on at by for from with without into onto ' +
     'about as is are was were be been being am do does did done have has had having will would shall should can could may might must ' +
     'i me my we us our you your he him his she her it its they them their who whom whose which what when where why how ' +
     'not no all any each every some such only own same too very just also more most other others up down out over under again ' +
-    'once both few s t').split(' '),
+    'once both few s t'
+  ).split(' '),
 );
 
 /** Whether a normalised word carries content (not a function word). */

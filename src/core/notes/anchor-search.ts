@@ -17,12 +17,19 @@ const SLACK = 8;
 /** Edits between `ctx` and the text just before offset `at` (`before`) or just after it. */
 export function contextErrors(ctx: string, text: string, at: number, before: boolean): number {
   if (ctx.length === 0) return 0;
-  const around = before ? text.slice(Math.max(0, at - ctx.length - SLACK), at) : text.slice(at, at + ctx.length + SLACK);
+  const around = before
+    ? text.slice(Math.max(0, at - ctx.length - SLACK), at)
+    : text.slice(at, at + ctx.length + SLACK);
   return alignToEdge(ctx, around, ctx.length, before).errors;
 }
 
 /** Boundaries, and the quote's edits, of the approximate match starting near `start` that agrees best with the context. */
-export function refineBounds(text: string, q: Quote, start: number, k: number): { start: number; end: number; errors: number } | null {
+export function refineBounds(
+  text: string,
+  q: Quote,
+  start: number,
+  k: number,
+): { start: number; end: number; errors: number } | null {
   // Edit distance alone cannot tell "be untimely." → "be pre" from "be premature." (the same
   // cost); the context can: the end minimises the quote's edits plus the suffix's, then the
   // start the quote's plus the prefix's.

@@ -28,8 +28,10 @@ const SIDE_WEIGHT = 20;
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 /** True when offset `i` falls between the two halves of a surrogate pair. */
-const splitsPair = (text: string, i: number) => i > 0 && i < text.length && isHigh(text.charCodeAt(i - 1)) && isLow(text.charCodeAt(i));
-const clamp = (n: number, lo: number, hi: number) => (Number.isFinite(n) ? Math.min(hi, Math.max(lo, Math.floor(n))) : lo);
+const splitsPair = (text: string, i: number) =>
+  i > 0 && i < text.length && isHigh(text.charCodeAt(i - 1)) && isLow(text.charCodeAt(i));
+const clamp = (n: number, lo: number, hi: number) =>
+  Number.isFinite(n) ? Math.min(hi, Math.max(lo, Math.floor(n))) : lo;
 const str = (s: unknown) => (typeof s === 'string' ? s : '');
 
 /** The target for `text.slice(start, end)`: the quote, up to 32 UTF-16 units either side, and the offsets. */
@@ -63,14 +65,23 @@ interface Candidate {
 
 /** Finds `target` again in `text`: exactly (`changed: null`), approximately (old and new wording), or not at all. */
 export function anchorNote(text: string, target: NoteTarget): Anchoring {
-  const q = { exact: str(target?.exact), prefix: str(target?.prefix).slice(-CONTEXT), suffix: str(target?.suffix).slice(0, CONTEXT) };
+  const q = {
+    exact: str(target?.exact),
+    prefix: str(target?.prefix).slice(-CONTEXT),
+    suffix: str(target?.suffix).slice(0, CONTEXT),
+  };
   const m = q.exact.length;
   const k = maxEditsFor(m);
   if (typeof text !== 'string' || m === 0 || text.length < m - k) return { state: 'orphan' };
   const hint = clamp(target.start, 0, text.length);
   const { prefix, suffix, exact } = q;
   // Unchanged text: nothing to search.
-  if (text.startsWith(exact, hint) && hint >= prefix.length && text.startsWith(prefix, hint - prefix.length) && text.startsWith(suffix, hint + m)) {
+  if (
+    text.startsWith(exact, hint) &&
+    hint >= prefix.length &&
+    text.startsWith(prefix, hint - prefix.length) &&
+    text.startsWith(suffix, hint + m)
+  ) {
     return { state: 'anchored', start: hint, end: hint + m, changed: null };
   }
 
@@ -89,7 +100,8 @@ export function anchorNote(text: string, target: NoteTarget): Anchoring {
     }
     return best;
   };
-  const accept = (c: Candidate) => c.errors === 0 || (c.errors <= k && (m >= SHORT_QUOTE || c.context >= MIN_SHORT_CONTEXT));
+  const accept = (c: Candidate) =>
+    c.errors === 0 || (c.errors <= k && (m >= SHORT_QUOTE || c.context >= MIN_SHORT_CONTEXT));
 
   // Where the quote should start, judging by halves of its old context found in the text: they
   // locate it after edits elsewhere moved it, and a word changed next to it spoils one half only.
@@ -109,7 +121,8 @@ export function anchorNote(text: string, target: NoteTarget): Anchoring {
   }
 
   const starts = new Set<number>();
-  for (const h of hints) for (const at of nearestOccurrences(text, exact, h, Math.ceil(MAX_CANDIDATES / hints.length))) starts.add(at);
+  for (const h of hints)
+    for (const at of nearestOccurrences(text, exact, h, Math.ceil(MAX_CANDIDATES / hints.length))) starts.add(at);
   const exactCands = [...starts].map((s) => score(s, s + m, 0));
   let best = pick(exactCands);
   if (best && best.score >= QUOTE_WEIGHT + 2 * SIDE_WEIGHT - 1e-9) return anchored(best);
@@ -123,7 +136,10 @@ export function anchorNote(text: string, target: NoteTarget): Anchoring {
       const back = alignToEdge(exact, text.slice(Math.max(0, f.end - m - f.errors), f.end), f.errors, true);
       return score(f.end - back.length, f.end, back.errors);
     });
-    const top = rough.filter(accept).sort((a, b) => b.score - a.score).slice(0, REFINED);
+    const top = rough
+      .filter(accept)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, REFINED);
     return top.flatMap((c) => {
       const r = refineBounds(text, q, c.start, k);
       if (!r) return [];
@@ -135,7 +151,9 @@ export function anchorNote(text: string, target: NoteTarget): Anchoring {
   // Approximately: first around the hints only; over the whole text only if nothing matched at all.
   if (m <= MAX_APPROX_NEAR) {
     const pad = k + CONTEXT;
-    const windows = mergeWindows(hints.map((h): [number, number] => [Math.max(0, h - pad), Math.min(text.length, h + m + pad)]));
+    const windows = mergeWindows(
+      hints.map((h): [number, number] => [Math.max(0, h - pad), Math.min(text.length, h + m + pad)]),
+    );
     best = pick([...exactCands, ...approx(windows).filter(accept)]);
   }
   if (!best && m <= MAX_APPROX_ANYWHERE) best = pick(approx([[0, text.length]]).filter(accept));
@@ -143,6 +161,11 @@ export function anchorNote(text: string, target: NoteTarget): Anchoring {
 
   function anchored(c: Candidate): Anchoring {
     const after = text.slice(c.start, c.end);
-    return { state: 'anchored', start: c.start, end: c.end, changed: after === exact ? null : { before: exact, after } };
+    return {
+      state: 'anchored',
+      start: c.start,
+      end: c.end,
+      changed: after === exact ? null : { before: exact, after },
+    };
   }
 }

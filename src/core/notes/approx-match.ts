@@ -11,7 +11,13 @@ const W = 32;
 export const INF = 0x3fffffff;
 
 /** Per run of adjacent match ends in `text[from, to)`, the end and edits of the best match of `pattern` with at most `maxErrors` edits. */
-export function approxEnds(text: string, pattern: string, maxErrors: number, from = 0, to = text.length): { end: number; errors: number }[] {
+export function approxEnds(
+  text: string,
+  pattern: string,
+  maxErrors: number,
+  from = 0,
+  to = text.length,
+): { end: number; errors: number }[] {
   const m = pattern.length;
   const k = Math.floor(maxErrors);
   const out: { end: number; errors: number }[] = [];

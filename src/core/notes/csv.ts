@@ -5,7 +5,22 @@
 import type { Note } from './types';
 
 /** The header row's column names, in order. */
-export const CSV_HEADER = ['id', 'created', 'modified', 'url', 'canonical url', 'title', 'quote', 'note', 'tags', 'stance', 'highlight kind', 'highlight id', 'start', 'end'] as const;
+export const CSV_HEADER = [
+  'id',
+  'created',
+  'modified',
+  'url',
+  'canonical url',
+  'title',
+  'quote',
+  'note',
+  'tags',
+  'stance',
+  'highlight kind',
+  'highlight id',
+  'start',
+  'end',
+] as const;
 
 /**
  * Notes as RFC 4180 CSV (header row, CRLF line ends). No byte order mark: a caller saving

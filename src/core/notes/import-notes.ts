@@ -29,7 +29,8 @@ const fail = (error: string): NotesImportResult => ({ ok: false, error });
 
 /** Parse and check a notes file of any of the three kinds, recognised by its content. */
 export function parseAnnotationFile(data: string): NotesImportResult {
-  if (data.length > LIMITS.bytes) return fail(`the file is ${Math.round(data.length / 1048576)} MB; the limit is 50 MB`);
+  if (data.length > LIMITS.bytes)
+    return fail(`the file is ${Math.round(data.length / 1048576)} MB; the limit is 50 MB`);
   const trimmed = data.replace(/^\uFEFF/, '').trim();
   if (!trimmed) return fail('the file is empty');
   let value: unknown;
@@ -51,18 +52,25 @@ function readCollection(value: Record<string, unknown>): NotesImportResult {
   const items = value.items ?? (isRecord(value.first) ? value.first.items : undefined);
   if (!Array.isArray(items)) return fail('this Web Annotation collection has no "items" list');
   // The engine's detections (motivation "identifying") are exported for other tools; only notes come back.
-  const notes = items.map((item, i) => [i, item] as const).filter(([, item]) => !(isRecord(item) && item.motivation === 'identifying'));
+  const notes = items
+    .map((item, i) => [i, item] as const)
+    .filter(([, item]) => !(isRecord(item) && item.motivation === 'identifying'));
   return finish('crosswire', notes, (i) => `annotation ${i + 1}`, readCollectionItem, []);
 }
 
 function readBackup(value: Record<string, unknown>): NotesImportResult {
-  if (value.version !== BACKUP_VERSION) return fail(`this backup is version ${show(value.version)}; this version of Crosswire reads version ${BACKUP_VERSION}`);
+  if (value.version !== BACKUP_VERSION)
+    return fail(
+      `this backup is version ${show(value.version)}; this version of Crosswire reads version ${BACKUP_VERSION}`,
+    );
   const problems: string[] = [];
   const report: Report = (p) => problems.push(p);
-  if (typeof value.exported !== 'string' || !validDate(value.exported)) report(`exported must be a date, not ${show(value.exported)}`);
+  if (typeof value.exported !== 'string' || !validDate(value.exported))
+    report(`exported must be a date, not ${show(value.exported)}`);
   if (!Array.isArray(value.notes)) return fail('this backup has no "notes" list');
   if (!Array.isArray(value.articles)) return fail('this backup has no "articles" list');
-  if (value.articles.length > LIMITS.articles) return fail(`the backup holds ${count(value.articles.length)} articles; the limit is ${count(LIMITS.articles)}`);
+  if (value.articles.length > LIMITS.articles)
+    return fail(`the backup holds ${count(value.articles.length)} articles; the limit is ${count(LIMITS.articles)}`);
   value.articles.forEach((article, i) => checkArticle(article, (p) => report(`article ${i + 1}: ${p}`)));
   const settings = readSettings(value.settings, (p) => report(`settings: ${p}`));
   const notes = value.notes.map((item, i) => [i, item] as const);
@@ -79,18 +87,30 @@ function checkArticle(article: unknown, report: Report): void {
 }
 
 function readSettings(v: unknown, report: Report): BackupSettings | null {
-  if (!isRecord(v)) return report('expected an object with rememberArticles and disabledSites'), null;
+  if (!isRecord(v)) return (report('expected an object with rememberArticles and disabledSites'), null);
   if (typeof v.rememberArticles !== 'boolean') report('rememberArticles must be true or false');
   const sites = strings(v, 'disabledSites', report);
   if (v.disabledSites === undefined) report('disabledSites is missing');
-  if (sites && sites.length > LIMITS.sites) report(`${count(sites.length)} disabled sites; the limit is ${count(LIMITS.sites)}`);
-  sites?.forEach((s, i) => s.length > LIMITS.url && report(`disabled site ${i + 1} is longer than ${count(LIMITS.url)} characters`));
-  return typeof v.rememberArticles === 'boolean' && sites ? { rememberArticles: v.rememberArticles, disabledSites: sites } : null;
+  if (sites && sites.length > LIMITS.sites)
+    report(`${count(sites.length)} disabled sites; the limit is ${count(LIMITS.sites)}`);
+  sites?.forEach(
+    (s, i) => s.length > LIMITS.url && report(`disabled site ${i + 1} is longer than ${count(LIMITS.url)} characters`),
+  );
+  return typeof v.rememberArticles === 'boolean' && sites
+    ? { rememberArticles: v.rememberArticles, disabledSites: sites }
+    : null;
 }
 
 /** Reads every note item, then fails with every problem, or gives the notes and the skipped items. */
-function finish(kind: ParsedNotes['kind'], items: (readonly [number, unknown])[], where: (i: number) => string, read: NoteReader, problems: string[]): NotesImportResult {
-  if (items.length > LIMITS.notes) return fail(`the file holds ${count(items.length)} notes; the limit is ${count(LIMITS.notes)}`);
+function finish(
+  kind: ParsedNotes['kind'],
+  items: (readonly [number, unknown])[],
+  where: (i: number) => string,
+  read: NoteReader,
+  problems: string[],
+): NotesImportResult {
+  if (items.length > LIMITS.notes)
+    return fail(`the file holds ${count(items.length)} notes; the limit is ${count(LIMITS.notes)}`);
   const notes: Note[] = [];
   const skipped: ParsedNotes['skipped'] = [];
   const seen = new Map<string, number>();

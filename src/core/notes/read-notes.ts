@@ -29,7 +29,7 @@ export const readStoredNote: NoteReader = (o, report) => {
   const text = (key: string) => need(str(o, key, report), o, key) as string;
   const nullable = (key: string) => need(str(o, key, report, key, true), o, key) as string | null;
   const t = o.target;
-  if (!isRecord(t)) return report('target must be an object with exact, prefix, suffix, start and end'), null;
+  if (!isRecord(t)) return (report('target must be an object with exact, prefix, suffix, start and end'), null);
   const part = (key: string) => need(str(t, key, report, `target.${key}`), t, key, `target.${key}`) as string;
   const at = (key: string) => need(offset(t, key, report, `target.${key}`), t, key, `target.${key}`);
   const note: Note = {
@@ -38,7 +38,13 @@ export const readStoredNote: NoteReader = (o, report) => {
     canonicalUrl: nullable('canonicalUrl'),
     url: text('url'),
     title: nullable('title'),
-    target: { exact: part('exact'), prefix: part('prefix'), suffix: part('suffix'), start: at('start'), end: at('end') },
+    target: {
+      exact: part('exact'),
+      prefix: part('prefix'),
+      suffix: part('suffix'),
+      start: at('start'),
+      end: at('end'),
+    },
     quoteHash: text('quoteHash'),
     textHash: text('textHash'),
     highlight: need(readHighlight(o.highlight, report), o, 'highlight'),
@@ -54,14 +60,16 @@ export const readStoredNote: NoteReader = (o, report) => {
 
 function readHighlight(v: unknown, report: Report): Highlight | undefined {
   if (v === null || v === undefined) return v as null | undefined;
-  if (isRecord(v) && typeof v.kind === 'string' && typeof v.id === 'string') return { kind: v.kind as 'actor', id: v.id };
+  if (isRecord(v) && typeof v.kind === 'string' && typeof v.id === 'string')
+    return { kind: v.kind as 'actor', id: v.id };
   report('highlight must be null or { kind, id }');
   return undefined;
 }
 
 /** An item of Crosswire's JSON-LD export (web-annotation.ts); identifying detections never reach here. */
 export const readCollectionItem: NoteReader = (o, report) => {
-  if (typeof o.id !== 'string' || !o.id.startsWith(NOTE_URN)) return `not a Crosswire note: its id is ${show(o.id)}, not ${NOTE_URN}…`;
+  if (typeof o.id !== 'string' || !o.id.startsWith(NOTE_URN))
+    return `not a Crosswire note: its id is ${show(o.id)}, not ${NOTE_URN}…`;
   const created = str(o, 'created', report);
   const modified = str(o, 'modified', report) ?? created;
   if (o.created === undefined) report('created is missing');
@@ -79,16 +87,20 @@ export const readCollectionItem: NoteReader = (o, report) => {
   });
   const sel = selectors(o.target, report);
   if (!sel || created == null) return null;
-  if (!sel.quote) return report('the target has no TextQuoteSelector'), null;
+  if (!sel.quote) return (report('the target has no TextQuoteSelector'), null);
   const { exact, prefix, suffix } = sel.quote;
   // Our own offsets, in UTF-16, are in the body; an export edited elsewhere may only have a position (in code points).
   const start = offset(data, 'crosswire:utf16Start', report) ?? sel.start ?? 0;
   const end = offset(data, 'crosswire:utf16End', report) ?? start + exact.length;
   const url = str(data, 'crosswire:url', report) ?? sel.source;
-  const canonicalUrl = 'crosswire:canonicalUrl' in data ? str(data, 'crosswire:canonicalUrl', report, 'crosswire:canonicalUrl', true) ?? null : canonicalUrlOf(url);
+  const canonicalUrl =
+    'crosswire:canonicalUrl' in data
+      ? (str(data, 'crosswire:canonicalUrl', report, 'crosswire:canonicalUrl', true) ?? null)
+      : canonicalUrlOf(url);
   const kind = str(data, 'crosswire:highlightKind', report, 'crosswire:highlightKind', true);
   const hid = str(data, 'crosswire:highlightId', report, 'crosswire:highlightId', true);
-  if ((kind == null) !== (hid == null)) report('crosswire:highlightKind and crosswire:highlightId must both be given or both be null');
+  if ((kind == null) !== (hid == null))
+    report('crosswire:highlightKind and crosswire:highlightId must both be given or both be null');
   return build({
     id: o.id.slice(NOTE_URN.length),
     articleId: str(data, 'crosswire:articleId', report) ?? articleIdOf(canonicalUrl, ''),
@@ -114,14 +126,26 @@ export const readHypothesis: NoteReader = (o, report) => {
   const created = str(o, 'created', report);
   const updated = str(o, 'updated', report) ?? created;
   const text = str(o, 'text', report, 'text', true) ?? '';
-  const tags = o.tags === null ? [] : strings(o, 'tags', report) ?? [];
+  const tags = o.tags === null ? [] : (strings(o, 'tags', report) ?? []);
   for (const key of ['id', 'uri', 'created']) if (o[key] === undefined) report(`${key} is missing`);
   const titles = isRecord(o.document) ? o.document.title : undefined;
-  if (titles !== undefined && typeof titles !== 'string' && !(Array.isArray(titles) && titles.every((t) => typeof t === 'string'))) report('document.title must be a list of strings');
-  const title = typeof titles === 'string' ? titles : Array.isArray(titles) && typeof titles[0] === 'string' ? titles[0] : null;
-  const sel = o.target === undefined ? { quote: null, start: undefined, source: '' } : selectors(Array.isArray(o.target) ? o.target[0] : o.target, report);
+  if (
+    titles !== undefined &&
+    typeof titles !== 'string' &&
+    !(Array.isArray(titles) && titles.every((t) => typeof t === 'string'))
+  )
+    report('document.title must be a list of strings');
+  const title =
+    typeof titles === 'string' ? titles : Array.isArray(titles) && typeof titles[0] === 'string' ? titles[0] : null;
+  const sel =
+    o.target === undefined
+      ? { quote: null, start: undefined, source: '' }
+      : selectors(Array.isArray(o.target) ? o.target[0] : o.target, report);
   if (!sel || id == null || uri == null || created == null) return null;
-  if (!sel.quote) return Array.isArray(o.references) && o.references.length ? 'a reply to another annotation: it quotes no text' : 'a page note: it quotes no text to attach it to';
+  if (!sel.quote)
+    return Array.isArray(o.references) && o.references.length
+      ? 'a reply to another annotation: it quotes no text'
+      : 'a page note: it quotes no text to attach it to';
   const canonicalUrl = canonicalUrlOf(uri);
   if (!canonicalUrl) return `not on a web page (${show(uri)})`;
   const { exact, prefix, suffix } = sel.quote;
@@ -156,19 +180,21 @@ interface Selectors {
 
 /** The source and the quote and position selectors of a W3C/Hypothesis target; other selectors (RangeSelector…) are ignored. */
 function selectors(target: unknown, report: Report): Selectors | null {
-  if (!isRecord(target)) return report('target must be an object (or a list of them)'), null;
+  if (!isRecord(target)) return (report('target must be an object (or a list of them)'), null);
   const source = str(target, 'source', report, 'target.source') ?? '';
-  const list = target.selector === undefined ? [] : Array.isArray(target.selector) ? target.selector : [target.selector];
+  const list =
+    target.selector === undefined ? [] : Array.isArray(target.selector) ? target.selector : [target.selector];
   const out: Selectors = { source, quote: null, start: undefined };
   for (const s of list) {
-    if (!isRecord(s)) return report('target.selector must be a list of objects'), null;
+    if (!isRecord(s)) return (report('target.selector must be a list of objects'), null);
     if (s.type === 'TextQuoteSelector' && !out.quote) {
       const exact = str(s, 'exact', report, 'TextQuoteSelector.exact');
       const prefix = str(s, 'prefix', report, 'TextQuoteSelector.prefix') ?? '';
       const suffix = str(s, 'suffix', report, 'TextQuoteSelector.suffix') ?? '';
-      if (exact === undefined) return s.exact === undefined && report('TextQuoteSelector.exact is missing'), null;
+      if (exact === undefined) return (s.exact === undefined && report('TextQuoteSelector.exact is missing'), null);
       out.quote = { exact, prefix, suffix };
-    } else if (s.type === 'TextPositionSelector' && out.start === undefined) out.start = offset(s, 'start', report, 'TextPositionSelector.start');
+    } else if (s.type === 'TextPositionSelector' && out.start === undefined)
+      out.start = offset(s, 'start', report, 'TextPositionSelector.start');
   }
   return out;
 }

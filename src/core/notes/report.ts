@@ -12,9 +12,24 @@ export interface ArticleReportInput {
   url: string;
   outlet: string;
   published: string | null;
-  actors: { label: string; type: string; mentions: number; outlets: { outlet: string; sentence: string; url: string | null }[] }[];
-  figures: { text: string; quantity: string; attribution: string | null; others: { outlet: string; published: string | null; text: string; agrees: boolean }[]; explanation: string | null }[];
-  quotes: { text: string; speaker: string | null; others: { outlet: string; kind: 'verbatim' | 'reworded' | 'in part' | 'absent' }[] }[];
+  actors: {
+    label: string;
+    type: string;
+    mentions: number;
+    outlets: { outlet: string; sentence: string; url: string | null }[];
+  }[];
+  figures: {
+    text: string;
+    quantity: string;
+    attribution: string | null;
+    others: { outlet: string; published: string | null; text: string; agrees: boolean }[];
+    explanation: string | null;
+  }[];
+  quotes: {
+    text: string;
+    speaker: string | null;
+    others: { outlet: string; kind: 'verbatim' | 'reworded' | 'in part' | 'absent' }[];
+  }[];
   notes: Note[];
   /** Notes whose quote is no longer found in the article. */
   orphans?: Note[];
@@ -27,7 +42,10 @@ export function articleReport(input: ArticleReportInput, now: Date): string {
   const title = inline(input.title ?? '') || inline(input.url);
   const out: string[] = [`# ${link(title, input.url)}`, ''];
   const dated = input.published ? ` · published ${inline(input.published)}` : '';
-  out.push(`${inline(input.outlet) || 'Unknown outlet'}${dated} · report made ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC by Crosswire`, '');
+  out.push(
+    `${inline(input.outlet) || 'Unknown outlet'}${dated} · report made ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC by Crosswire`,
+    '',
+  );
 
   out.push('## Actors', '');
   if (!input.actors.length) out.push('None found.', '');
@@ -43,7 +61,10 @@ export function articleReport(input: ArticleReportInput, now: Date): string {
     out.push('| Quantity | This article | Other outlets |', '| --- | --- | --- |');
     for (const f of input.figures) {
       const here = `“${inline(f.text)}”${f.attribution ? `, according to ${inline(f.attribution)}` : ''}`;
-      const others = f.others.map((o) => `${inline(o.outlet)}${o.published ? ` (${inline(o.published)})` : ''}: “${inline(o.text)}”, ${o.agrees ? 'agrees' : 'differs'}`);
+      const others = f.others.map(
+        (o) =>
+          `${inline(o.outlet)}${o.published ? ` (${inline(o.published)})` : ''}: “${inline(o.text)}”, ${o.agrees ? 'agrees' : 'differs'}`,
+      );
       out.push(`| ${inline(f.quantity)} | ${here} | ${others.join('; ') || 'no other outlet gives this figure'} |`);
     }
     out.push('');
@@ -56,7 +77,9 @@ export function articleReport(input: ArticleReportInput, now: Date): string {
   if (!input.quotes.length) out.push('None found.', '');
   for (const q of input.quotes) {
     out.push(`- “${inline(q.text)}”${q.speaker ? `, ${inline(q.speaker)}` : ''}`);
-    const seen = q.others.map((o) => (o.kind === 'absent' ? `absent from ${inline(o.outlet)}` : `${o.kind} in ${inline(o.outlet)}`));
+    const seen = q.others.map((o) =>
+      o.kind === 'absent' ? `absent from ${inline(o.outlet)}` : `${o.kind} in ${inline(o.outlet)}`,
+    );
     if (seen.length) out.push(`  - ${seen.join('; ')}`);
   }
   if (input.quotes.length) out.push('');
@@ -88,7 +111,10 @@ const quoteBlock = (s: string): string[] => block(s).map((line) => (line ? `> ${
 
 /** Multi-line text as paragraphs: each line escaped, hard breaks kept, no line able to start a block. */
 function block(s: string): string[] {
-  const lines = s.replace(/\r\n?/g, '\n').split('\n').map((l) => lineStart(escape(l.trim())));
+  const lines = s
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => lineStart(escapeInline(l.trim())));
   while (lines.length && !lines[lines.length - 1]) lines.pop();
   while (lines.length && !lines[0]) lines.shift();
   // Two trailing spaces: a line break inside the paragraph, as the reader wrote it.
@@ -97,12 +123,12 @@ function block(s: string): string[] {
 
 /** One line of page text: line breaks become spaces, Markdown and HTML characters are escaped. */
 export function inline(s: string): string {
-  return lineStart(escape(s.replace(/\s+/g, ' ').trim()));
+  return lineStart(escapeInline(s.replace(/\s+/g, ' ').trim()));
 }
 
 // Backslash escapes for inline markup (CommonMark allows one before any ASCII punctuation);
 // "&" only where it would start an entity ("&lt;" must not turn into "<").
-const escape = (s: string) => s.replace(/[\\`*_[\]<>|~]/g, '\\$&').replace(/&(?=#?\w+;)/g, '\\&');
+const escapeInline = (s: string) => s.replace(/[\\`*_[\]<>|~]/g, '\\$&').replace(/&(?=#?\w+;)/g, '\\&');
 
 // What makes a line a heading, list, rule or setext underline when it starts one.
 const lineStart = (s: string) => s.replace(/^([#+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');

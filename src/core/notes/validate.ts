@@ -28,7 +28,8 @@ export const LIMITS = {
 export type Report = (problem: string) => void;
 
 /** A plain JSON object (not null, not an array). */
-export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The motivation the note's content implies: exporters and importers derive it rather than trust a stored one. */
 export function motivationOf(note: string, tags: readonly string[]): NoteMotivation {
@@ -42,9 +43,27 @@ export function show(v: unknown): string {
 }
 
 /** A string field: undefined when absent or of the wrong type (reported); null only when `nullable`. */
-export function str(o: Record<string, unknown>, key: string, report: Report, name?: string, nullable?: false): string | undefined;
-export function str(o: Record<string, unknown>, key: string, report: Report, name: string, nullable: true): string | null | undefined;
-export function str(o: Record<string, unknown>, key: string, report: Report, name = key, nullable = false): string | null | undefined {
+export function str(
+  o: Record<string, unknown>,
+  key: string,
+  report: Report,
+  name?: string,
+  nullable?: false,
+): string | undefined;
+export function str(
+  o: Record<string, unknown>,
+  key: string,
+  report: Report,
+  name: string,
+  nullable: true,
+): string | null | undefined;
+export function str(
+  o: Record<string, unknown>,
+  key: string,
+  report: Report,
+  name = key,
+  nullable = false,
+): string | null | undefined {
   const v = o[key];
   if (v === undefined || (v === null && nullable)) return v as null | undefined;
   if (typeof v === 'string') return v;
@@ -94,23 +113,30 @@ const ARTICLE_ID = /^a-[0-9a-f]{12}$/;
 
 /** Every limit and invariant of a note built from an imported file; type errors were reported while building it. */
 export function checkNote(n: Note, report: Report): void {
-  if (!n.id || n.id.length > LIMITS.id || !ID.test(n.id)) report(`id must be 1 to ${LIMITS.id} letters, digits or "_.:-", not ${show(n.id)}`);
+  if (!n.id || n.id.length > LIMITS.id || !ID.test(n.id))
+    report(`id must be 1 to ${LIMITS.id} letters, digits or "_.:-", not ${show(n.id)}`);
   if (!ARTICLE_ID.test(n.articleId)) report(`articleId must be "a-" and 12 hex digits, not ${show(n.articleId)}`);
   if (!validUrl(n.url)) report(`url must be an http(s) URL of at most ${LIMITS.url} characters, not ${show(n.url)}`);
-  if (n.canonicalUrl !== null && !validUrl(n.canonicalUrl)) report(`canonicalUrl must be an http(s) URL of at most ${LIMITS.url} characters, not ${show(n.canonicalUrl)}`);
+  if (n.canonicalUrl !== null && !validUrl(n.canonicalUrl))
+    report(`canonicalUrl must be an http(s) URL of at most ${LIMITS.url} characters, not ${show(n.canonicalUrl)}`);
   if (n.title !== null) tooLong(n.title, LIMITS.title, 'title', report);
-  for (const key of ['created', 'modified'] as const) if (!validDate(n[key])) report(`${key} must be a date like 2026-01-02T03:04:05Z, not ${show(n[key])}`);
+  for (const key of ['created', 'modified'] as const)
+    if (!validDate(n[key])) report(`${key} must be a date like 2026-01-02T03:04:05Z, not ${show(n[key])}`);
   const t = n.target;
   if (!t.exact) report('the quote (exact) is empty');
   tooLong(t.exact, LIMITS.quote, 'the quote', report);
   tooLong(t.prefix, LIMITS.context, 'prefix', report);
   tooLong(t.suffix, LIMITS.context, 'suffix', report);
-  if (t.end < t.start || t.end - t.start !== t.exact.length) report(`start and end (${t.start}, ${t.end}) must span the quote's ${t.exact.length} UTF-16 units`);
+  if (t.end < t.start || t.end - t.start !== t.exact.length)
+    report(`start and end (${t.start}, ${t.end}) must span the quote's ${t.exact.length} UTF-16 units`);
   if (!HEX16.test(n.quoteHash)) report(`quoteHash must be 16 hex digits, not ${show(n.quoteHash)}`);
-  if (n.textHash !== '' && !HEX16.test(n.textHash)) report(`textHash must be 16 hex digits or empty, not ${show(n.textHash)}`);
+  if (n.textHash !== '' && !HEX16.test(n.textHash))
+    report(`textHash must be 16 hex digits or empty, not ${show(n.textHash)}`);
   if (n.highlight !== null) {
-    if (!['actor', 'figure', 'quote'].includes(n.highlight.kind)) report(`highlight kind must be actor, figure or quote, not ${show(n.highlight.kind)}`);
-    if (!n.highlight.id || n.highlight.id.length > LIMITS.id) report(`highlight id must be 1 to ${LIMITS.id} characters`);
+    if (!['actor', 'figure', 'quote'].includes(n.highlight.kind))
+      report(`highlight kind must be actor, figure or quote, not ${show(n.highlight.kind)}`);
+    if (!n.highlight.id || n.highlight.id.length > LIMITS.id)
+      report(`highlight id must be 1 to ${LIMITS.id} characters`);
   }
   tooLong(n.note, LIMITS.noteText, 'the note text', report);
   if (n.tags.length > LIMITS.tags) report(`${n.tags.length} tags; the limit is ${LIMITS.tags}`);
@@ -118,11 +144,13 @@ export function checkNote(n: Note, report: Report): void {
     if (!tag.trim()) report(`tag ${i + 1} is empty`);
     tooLong(tag, LIMITS.tag, `tag ${i + 1}`, report);
   });
-  if (n.stance !== null && !STANCES.includes(n.stance)) report(`stance must be ${STANCES.join(', ')} or null, not ${show(n.stance)}`);
+  if (n.stance !== null && !STANCES.includes(n.stance))
+    report(`stance must be ${STANCES.join(', ')} or null, not ${show(n.stance)}`);
 }
 
 function tooLong(s: string, max: number, name: string, report: Report): void {
-  if (s.length > max) report(`${name} is ${s.length.toLocaleString('en-US')} characters; the limit is ${max.toLocaleString('en-US')}`);
+  if (s.length > max)
+    report(`${name} is ${s.length.toLocaleString('en-US')} characters; the limit is ${max.toLocaleString('en-US')}`);
 }
 
 /** The error for a file with problems: how many, the first 20, each with where it is. */

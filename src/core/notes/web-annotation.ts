@@ -69,7 +69,7 @@ function noteItem(n: Note, cp: Int32Array | null): Json {
     'crosswire:utf16Start': n.target.start,
     'crosswire:utf16End': n.target.end,
   });
-  const { exact, prefix, suffix, start, end } = n.target;
+  const { exact, prefix, suffix } = n.target;
   return {
     id: `${NOTE_URN}${n.id}`,
     type: 'Annotation',
@@ -120,9 +120,14 @@ function codePoints(s: string): number {
 }
 
 /** The code point index of the note's article, when its text is given and still has the quote at the note's offsets. */
-function positionIndex(n: Note, texts: Record<string, string> | undefined, cache: Map<string, Int32Array | null>): Int32Array | null {
+function positionIndex(
+  n: Note,
+  texts: Record<string, string> | undefined,
+  cache: Map<string, Int32Array | null>,
+): Int32Array | null {
   const text = texts && Object.hasOwn(texts, n.articleId) ? texts[n.articleId] : undefined;
-  if (text === undefined || n.target.end > text.length || text.slice(n.target.start, n.target.end) !== n.target.exact) return null;
+  if (text === undefined || n.target.end > text.length || text.slice(n.target.start, n.target.end) !== n.target.exact)
+    return null;
   let cp = cache.get(n.articleId);
   if (!cp) cache.set(n.articleId, (cp = codePointIndex(text)));
   return cp;

@@ -76,7 +76,10 @@ export function singleQuotes(text: string, doubles: readonly QuoteSpan[]): Quote
 /** All quotations in reading order, without the spaces French puts inside « ». */
 export function quoteSpans(text: string, paras: readonly Span[]): QuoteSpan[] {
   const doubles = doubleQuotes(text, paras);
-  return [...doubles, ...singleQuotes(text, doubles)].sort((a, b) => a.open - b.open).map((q) => trimmed(text, q)).filter((q) => q.end > q.start);
+  return [...doubles, ...singleQuotes(text, doubles)]
+    .sort((a, b) => a.open - b.open)
+    .map((q) => trimmed(text, q))
+    .filter((q) => q.end > q.start);
 }
 
 function trimmed(text: string, q: QuoteSpan): QuoteSpan {

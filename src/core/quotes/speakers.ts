@@ -15,10 +15,16 @@ const VERB = /\p{L}+/gu;
 const ADVERB_GAP = /^(?:\s*,)?\s+(?:(?:also|earlier|later|then|again|directly|\p{L}+ly)\s+)?$/u;
 const VERBS = [...REPORTING_VERBS].join('|');
 // "," said Annan' / ', a déclaré Laurent Fabius' / ' — заявил Лавров': an auxiliary may come first.
-const AFTER_VERB_FIRST = new RegExp(`^\\s*[,—–-]?\\s*(?:(?:a|ont|hat|has)\\s+)?(?:${VERBS})\\s+(.{1,80}?)(?=[,.;:!?]|\\s+(?:in|on|at|to|after|before|during|as|from|when|while|who|which)\\s|$)`, 'u');
+const AFTER_VERB_FIRST = new RegExp(
+  `^\\s*[,—–-]?\\s*(?:(?:a|ont|hat|has)\\s+)?(?:${VERBS})\\s+(.{1,80}?)(?=[,.;:!?]|\\s+(?:in|on|at|to|after|before|during|as|from|when|while|who|which)\\s|$)`,
+  'u',
+);
 const AFTER_LOWER = new RegExp(`^\\s+(?:he|she|they|${VERBS})\\b`, 'u');
 // The subject may hold abbreviations ("U.S. Ambassador ... Kelly Craft told"), not a sentence end.
-const AFTER_SUBJECT_FIRST = new RegExp(`^\\s*,?\\s*((?:[^,.;:!?"“”]|\\.(?!\\s))(?:[^,;:!?"“”]|\\.(?!\\s+\\p{Lu}\\p{Ll})){0,100}?)\\s+(?:${VERBS})\\b`, 'u');
+const AFTER_SUBJECT_FIRST = new RegExp(
+  `^\\s*,?\\s*((?:[^,.;:!?"“”]|\\.(?!\\s))(?:[^,;:!?"“”]|\\.(?!\\s+\\p{Lu}\\p{Ll})){0,100}?)\\s+(?:${VERBS})\\b`,
+  'u',
+);
 
 /** Finds who said each quotation: attribution after it, then before it, then the paragraph's last speaker. */
 export class SpeakerFinder {
@@ -64,9 +70,11 @@ export class SpeakerFinder {
     if (!/[,?!—–-]/.test(inner) && !/^\s*[,—–]/.test(rest) && !AFTER_LOWER.test(rest)) return null;
     const at = q.close + 1;
     const verbFirst = AFTER_VERB_FIRST.exec(rest);
-    if (verbFirst) return this.phrase(at + rest.indexOf(verbFirst[1]!, verbFirst[0].length - verbFirst[1]!.length), verbFirst[1]!);
+    if (verbFirst)
+      return this.phrase(at + rest.indexOf(verbFirst[1]!, verbFirst[0].length - verbFirst[1]!.length), verbFirst[1]!);
     const subjectFirst = AFTER_SUBJECT_FIRST.exec(rest);
-    if (subjectFirst && subjectFirst[1]!.split(/\s+/).length <= 12) return this.phrase(at + rest.indexOf(subjectFirst[1]!), subjectFirst[1]!);
+    if (subjectFirst && subjectFirst[1]!.split(/\s+/).length <= 12)
+      return this.phrase(at + rest.indexOf(subjectFirst[1]!), subjectFirst[1]!);
     return null;
   }
 
@@ -81,11 +89,20 @@ export class SpeakerFinder {
       const verbAt = s.start + v.index!;
       const nearest = this.actors.lastBefore(verbAt, s.start);
       const mention = nearest && ADVERB_GAP.test(this.text.slice(nearest.end, verbAt)) ? nearest : undefined;
-      if (mention && (mention.actorType === 'person' || mention.via !== 'demonym')) return { id: mention.actorId, label: mention.label };
-      const word = /(\p{L}+)\s+(?:(?:also|then|\p{L}+ly)\s+)?$/u.exec(this.text.slice(Math.max(s.start, verbAt - 40), verbAt))?.[1] ?? '';
+      if (mention && (mention.actorType === 'person' || mention.via !== 'demonym'))
+        return { id: mention.actorId, label: mention.label };
+      const word =
+        /(\p{L}+)\s+(?:(?:also|then|\p{L}+ly)\s+)?$/u.exec(
+          this.text.slice(Math.max(s.start, verbAt - 40), verbAt),
+        )?.[1] ?? '';
       if (PRONOUN.test(word)) return this.pronoun(verbAt);
-      const lead = this.text.slice(s.start, verbAt).replace(/^(?:[^,]{0,30},\s*)/, '').replace(AUXILIARIES, '').trim();
-      if (/^\p{Lu}/u.test(lead) && lead.split(/\s+/).length <= 6 && !/[,"“”]/.test(lead)) return { id: null, label: lead };
+      const lead = this.text
+        .slice(s.start, verbAt)
+        .replace(/^(?:[^,]{0,30},\s*)/, '')
+        .replace(AUXILIARIES, '')
+        .trim();
+      if (/^\p{Lu}/u.test(lead) && lead.split(/\s+/).length <= 6 && !/[,"“”]/.test(lead))
+        return { id: null, label: lead };
     }
     return null;
   }
@@ -93,7 +110,9 @@ export class SpeakerFinder {
   /** A quotation with no attribution continues the previous speaker in the paragraph. */
   private sameParagraph(q: QuoteSpan, previous: { q: QuoteSpan; speaker: Speaker } | null): Speaker | null {
     if (!previous?.speaker.label) return null;
-    return spanIndexAt(this.paragraphs, previous.q.open) === spanIndexAt(this.paragraphs, q.open) ? previous.speaker : null;
+    return spanIndexAt(this.paragraphs, previous.q.open) === spanIndexAt(this.paragraphs, q.open)
+      ? previous.speaker
+      : null;
   }
 
   /** Who a phrase names: an actor mention, a pronoun, or a description kept as text. */

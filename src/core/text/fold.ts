@@ -3,7 +3,35 @@
 const MARKS = /\p{M}/gu;
 const NON_LATIN = /[\u0370-\u03ff\u0400-\u04ff\u0600-\u06ff]/;
 /** Russian case endings, longest first: "Лаврова", "Лавровым" and "Лавров" share a stem. */
-const CYRILLIC_ENDINGS = ['ями', 'ами', 'ого', 'ему', 'ому', 'ыми', 'ими', 'ым', 'им', 'ом', 'ем', 'ой', 'ей', 'ою', 'ах', 'ях', 'ам', 'ям', 'а', 'я', 'у', 'ю', 'е', 'ы', 'и', 'й', 'ь'];
+const CYRILLIC_ENDINGS = [
+  'ями',
+  'ами',
+  'ого',
+  'ему',
+  'ому',
+  'ыми',
+  'ими',
+  'ым',
+  'им',
+  'ом',
+  'ем',
+  'ой',
+  'ей',
+  'ою',
+  'ах',
+  'ях',
+  'ам',
+  'ям',
+  'а',
+  'я',
+  'у',
+  'ю',
+  'е',
+  'ы',
+  'и',
+  'й',
+  'ь',
+];
 const CYRILLIC = /[\u0400-\u04ff]/;
 
 /** Strip diacritics: "Erdoğan" -> "Erdogan", "Élysée" -> "Elysee". */
@@ -33,5 +61,8 @@ export function tokenKey(raw: string): string {
 
 /** Readable slug of a name: "Riyad al-Maliki" -> "riyad-al-maliki". */
 export function slugify(s: string): string {
-  return stripMarks(s).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return stripMarks(s)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }

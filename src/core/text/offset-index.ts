@@ -21,13 +21,15 @@ export class OffsetIndex<T extends { start: number; end: number }> {
   /** Items lying wholly inside [from, to). */
   within(from: number, to: number): T[] {
     const out: T[] = [];
-    for (let i = this.lowerBound(from); i < this.items.length && this.items[i]!.start < to; i++) if (this.items[i]!.end <= to) out.push(this.items[i]!);
+    for (let i = this.lowerBound(from); i < this.items.length && this.items[i]!.start < to; i++)
+      if (this.items[i]!.end <= to) out.push(this.items[i]!);
     return out;
   }
 
   /** The last item ending at or before `pos` that starts at or after `from`. */
   lastBefore(pos: number, from = 0): T | undefined {
-    for (let i = this.lowerBound(pos) - 1; i >= 0 && this.items[i]!.start >= from; i--) if (this.items[i]!.end <= pos) return this.items[i];
+    for (let i = this.lowerBound(pos) - 1; i >= 0 && this.items[i]!.start >= from; i--)
+      if (this.items[i]!.end <= pos) return this.items[i];
     return undefined;
   }
 

@@ -32,12 +32,15 @@ const UPPER_LETTER = /^\p{Lu}$/u;
 const OTHER = 0;
 const LETTER_KIND = 1;
 const DIGIT_KIND = 2;
-const ASCII_KIND = Uint8Array.from({ length: 128 }, (_, c) => ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? LETTER_KIND : c >= 48 && c <= 57 ? DIGIT_KIND : OTHER));
+const ASCII_KIND = Uint8Array.from({ length: 128 }, (_, c) =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? LETTER_KIND : c >= 48 && c <= 57 ? DIGIT_KIND : OTHER,
+);
 // Non-ASCII characters are classified by Unicode property once each and remembered.
 const kinds = new Map<number, number>();
 
 function kindOf(c: number): number {
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? LETTER_KIND : c >= 48 && c <= 57 ? DIGIT_KIND : OTHER;
+  if (c < 128)
+    return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? LETTER_KIND : c >= 48 && c <= 57 ? DIGIT_KIND : OTHER;
   let k = kinds.get(c);
   if (k === undefined) {
     const ch = String.fromCharCode(c);
@@ -78,7 +81,12 @@ export function tokenize(text: string): Tokens {
     let j = i + 1;
     if (kind === DIGIT_KIND) {
       while (j < n && kindOf(text.charCodeAt(j)) === DIGIT_KIND) j++;
-    } else if (text.charCodeAt(j) === 46 && isUpperAt(text, i) && isUpperAt(text, j + 1) && text.charCodeAt(j + 2) === 46) {
+    } else if (
+      text.charCodeAt(j) === 46 &&
+      isUpperAt(text, i) &&
+      isUpperAt(text, j + 1) &&
+      text.charCodeAt(j + 2) === 46
+    ) {
       j = i;
       while (j < n && isUpperAt(text, j) && text.charCodeAt(j + 1) === 46) j += 2;
     } else {

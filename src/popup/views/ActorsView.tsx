@@ -19,7 +19,13 @@ export function pageActors(annotations: readonly { kind: string }[]): PageActor[
   const byId = new Map<string, PageActor>();
   for (const a of annotations as ActorAnnotation[]) {
     if (a.kind !== 'actor' || !a.actorId || a.via === 'role') continue;
-    const actor = byId.get(a.actorId) ?? { id: a.actorId, label: a.label, type: a.actorType.replace('_', ' '), mentions: 0, forms: [] };
+    const actor = byId.get(a.actorId) ?? {
+      id: a.actorId,
+      label: a.label,
+      type: a.actorType.replace('_', ' '),
+      mentions: 0,
+      forms: [],
+    };
     actor.mentions++;
     if (!actor.forms.includes(a.text)) actor.forms.push(a.text);
     byId.set(a.actorId, actor);
@@ -44,28 +50,57 @@ export function ActorsView({ actors, mentionsOf }: { actors: PageActor[]; mentio
 function ActorItem({ actor, mentionsOf }: { actor: PageActor; mentionsOf: MentionsOf }) {
   const answer = useAnswer(() => mentionsOf(actor.id), [actor.id]);
   // A state's other names are words of their own ("Moscow", "Russian"), not spellings.
-  const otherForms = (g: MentionsByOutlet) => (actor.type === 'state' ? [] : spellingVariants(actor.forms, g.articles.flatMap((a) => a.forms)));
+  const otherForms = (g: MentionsByOutlet) =>
+    actor.type === 'state'
+      ? []
+      : spellingVariants(
+          actor.forms,
+          g.articles.flatMap((a) => a.forms),
+        );
   const spelledDifferently = answer.state === 'ok' ? answer.value.filter((g) => otherForms(g).length > 0) : [];
   return (
     <li class="actor">
       <details>
         <summary>
-          <strong>{actor.label}</strong> <span class="muted">{actor.type} · {actor.mentions}× here</span>
-          {answer.state === 'ok' && <span class="muted"> · {answer.value.length ? `${answer.value.length} other outlet${answer.value.length === 1 ? '' : 's'}` : 'no other outlet'}</span>}
-          {spelledDifferently.length > 0 && <span class="flag"> · spelled differently by {spelledDifferently.map((g) => g.outlet.name).join(', ')}</span>}
+          <strong>{actor.label}</strong>{' '}
+          <span class="muted">
+            {actor.type} · {actor.mentions}× here
+          </span>
+          {answer.state === 'ok' && (
+            <span class="muted">
+              {' '}
+              ·{' '}
+              {answer.value.length
+                ? `${answer.value.length} other outlet${answer.value.length === 1 ? '' : 's'}`
+                : 'no other outlet'}
+            </span>
+          )}
+          {spelledDifferently.length > 0 && (
+            <span class="flag">
+              {' '}
+              · spelled differently by {spelledDifferently.map((g) => g.outlet.name).join(', ')}
+            </span>
+          )}
         </summary>
         <p class="muted">Here: {actor.forms.join(', ')}</p>
         <Answered answer={answer} loading="Looking in the corpus…">
           {(groups) =>
             groups.length === 0 ? (
-              <Empty>No other article in your corpus names {actor.label}. {ADD_MORE}</Empty>
+              <Empty>
+                No other article in your corpus names {actor.label}. {ADD_MORE}
+              </Empty>
             ) : (
               <ul class="outlets">
                 {groups.map((g) => (
                   <li key={g.outlet.id}>
                     <p class="outlet">
                       {g.outlet.name}
-                      {otherForms(g).length > 0 && <span class="flag"> spells it “{otherForms(g).join('”, “')}” (here: “{actor.forms.join('”, “')}”)</span>}
+                      {otherForms(g).length > 0 && (
+                        <span class="flag">
+                          {' '}
+                          spells it “{otherForms(g).join('”, “')}” (here: “{actor.forms.join('”, “')}”)
+                        </span>
+                      )}
                     </p>
                     {g.articles.slice(0, 3).map((a) => (
                       <div key={a.articleId} class="item">

@@ -8,18 +8,49 @@ import type { PageFacts } from '../page-state';
 const PAGE = 'page';
 
 /** Pick any two versions of the story and read them side by side, paragraphs aligned. */
-export function CompareView({ facts, versions, outletName, articleText }: { facts: PageFacts; versions: StoryVersion[]; outletName: (id: string) => string; articleText: (id: string) => Promise<Result<ArticleText>> }) {
+export function CompareView({
+  facts,
+  versions,
+  outletName,
+  articleText,
+}: {
+  facts: PageFacts;
+  versions: StoryVersion[];
+  outletName: (id: string) => string;
+  articleText: (id: string) => Promise<Result<ArticleText>>;
+}) {
   const [left, setLeft] = useState(PAGE);
   const [right, setRight] = useState(versions[0]?.articleId ?? PAGE);
-  const choices = [{ key: PAGE, name: `This page (${facts.outlet.name}, ${dateText(facts.page.published)})` }, ...versions.map((v) => ({ key: v.articleId, name: `${outletName(v.outlet)}, ${dateText(v.published)}${v.label === 'syndicated' ? ' (syndicated)' : ''}` }))];
-  const pageVersion: Version = { key: PAGE, title: choices[0]!.name, text: facts.page.text, paragraphs: paragraphSpans(facts.page.text), annotations: facts.annotations };
+  const choices = [
+    { key: PAGE, name: `This page (${facts.outlet.name}, ${dateText(facts.page.published)})` },
+    ...versions.map((v) => ({
+      key: v.articleId,
+      name: `${outletName(v.outlet)}, ${dateText(v.published)}${v.label === 'syndicated' ? ' (syndicated)' : ''}`,
+    })),
+  ];
+  const pageVersion: Version = {
+    key: PAGE,
+    title: choices[0]!.name,
+    text: facts.page.text,
+    paragraphs: paragraphSpans(facts.page.text),
+    annotations: facts.annotations,
+  };
   const load = async (key: string): Promise<Result<Version>> => {
     if (key === PAGE) return { ok: true, value: pageVersion };
     const r = await articleText(key);
     if (!r.ok) return r;
     const a = r.value;
     const paragraphs = a.blocks.filter((b) => b.kind !== 'credit').map(({ start, end }) => ({ start, end }));
-    return { ok: true, value: { key, title: choices.find((c) => c.key === key)!.name, text: a.text, paragraphs, annotations: a.annotations } };
+    return {
+      ok: true,
+      value: {
+        key,
+        title: choices.find((c) => c.key === key)!.name,
+        text: a.text,
+        paragraphs,
+        annotations: a.annotations,
+      },
+    };
   };
   const pair = useAnswer(async (): Promise<Result<[Version, Version]>> => {
     const [l, r] = await Promise.all([load(left), load(right)]);
@@ -47,7 +78,9 @@ export function CompareView({ facts, versions, outletName, articleText }: { fact
         {picker('Right', right, setRight)}
       </div>
       <p class="muted key">
-        <mark class="shared">Marked</mark>: actors, figures and quotes both versions carry. Where two paragraphs are one paragraph edited, the edits show: <del>dropped</del> on the left, <ins>added</ins> on the right. Shaded rows: paragraphs with no counterpart in the other version.
+        <mark class="shared">Marked</mark>: actors, figures and quotes both versions carry. Where two paragraphs are one
+        paragraph edited, the edits show: <del>dropped</del> on the left, <ins>added</ins> on the right. Shaded rows:
+        paragraphs with no counterpart in the other version.
       </p>
       <Answered answer={pair} loading="Loading both versions…">
         {([l, r]) => <SideBySide left={l} right={r} />}
@@ -61,7 +94,15 @@ function SideBySide({ left, right }: { left: Version; right: Version }) {
   const shared = sharedFacts(left, right);
   const rows = compareRows(left, right);
   const plain = (v: Version, i: number) =>
-    factRuns(v, i, shared).map((run, k) => (run.fact ? <mark key={k} class={`shared shared-${run.fact}`}>{run.text}</mark> : <span key={k}>{run.text}</span>));
+    factRuns(v, i, shared).map((run, k) =>
+      run.fact ? (
+        <mark key={k} class={`shared shared-${run.fact}`}>
+          {run.text}
+        </mark>
+      ) : (
+        <span key={k}>{run.text}</span>
+      ),
+    );
   return (
     <table class="side-by-side">
       <thead>
@@ -73,8 +114,24 @@ function SideBySide({ left, right }: { left: Version; right: Version }) {
       <tbody>
         {rows.map((row, n) => (
           <tr key={n} class={row.paired ? '' : 'unpaired'}>
-            <td>{row.left === null ? null : row.diff ? row.diff.filter((d) => d.op !== 'added').map((d, k) => (d.op === 'removed' ? <del key={k}>{d.text}</del> : <span key={k}>{d.text}</span>)) : plain(left, row.left)}</td>
-            <td>{row.right === null ? null : row.diff ? row.diff.filter((d) => d.op !== 'removed').map((d, k) => (d.op === 'added' ? <ins key={k}>{d.text}</ins> : <span key={k}>{d.text}</span>)) : plain(right, row.right)}</td>
+            <td>
+              {row.left === null
+                ? null
+                : row.diff
+                  ? row.diff
+                      .filter((d) => d.op !== 'added')
+                      .map((d, k) => (d.op === 'removed' ? <del key={k}>{d.text}</del> : <span key={k}>{d.text}</span>))
+                  : plain(left, row.left)}
+            </td>
+            <td>
+              {row.right === null
+                ? null
+                : row.diff
+                  ? row.diff
+                      .filter((d) => d.op !== 'removed')
+                      .map((d, k) => (d.op === 'added' ? <ins key={k}>{d.text}</ins> : <span key={k}>{d.text}</span>))
+                  : plain(right, row.right)}
+            </td>
           </tr>
         ))}
       </tbody>

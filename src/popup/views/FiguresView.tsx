@@ -16,16 +16,29 @@ export function pageFigures(annotations: readonly { kind: string }[]): FigureAnn
 }
 
 /** What a figure counts, in words: "deaths in Syria". */
-export const quantity = (f: FigureAnnotation) => `${f.counts === 'other' ? f.unit : f.counts}${f.subject ? ` (${f.subject})` : ''}`;
+export const quantity = (f: FigureAnnotation) =>
+  `${f.counts === 'other' ? f.unit : f.counts}${f.subject ? ` (${f.subject})` : ''}`;
 
 type FiguresLikeOf = (figure: FigureQuery) => Promise<Result<FiguresLike>>;
 
 /** Each quantity on the page against every other outlet's value for it, differences flagged and explained. */
-export function FiguresView({ figures, published, figuresLike, outletName }: { figures: FigureAnnotation[]; published: string | null; figuresLike: FiguresLikeOf; outletName: (id: string) => string }) {
+export function FiguresView({
+  figures,
+  published,
+  figuresLike,
+  outletName,
+}: {
+  figures: FigureAnnotation[];
+  published: string | null;
+  figuresLike: FiguresLikeOf;
+  outletName: (id: string) => string;
+}) {
   if (figures.length === 0) return <Empty>Crosswire found no figures (tolls, money, votes) on this page.</Empty>;
   return (
     <>
-      <p class="muted">Each figure on this page against the values other outlets in your corpus give for the same quantity. {ADD_MORE}</p>
+      <p class="muted">
+        Each figure on this page against the values other outlets in your corpus give for the same quantity. {ADD_MORE}
+      </p>
       <table class="figures">
         <caption class="visually-hidden">Figures on this page and in other outlets</caption>
         <thead>
@@ -37,7 +50,13 @@ export function FiguresView({ figures, published, figuresLike, outletName }: { f
         </thead>
         <tbody>
           {figures.map((f) => (
-            <FigureRow key={`${f.start}`} figure={f} published={published} figuresLike={figuresLike} outletName={outletName} />
+            <FigureRow
+              key={`${f.start}`}
+              figure={f}
+              published={published}
+              figuresLike={figuresLike}
+              outletName={outletName}
+            />
           ))}
         </tbody>
       </table>
@@ -45,7 +64,17 @@ export function FiguresView({ figures, published, figuresLike, outletName }: { f
   );
 }
 
-function FigureRow({ figure, published, figuresLike, outletName }: { figure: FigureAnnotation; published: string | null; figuresLike: FiguresLikeOf; outletName: (id: string) => string }) {
+function FigureRow({
+  figure,
+  published,
+  figuresLike,
+  outletName,
+}: {
+  figure: FigureAnnotation;
+  published: string | null;
+  figuresLike: FiguresLikeOf;
+  outletName: (id: string) => string;
+}) {
   const { attribution: _, ...numbers } = summaryFigure(figure);
   const answer = useAnswer(() => figuresLike({ ...numbers, published }), [figure.start]);
   return (
@@ -69,8 +98,10 @@ function FigureRow({ figure, published, figuresLike, outletName }: { figure: Fig
                 <ul class="values">
                   {result.items.slice(0, 8).map((i) => (
                     <li key={`${i.articleId}${i.text}`} title={clip(i.sentence, 300)}>
-                      <span class="outlet">{outletName(i.outlet)}</span> <span class="muted">{dateText(i.published)}</span>: <strong>{i.text}</strong>
-                      {i.attribution && <span class="muted"> per {i.attribution}</span>} <span class={i.agrees ? 'ok' : 'differ'}>{i.agrees ? '(agrees)' : '(differs)'}</span>
+                      <span class="outlet">{outletName(i.outlet)}</span>{' '}
+                      <span class="muted">{dateText(i.published)}</span>: <strong>{i.text}</strong>
+                      {i.attribution && <span class="muted"> per {i.attribution}</span>}{' '}
+                      <span class={i.agrees ? 'ok' : 'differ'}>{i.agrees ? '(agrees)' : '(differs)'}</span>
                     </li>
                   ))}
                 </ul>

@@ -10,18 +10,41 @@ import { useAnswer } from '../use-answer';
 import { STANCE_LABEL } from '../../shared/words';
 import { Answered, Empty, Problem, clip } from './common';
 
-
 /** This page's notes (placed again in the page's text; those that cannot be are listed as orphans), and this page's exports. */
-export function NotesView({ facts, versions, ask, download, outletName }: { facts: PageFacts; versions: StoryVersion[]; ask: Ask; download: Download; outletName: (id: string) => string }) {
-  const answer = useAnswer(() => ask({ type: 'notes-for', articleId: facts.articleId }) as Promise<Result<Note[]>>, [facts.articleId]);
+export function NotesView({
+  facts,
+  versions,
+  ask,
+  download,
+  outletName,
+}: {
+  facts: PageFacts;
+  versions: StoryVersion[];
+  ask: Ask;
+  download: Download;
+  outletName: (id: string) => string;
+}) {
+  const answer = useAnswer(
+    () => ask({ type: 'notes-for', articleId: facts.articleId }) as Promise<Result<Note[]>>,
+    [facts.articleId],
+  );
   const [status, setStatus] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
-  const placed = answer.state === 'ok' ? answer.value.map((note) => ({ note, at: anchorNote(facts.page.text, note.target) })) : [];
+  const placed =
+    answer.state === 'ok' ? answer.value.map((note) => ({ note, at: anchorNote(facts.page.text, note.target) })) : [];
   const anchored = placed.filter((p) => p.at.state === 'anchored');
   const orphans = placed.filter((p) => p.at.state === 'orphan').map((p) => p.note);
   const save = async (kind: PageExportKind) => {
     setStatus({ kind: 'info', text: 'Preparing the file…' });
     try {
-      const file = await pageExport(kind, facts, anchored.map((p) => p.note), orphans, versions, ask, outletName);
+      const file = await pageExport(
+        kind,
+        facts,
+        anchored.map((p) => p.note),
+        orphans,
+        versions,
+        ask,
+        outletName,
+      );
       download(file.filename, file.data, file.mime);
       setStatus({ kind: 'info', text: `Saved ${file.filename}.` });
     } catch (error) {
@@ -33,7 +56,10 @@ export function NotesView({ facts, versions, ask, download, outletName }: { fact
       <Answered answer={answer} loading="Reading your notes…">
         {() =>
           placed.length === 0 ? (
-            <Empty>No notes on this page yet. Select text in the article and choose “Add a note” (or Alt+Shift+N), or add one from a highlight’s card.</Empty>
+            <Empty>
+              No notes on this page yet. Select text in the article and choose “Add a note” (or Alt+Shift+N), or add one
+              from a highlight’s card.
+            </Empty>
           ) : (
             <ul class="my-notes">
               {anchored.map(({ note, at }) => (
@@ -44,7 +70,8 @@ export function NotesView({ facts, versions, ask, download, outletName }: { fact
                   {note.tags.length > 0 && <p class="muted">Tags: {note.tags.join(', ')}</p>}
                   {at.state === 'anchored' && at.changed && (
                     <p class="flag">
-                      The article’s text changed since you annotated it. Then: “{clip(at.changed.before, 160)}”. Now: “{clip(at.changed.after, 160)}”.
+                      The article’s text changed since you annotated it. Then: “{clip(at.changed.before, 160)}”. Now: “
+                      {clip(at.changed.after, 160)}”.
                     </p>
                   )}
                 </li>

@@ -11,11 +11,23 @@ type QuotesLikeOf = (text: string) => Promise<Result<QuoteMatch[]>>;
 /** The page's quotes (whole quotes before fragments), each once. */
 export function pageQuotes(annotations: readonly { kind: string }[]): QuoteAnnotation[] {
   const seen = new Set<string>();
-  return (annotations as QuoteAnnotation[]).filter((q) => q.kind === 'quote' && !seen.has(q.text) && (seen.add(q.text), true));
+  return (annotations as QuoteAnnotation[]).filter(
+    (q) => q.kind === 'quote' && !seen.has(q.text) && (seen.add(q.text), true),
+  );
 }
 
 /** Each quote on the page, and per other version of the story: verbatim, reworded (word diff) or absent. */
-export function QuotesView({ quotes, versions, outletName, quotesLike }: { quotes: QuoteAnnotation[]; versions: StoryVersion[]; outletName: (id: string) => string; quotesLike: QuotesLikeOf }) {
+export function QuotesView({
+  quotes,
+  versions,
+  outletName,
+  quotesLike,
+}: {
+  quotes: QuoteAnnotation[];
+  versions: StoryVersion[];
+  outletName: (id: string) => string;
+  quotesLike: QuotesLikeOf;
+}) {
   if (quotes.length === 0) return <Empty>Crosswire found no quotes on this page.</Empty>;
   return (
     <ul class="quotes">
@@ -26,8 +38,17 @@ export function QuotesView({ quotes, versions, outletName, quotesLike }: { quote
   );
 }
 
-
-function QuoteItem({ quote, versions, outletName, quotesLike }: { quote: QuoteAnnotation; versions: StoryVersion[]; outletName: (id: string) => string; quotesLike: QuotesLikeOf }) {
+function QuoteItem({
+  quote,
+  versions,
+  outletName,
+  quotesLike,
+}: {
+  quote: QuoteAnnotation;
+  versions: StoryVersion[];
+  outletName: (id: string) => string;
+  quotesLike: QuotesLikeOf;
+}) {
   const answer = useAnswer(() => quotesLike(quote.text), [quote.text]);
   return (
     <li class="quote-item">
@@ -44,13 +65,16 @@ function QuoteItem({ quote, versions, outletName, quotesLike }: { quote: QuoteAn
                 const m = byArticle.get(v.articleId);
                 return (
                   <li key={v.articleId}>
-                    <span class="outlet">{outletName(v.outlet)}</span> <span class="muted">{dateText(v.published)}</span>: {m ? <Found match={m} /> : <span class="absent">absent</span>}
+                    <span class="outlet">{outletName(v.outlet)}</span>{' '}
+                    <span class="muted">{dateText(v.published)}</span>:{' '}
+                    {m ? <Found match={m} /> : <span class="absent">absent</span>}
                   </li>
                 );
               })}
               {elsewhere.map((m) => (
                 <li key={m.articleId}>
-                  <span class="outlet">{outletName(m.outlet)}</span> <span class="muted">{dateText(m.published)}, another story</span>: <Found match={m} />
+                  <span class="outlet">{outletName(m.outlet)}</span>{' '}
+                  <span class="muted">{dateText(m.published)}, another story</span>: <Found match={m} />
                 </li>
               ))}
             </ul>

@@ -12,18 +12,26 @@ const LABELS: Record<StoryVersion['label'], string> = {
 };
 
 /** The other outlets' versions of the page's story, ranked, each with why it matched. */
-export function StoryView({ story, outletName }: { story: Answer<StoryVersion[]>; outletName: (id: string) => string }) {
+export function StoryView({
+  story,
+  outletName,
+}: {
+  story: Answer<StoryVersion[]>;
+  outletName: (id: string) => string;
+}) {
   return (
     <Answered answer={story} loading="Looking for other versions of this story…">
       {(versions) => {
         const related = versions.filter((v) => v.label !== 'unrelated');
-        if (related.length === 0) return <Empty>No other outlet’s version of this story is in your corpus yet. {ADD_MORE}</Empty>;
+        if (related.length === 0)
+          return <Empty>No other outlet’s version of this story is in your corpus yet. {ADD_MORE}</Empty>;
         return (
           <ol class="versions">
             {related.map((v) => (
               <li key={v.articleId} class="version">
                 <p class="version-head">
-                  <span class={`label label-${v.label.replace(/ /g, '-')}`}>{LABELS[v.label]}</span> <strong>{outletName(v.outlet)}</strong> <span class="muted">{dateText(v.published)}</span>
+                  <span class={`label label-${v.label.replace(/ /g, '-')}`}>{LABELS[v.label]}</span>{' '}
+                  <strong>{outletName(v.outlet)}</strong> <span class="muted">{dateText(v.published)}</span>
                 </p>
                 <p class="headline">
                   <OutLink href={v.url}>{v.headline ?? '(no headline)'}</OutLink>

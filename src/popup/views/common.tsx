@@ -4,8 +4,21 @@ import type { Answer } from '../use-answer';
 export { clip, dateText } from '../../shared/words';
 
 /** Waiting for the background, or its error, or the content: a view is never blank. */
-export function Answered<T>({ answer, loading, children }: { answer: Answer<T>; loading: string; children: (value: T) => ComponentChildren }) {
-  if (answer.state === 'loading') return <p class="muted" role="status">{loading}</p>;
+export function Answered<T>({
+  answer,
+  loading,
+  children,
+}: {
+  answer: Answer<T>;
+  loading: string;
+  children: (value: T) => ComponentChildren;
+}) {
+  if (answer.state === 'loading')
+    return (
+      <p class="muted" role="status">
+        {loading}
+      </p>
+    );
   if (answer.state === 'error') return <Problem>{answer.error}</Problem>;
   return <>{children(answer.value)}</>;
 }
@@ -31,8 +44,9 @@ export function OutLink({ href, children }: { href: string | null; children: Com
       {children}
     </a>
   ) : (
-    <>{children}</>
+    children
   );
 }
 
-export const ADD_MORE = 'Add other outlets’ articles with “Add this page to the corpus” on their pages, or import a file on the options page.';
+export const ADD_MORE =
+  'Add other outlets’ articles with “Add this page to the corpus” on their pages, or import a file on the options page.';

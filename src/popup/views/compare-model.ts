@@ -15,7 +15,8 @@ export interface Version {
 export function paragraphSpans(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
   const re = /[^\n]+(?:\n(?!\n)[^\n]*)*/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) if (m[0].trim()) spans.push({ start: m.index, end: m.index + m[0].length });
+  for (let m = re.exec(text); m; m = re.exec(text))
+    if (m[0].trim()) spans.push({ start: m.index, end: m.index + m[0].length });
   return spans;
 }
 
@@ -23,7 +24,10 @@ export function paragraphSpans(text: string): { start: number; end: number }[] {
 export function factKey(a: Annotation): string | null {
   if (a.kind === 'actor') return a.actorId && a.via !== 'role' ? `actor:${a.actorId}` : null;
   if (a.kind === 'figure') return `figure:${a.counts}:${a.value ?? `${a.low}-${a.high}`}`;
-  return `quote:${a.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}`;
+  return `quote:${a.text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()}`;
 }
 
 /** The facts both versions carry. */
@@ -50,19 +54,27 @@ export interface CompareRow extends AlignedRow {
  */
 export function compareRows(left: Version, right: Version): CompareRow[] {
   const text = (v: Version, i: number) => v.text.slice(v.paragraphs[i]!.start, v.paragraphs[i]!.end);
-  const aligned = alignParagraphs(left.paragraphs.map((_, i) => text(left, i)), right.paragraphs.map((_, i) => text(right, i)));
+  const aligned = alignParagraphs(
+    left.paragraphs.map((_, i) => text(left, i)),
+    right.paragraphs.map((_, i) => text(right, i)),
+  );
   const rows: CompareRow[] = [];
   let lefts: number[] = [];
   let rights: number[] = [];
   const flush = () => {
-    for (let k = 0; k < Math.max(lefts.length, rights.length); k++) rows.push({ left: lefts[k] ?? null, right: rights[k] ?? null, similarity: 0, paired: false, diff: null });
+    for (let k = 0; k < Math.max(lefts.length, rights.length); k++)
+      rows.push({ left: lefts[k] ?? null, right: rights[k] ?? null, similarity: 0, paired: false, diff: null });
     lefts = [];
     rights = [];
   };
   for (const r of aligned) {
     if (r.left !== null && r.right !== null) {
       flush();
-      rows.push({ ...r, paired: true, diff: r.similarity >= EDITED ? syndicationDiff(text(left, r.left), text(right, r.right)) : null });
+      rows.push({
+        ...r,
+        paired: true,
+        diff: r.similarity >= EDITED ? syndicationDiff(text(left, r.left), text(right, r.right)) : null,
+      });
     } else if (r.left !== null) lefts.push(r.left);
     else if (r.right !== null) rights.push(r.right);
   }

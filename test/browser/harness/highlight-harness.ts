@@ -10,11 +10,22 @@ function highlightElement(root: Element, published?: string) {
   const anns = annotate(map.text, published ? { published } : {}).sort((a, b) => a.start - b.start || b.end - a.end);
   const highlighter = new Highlighter(document);
   for (const a of anns) {
-    const id = a.kind === 'actor' ? a.actorId ?? a.id : a.id;
-    const label = a.kind === 'actor' ? a.label : a.kind === 'figure' ? `figure: ${a.text}` : `quote${a.speaker ? ` by ${a.speaker}` : ''}`;
+    const id = a.kind === 'actor' ? (a.actorId ?? a.id) : a.id;
+    const label =
+      a.kind === 'actor'
+        ? a.label
+        : a.kind === 'figure'
+          ? `figure: ${a.text}`
+          : `quote${a.speaker ? ` by ${a.speaker}` : ''}`;
     highlighter.highlight(segmentsFor(map, a.start, a.end), { kind: a.kind, id, label });
   }
   return { text: map.text, highlighter, count: anns.length };
 }
 
-(globalThis as Record<string, unknown>).crosswireHarness = { buildTextMap, segmentsFor, Highlighter, highlightElement, annotate };
+(globalThis as Record<string, unknown>).crosswireHarness = {
+  buildTextMap,
+  segmentsFor,
+  Highlighter,
+  highlightElement,
+  annotate,
+};

@@ -6,13 +6,18 @@ import { parseSeedList } from '../../../src/core/corpus/seed-list';
 
 const SEEDS = new URL('../../../src/core/corpus/seeds/', import.meta.url);
 const entries = parseSeedList(JSON.parse(readFileSync(new URL('seeds.json', SEEDS), 'utf8')));
-const seeds: Seed[] = entries.map(({ file, meta }) => ({ raw: readFileSync(new URL(file, SEEDS), 'utf8'), meta, name: file }));
+const seeds: Seed[] = entries.map(({ file, meta }) => ({
+  raw: readFileSync(new URL(file, SEEDS), 'utf8'),
+  meta,
+  name: file,
+}));
 
 const SHARED_SEEDS = new URL('../../../../shared/seeds/', import.meta.url);
 
 describe('seeds.json', () => {
   it.skipIf(!existsSync(SHARED_SEEDS))('names the seed files, copied byte for byte from ../shared/seeds', () => {
-    for (const { file } of entries) expect(readFileSync(new URL(file, SEEDS)).equals(readFileSync(new URL(file, SHARED_SEEDS))), file).toBe(true);
+    for (const { file } of entries)
+      expect(readFileSync(new URL(file, SEEDS)).equals(readFileSync(new URL(file, SHARED_SEEDS))), file).toBe(true);
   });
 
   it('describes the three seed articles', () => {
@@ -21,12 +26,17 @@ describe('seeds.json', () => {
       ['001_8197e9eca9f9e2dc.txt', 'voanews.com', '2012-03-12', null],
       ['002_377b34821ee142f4.txt', 'rt.com', '2011-09-20', null],
     ]);
-    expect(entries[0]!.meta.canonicalUrl).toBe('https://cbc.ca/news/world/u-s-russia-split-over-syrian-killings-at-un-talks-1.1167479');
+    expect(entries[0]!.meta.canonicalUrl).toBe(
+      'https://cbc.ca/news/world/u-s-russia-split-over-syrian-killings-at-un-talks-1.1167479',
+    );
     expect(entries[1]!.meta).toMatchObject({ url: null, canonicalUrl: null, headline: null });
   });
 
   it('is checked, each problem naming its entry', () => {
-    const bad = [{ file: '../etc/passwd', outlet: '', url: 'nope', published: '12 March 2012', headline: 3, wire: null }, null];
+    const bad = [
+      { file: '../etc/passwd', outlet: '', url: 'nope', published: '12 March 2012', headline: 3, wire: null },
+      null,
+    ];
     expect(() => parseSeedList(bad)).toThrow(
       [
         'seeds.json is invalid:',
@@ -68,9 +78,17 @@ describe('buildBundledCorpus', () => {
 
   it('throws naming the article that yields no text, no annotations or an unknown outlet', () => {
     const at = (i: number, change: Partial<Seed>) => seeds.map((s, j) => (j === i ? { ...s, ...change } : s));
-    expect(() => buildBundledCorpus(at(1, { raw: 'Advertisement\n\n\u00a0\n' }), outletProfiles())).toThrow('bundled corpus: 001_8197e9eca9f9e2dc.txt: yields no text after cleaning');
-    expect(() => buildBundledCorpus(at(2, { raw: 'The weather was mild all week.' }), outletProfiles())).toThrow('bundled corpus: 002_377b34821ee142f4.txt: yields no annotations');
-    expect(() => buildBundledCorpus(at(0, { meta: { ...seeds[0]!.meta, outlet: 'example.com' } }), outletProfiles())).toThrow('bundled corpus: 000_b80d3aa3a014407e.txt: outlet "example.com" has no profile in outlets.json');
-    expect(() => buildBundledCorpus([seeds[2]!, { ...seeds[2]!, name: 'copy.txt' }], outletProfiles())).toThrow(/copy\.txt: has the same id \(a-[0-9a-f]+\) as 002_/);
+    expect(() => buildBundledCorpus(at(1, { raw: 'Advertisement\n\n\u00a0\n' }), outletProfiles())).toThrow(
+      'bundled corpus: 001_8197e9eca9f9e2dc.txt: yields no text after cleaning',
+    );
+    expect(() => buildBundledCorpus(at(2, { raw: 'The weather was mild all week.' }), outletProfiles())).toThrow(
+      'bundled corpus: 002_377b34821ee142f4.txt: yields no annotations',
+    );
+    expect(() =>
+      buildBundledCorpus(at(0, { meta: { ...seeds[0]!.meta, outlet: 'example.com' } }), outletProfiles()),
+    ).toThrow('bundled corpus: 000_b80d3aa3a014407e.txt: outlet "example.com" has no profile in outlets.json');
+    expect(() => buildBundledCorpus([seeds[2]!, { ...seeds[2]!, name: 'copy.txt' }], outletProfiles())).toThrow(
+      /copy\.txt: has the same id \(a-[0-9a-f]+\) as 002_/,
+    );
   });
 });

@@ -3,16 +3,26 @@ import { canonicalUrl, outletOf } from '../../../src/core/corpus/canonical-url';
 
 describe('canonicalUrl', () => {
   it('normalises scheme, host, fragment, trailing slash and tracking parameters', () => {
-    expect(canonicalUrl('http://WWW.RT.com/news/russia-us-urgent-meeting-903/#comments')).toBe('https://rt.com/news/russia-us-urgent-meeting-903');
-    expect(canonicalUrl('https://www.bbc.co.uk/news/world-17340000?at_medium=RSS&at_campaign=KARANGA&utm_source=twitter')).toBe('https://bbc.co.uk/news/world-17340000');
-    expect(canonicalUrl('https://edition.cnn.com/2012/03/12/world/syria/?fbclid=abc&gclid=x&mc_cid=1&mc_eid=2&ocid=3&cmpid=4&ref=5&ref_src=6&igshid=7&_ga=8&spm=9&CMP=share_btn_tw')).toBe(
-      'https://edition.cnn.com/2012/03/12/world/syria',
+    expect(canonicalUrl('http://WWW.RT.com/news/russia-us-urgent-meeting-903/#comments')).toBe(
+      'https://rt.com/news/russia-us-urgent-meeting-903',
     );
+    expect(
+      canonicalUrl('https://www.bbc.co.uk/news/world-17340000?at_medium=RSS&at_campaign=KARANGA&utm_source=twitter'),
+    ).toBe('https://bbc.co.uk/news/world-17340000');
+    expect(
+      canonicalUrl(
+        'https://edition.cnn.com/2012/03/12/world/syria/?fbclid=abc&gclid=x&mc_cid=1&mc_eid=2&ocid=3&cmpid=4&ref=5&ref_src=6&igshid=7&_ga=8&spm=9&CMP=share_btn_tw',
+      ),
+    ).toBe('https://edition.cnn.com/2012/03/12/world/syria');
   });
 
   it('keeps the parameters that pick the article, sorted and as written', () => {
-    expect(canonicalUrl('https://example.org/article.php?id=42&utm_medium=email&page=2&lang=en')).toBe('https://example.org/article.php?id=42&lang=en&page=2');
-    expect(canonicalUrl('https://example.org/search?q=Ban%20Ki-moon&UTM_SOURCE=x')).toBe('https://example.org/search?q=Ban%20Ki-moon');
+    expect(canonicalUrl('https://example.org/article.php?id=42&utm_medium=email&page=2&lang=en')).toBe(
+      'https://example.org/article.php?id=42&lang=en&page=2',
+    );
+    expect(canonicalUrl('https://example.org/search?q=Ban%20Ki-moon&UTM_SOURCE=x')).toBe(
+      'https://example.org/search?q=Ban%20Ki-moon',
+    );
   });
 
   it('keeps the root slash and a non-default port, drops credentials', () => {
@@ -23,14 +33,27 @@ describe('canonicalUrl', () => {
 
   it('prefers rel=canonical, then og:url, resolved against the page URL', () => {
     const page = 'https://m.example.com/story/123?utm_source=app';
-    expect(canonicalUrl(page, { canonical: '/world/story-123', ogUrl: 'https://example.com/og' })).toBe('https://m.example.com/world/story-123');
-    expect(canonicalUrl(page, { canonical: 'https://www.example.com/world/story-123/', ogUrl: 'https://example.com/og' })).toBe('https://example.com/world/story-123');
+    expect(canonicalUrl(page, { canonical: '/world/story-123', ogUrl: 'https://example.com/og' })).toBe(
+      'https://m.example.com/world/story-123',
+    );
+    expect(
+      canonicalUrl(page, { canonical: 'https://www.example.com/world/story-123/', ogUrl: 'https://example.com/og' }),
+    ).toBe('https://example.com/world/story-123');
     expect(canonicalUrl(page, { canonical: null, ogUrl: 'https://example.com/og' })).toBe('https://example.com/og');
     expect(canonicalUrl(page, { canonical: 'javascript:void(0)', ogUrl: '' })).toBe('https://m.example.com/story/123');
   });
 
   it('gives null for garbage', () => {
-    for (const bad of ['', 'not a url', 'javascript:alert(1)', 'ftp://example.com/file', 'mailto:a@b.org', 'https://', 'https://localhost/x', 'about:blank']) {
+    for (const bad of [
+      '',
+      'not a url',
+      'javascript:alert(1)',
+      'ftp://example.com/file',
+      'mailto:a@b.org',
+      'https://',
+      'https://localhost/x',
+      'about:blank',
+    ]) {
       expect(canonicalUrl(bad), bad).toBeNull();
     }
     expect(canonicalUrl('garbage', { canonical: '/relative-only' })).toBeNull();

@@ -5,10 +5,12 @@ import { cleanArticle, type CleanArticle } from '../../../src/core/corpus/clean'
 
 const SEEDS = fileURLToPath(new URL('../../../../shared/seeds/', import.meta.url));
 const HAVE_SEEDS = existsSync(SEEDS);
-if (!HAVE_SEEDS) console.warn(`clean.test: seed tests skipped, ${SEEDS} not found (the seed articles are read from ../shared)`);
+if (!HAVE_SEEDS)
+  console.warn(`clean.test: seed tests skipped, ${SEEDS} not found (the seed articles are read from ../shared)`);
 
 const seed = (file: string) => cleanArticle(readFileSync(`${SEEDS}${file}`, 'utf8'));
-const blocksOf = (c: CleanArticle, kind: string) => c.blocks.filter((b) => b.kind === kind).map((b) => c.text.slice(b.start, b.end));
+const blocksOf = (c: CleanArticle, kind: string) =>
+  c.blocks.filter((b) => b.kind === kind).map((b) => c.text.slice(b.start, b.end));
 
 /** What every cleaned text must be: blocks joined by blank lines, single spaces, no odd spaces. */
 function expectWellFormed(c: CleanArticle): void {
@@ -21,7 +23,11 @@ describe.skipIf(!HAVE_SEEDS)('cleaning the seed articles', () => {
     const c = seed('000_b80d3aa3a014407e.txt');
     expectWellFormed(c);
     expect(c.headline).toBeNull();
-    expect(blocksOf(c, 'subhead')).toEqual(["Security Council cannot 'stand silent,' Clinton says", 'Agreement on plan for immediate ceasefire', 'Canada to give $6M more humanitarian aid to Syria']);
+    expect(blocksOf(c, 'subhead')).toEqual([
+      "Security Council cannot 'stand silent,' Clinton says",
+      'Agreement on plan for immediate ceasefire',
+      'Canada to give $6M more humanitarian aid to Syria',
+    ]);
     expect(blocksOf(c, 'credit')).toEqual(['With files from CBC News']);
     expect(blocksOf(c, 'paragraph')).toHaveLength(23);
     expect(c.text).toContain('at the UN Monday'); // the NBSP became a space
@@ -31,7 +37,8 @@ describe.skipIf(!HAVE_SEEDS)('cleaning the seed articles', () => {
   it('VOA: the teaser run into the lede is gone, the credit line found', () => {
     const c = seed('001_8197e9eca9f9e2dc.txt');
     expectWellFormed(c);
-    const lede = 'The United States, Britain and Russia have each called for a halt to the violence in Syria, but the United Nations Security Council remains divided on how to resolve the crisis in the country.';
+    const lede =
+      'The United States, Britain and Russia have each called for a halt to the violence in Syria, but the United Nations Security Council remains divided on how to resolve the crisis in the country.';
     expect(c.text.slice(c.blocks[0]!.start, c.blocks[0]!.end)).toBe(lede);
     expect(c.text).not.toContain('Securit...');
     expect(c.text.split(lede)).toHaveLength(2);
@@ -49,7 +56,17 @@ describe.skipIf(!HAVE_SEEDS)('cleaning the seed articles', () => {
     expect(c.blocks[0]).toEqual({ kind: 'headline', start: 0, end: c.headline!.length });
     expect(blocksOf(c, 'subhead')).toEqual(['Palestine statehood bid disputed']);
     expect(blocksOf(c, 'credit')).toEqual([]);
-    for (const fixed of ['doors. The talks', 'Libya. The US', 'AFP. Mass rallies', 'productive. The diplomats', 'untimely. On Tuesday', 'days. Last year', 'body. However', 'passed. As many', 'launched. “I cannot']) {
+    for (const fixed of [
+      'doors. The talks',
+      'Libya. The US',
+      'AFP. Mass rallies',
+      'productive. The diplomats',
+      'untimely. On Tuesday',
+      'days. Last year',
+      'body. However',
+      'passed. As many',
+      'launched. “I cannot',
+    ]) {
       expect(c.text).toContain(fixed);
     }
     expect(c.text).toContain('Lavrov with US Secretary of State Hillary Clinton was held');
@@ -80,13 +97,26 @@ describe('cleaning junk written for the test', () => {
   it('keeps only the article, with its structure', () => {
     expectWellFormed(c);
     expect(c.headline).toBe('Ceasefire talks stall in Geneva');
-    expect(c.blocks.map((b) => b.kind)).toEqual(['headline', 'credit', 'paragraph', 'subhead', 'paragraph', 'paragraph', 'credit']);
-    expect(blocksOf(c, 'credit')).toEqual(['By Jane Doe and Ali Hassan, Reuters', '(Reporting by Jane Doe; Editing by John Smith)']);
+    expect(c.blocks.map((b) => b.kind)).toEqual([
+      'headline',
+      'credit',
+      'paragraph',
+      'subhead',
+      'paragraph',
+      'paragraph',
+      'credit',
+    ]);
+    expect(blocksOf(c, 'credit')).toEqual([
+      'By Jane Doe and Ali Hassan, Reuters',
+      '(Reporting by Jane Doe; Editing by John Smith)',
+    ]);
     expect(c.text).not.toMatch(/cookies|Facebook|Advertisement|Read more|newsletter|AP Photo|Skip|GMT|Home \|/);
   });
 
   it('repairs glued sentences without breaking abbreviations or decimals', () => {
-    expect(c.text).toContain('stalled on Friday. Envoys said the U.S. and Russia would meet again. The U.N. envoy said 1.5 million');
+    expect(c.text).toContain(
+      'stalled on Friday. Envoys said the U.S. and Russia would meet again. The U.N. envoy said 1.5 million',
+    );
   });
 
   it('finds the headline after a byline at the top', () => {
@@ -96,12 +126,25 @@ describe('cleaning junk written for the test', () => {
   });
 
   it('leaves a list of short lines as paragraphs, and a trailing short line too', () => {
-    const list = cleanArticle('The plan has four points.\n\nImmediate ceasefire\n\nHumanitarian access\n\nRelease of detainees\n\nThe council will vote on Monday.\n\nMore to come');
-    expect(list.blocks.map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'paragraph', 'paragraph', 'paragraph', 'paragraph']);
+    const list = cleanArticle(
+      'The plan has four points.\n\nImmediate ceasefire\n\nHumanitarian access\n\nRelease of detainees\n\nThe council will vote on Monday.\n\nMore to come',
+    );
+    expect(list.blocks.map((b) => b.kind)).toEqual([
+      'paragraph',
+      'paragraph',
+      'paragraph',
+      'paragraph',
+      'paragraph',
+      'paragraph',
+    ]);
   });
 
   it('gives empty text and no blocks for text that is all junk', () => {
-    expect(cleanArticle('Advertisement\n\nShare on Facebook Share on Twitter Email\n\n\u00a0\n')).toEqual({ text: '', blocks: [], headline: null });
+    expect(cleanArticle('Advertisement\n\nShare on Facebook Share on Twitter Email\n\n\u00a0\n')).toEqual({
+      text: '',
+      blocks: [],
+      headline: null,
+    });
   });
 
   it('drops a teaser line that truncates the next one, and a line repeated', () => {

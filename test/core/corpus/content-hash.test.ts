@@ -16,10 +16,12 @@ describe('fnv1a64', () => {
 });
 
 describe('contentHash', () => {
-  const article = 'Washington is trying to drum up Moscow’s support.\n\nThe meeting was held behind closed doors. The talks did not end with a breakthrough.';
+  const article =
+    'Washington is trying to drum up Moscow’s support.\n\nThe meeting was held behind closed doors. The talks did not end with a breakthrough.';
 
   it('is the same for a copy that differs in spacing, punctuation and case', () => {
-    const copy = '  WASHINGTON is trying to drum up Moscow\'s support\n\n\n\nThe meeting was held behind closed\u00a0doors.The talks did not end — with a breakthrough!  ';
+    const copy =
+      "  WASHINGTON is trying to drum up Moscow's support\n\n\n\nThe meeting was held behind closed\u00a0doors.The talks did not end — with a breakthrough!  ";
     expect(normaliseForHash(copy)).toBe(normaliseForHash(article));
     expect(contentHash(copy)).toBe(contentHash(article));
     expect(contentHash(article)).toMatch(/^[0-9a-f]{16}$/);
@@ -41,7 +43,11 @@ describe('contentHash', () => {
 
 describe('pageIdentity', () => {
   it('gives a page the id the corpus gives it when stored, whatever URL it was reached by', () => {
-    const page = { text: 'Sergey Lavrov spoke.', url: 'https://www.cbc.ca/news/world/x-1.1?utm_source=rss#top', canonical: 'https://www.cbc.ca/news/world/x-1.1' };
+    const page = {
+      text: 'Sergey Lavrov spoke.',
+      url: 'https://www.cbc.ca/news/world/x-1.1?utm_source=rss#top',
+      canonical: 'https://www.cbc.ca/news/world/x-1.1',
+    };
     const { articleId, canonical } = pageIdentity(page);
     expect(canonical).toBe('https://cbc.ca/news/world/x-1.1');
     expect(articleId).toBe(articleFromPage(page).id);

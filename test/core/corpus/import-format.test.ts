@@ -1,17 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { parseImport } from '../../../src/core/corpus/import-format';
 
-const article = { text: 'Sergey Lavrov met Hillary Clinton at the UN on Monday.', url: 'https://www.voanews.com/a/x', published: '2012-03-12', headline: 'Talks' };
+const article = {
+  text: 'Sergey Lavrov met Hillary Clinton at the UN on Monday.',
+  url: 'https://www.voanews.com/a/x',
+  published: '2012-03-12',
+  headline: 'Talks',
+};
 
 describe('the import format', () => {
   it('reads a JSON array, an {articles} object and JSON Lines', () => {
     expect(parseImport(JSON.stringify([article]))).toEqual({ ok: true, value: [article] });
-    expect(parseImport(JSON.stringify({ articles: [article, article] }))).toMatchObject({ ok: true, value: [article, article] });
-    expect(parseImport(`${JSON.stringify(article)}\n\n${JSON.stringify({ text: 'Kofi Annan left Syria.' })}\n`)).toMatchObject({ ok: true, value: [article, { text: 'Kofi Annan left Syria.' }] });
+    expect(parseImport(JSON.stringify({ articles: [article, article] }))).toMatchObject({
+      ok: true,
+      value: [article, article],
+    });
+    expect(
+      parseImport(`${JSON.stringify(article)}\n\n${JSON.stringify({ text: 'Kofi Annan left Syria.' })}\n`),
+    ).toMatchObject({ ok: true, value: [article, { text: 'Kofi Annan left Syria.' }] });
   });
 
   it('says what is wrong and where, for every problem', () => {
-    const bad = [article, { text: '' }, { text: 'ok text here', published: '2012-13-40', colour: 'red' }, 'nope', { text: 'words here', url: 'javascript:alert(1)' }];
+    const bad = [
+      article,
+      { text: '' },
+      { text: 'ok text here', published: '2012-13-40', colour: 'red' },
+      'nope',
+      { text: 'words here', url: 'javascript:alert(1)' },
+    ];
     const r = parseImport(JSON.stringify(bad));
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -33,6 +49,9 @@ describe('the import format', () => {
     expect(parseImport('   ')).toEqual({ ok: false, error: 'the file is empty' });
     expect(parseImport('[]')).toEqual({ ok: false, error: 'the file holds no articles' });
     expect(parseImport('[{"text": "a"')).toMatchObject({ ok: false, error: expect.stringMatching(/^not valid JSON/) });
-    expect(parseImport('{"title": "x"}', 'json')).toMatchObject({ ok: false, error: expect.stringMatching(/expected a JSON array/) });
+    expect(parseImport('{"title": "x"}', 'json')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/expected a JSON array/),
+    });
   });
 });

@@ -2,9 +2,15 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadOutlets, outletProfile, outletProfiles, validateOutlets } from '../../../src/core/corpus/outlets';
 
-const manifest = JSON.parse(readFileSync(new URL('../../../manifest.json', import.meta.url), 'utf8')) as { content_scripts: { matches: string[] }[] };
-const defaultSites = manifest.content_scripts.flatMap((c) => c.matches).map((m) => /^https:\/\/\*\.([^/]+)\/\*$/.exec(m)![1]!);
-const seeds = JSON.parse(readFileSync(new URL('../../../src/core/corpus/seeds/seeds.json', import.meta.url), 'utf8')) as { outlet: string }[];
+const manifest = JSON.parse(readFileSync(new URL('../../../manifest.json', import.meta.url), 'utf8')) as {
+  content_scripts: { matches: string[] }[];
+};
+const defaultSites = manifest.content_scripts
+  .flatMap((c) => c.matches)
+  .map((m) => /^https:\/\/\*\.([^/]+)\/\*$/.exec(m)![1]!);
+const seeds = JSON.parse(
+  readFileSync(new URL('../../../src/core/corpus/seeds/seeds.json', import.meta.url), 'utf8'),
+) as { outlet: string }[];
 
 describe('the outlet profiles', () => {
   it('load and validate', () => {
@@ -18,10 +24,26 @@ describe('the outlet profiles', () => {
   });
 
   it('record the documented owners and funders', () => {
-    expect(outletProfile('voanews.com')).toMatchObject({ name: 'Voice of America', country: 'US', kind: 'state-funded international broadcaster', ownerOrFunder: expect.stringContaining('U.S. Agency for Global Media') });
-    expect(outletProfile('rt.com')).toMatchObject({ country: 'RU', kind: 'state-funded international broadcaster', ownerOrFunder: expect.stringContaining('TV-Novosti') });
-    expect(outletProfile('cbc.ca')).toMatchObject({ country: 'CA', kind: 'public broadcaster', ownerOrFunder: expect.stringContaining('Crown corporation') });
-    expect(outletProfile('apnews.com')).toMatchObject({ kind: 'wire agency', ownerOrFunder: expect.stringContaining('cooperative') });
+    expect(outletProfile('voanews.com')).toMatchObject({
+      name: 'Voice of America',
+      country: 'US',
+      kind: 'state-funded international broadcaster',
+      ownerOrFunder: expect.stringContaining('U.S. Agency for Global Media'),
+    });
+    expect(outletProfile('rt.com')).toMatchObject({
+      country: 'RU',
+      kind: 'state-funded international broadcaster',
+      ownerOrFunder: expect.stringContaining('TV-Novosti'),
+    });
+    expect(outletProfile('cbc.ca')).toMatchObject({
+      country: 'CA',
+      kind: 'public broadcaster',
+      ownerOrFunder: expect.stringContaining('Crown corporation'),
+    });
+    expect(outletProfile('apnews.com')).toMatchObject({
+      kind: 'wire agency',
+      ownerOrFunder: expect.stringContaining('cooperative'),
+    });
     expect(outletProfile('reuters.com')?.ownerOrFunder).toBe('Thomson Reuters');
     expect(outletProfile('bbc.com')?.ownerOrFunder).toContain('licence fee');
     expect(outletProfile('aljazeera.com')?.ownerOrFunder).toContain('Qatar');

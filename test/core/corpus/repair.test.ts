@@ -3,7 +3,9 @@ import { dropRepeatedTeaser, normaliseLines, spaceGluedSentences } from '../../.
 
 describe('normaliseLines', () => {
   it('turns odd spaces into plain ones, drops invisible characters and blank lines, and trims', () => {
-    expect(normaliseLines('\ufeffFirst\u00a0line.\u00a0\u00a0 \r\n\r\n\r\n\tSecond\u200b line\u202fhere \n\n')).toEqual(['First line.', 'Second line here']);
+    expect(normaliseLines('\ufeffFirst\u00a0line.\u00a0\u00a0 \r\n\r\n\r\n\tSecond\u200b line\u202fhere \n\n')).toEqual(
+      ['First line.', 'Second line here'],
+    );
   });
 
   it('keeps joiners that spellings need', () => {
@@ -20,7 +22,9 @@ describe('dropRepeatedTeaser', () => {
   });
 
   it('keeps the full text when the teaser is a truncated copy of it', () => {
-    expect(dropRepeatedTeaser(`${lede} Western diplomats sa...${lede} Western diplomats said so.`)).toBe(`${lede} Western diplomats said so.`);
+    expect(dropRepeatedTeaser(`${lede} Western diplomats sa...${lede} Western diplomats said so.`)).toBe(
+      `${lede} Western diplomats said so.`,
+    );
   });
 
   it('leaves ordinary ellipses alone', () => {
@@ -33,7 +37,9 @@ describe('dropRepeatedTeaser', () => {
 
 describe('spaceGluedSentences', () => {
   it('adds the missing space between glued sentences', () => {
-    expect(spaceGluedSentences('held behind closed doors.The talks did not end')).toBe('held behind closed doors. The talks did not end');
+    expect(spaceGluedSentences('held behind closed doors.The talks did not end')).toBe(
+      'held behind closed doors. The talks did not end',
+    );
     expect(spaceGluedSentences('similar to Libya.The US says')).toBe('similar to Libya. The US says');
     expect(spaceGluedSentences('he told AFP.Mass rallies')).toBe('he told AFP. Mass rallies');
     expect(spaceGluedSentences('to be launched.“I cannot say')).toBe('to be launched. “I cannot say');
@@ -43,7 +49,15 @@ describe('spaceGluedSentences', () => {
   });
 
   it('leaves abbreviations, decimals and web addresses alone', () => {
-    for (const text of ['the U.S. and the U.N. Security Council', 'a U.N.-backed plan', 'grew 7.5 percent', 'Gen. Assad', 'see rt.com.Moscow', 'at https://example.com/index.php?Id=4', 'Washington D.C.']) {
+    for (const text of [
+      'the U.S. and the U.N. Security Council',
+      'a U.N.-backed plan',
+      'grew 7.5 percent',
+      'Gen. Assad',
+      'see rt.com.Moscow',
+      'at https://example.com/index.php?Id=4',
+      'Washington D.C.',
+    ]) {
       expect(spaceGluedSentences(text)).toBe(text);
     }
   });

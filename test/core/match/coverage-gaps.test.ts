@@ -8,11 +8,20 @@ describe.skipIf(!HAVE_SEEDS)('coverageGaps on the seeds', () => {
   it("CBC carries Canada's $6M aid and Bev Oda, which VOA leaves out", () => {
     const { cbc, voa } = stories();
     const gaps = coverageGaps(voa.summary, [cbc.summary]);
-    expect(ids(gaps.missing.actors)).toEqual(expect.arrayContaining(['bev-oda', 'Q16', 'cida', 'quartet-on-the-middle-east']));
-    expect(gaps.missing.actors.find((a) => a.id === 'bev-oda')).toEqual({ id: 'bev-oda', label: 'Bev Oda', carriedBy: [{ articleId: '000', outlet: 'cbc.ca' }] });
+    expect(ids(gaps.missing.actors)).toEqual(
+      expect.arrayContaining(['bev-oda', 'Q16', 'cida', 'quartet-on-the-middle-east']),
+    );
+    expect(gaps.missing.actors.find((a) => a.id === 'bev-oda')).toEqual({
+      id: 'bev-oda',
+      label: 'Bev Oda',
+      carriedBy: [{ articleId: '000', outlet: 'cbc.ca' }],
+    });
     // "$6M" (subhead) and "$6 million" (body) are one figure.
     expect(gaps.missing.figures.filter((f) => f.figure.counts === 'money')).toEqual([
-      { figure: expect.objectContaining({ value: 6e6, unit: 'CAD', subject: 'Canada' }), carriedBy: [{ articleId: '000', outlet: 'cbc.ca' }] },
+      {
+        figure: expect.objectContaining({ value: 6e6, unit: 'CAD', subject: 'Canada' }),
+        carriedBy: [{ articleId: '000', outlet: 'cbc.ca' }],
+      },
     ]);
     expect(gaps.missing.quotes.map((q) => q.quote.speaker)).toContain('Bev Oda');
     // Both give the toll and quote Lavrov's "huge share": neither is a gap.
@@ -23,9 +32,18 @@ describe.skipIf(!HAVE_SEEDS)('coverageGaps on the seeds', () => {
   it('VOA carries Valerie Amos and the Syrian Network for Human Rights, which CBC leaves out', () => {
     const { cbc, voa } = stories();
     const gaps = coverageGaps(cbc.summary, [voa.summary]);
-    expect(ids(gaps.missing.actors)).toEqual(expect.arrayContaining(['valerie-amos', 'syrian-network-for-human-rights', 'william-hague']));
-    expect(gaps.missing.quotes.map((q) => q.quote.speaker)).toEqual(expect.arrayContaining(['Valerie Amos', 'William Hague']));
-    expect(gaps.missing.figures.map((f) => f.figure.text)).toEqual(['some 50-60 thousand people', 'dozens', 'at least 45 victims', 'about 30 men']);
+    expect(ids(gaps.missing.actors)).toEqual(
+      expect.arrayContaining(['valerie-amos', 'syrian-network-for-human-rights', 'william-hague']),
+    );
+    expect(gaps.missing.quotes.map((q) => q.quote.speaker)).toEqual(
+      expect.arrayContaining(['Valerie Amos', 'William Hague']),
+    );
+    expect(gaps.missing.figures.map((f) => f.figure.text)).toEqual([
+      'some 50-60 thousand people',
+      'dozens',
+      'at least 45 victims',
+      'about 30 men',
+    ]);
     // The reverse: what only CBC carries.
     expect(ids(gaps.extra.actors)).toEqual(expect.arrayContaining(['bev-oda', 'Q16']));
     expect(gaps.extra.actors.every((a) => a.carriedBy[0]!.articleId === '000')).toBe(true);
@@ -40,8 +58,15 @@ describe.skipIf(!HAVE_SEEDS)('coverageGaps on the seeds', () => {
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     // Kofi Annan, China and Britain are in all three full versions and not in the brief.
     expect(gaps.missing.actors.slice(0, 3).map((a) => a.label)).toEqual(['China', 'Kofi Annan', 'United Kingdom']);
-    expect(gaps.missing.actors[1]!.carriedBy.map((c) => c.outlet)).toEqual(['cbc.ca', 'voanews.com', 'gazette.example']);
-    expect(gaps.missing.actors.at(-1)).toMatchObject({ label: 'William Hague', carriedBy: [{ outlet: 'voanews.com' }] });
+    expect(gaps.missing.actors[1]!.carriedBy.map((c) => c.outlet)).toEqual([
+      'cbc.ca',
+      'voanews.com',
+      'gazette.example',
+    ]);
+    expect(gaps.missing.actors.at(-1)).toMatchObject({
+      label: 'William Hague',
+      carriedBy: [{ outlet: 'voanews.com' }],
+    });
     // The page itself is not one of the "other versions".
     expect(gaps.missing.actors.flatMap((a) => a.carriedBy).some((c) => c.articleId === brief.summary.id)).toBe(false);
     expect(gaps.extra.actors).toEqual([]);
@@ -50,14 +75,31 @@ describe.skipIf(!HAVE_SEEDS)('coverageGaps on the seeds', () => {
 
 describe('coverageGaps', () => {
   const summary = (id: string, over: Partial<ArticleSummary>): ArticleSummary => ({
-    id, outlet: `${id}.example`, published: '2012-03-12', headline: null, url: null, actors: {}, labels: {}, quotes: [], figures: [], minhash: [], quoteShingles: [], ...over,
+    id,
+    outlet: `${id}.example`,
+    published: '2012-03-12',
+    headline: null,
+    url: null,
+    actors: {},
+    labels: {},
+    quotes: [],
+    figures: [],
+    minhash: [],
+    quoteShingles: [],
+    ...over,
   });
 
   it('lists a fragment and the full quote apart, and counts the page as carrying a quote it has in part', () => {
-    const page = summary('page', { quotes: [{ text: 'stand silent', speakerId: 'Q6294', speaker: 'Hillary Clinton' }] });
+    const page = summary('page', {
+      quotes: [{ text: 'stand silent', speakerId: 'Q6294', speaker: 'Hillary Clinton' }],
+    });
     const other = summary('other', {
       quotes: [
-        { text: 'stand silent when governments massacre their own people', speakerId: 'Q6294', speaker: 'Hillary Clinton' },
+        {
+          text: 'stand silent when governments massacre their own people',
+          speakerId: 'Q6294',
+          speaker: 'Hillary Clinton',
+        },
         { text: 'pull back from the brink', speakerId: 'Q1253', speaker: 'Ban Ki-moon' },
       ],
     });
@@ -66,7 +108,7 @@ describe('coverageGaps', () => {
     expect(gaps.extra.quotes).toEqual([]);
   });
 
-  it('with no other versions, everything is the page\'s own', () => {
+  it("with no other versions, everything is the page's own", () => {
     const page = summary('page', { actors: { Q30: 3, Q148: 1 }, labels: { Q30: 'United States', Q148: 'China' } });
     const gaps = coverageGaps(page, []);
     expect(gaps.missing).toEqual({ actors: [], figures: [], quotes: [] });

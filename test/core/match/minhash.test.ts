@@ -20,8 +20,26 @@ function exactJaccard(a: number[], b: number[]): number {
 
 describe('words', () => {
   it('folds case, diacritics, apostrophes and hyphens between letters', () => {
-    expect(words('Erdoğan’s CEASE-FIRE, the U.S. and 7,500 “people”')).toEqual(['erdogans', 'ceasefire', 'the', 'u', 's', 'and', '7', '500', 'people']);
-    expect(words("it's — a year-long war; 50-60 thousand")).toEqual(['its', 'a', 'yearlong', 'war', '50', '60', 'thousand']);
+    expect(words('Erdoğan’s CEASE-FIRE, the U.S. and 7,500 “people”')).toEqual([
+      'erdogans',
+      'ceasefire',
+      'the',
+      'u',
+      's',
+      'and',
+      '7',
+      '500',
+      'people',
+    ]);
+    expect(words("it's — a year-long war; 50-60 thousand")).toEqual([
+      'its',
+      'a',
+      'yearlong',
+      'war',
+      '50',
+      '60',
+      'thousand',
+    ]);
     expect(words('Лавров заявил')).toEqual(['лавров', 'заявил']);
     expect(words('  ')).toEqual([]);
   });

@@ -1,7 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { annotate } from '../../../src/core/annotate';
-import { summarize, type ArticleSummary, type CorpusStats, type FigureCandidate, type QuoteCandidate } from '../../../src/core/match';
+import {
+  summarize,
+  type ArticleSummary,
+  type CorpusStats,
+  type FigureCandidate,
+  type QuoteCandidate,
+} from '../../../src/core/match';
 import { sentences, spanIndexAt } from '../../../src/core/text/sentences';
 import type { Annotation, FigureAnnotation } from '../../../src/core/types';
 
@@ -42,7 +48,10 @@ function reprint(): Story {
     if (!text.includes(from)) throw new Error(`ap-reprint: "${from}" is not in ${r.seed}`);
     text = text.replaceAll(from, to);
   }
-  const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p && !r.dropParagraphsStartingWith.some((d) => p.startsWith(d)));
+  const paragraphs = text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p && !r.dropParagraphsStartingWith.some((d) => p.startsWith(d)));
   return story(r.id, r.outlet, r.published, r.headline, [r.headline, ...paragraphs].join('\n\n'));
 }
 
@@ -62,9 +71,21 @@ function build() {
   const brief = fixture('brief.txt');
   const asean = fixture('asean-summit.txt');
   return {
-    cbc: story('000', 'cbc.ca', '2012-03-12', 'U.S., Russia split over Syrian killings at UN talks', seed('000_b80d3aa3a014407e.txt')),
+    cbc: story(
+      '000',
+      'cbc.ca',
+      '2012-03-12',
+      'U.S., Russia split over Syrian killings at UN talks',
+      seed('000_b80d3aa3a014407e.txt'),
+    ),
     voa: story('001', 'voanews.com', '2012-03-12', null, seed('001_8197e9eca9f9e2dc.txt')),
-    rt: story('002', 'rt.com', '2011-09-20', 'Lavrov rebuffs Clinton call to turn screw on Syria', seed('002_377b34821ee142f4.txt')),
+    rt: story(
+      '002',
+      'rt.com',
+      '2011-09-20',
+      'Lavrov rebuffs Clinton call to turn screw on Syria',
+      seed('002_377b34821ee142f4.txt'),
+    ),
     reprint: reprint(),
     brief: story('fixture-brief', 'brief.example', '2012-03-13', firstLine(brief), brief),
     asean: story('fixture-asean', 'asean.example', '2012-04-04', firstLine(asean), asean),
@@ -86,7 +107,13 @@ export function figureCandidates(story: Story): FigureCandidate[] {
     .filter((a): a is FigureAnnotation => a.kind === 'figure')
     .map((f, i) => {
       const s = spans[Math.max(0, spanIndexAt(spans, f.start))];
-      return { ...story.summary.figures[i]!, articleId: id, outlet, published, sentence: s ? story.text.slice(s.start, s.end) : f.text };
+      return {
+        ...story.summary.figures[i]!,
+        articleId: id,
+        outlet,
+        published,
+        sentence: s ? story.text.slice(s.start, s.end) : f.text,
+      };
     });
 }
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { storyMatch, type ArticleSummary, type CorpusStats, type MatchReason, type StoryMatch } from '../../../src/core/match';
+import {
+  storyMatch,
+  type ArticleSummary,
+  type CorpusStats,
+  type MatchReason,
+  type StoryMatch,
+} from '../../../src/core/match';
 import { HAVE_SEEDS, statsOf, stories, type Stories } from './stories';
 
 type Name = keyof Stories;
@@ -12,15 +18,35 @@ function matchFrom(all: Stories, page: Name, stats?: CorpusStats): Record<string
   return Object.fromEntries(matches.map((m) => [names.get(m.articleId)!, m]));
 }
 
-const reason = <K extends MatchReason['kind']>(m: StoryMatch, kind: K) => m.reasons.find((r): r is Extract<MatchReason, { kind: K }> => r.kind === kind);
+const reason = <K extends MatchReason['kind']>(m: StoryMatch, kind: K) =>
+  m.reasons.find((r): r is Extract<MatchReason, { kind: K }> => r.kind === kind);
 
 // Rarity as a corpus of 10,000 diplomacy articles would give it: states and the UN are
 // everywhere, people and small bodies are rare. The labels must not depend on the six
 // articles of the test being the whole corpus.
 const CORPUS_DF: Record<string, number> = {
-  Q30: 4000, Q159: 2000, Q148: 1500, Q858: 1200, Q145: 1500, Q142: 1000, Q801: 1200, Q219060: 800, Q16: 500, Q43: 700,
-  'united-nations': 3000, Q37470: 1200, 'european-union': 1000, 'arab-league': 200, Q6294: 600, 'sergey-lavrov': 500,
-  'bashar-al-assad': 500, Q1254: 150, Q1253: 400, 'mahmoud-abbas': 200, Q43723: 400, Q76: 1500,
+  Q30: 4000,
+  Q159: 2000,
+  Q148: 1500,
+  Q858: 1200,
+  Q145: 1500,
+  Q142: 1000,
+  Q801: 1200,
+  Q219060: 800,
+  Q16: 500,
+  Q43: 700,
+  'united-nations': 3000,
+  Q37470: 1200,
+  'european-union': 1000,
+  'arab-league': 200,
+  Q6294: 600,
+  'sergey-lavrov': 500,
+  'bashar-al-assad': 500,
+  Q1254: 150,
+  Q1253: 400,
+  'mahmoud-abbas': 200,
+  Q43723: 400,
+  Q76: 1500,
 };
 const corpusStats: CorpusStats = { totalArticles: 10_000, articlesMentioning: (id) => CORPUS_DF[id] ?? 30 };
 
@@ -59,7 +85,8 @@ describe.skipIf(!HAVE_SEEDS)('story matching on the seeds and the fixtures', () 
 
   it('an ASEAN summit sharing only the United States and China is unrelated to all', () => {
     const all = stories();
-    for (const page of ['cbc', 'voa', 'rt', 'reprint', 'brief'] as const) expect(matchFrom(all, page).asean!.label).toBe('unrelated');
+    for (const page of ['cbc', 'voa', 'rt', 'reprint', 'brief'] as const)
+      expect(matchFrom(all, page).asean!.label).toBe('unrelated');
     expect(Object.values(matchFrom(all, 'asean')).map((m) => m.label)).toEqual(Array(5).fill('unrelated'));
   });
 
@@ -67,7 +94,13 @@ describe.skipIf(!HAVE_SEEDS)('story matching on the seeds and the fixtures', () 
     const all = stories();
     const summaries = Object.values(all).map((s) => s.summary);
     const ranked = storyMatch(all.cbc.summary, summaries, statsOf(summaries));
-    expect(ranked.map((m) => m.label)).toEqual(['syndicated', 'same event', 'same event', 'related earlier event', 'unrelated']);
+    expect(ranked.map((m) => m.label)).toEqual([
+      'syndicated',
+      'same event',
+      'same event',
+      'related earlier event',
+      'unrelated',
+    ]);
     expect(ranked.some((m) => m.articleId === all.cbc.summary.id)).toBe(false);
     for (const m of ranked) {
       expect(m.score).toBeGreaterThanOrEqual(0);
@@ -78,8 +111,20 @@ describe.skipIf(!HAVE_SEEDS)('story matching on the seeds and the fixtures', () 
   it('labels hold with the rarity of a large corpus', () => {
     const all = stories();
     const expected: Record<Name, Partial<Record<Name, string>>> = {
-      cbc: { reprint: 'syndicated', voa: 'same event', brief: 'same event', rt: 'related earlier event', asean: 'unrelated' },
-      voa: { cbc: 'same event', reprint: 'same event', brief: 'same event', rt: 'related earlier event', asean: 'unrelated' },
+      cbc: {
+        reprint: 'syndicated',
+        voa: 'same event',
+        brief: 'same event',
+        rt: 'related earlier event',
+        asean: 'unrelated',
+      },
+      voa: {
+        cbc: 'same event',
+        reprint: 'same event',
+        brief: 'same event',
+        rt: 'related earlier event',
+        asean: 'unrelated',
+      },
       rt: { cbc: 'related later event', voa: 'related later event', brief: 'related later event', asean: 'unrelated' },
       reprint: { cbc: 'syndicated' },
       brief: { cbc: 'same event', voa: 'same event' },
@@ -98,8 +143,15 @@ describe.skipIf(!HAVE_SEEDS)('story matching on the seeds and the fixtures', () 
     const rarity = (id: string) => actors.shared.find((a) => a.id === id)!.rarity;
     expect(rarity('Q1254')).toBeGreaterThan(rarity('Q30')); // Kofi Annan over the United States
     expect(actors.shared.reduce((sum, a) => sum + a.contribution, 0)).toBeCloseTo(actors.similarity, 2);
-    expect(reason(voa, 'quotes')!.shared.map((q) => q.text)).toEqual(expect.arrayContaining(['bear a huge share of responsibility', 'military machine']));
-    expect(reason(voa, 'figures')!.compared).toContainEqual({ counts: 'deaths', page: 'over 7,500 people', other: '7,500 people', agree: true });
+    expect(reason(voa, 'quotes')!.shared.map((q) => q.text)).toEqual(
+      expect.arrayContaining(['bear a huge share of responsibility', 'military machine']),
+    );
+    expect(reason(voa, 'figures')!.compared).toContainEqual({
+      counts: 'deaths',
+      page: 'over 7,500 people',
+      other: '7,500 people',
+      agree: true,
+    });
     expect(reason(voa, 'date')).toMatchObject({ days: 0, factor: 1, summary: 'Published the same day' });
     for (const r of voa.reasons) expect(r.summary.length).toBeGreaterThan(0);
     // Bev Oda, named only by CBC, is not a shared actor.

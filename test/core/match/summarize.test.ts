@@ -5,9 +5,18 @@ import { HAVE_SEEDS, stories } from './stories';
 
 describe('summarize', () => {
   it('counts actors by id, without role descriptions or ambiguous mentions', () => {
-    const text = 'Foreign Minister Sergey Lavrov met Hillary Clinton. The foreign minister said Lavrov would return. Russia and the US disagreed.';
+    const text =
+      'Foreign Minister Sergey Lavrov met Hillary Clinton. The foreign minister said Lavrov would return. Russia and the US disagreed.';
     const annotations = annotate(text, { published: '2012-03-12' });
-    const s = summarize({ id: 'x', outlet: 'example.org', published: '2012-03-12', headline: null, url: null, text, annotations });
+    const s = summarize({
+      id: 'x',
+      outlet: 'example.org',
+      published: '2012-03-12',
+      headline: null,
+      url: null,
+      text,
+      annotations,
+    });
     expect(annotations.some((a) => a.kind === 'actor' && a.via === 'role')).toBe(true);
     expect(s.actors['sergey-lavrov']).toBe(2); // "Sergey Lavrov" and "Lavrov", not "the foreign minister"
     expect(s.labels['sergey-lavrov']).toBe('Sergey Lavrov');
@@ -16,13 +25,40 @@ describe('summarize', () => {
   });
 
   it('keeps quotes with speakers, figures with their numbers, and the keys matching needs', () => {
-    const text = 'Hillary Clinton said the council cannot "stand silent." The conflict in Syria has killed over 7,500 people, according to the United Nations.';
-    const s = summarize({ id: 'y', outlet: 'example.org', published: '2012-03-12', headline: 'h', url: 'https://example.org/y', text, annotations: annotate(text, { published: '2012-03-12' }) });
+    const text =
+      'Hillary Clinton said the council cannot "stand silent." The conflict in Syria has killed over 7,500 people, according to the United Nations.';
+    const s = summarize({
+      id: 'y',
+      outlet: 'example.org',
+      published: '2012-03-12',
+      headline: 'h',
+      url: 'https://example.org/y',
+      text,
+      annotations: annotate(text, { published: '2012-03-12' }),
+    });
     expect(s.quotes).toEqual([{ text: 'stand silent.', speakerId: 'Q6294', speaker: 'Hillary Clinton' }]);
-    expect(s.figures).toEqual([{ counts: 'deaths', subject: 'Syria', value: 7500, low: null, high: null, qualifier: 'over', unit: 'people', attribution: 'United Nations', text: 'over 7,500 people' }]);
+    expect(s.figures).toEqual([
+      {
+        counts: 'deaths',
+        subject: 'Syria',
+        value: 7500,
+        low: null,
+        high: null,
+        qualifier: 'over',
+        unit: 'people',
+        attribution: 'United Nations',
+        text: 'over 7,500 people',
+      },
+    ]);
     expect(s.quoteShingles).toEqual(quoteShingles('stand silent'));
     expect(s.minhash).toHaveLength(64);
-    expect(s).toMatchObject({ id: 'y', outlet: 'example.org', published: '2012-03-12', headline: 'h', url: 'https://example.org/y' });
+    expect(s).toMatchObject({
+      id: 'y',
+      outlet: 'example.org',
+      published: '2012-03-12',
+      headline: 'h',
+      url: 'https://example.org/y',
+    });
   });
 
   it.skipIf(!HAVE_SEEDS)('summarises a seed article in well under a millisecond (10,000 in seconds)', () => {

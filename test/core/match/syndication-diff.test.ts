@@ -2,11 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { syndicationDiff, type WordDiff } from '../../../src/core/match';
 import { HAVE_SEEDS, stories } from './stories';
 
-const text = (diff: WordDiff[], op: WordDiff['op']) => diff.filter((d) => d.op === op).map((d) => d.text).join(' ');
+const text = (diff: WordDiff[], op: WordDiff['op']) =>
+  diff
+    .filter((d) => d.op === op)
+    .map((d) => d.text)
+    .join(' ');
 
 describe('syndicationDiff', () => {
   it('marks words only the first text has as removed, only the second as added', () => {
-    expect(syndicationDiff('Russia and China vetoed the draft.', 'Russia and China blocked the draft on Tuesday.')).toEqual([
+    expect(
+      syndicationDiff('Russia and China vetoed the draft.', 'Russia and China blocked the draft on Tuesday.'),
+    ).toEqual([
       { op: 'same', text: 'Russia and China ' },
       { op: 'removed', text: 'vetoed' },
       { op: 'added', text: 'blocked' },
@@ -17,7 +23,9 @@ describe('syndicationDiff', () => {
   });
 
   it('ignores re-flowed whitespace', () => {
-    expect(syndicationDiff('The Quartet met\n\nbehind closed doors.', 'The Quartet met behind  closed doors.')).toEqual([{ op: 'same', text: 'The Quartet met behind  closed doors.' }]);
+    expect(syndicationDiff('The Quartet met\n\nbehind closed doors.', 'The Quartet met behind  closed doors.')).toEqual(
+      [{ op: 'same', text: 'The Quartet met behind  closed doors.' }],
+    );
     expect(syndicationDiff('', 'New text')).toEqual([{ op: 'added', text: 'New text' }]);
   });
 

@@ -20,7 +20,10 @@ function edit(text: string, from: string, to: string, after = 0) {
   const at = text.indexOf(from, after);
   if (at === -1) throw new Error(`test setup: "${from}" not in text`);
   const delta = to.length - from.length;
-  return { text: text.slice(0, at) + to + text.slice(at + from.length), shift: (i: number) => (i >= at + from.length ? i + delta : i) };
+  return {
+    text: text.slice(0, at) + to + text.slice(at + from.length),
+    shift: (i: number) => (i >= at + from.length ? i + delta : i),
+  };
 }
 
 function expectAt(text: string, a: Anchoring, start: number, exact: string) {
@@ -31,13 +34,19 @@ function expectAt(text: string, a: Anchoring, start: number, exact: string) {
 /** Deterministic pseudo-random numbers (a 32-bit LCG), so failures reproduce. */
 function rng(seedValue: number) {
   let s = seedValue >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 describe('targetFor', () => {
   it('takes the quote and 32 UTF-16 units of context either side', () => {
-    const text = 'a'.repeat(40) + 'QUOTE' + 'b'.repeat(40);
-    expect(targetFor(text, 40, 45)).toEqual({ exact: 'QUOTE', prefix: 'a'.repeat(32), suffix: 'b'.repeat(32), start: 40, end: 45 });
+    const text = `${'a'.repeat(40)}QUOTE${'b'.repeat(40)}`;
+    expect(targetFor(text, 40, 45)).toEqual({
+      exact: 'QUOTE',
+      prefix: 'a'.repeat(32),
+      suffix: 'b'.repeat(32),
+      start: 40,
+      end: 45,
+    });
   });
   it('takes less context at the edges of the text and clamps bad offsets', () => {
     expect(targetFor('abc QUOTE d', 4, 9)).toEqual({ exact: 'QUOTE', prefix: 'abc ', suffix: ' d', start: 4, end: 9 });
@@ -47,7 +56,7 @@ describe('targetFor', () => {
   });
   it('does not split a surrogate pair at the cut', () => {
     // 'x😀' then 31 'a': the 32-unit cut before the quote falls between the emoji's two halves.
-    const text = 'x😀' + 'a'.repeat(31) + 'Q' + 'b'.repeat(31) + '😀y';
+    const text = `x😀${'a'.repeat(31)}Q${'b'.repeat(31)}😀y`;
     const t = targetFor(text, 34, 35);
     expect(t.exact).toBe('Q');
     expect(t.prefix).toBe('a'.repeat(31));
@@ -71,10 +80,12 @@ describe('approx-match', () => {
     let runEnd = -2;
     for (let j = 0; j < text.length; j++) {
       const next = [0];
-      for (let i = 1; i <= m; i++) next[i] = Math.min(col[i - 1]! + (pattern[i - 1] === text[j] ? 0 : 1), col[i]! + 1, next[i - 1]! + 1);
+      for (let i = 1; i <= m; i++)
+        next[i] = Math.min(col[i - 1]! + (pattern[i - 1] === text[j] ? 0 : 1), col[i]! + 1, next[i - 1]! + 1);
       col = next;
       if (col[m]! <= k) {
-        if (runEnd === j) out[out.length - 1]!.errors > col[m]! && (out[out.length - 1] = { end: j + 1, errors: col[m]! });
+        if (runEnd === j)
+          out[out.length - 1]!.errors > col[m]! && (out[out.length - 1] = { end: j + 1, errors: col[m]! });
         else out.push({ end: j + 1, errors: col[m]! });
         runEnd = j + 1;
       }
@@ -86,7 +97,8 @@ describe('approx-match', () => {
     let row = Array.from({ length: b.length + 1 }, (_, j) => j);
     for (let i = 1; i <= a.length; i++) {
       const next = [i];
-      for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1), row[j]! + 1, next[j - 1]! + 1);
+      for (let j = 1; j <= b.length; j++)
+        next[j] = Math.min(row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1), row[j]! + 1, next[j - 1]! + 1);
       row = next;
     }
     return Math.min(...row);
@@ -94,13 +106,17 @@ describe('approx-match', () => {
 
   it('finds the same matches as Sellers’ algorithm, for patterns of one and several 32-row blocks', () => {
     const rand = rng(7);
-    const word = (n: number, abc: string) => Array.from({ length: n }, () => abc[Math.floor(rand() * abc.length)]).join('');
+    const word = (n: number, abc: string) =>
+      Array.from({ length: n }, () => abc[Math.floor(rand() * abc.length)]).join('');
     for (let trial = 0; trial < 300; trial++) {
       const abc = ['ab', 'abc', 'abcdefgh'][trial % 3]!;
       const m = 1 + Math.floor(rand() * 100);
       const pattern = word(m, abc);
       // Plant a mutated copy so there is something to find.
-      const copy = pattern.split('').map((c) => (rand() < 0.1 ? word(1, abc) : c)).join('');
+      const copy = pattern
+        .split('')
+        .map((c) => (rand() < 0.1 ? word(1, abc) : c))
+        .join('');
       const text = word(Math.floor(rand() * 150), abc) + copy + word(Math.floor(rand() * 150), abc);
       const k = Math.floor(rand() * Math.min(m, 40));
       expect(approxEnds(text, pattern, k), `trial ${trial}`).toEqual(sellers(text, pattern, k));
@@ -125,59 +141,89 @@ describe('approx-match', () => {
 });
 
 describe('anchorNote on small texts', () => {
-  const text = 'The committee met on Monday.\n\nThe committee approved the old budget on Tuesday after a long debate.\n\nIt adjourned.';
+  const text =
+    'The committee met on Monday.\n\nThe committee approved the old budget on Tuesday after a long debate.\n\nIt adjourned.';
   const t = note(text, 'the old budget');
 
   it('finds an unchanged note where it was', () => {
     expectAt(text, anchorNote(text, t), t.start, t.exact);
   });
   it('follows a note moved by a paragraph inserted before it', () => {
-    const moved = 'A new first paragraph.\n\n' + text;
+    const moved = `A new first paragraph.\n\n${text}`;
     expectAt(moved, anchorNote(moved, t), t.start + 24, t.exact);
   });
   it('picks the occurrence whose context matches, not the nearest', () => {
     const twice = 'Aid was sent to the north. Aid was sent to the south. Aid was sent to the east.';
     const south = note(twice, 'Aid was sent', 1);
     // The old offset now points at the first occurrence; the context still says "north. " before it.
-    const edited = 'Aid was sent to the west.' + twice.slice(26);
-    expectAt(edited, anchorNote(edited, { ...south, start: 0, end: 12 }), edited.indexOf('Aid was sent to the south'), 'Aid was sent');
+    const edited = `Aid was sent to the west.${twice.slice(26)}`;
+    expectAt(
+      edited,
+      anchorNote(edited, { ...south, start: 0, end: 12 }),
+      edited.indexOf('Aid was sent to the south'),
+      'Aid was sent',
+    );
   });
   it('breaks a tie in context by nearness to the old place', () => {
     const same = 'x. Aid was sent. Aid was sent. Aid was sent. Aid was sent. y';
     const third = note(same, 'Aid was sent', 2);
-    const edited = 'Intro. ' + same;
+    const edited = `Intro. ${same}`;
     expectAt(edited, anchorNote(edited, third), third.start + 7, 'Aid was sent');
   });
   it('anchors a note whose own word changed, with the old and new wording', () => {
     const edited = text.replace('old budget', 'new budget');
-    expect(anchorNote(edited, t)).toEqual({ state: 'anchored', start: t.start, end: t.end, changed: { before: 'the old budget', after: 'the new budget' } });
+    expect(anchorNote(edited, t)).toEqual({
+      state: 'anchored',
+      start: t.start,
+      end: t.end,
+      changed: { before: 'the old budget', after: 'the new budget' },
+    });
   });
   it('anchors a long note that lost and gained words', () => {
     const long = note(text, 'The committee approved the old budget on Tuesday after a long debate.');
     const edited = text.replace('after a long debate', 'after a very long and bitter debate');
     const a = anchorNote(edited, long);
     expect(a).toMatchObject({ state: 'anchored', start: long.start, changed: { before: long.exact } });
-    if (a.state === 'anchored') expect(a.changed?.after).toBe('The committee approved the old budget on Tuesday after a very long and bitter debate.');
+    if (a.state === 'anchored')
+      expect(a.changed?.after).toBe(
+        'The committee approved the old budget on Tuesday after a very long and bitter debate.',
+      );
   });
   it('orphans a note whose sentence was rewritten', () => {
-    const edited = text.replace('The committee approved the old budget on Tuesday after a long debate.', 'Members argued about roads until late in the evening.');
+    const edited = text.replace(
+      'The committee approved the old budget on Tuesday after a long debate.',
+      'Members argued about roads until late in the evening.',
+    );
     expect(anchorNote(edited, t)).toEqual({ state: 'orphan' });
   });
   it('does not take a short near-miss elsewhere, but does take it in the old context', () => {
-    const rewritten = text.replace('The committee approved the old budget on Tuesday', 'Members argued about roads until late') + '\n\nA shop far away sold the odd budget of goods.';
+    const rewritten =
+      text.replace('The committee approved the old budget on Tuesday', 'Members argued about roads until late') +
+      '\n\nA shop far away sold the odd budget of goods.';
     expect(anchorNote(rewritten, t)).toEqual({ state: 'orphan' });
     const inPlace = text.replace('the old budget', 'the odd budget');
-    expect(anchorNote(inPlace, t)).toMatchObject({ state: 'anchored', start: t.start, changed: { after: 'the odd budget' } });
+    expect(anchorNote(inPlace, t)).toMatchObject({
+      state: 'anchored',
+      start: t.start,
+      changed: { after: 'the odd budget' },
+    });
   });
   it('prefers a near-miss in the old context to a short exact match elsewhere', () => {
-    const edited = text.replace('the old budget', 'the olde budget') + '\n\nUnrelated: the old budget was lost.';
-    expect(anchorNote(edited, t)).toMatchObject({ state: 'anchored', start: t.start, changed: { after: 'the olde budget' } });
+    const edited = `${text.replace('the old budget', 'the olde budget')}\n\nUnrelated: the old budget was lost.`;
+    expect(anchorNote(edited, t)).toMatchObject({
+      state: 'anchored',
+      start: t.start,
+      changed: { after: 'the olde budget' },
+    });
   });
   it('orphans an empty quote or a text too short, without throwing', () => {
     expect(anchorNote(text, { ...t, exact: '' })).toEqual({ state: 'orphan' });
     expect(anchorNote('', t)).toEqual({ state: 'orphan' });
     expect(anchorNote('the', t)).toEqual({ state: 'orphan' });
-    expect(anchorNote('x', { exact: 'x', prefix: '', suffix: '', start: 0, end: 1 })).toMatchObject({ state: 'anchored', start: 0 });
+    expect(anchorNote('x', { exact: 'x', prefix: '', suffix: '', start: 0, end: 1 })).toMatchObject({
+      state: 'anchored',
+      start: 0,
+    });
   });
   it('survives hostile input', () => {
     const meta = 'a (.*+?[](){}|\\^$) b';
@@ -197,11 +243,28 @@ describe('anchorNote on small texts', () => {
   it('stays fast on periodic and huge hostile strings', () => {
     const as = 'a'.repeat(2_000_000);
     // Every offset matches: the nearest occurrence to the old place wins.
-    expect(anchorNote(as, { exact: 'a'.repeat(1000), prefix: 'a'.repeat(32), suffix: 'a'.repeat(32), start: 500_000, end: 501_000 })).toMatchObject({ start: 500_000 });
-    expect(anchorNote(as, { exact: 'a'.repeat(300) + 'b', prefix: '', suffix: '', start: 0, end: 301 })).toMatchObject({ state: 'anchored', changed: { before: 'a'.repeat(300) + 'b' } });
-    expect(anchorNote(as, { exact: 'b'.repeat(600), prefix: '', suffix: '', start: 0, end: 600 })).toEqual({ state: 'orphan' });
-    expect(anchorNote(as, { exact: 'ab'.repeat(600_000), prefix: '', suffix: '', start: 0, end: 1_200_000 })).toEqual({ state: 'orphan' });
-    expect(anchorNote('ab'.repeat(1_000_000), { exact: 'ba', prefix: 'c', suffix: 'c', start: 7, end: 9 })).toMatchObject({ start: 7 });
+    expect(
+      anchorNote(as, {
+        exact: 'a'.repeat(1000),
+        prefix: 'a'.repeat(32),
+        suffix: 'a'.repeat(32),
+        start: 500_000,
+        end: 501_000,
+      }),
+    ).toMatchObject({ start: 500_000 });
+    expect(anchorNote(as, { exact: `${'a'.repeat(300)}b`, prefix: '', suffix: '', start: 0, end: 301 })).toMatchObject({
+      state: 'anchored',
+      changed: { before: `${'a'.repeat(300)}b` },
+    });
+    expect(anchorNote(as, { exact: 'b'.repeat(600), prefix: '', suffix: '', start: 0, end: 600 })).toEqual({
+      state: 'orphan',
+    });
+    expect(anchorNote(as, { exact: 'ab'.repeat(600_000), prefix: '', suffix: '', start: 0, end: 1_200_000 })).toEqual({
+      state: 'orphan',
+    });
+    expect(
+      anchorNote('ab'.repeat(1_000_000), { exact: 'ba', prefix: 'c', suffix: 'c', start: 7, end: 9 }),
+    ).toMatchObject({ start: 7 });
   });
 });
 
@@ -212,7 +275,11 @@ const PLANS: Record<string, { notes: [quote: string, word: string, replacement: 
       ['over 7,500 people', '7,500', '8,000'],
       ['bear a huge share of responsibility', 'huge', 'large'],
       ['Sergey Lavrov', 'Sergey', 'Sergei'],
-      ['Ban, who led off the debate, said the conflict has led the entire region into uncertainty and subjected citizens in several cities to disproportionate violence.', 'several', 'many'],
+      [
+        'Ban, who led off the debate, said the conflict has led the entire region into uncertainty and subjected citizens in several cities to disproportionate violence.',
+        'several',
+        'many',
+      ],
     ],
     rewrite: 'The secretary general spoke first and warned of wider unrest across the area.',
   },
@@ -221,7 +288,11 @@ const PLANS: Record<string, { notes: [quote: string, word: string, replacement: 
       ['7,500 people', '7,500', '8,000'],
       ['bear a huge share of responsibility', 'huge', 'great'],
       ['Valerie Amos', 'Valerie', 'Valery'],
-      ["Russia and China have vetoed Security Council resolutions condemning the Syrian government's deadly crackdown on its opponents.", 'deadly', 'violent'],
+      [
+        "Russia and China have vetoed Security Council resolutions condemning the Syrian government's deadly crackdown on its opponents.",
+        'deadly',
+        'violent',
+      ],
     ],
     rewrite: 'Moscow and Beijing have twice blocked Western drafts at the UN, citing sovereignty.',
   },
@@ -251,18 +322,32 @@ describe('re-anchoring on edited copies of the seed pages', () => {
     });
     it('(a) a paragraph inserted near the start: every note at its shifted place', () => {
       const firstBreak = text.indexOf('\n\n');
-      const e = edit(text, '\n\n', '\n\nAn editor added this paragraph after the story ran, with more background.\n\n', firstBreak);
+      const e = edit(
+        text,
+        '\n\n',
+        '\n\nAn editor added this paragraph after the story ran, with more background.\n\n',
+        firstBreak,
+      );
       for (const t of targets) expectAt(e.text, anchorNote(e.text, t), e.shift(t.start), t.exact);
     });
-    it.each(plan.notes.map((n, i) => [n[0].slice(0, 30), i] as const))('(b) a word changed inside "%s…": old and new wording', (_, i) => {
-      const [quote, word, replacement] = plan.notes[i]!;
-      const t = targets[i]!;
-      const e = edit(text, word, replacement, t.start);
-      const after = quote.replace(word, replacement);
-      expect(anchorNote(e.text, t)).toEqual({ state: 'anchored', start: t.start, end: t.start + after.length, changed: { before: quote, after } });
-      expect(e.text.slice(t.start, t.start + after.length)).toBe(after);
-      for (const other of targets) if (other !== t) expectAt(e.text, anchorNote(e.text, other), e.shift(other.start), other.exact);
-    });
+    it.each(plan.notes.map((n, i) => [n[0].slice(0, 30), i] as const))(
+      '(b) a word changed inside "%s…": old and new wording',
+      (_, i) => {
+        const [quote, word, replacement] = plan.notes[i]!;
+        const t = targets[i]!;
+        const e = edit(text, word, replacement, t.start);
+        const after = quote.replace(word, replacement);
+        expect(anchorNote(e.text, t)).toEqual({
+          state: 'anchored',
+          start: t.start,
+          end: t.start + after.length,
+          changed: { before: quote, after },
+        });
+        expect(e.text.slice(t.start, t.start + after.length)).toBe(after);
+        for (const other of targets)
+          if (other !== t) expectAt(e.text, anchorNote(e.text, other), e.shift(other.start), other.exact);
+      },
+    );
     it('(b) a word changed right next to a note: the note is unchanged, at its shifted place', () => {
       for (const t of targets) {
         // The word just before the note (or its last character when the note follows no space).
@@ -286,13 +371,23 @@ describe('re-anchoring on edited copies of the seed pages', () => {
     const e = edit(text, '\n\n', '\n\nInserted paragraph.\n\n');
     // Give both the old offset of the first occurrence: only the context tells them apart.
     const first = note(text, 'Kofi Annan', 0);
-    expectAt(e.text, anchorNote(e.text, { ...second, start: first.start, end: first.end }), e.shift(second.start), 'Kofi Annan');
-    expectAt(e.text, anchorNote(e.text, { ...third, start: first.start, end: first.end }), e.shift(third.start), 'Kofi Annan');
+    expectAt(
+      e.text,
+      anchorNote(e.text, { ...second, start: first.start, end: first.end }),
+      e.shift(second.start),
+      'Kofi Annan',
+    );
+    expectAt(
+      e.text,
+      anchorNote(e.text, { ...third, start: first.start, end: first.end }),
+      e.shift(third.start),
+      'Kofi Annan',
+    );
     // The duplicated lead sentence has the same context both times: nearness to the old place decides.
     const lead = 'the United Nations Security Council remains divided';
     for (const nth of [0, 1]) {
       const t = note(text, lead, nth);
-      const moved = 'Breaking.\n\n' + text;
+      const moved = `Breaking.\n\n${text}`;
       expectAt(moved, anchorNote(moved, t), t.start + 11, lead);
     }
   });
@@ -301,7 +396,10 @@ describe('re-anchoring on edited copies of the seed pages', () => {
 describe('a ~2 MB page', () => {
   const article = seed('000_b80d3aa3a014407e.txt');
   const rand = rng(2024);
-  const vocabulary = 'the of and to in a said that was for on is with by as at from minister council government talks people aid official'.split(' ');
+  const vocabulary =
+    'the of and to in a said that was for on is with by as at from minister council government talks people aid official'.split(
+      ' ',
+    );
   const filler = (n: number) => {
     const words: string[] = [];
     for (let len = 0; len < n; ) {
@@ -312,8 +410,8 @@ describe('a ~2 MB page', () => {
     }
     return words.join(' ');
   };
-  const before = filler(1_000_000) + '\n\n';
-  const page = before + article + '\n\n' + filler(1_000_000);
+  const before = `${filler(1_000_000)}\n\n`;
+  const page = `${before + article}\n\n${filler(1_000_000)}`;
   const sentence = note(article, PLANS['000_b80d3aa3a014407e.txt']!.notes[3]![0]);
   const figure = note(article, 'over 7,500 people');
 
@@ -326,14 +424,28 @@ describe('a ~2 MB page', () => {
     // 17-character figure. This whole test takes ~0.2 s.
     expectAt(page, anchorNote(page, sentence), before.length + sentence.start, sentence.exact);
     const edited = edit(page, 'several', 'many', before.length + sentence.start).text;
-    expect(anchorNote(edited, sentence)).toMatchObject({ state: 'anchored', start: before.length + sentence.start, changed: { after: sentence.exact.replace('several', 'many') } });
+    expect(anchorNote(edited, sentence)).toMatchObject({
+      state: 'anchored',
+      start: before.length + sentence.start,
+      changed: { after: sentence.exact.replace('several', 'many') },
+    });
     const rewritten = edit(page, sentence.exact, PLANS['000_b80d3aa3a014407e.txt']!.rewrite, before.length).text;
     expect(anchorNote(rewritten, sentence)).toEqual({ state: 'orphan' });
-    const figureGone = edit(page, 'has killed over 7,500 people, according', 'has left many dead, the UN says', before.length).text;
+    const figureGone = edit(
+      page,
+      'has killed over 7,500 people, according',
+      'has left many dead, the UN says',
+      before.length,
+    ).text;
     expect(anchorNote(figureGone, figure)).toEqual({ state: 'orphan' });
     // A target without context and a wrong offset: only the whole-text search finds the changed figure.
     const changed = edit(page, 'over 7,500 people', 'over 8,500 people', before.length).text;
     const bare = { ...figure, prefix: '', suffix: '', start: 0, end: 17 };
-    expect(anchorNote(changed, bare)).toEqual({ state: 'anchored', start: before.length + figure.start, end: before.length + figure.end, changed: { before: 'over 7,500 people', after: 'over 8,500 people' } });
+    expect(anchorNote(changed, bare)).toEqual({
+      state: 'anchored',
+      start: before.length + figure.start,
+      end: before.length + figure.end,
+      changed: { before: 'over 7,500 people', after: 'over 8,500 people' },
+    });
   });
 });

@@ -11,7 +11,8 @@ import { notesToWebAnnotation } from '../../../src/core/notes/web-annotation';
 
 const now = new Date('2026-01-02T03:04:05Z');
 const URL_A = 'https://www.cbc.ca/news/world/syria-un-1.1?ref=rss';
-const TEXT = 'UN talks stalled on Monday. 😀 The UN says over 7,500 people have been killed since March, Sergey Lavrov said.';
+const TEXT =
+  'UN talks stalled on Monday. 😀 The UN says over 7,500 people have been killed since March, Sergey Lavrov said.';
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
 /** A note on `exact` in `text`, as the app would make it. */
@@ -25,7 +26,13 @@ function noteOn(text: string, exact: string, over: Partial<Note> = {}): Note {
     canonicalUrl: canonical,
     url: URL_A,
     title: 'U.S., Russia split over Syrian killings',
-    target: { exact, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32), start, end },
+    target: {
+      exact,
+      prefix: text.slice(Math.max(0, start - 32), start),
+      suffix: text.slice(end, end + 32),
+      start,
+      end,
+    },
     quoteHash: fnv1a64(exact),
     textHash: fnv1a64(text),
     highlight: null,
@@ -41,10 +48,19 @@ function noteOn(text: string, exact: string, over: Partial<Note> = {}): Note {
 }
 
 const notes: Note[] = [
-  noteOn(TEXT, 'over 7,500 people', { note: 'Check the toll against the UN figure.', tags: ['toll', 'un'], stance: 'follow-up', highlight: { kind: 'figure', id: 'f-3' } }),
+  noteOn(TEXT, 'over 7,500 people', {
+    note: 'Check the toll against the UN figure.',
+    tags: ['toll', 'un'],
+    stance: 'follow-up',
+    highlight: { kind: 'figure', id: 'f-3' },
+  }),
   noteOn(TEXT, 'Sergey Lavrov', { tags: ['russia'], highlight: { kind: 'actor', id: 'sergey-lavrov' } }),
   noteOn(TEXT, 'UN talks stalled', { stance: 'verified' }),
-  noteOn(TEXT, 'since March', { note: `${HOSTILE}\nsecond line, "quoted", \u0007bell`, tags: [HOSTILE], stance: 'disputed' }),
+  noteOn(TEXT, 'since March', {
+    note: `${HOSTILE}\nsecond line, "quoted", \u0007bell`,
+    tags: [HOSTILE],
+    stance: 'disputed',
+  }),
 ];
 
 const ok = (data: string) => {
@@ -70,11 +86,30 @@ describe('notes as W3C Web Annotations', () => {
     expect(first.id).toBe(`urn:crosswire:note:${notes[0]!.id}`);
     expect(first.created).toBe(notes[0]!.created);
     expect(first.modified).toBe(notes[0]!.modified);
-    expect(first.body).toContainEqual(expect.objectContaining({ type: 'TextualBody', value: 'Check the toll against the UN figure.', purpose: 'commenting' }));
+    expect(first.body).toContainEqual(
+      expect.objectContaining({
+        type: 'TextualBody',
+        value: 'Check the toll against the UN figure.',
+        purpose: 'commenting',
+      }),
+    );
     expect(first.body.filter((b: any) => b.purpose === 'tagging').map((b: any) => b.value)).toEqual(['toll', 'un']);
-    expect(first.body).toContainEqual(expect.objectContaining({ 'crosswire:stance': 'follow-up', 'crosswire:highlightKind': 'figure', 'crosswire:highlightId': 'f-3', 'crosswire:articleId': notes[0]!.articleId, 'crosswire:quoteHash': notes[0]!.quoteHash }));
+    expect(first.body).toContainEqual(
+      expect.objectContaining({
+        'crosswire:stance': 'follow-up',
+        'crosswire:highlightKind': 'figure',
+        'crosswire:highlightId': 'f-3',
+        'crosswire:articleId': notes[0]!.articleId,
+        'crosswire:quoteHash': notes[0]!.quoteHash,
+      }),
+    );
     expect(first.target.source).toBe('https://cbc.ca/news/world/syria-un-1.1');
-    expect(first.target.selector[0]).toEqual({ type: 'TextQuoteSelector', exact: 'over 7,500 people', prefix: notes[0]!.target.prefix, suffix: notes[0]!.target.suffix });
+    expect(first.target.selector[0]).toEqual({
+      type: 'TextQuoteSelector',
+      exact: 'over 7,500 people',
+      prefix: notes[0]!.target.prefix,
+      suffix: notes[0]!.target.suffix,
+    });
     // A highlight-only note has no TextualBody.
     expect(doc.items[2].body.every((b: any) => b.type !== 'TextualBody')).toBe(true);
   });
@@ -93,21 +128,42 @@ describe('notes as W3C Web Annotations', () => {
     expect(bare.items[2].target.selector[1]).toEqual({ type: 'TextPositionSelector', start: 0, end: 16 });
     const short = 'A 😀 b: quote';
     const atStart = noteOn(short, 'quote');
-    expect((notesToWebAnnotation([atStart], { now }) as any).items[0].target.selector[1]).toEqual({ type: 'TextPositionSelector', start: 7, end: 12 });
+    expect((notesToWebAnnotation([atStart], { now }) as any).items[0].target.selector[1]).toEqual({
+      type: 'TextPositionSelector',
+      start: 7,
+      end: 12,
+    });
     // The emoji is in the prefix and the prefix does not reach the start: UTF-16, marked.
     const n = notes[0]!;
     expect(n.target.prefix).toContain('😀');
-    expect(bare.items[0].target.selector[1]).toEqual({ type: 'TextPositionSelector', start: n.target.start, end: n.target.end, 'crosswire:positionUnit': 'utf-16' });
+    expect(bare.items[0].target.selector[1]).toEqual({
+      type: 'TextPositionSelector',
+      start: n.target.start,
+      end: n.target.end,
+      'crosswire:positionUnit': 'utf-16',
+    });
   });
 
   it('adds the engine’s detections with their cross-outlet matches', () => {
     const anns = annotate(TEXT);
     const figure = anns.find((a) => a.kind === 'figure')!;
-    const withDetections = notesToWebAnnotation(notes, { now, detections: [{ source: 'https://cbc.ca/a', text: TEXT, annotations: anns, matches: { [figure.id]: { outlets: ['voanews.com'] } } }] }) as any;
+    const withDetections = notesToWebAnnotation(notes, {
+      now,
+      detections: [
+        {
+          source: 'https://cbc.ca/a',
+          text: TEXT,
+          annotations: anns,
+          matches: { [figure.id]: { outlets: ['voanews.com'] } },
+        },
+      ],
+    }) as any;
     expect(withDetections.total).toBe(notes.length + anns.length);
     const detections = withDetections.items.filter((i: any) => i.motivation === 'identifying');
     expect(detections).toHaveLength(anns.length);
-    expect(detections.find((i: any) => i.body['crosswire:kind'] === 'figure').body['crosswire:matches']).toEqual({ outlets: ['voanews.com'] });
+    expect(detections.find((i: any) => i.body['crosswire:kind'] === 'figure').body['crosswire:matches']).toEqual({
+      outlets: ['voanews.com'],
+    });
     expect(detections.some((i: any) => i.body['crosswire:id'] === 'sergey-lavrov')).toBe(true);
     // The detections are left out on import: only the notes come back.
     expect(ok(JSON.stringify(withDetections)).notes).toEqual(notes);
@@ -129,19 +185,39 @@ describe('notes as CSV', () => {
 
   it('has a header and one CRLF row per note, RFC 4180 quoted', () => {
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('id,created,modified,url,canonical url,title,quote,note,tags,stance,highlight kind,highlight id,start,end');
+    expect(lines[0]).toBe(
+      'id,created,modified,url,canonical url,title,quote,note,tags,stance,highlight kind,highlight id,start,end',
+    );
     expect(csv.endsWith('\r\n')).toBe(true);
-    expect(lines[1]).toBe(`${notes[0]!.id},2026-01-01T10:00:00.000Z,2026-01-01T11:30:00.000Z,${URL_A},https://cbc.ca/news/world/syria-un-1.1,"U.S., Russia split over Syrian killings","over 7,500 people",Check the toll against the UN figure.,toll; un,follow-up,figure,f-3,${notes[0]!.target.start},${notes[0]!.target.end}`);
+    expect(lines[1]).toBe(
+      `${notes[0]!.id},2026-01-01T10:00:00.000Z,2026-01-01T11:30:00.000Z,${URL_A},https://cbc.ca/news/world/syria-un-1.1,"U.S., Russia split over Syrian killings","over 7,500 people",Check the toll against the UN figure.,toll; un,follow-up,figure,f-3,${notes[0]!.target.start},${notes[0]!.target.end}`,
+    );
     // Quotes doubled, the line break kept inside the quoted field.
     expect(csv).toContain(`"${HOSTILE}\nsecond line, ""quoted"", \u0007bell"`);
   });
 
   it('defuses formulas, also after leading spaces, tabs and carriage returns', () => {
-    const cells = ['=HYPERLINK("http://evil.example","click")', '+1', '-2', '@SUM(A1:A2)', '\t=1', '   =1+1', '\r=1', 'plain -1'];
+    const cells = [
+      '=HYPERLINK("http://evil.example","click")',
+      '+1',
+      '-2',
+      '@SUM(A1:A2)',
+      '\t=1',
+      '   =1+1',
+      '\r=1',
+      'plain -1',
+    ];
     const out = notesToCsv(cells.map((note, i) => noteOn(TEXT, 'Monday', { id: `n-${i}`, note })));
     const rows = out.split('\r\n').slice(1, -1);
     // The note cell follows the quote ("Monday") and precedes the empty tags cell.
-    const expected = [`"'=HYPERLINK(""http://evil.example"",""click"")"`, "'+1", "'-2", "'@SUM(A1:A2)", "'\t=1", "'   =1+1"];
+    const expected = [
+      `"'=HYPERLINK(""http://evil.example"",""click"")"`,
+      "'+1",
+      "'-2",
+      "'@SUM(A1:A2)",
+      "'\t=1",
+      "'   =1+1",
+    ];
     expected.forEach((cell, i) => expect(rows[i]).toContain(`,Monday,${cell},,`));
     expect(out).toContain(`,Monday,"'\r=1",,`);
     expect(out).toContain(',Monday,plain -1,,');
@@ -156,20 +232,54 @@ describe('the article report in Markdown', () => {
     url: 'https://www.cbc.ca/news/world/syria-un-1.1',
     outlet: 'cbc.ca',
     published: '2012-03-12',
-    actors: [{ label: 'Sergey Lavrov', type: 'person', mentions: 2, outlets: [{ outlet: 'voanews.com', sentence: 'Lavrov | said *no*', url: 'https://www.voanews.com/a/x' }, { outlet: 'evil', sentence: 's', url: 'javascript:alert(1)' }] }],
-    figures: [{ text: 'over 7,500 | people', quantity: '7,500 deaths', attribution: 'the UN', others: [{ outlet: 'voanews.com', published: '2012-03-10', text: '8,000 people', agrees: false }], explanation: 'Counts two days apart.' }],
-    quotes: [{ text: 'a tragedy', speaker: 'Sergey Lavrov', others: [{ outlet: 'voanews.com', kind: 'verbatim' }, { outlet: 'bbc.co.uk', kind: 'absent' }] }],
+    actors: [
+      {
+        label: 'Sergey Lavrov',
+        type: 'person',
+        mentions: 2,
+        outlets: [
+          { outlet: 'voanews.com', sentence: 'Lavrov | said *no*', url: 'https://www.voanews.com/a/x' },
+          { outlet: 'evil', sentence: 's', url: 'javascript:alert(1)' },
+        ],
+      },
+    ],
+    figures: [
+      {
+        text: 'over 7,500 | people',
+        quantity: '7,500 deaths',
+        attribution: 'the UN',
+        others: [{ outlet: 'voanews.com', published: '2012-03-10', text: '8,000 people', agrees: false }],
+        explanation: 'Counts two days apart.',
+      },
+    ],
+    quotes: [
+      {
+        text: 'a tragedy',
+        speaker: 'Sergey Lavrov',
+        others: [
+          { outlet: 'voanews.com', kind: 'verbatim' },
+          { outlet: 'bbc.co.uk', kind: 'absent' },
+        ],
+      },
+    ],
     notes: [notes[0]!, notes[3]!],
     orphans: [noteOn(TEXT, 'Monday', { note: '# not a heading\n---\n1. not a list' })],
   };
   const md = articleReport(input, now);
 
   it('has the title as a linked H1, the outlet line and every section', () => {
-    expect(md.startsWith('# [Syria \\*breaking\\* \\_news\\_ \\[link\\](javascript:alert(1)) \\<script\\>alert(1)\\</script\\>](<https://www.cbc.ca/news/world/syria-un-1.1>)\n')).toBe(true);
+    expect(
+      md.startsWith(
+        '# [Syria \\*breaking\\* \\_news\\_ \\[link\\](javascript:alert(1)) \\<script\\>alert(1)\\</script\\>](<https://www.cbc.ca/news/world/syria-un-1.1>)\n',
+      ),
+    ).toBe(true);
     expect(md).toContain('cbc.ca · published 2012-03-12 · report made 2026-01-02 03:04 UTC');
-    for (const h of ['## Actors', '## Figures', '## Quotes', '## Notes', '## Notes that could not be placed']) expect(md).toContain(`\n${h}\n`);
+    for (const h of ['## Actors', '## Figures', '## Quotes', '## Notes', '## Notes that could not be placed'])
+      expect(md).toContain(`\n${h}\n`);
     expect(md).toContain('| Quantity | This article | Other outlets |');
-    expect(md).toContain('| 7,500 deaths | “over 7,500 \\| people”, according to the UN | voanews.com (2012-03-10): “8,000 people”, differs |');
+    expect(md).toContain(
+      '| 7,500 deaths | “over 7,500 \\| people”, according to the UN | voanews.com (2012-03-10): “8,000 people”, differs |',
+    );
     expect(md).toContain('verbatim in voanews.com; absent from bbc.co.uk');
     expect(md).toContain('Tags: toll, un · Stance: to follow up');
   });
@@ -186,7 +296,10 @@ describe('the article report in Markdown', () => {
   });
 
   it('says so when there is nothing to report and leaves out the orphan section', () => {
-    const empty = articleReport({ ...input, title: null, actors: [], figures: [], quotes: [], notes: [], orphans: [] }, now);
+    const empty = articleReport(
+      { ...input, title: null, actors: [], figures: [], quotes: [], notes: [], orphans: [] },
+      now,
+    );
     expect(empty).toContain('## Actors\n\nNone found.');
     expect(empty).toContain('## Notes\n\nNo notes.');
     expect(empty).not.toContain('could not be placed');
@@ -195,14 +308,25 @@ describe('the article report in Markdown', () => {
 
 describe('backups', () => {
   const data = {
-    articles: [{ text: 'Sergey Lavrov met Hillary Clinton at the UN on Monday.', url: 'https://www.voanews.com/a/x', published: '2012-03-12', headline: 'Talks' }],
+    articles: [
+      {
+        text: 'Sergey Lavrov met Hillary Clinton at the UN on Monday.',
+        url: 'https://www.voanews.com/a/x',
+        published: '2012-03-12',
+        headline: 'Talks',
+      },
+    ],
     notes,
     settings: { rememberArticles: true, disabledSites: ['example.com'] },
   };
 
   it('round trips: backup → parse gives the same articles, notes and settings', () => {
     const file = backupOf(data, now);
-    expect(JSON.parse(file)).toMatchObject({ format: 'crosswire-backup', version: 1, exported: '2026-01-02T03:04:05.000Z' });
+    expect(JSON.parse(file)).toMatchObject({
+      format: 'crosswire-backup',
+      version: 1,
+      exported: '2026-01-02T03:04:05.000Z',
+    });
     const back = ok(file);
     expect(back).toEqual({ kind: 'backup', ...data, skipped: [] });
   });
@@ -230,13 +354,32 @@ describe('Hypothesis exports', () => {
         text: 'Compare with the UN figure.',
         tags: ['toll', 'syria'],
         group: '__world__',
-        target: [{ source: uri, selector: [
-          { type: 'RangeSelector', endOffset: 40, startOffset: 11, endContainer: '/div[1]/p[3]', startContainer: '/div[1]/p[3]' },
-          { type: 'TextPositionSelector', start: 1200, end: 1217 },
-          { type: 'TextQuoteSelector', exact: 'over 7,500 people', prefix: 'The UN says ', suffix: ' have been killed' },
-        ] }],
+        target: [
+          {
+            source: uri,
+            selector: [
+              {
+                type: 'RangeSelector',
+                endOffset: 40,
+                startOffset: 11,
+                endContainer: '/div[1]/p[3]',
+                startContainer: '/div[1]/p[3]',
+              },
+              { type: 'TextPositionSelector', start: 1200, end: 1217 },
+              {
+                type: 'TextQuoteSelector',
+                exact: 'over 7,500 people',
+                prefix: 'The UN says ',
+                suffix: ' have been killed',
+              },
+            ],
+          },
+        ],
         document: { title: ['Syria: UN talks stall | VOA'] },
-        links: { html: 'https://hypothes.is/a/Xy1AbC2dEfGhIjKl', incontext: 'https://hyp.is/Xy1AbC2dEfGhIjKl/www.voanews.com/a/syria-un-talks/1234.html' },
+        links: {
+          html: 'https://hypothes.is/a/Xy1AbC2dEfGhIjKl',
+          incontext: 'https://hyp.is/Xy1AbC2dEfGhIjKl/www.voanews.com/a/syria-un-talks/1234.html',
+        },
         hidden: false,
         flagged: false,
       },
@@ -247,7 +390,12 @@ describe('Hypothesis exports', () => {
         uri,
         text: '',
         tags: ['quote'],
-        target: [{ source: uri, selector: [{ type: 'TextQuoteSelector', exact: 'a tragedy', prefix: '', suffix: ', he said' }] }],
+        target: [
+          {
+            source: uri,
+            selector: [{ type: 'TextQuoteSelector', exact: 'a tragedy', prefix: '', suffix: ', he said' }],
+          },
+        ],
         document: { title: ['Syria: UN talks stall | VOA'] },
       },
       {
@@ -277,7 +425,13 @@ describe('Hypothesis exports', () => {
       canonicalUrl: canonical,
       url: uri,
       title: 'Syria: UN talks stall | VOA',
-      target: { exact: 'over 7,500 people', prefix: 'The UN says ', suffix: ' have been killed', start: 1200, end: 1217 },
+      target: {
+        exact: 'over 7,500 people',
+        prefix: 'The UN says ',
+        suffix: ' have been killed',
+        start: 1200,
+        end: 1217,
+      },
       quoteHash: fnv1a64('over 7,500 people'),
       textHash: '',
       highlight: null,
@@ -288,7 +442,12 @@ describe('Hypothesis exports', () => {
       created: '2025-12-30T08:15:02.123Z',
       modified: '2025-12-31T09:00:00.000Z',
     });
-    expect(r.notes[1]).toMatchObject({ id: 'hypothesis:Mn3OpQ4rStUvWxYz', motivation: 'tagging', target: { start: 0, end: 9 }, tags: ['quote'] });
+    expect(r.notes[1]).toMatchObject({
+      id: 'hypothesis:Mn3OpQ4rStUvWxYz',
+      motivation: 'tagging',
+      target: { start: 0, end: 9 },
+      tags: ['quote'],
+    });
     // Importing again gives the same ids.
     expect(ok(JSON.stringify(sample)).notes.map((n) => n.id)).toEqual(r.notes.map((n) => n.id));
   });
@@ -297,7 +456,12 @@ describe('Hypothesis exports', () => {
     const more = structuredClone(sample) as any;
     more.annotations.push(
       { ...more.annotations[2], id: 'Reply00000000001', references: ['Xy1AbC2dEfGhIjKl'] },
-      { ...more.annotations[0], id: 'Pdf0000000000001', uri: 'urn:x-pdf:6f1f0c8e', target: [{ source: 'urn:x-pdf:6f1f0c8e', selector: [{ type: 'TextQuoteSelector', exact: 'x' }] }] },
+      {
+        ...more.annotations[0],
+        id: 'Pdf0000000000001',
+        uri: 'urn:x-pdf:6f1f0c8e',
+        target: [{ source: 'urn:x-pdf:6f1f0c8e', selector: [{ type: 'TextQuoteSelector', exact: 'x' }] }],
+      },
     );
     const r = ok(JSON.stringify(more));
     expect(r.notes).toHaveLength(2);
@@ -305,8 +469,15 @@ describe('Hypothesis exports', () => {
     expect(r.skipped[1]!.reason).toContain('a reply');
     expect(r.skipped[2]!.reason).toContain('not on a web page');
     const foreign = notesToWebAnnotation(notes.slice(0, 1), { now }) as any;
-    foreign.items.push({ id: 'https://example.org/anno/1', type: 'Annotation', motivation: 'commenting', target: 'https://example.org' });
-    expect(ok(JSON.stringify(foreign)).skipped).toEqual([{ index: 1, reason: expect.stringContaining('not a Crosswire note') }]);
+    foreign.items.push({
+      id: 'https://example.org/anno/1',
+      type: 'Annotation',
+      motivation: 'commenting',
+      target: 'https://example.org',
+    });
+    expect(ok(JSON.stringify(foreign)).skipped).toEqual([
+      { index: 1, reason: expect.stringContaining('not a Crosswire note') },
+    ]);
   });
 
   it('says which annotation is wrong and how', () => {
@@ -321,21 +492,35 @@ describe('Hypothesis exports', () => {
 });
 
 describe('broken and hostile files', () => {
-  const backup = (over: Record<string, unknown>) => JSON.stringify({ ...JSON.parse(backupOf({ articles: [], notes, settings: { rememberArticles: false, disabledSites: [] } }, now)), ...over });
+  const backup = (over: Record<string, unknown>) =>
+    JSON.stringify({
+      ...JSON.parse(backupOf({ articles: [], notes, settings: { rememberArticles: false, disabledSites: [] } }, now)),
+      ...over,
+    });
 
   it('rejects each with its own message', () => {
     const file = JSON.stringify(notesToWebAnnotation(notes, { now }));
     expect(error(file.slice(0, file.length / 2))).toMatch(/^not valid JSON: /);
     expect(error('')).toBe('the file is empty');
     expect(error('  \n ')).toBe('the file is empty');
-    expect(error(JSON.stringify({ hello: 'world' }))).toBe('unknown file: expected a Crosswire export, a Crosswire backup or a Hypothesis export');
-    expect(error('[1, 2, 3]')).toBe('unknown file: expected a Crosswire export, a Crosswire backup or a Hypothesis export');
+    expect(error(JSON.stringify({ hello: 'world' }))).toBe(
+      'unknown file: expected a Crosswire export, a Crosswire backup or a Hypothesis export',
+    );
+    expect(error('[1, 2, 3]')).toBe(
+      'unknown file: expected a Crosswire export, a Crosswire backup or a Hypothesis export',
+    );
     expect(error(backup({ version: 2 }))).toContain('this backup is version 2');
-    expect(error(backup({ notes: [{ ...notes[0], stance: 'maybe' }] }))).toContain('note 1: stance must be verified, disputed, follow-up or null, not "maybe"');
+    expect(error(backup({ notes: [{ ...notes[0], stance: 'maybe' }] }))).toContain(
+      'note 1: stance must be verified, disputed, follow-up or null, not "maybe"',
+    );
     expect(error(backup({ notes: [{ ...notes[0], tags: 7 }] }))).toContain('note 1: tags must be a list of strings');
     expect(error(backup({ notes: [notes[0], notes[0]] }))).toContain('note 2: the same id');
-    expect(error(backup({ notes: [{ ...notes[0], url: 'javascript:alert(1)' }] }))).toContain('note 1: url must be an http(s) URL');
-    expect(error(backup({ settings: { rememberArticles: 'yes', disabledSites: [] } }))).toContain('settings: rememberArticles must be true or false');
+    expect(error(backup({ notes: [{ ...notes[0], url: 'javascript:alert(1)' }] }))).toContain(
+      'note 1: url must be an http(s) URL',
+    );
+    expect(error(backup({ settings: { rememberArticles: 'yes', disabledSites: [] } }))).toContain(
+      'settings: rememberArticles must be true or false',
+    );
   });
 
   it('rejects a 60 MB file before reading it', () => {
@@ -349,10 +534,18 @@ describe('broken and hostile files', () => {
 
   it('rejects fields over the limits, listing at most 20 problems', () => {
     const huge = 'x'.repeat(1024 * 1024);
-    expect(error(backup({ notes: [{ ...notes[0], note: huge }] }))).toContain('note 1: the note text is 1,048,576 characters; the limit is 100,000');
-    expect(error(backup({ notes: [{ ...notes[0], tags: Array.from({ length: 101 }, (_, i) => `t${i}`) }] }))).toContain('101 tags; the limit is 100');
-    expect(error(backup({ notes: [{ ...notes[0], tags: ['y'.repeat(201)] }] }))).toContain('tag 1 is 201 characters; the limit is 200');
-    const many = error(backup({ notes: Array.from({ length: 30 }, (_, i) => ({ ...notes[0], id: `n-${i}`, created: 'soon' })) }));
+    expect(error(backup({ notes: [{ ...notes[0], note: huge }] }))).toContain(
+      'note 1: the note text is 1,048,576 characters; the limit is 100,000',
+    );
+    expect(error(backup({ notes: [{ ...notes[0], tags: Array.from({ length: 101 }, (_, i) => `t${i}`) }] }))).toContain(
+      '101 tags; the limit is 100',
+    );
+    expect(error(backup({ notes: [{ ...notes[0], tags: ['y'.repeat(201)] }] }))).toContain(
+      'tag 1 is 201 characters; the limit is 200',
+    );
+    const many = error(
+      backup({ notes: Array.from({ length: 30 }, (_, i) => ({ ...notes[0], id: `n-${i}`, created: 'soon' })) }),
+    );
     expect(many).toMatch(/^nothing was imported; 30 problems:/);
     expect(many.split('\n')).toHaveLength(22);
     expect(many.endsWith('…and 10 more')).toBe(true);
@@ -362,12 +555,46 @@ describe('broken and hostile files', () => {
     const hostile = notes[3]!;
     const jsonld = JSON.stringify(notesToWebAnnotation([hostile], { now }));
     expect(ok(jsonld).notes).toEqual([hostile]);
-    expect(ok(backupOf({ articles: [], notes: [hostile], settings: { rememberArticles: false, disabledSites: [] } }, now)).notes).toEqual([hostile]);
+    expect(
+      ok(backupOf({ articles: [], notes: [hostile], settings: { rememberArticles: false, disabledSites: [] } }, now))
+        .notes,
+    ).toEqual([hostile]);
     expect(notesToCsv([hostile])).toContain(HOSTILE);
-    const md = articleReport({ title: HOSTILE, url: 'https://a.example/x', outlet: HOSTILE, published: null, actors: [], figures: [], quotes: [], notes: [hostile] }, now);
+    const md = articleReport(
+      {
+        title: HOSTILE,
+        url: 'https://a.example/x',
+        outlet: HOSTILE,
+        published: null,
+        actors: [],
+        figures: [],
+        quotes: [],
+        notes: [hostile],
+      },
+      now,
+    );
     expect(md).not.toMatch(/(?<!\\)<img/);
     expect(md).toContain('\\<img src=x onerror=alert(1)\\>');
-    const hyp = { export_date: now.toISOString(), annotations: [{ id: 'h1', created: now.toISOString(), updated: now.toISOString(), uri: 'https://a.example/x', text: HOSTILE, tags: [HOSTILE], target: [{ source: 'https://a.example/x', selector: [{ type: 'TextQuoteSelector', exact: HOSTILE }] }], document: { title: [HOSTILE] } }] };
-    expect(ok(JSON.stringify(hyp)).notes[0]).toMatchObject({ note: HOSTILE, tags: [HOSTILE], title: HOSTILE, target: { exact: HOSTILE } });
+    const hyp = {
+      export_date: now.toISOString(),
+      annotations: [
+        {
+          id: 'h1',
+          created: now.toISOString(),
+          updated: now.toISOString(),
+          uri: 'https://a.example/x',
+          text: HOSTILE,
+          tags: [HOSTILE],
+          target: [{ source: 'https://a.example/x', selector: [{ type: 'TextQuoteSelector', exact: HOSTILE }] }],
+          document: { title: [HOSTILE] },
+        },
+      ],
+    };
+    expect(ok(JSON.stringify(hyp)).notes[0]).toMatchObject({
+      note: HOSTILE,
+      tags: [HOSTILE],
+      title: HOSTILE,
+      target: { exact: HOSTILE },
+    });
   });
 });
