@@ -15,14 +15,14 @@ const headless = !process.env.DISPLAY || !!process.env.CI || process.argv.includ
 const { pages, html } = demoSite();
 const server = await startNewsServer(html);
 const extension = await launchWithExtension(resolve('dist/chrome'), server.chromiumArgs, headless);
-console.log(
-  `Demo news site on 127.0.0.1:${server.port}, answering for ${new Set(pages.map((p) => new URL(p.url).host)).size} news hostnames; Crosswire loaded.`,
-);
+const hostnames = new Set(pages.map((p) => new URL(p.url).host)).size;
+console.log(`Demo news site on 127.0.0.1:${server.port}, answering for ${hostnames} news hostnames; Crosswire loaded.`);
 
 if (!headless) {
   for (const p of pages) await (await extension.context.newPage()).goto(p.url);
   console.log(
-    'Chromium is open on the demo articles. Hover or tab to a highlight, and click the Crosswire toolbar button for the story as the other outlets told it; close the browser to stop.',
+    'Chromium is open on the demo articles. Hover or tab to a highlight, and click the Crosswire toolbar button ' +
+      'for the story as the other outlets told it; close the browser to stop.',
   );
   await new Promise<void>((done) => extension.context.on('close', () => done()));
 } else {
@@ -49,9 +49,8 @@ if (!headless) {
     );
     const file = join(OUT, `${String(i + 1).padStart(2, '0')}-${new URL(p.url).host.replace(/^www\./, '')}.png`);
     await page.screenshot({ path: file, fullPage: true });
-    console.log(
-      `${p.site}${p.inCorpus ? '' : ' (not in the corpus)'}: ${counts[0]} actors, ${counts[1]} figures, ${counts[2]} quotes highlighted -> ${file}`,
-    );
+    const found = `${counts[0]} actors, ${counts[1]} figures, ${counts[2]} quotes highlighted`;
+    console.log(`${p.site}${p.inCorpus ? '' : ' (not in the corpus)'}: ${found} -> ${file}`);
     if (i === 0) {
       // An open card: hover the second mention of the first person named.
       await page.setViewportSize({ width: 1100, height: 900 });

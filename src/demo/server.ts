@@ -43,7 +43,8 @@ export async function startNewsServer(pages: Record<string, string>): Promise<Ne
     );
   } catch (error) {
     throw new Error(
-      `the demo news site makes a TLS certificate with openssl, which failed (${(error as Error).message}); install it with: apt-get install -y openssl`,
+      `the demo news site makes a TLS certificate with openssl, which failed (${(error as Error).message}); ` +
+        'install it with: apt-get install -y openssl',
     );
   }
   const server = createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) => {
@@ -69,6 +70,19 @@ export async function startNewsServer(pages: Record<string, string>): Promise<Ne
   };
 }
 
+// The site chrome every article page shares: its stylesheet and its navigation.
+const SITE_STYLE =
+  'body{font:17px/1.6 Georgia,serif;margin:0;color:#222;background:#fff}' +
+  'header{background:#1d2a44;color:#fff;padding:12px 24px}\n' +
+  'header nav a{color:#fff;margin-right:16px;text-decoration:none}' +
+  'main{max-width:680px;margin:24px auto;padding:0 16px}\n' +
+  'h1{font:700 30px/1.2 system-ui,sans-serif}h2{font:700 20px/1.3 system-ui,sans-serif;margin-top:28px}' +
+  '.credit{color:#666;font-style:italic}\n' +
+  'aside{border-top:1px solid #ddd;margin-top:32px;padding-top:8px;color:#555;font:14px system-ui,sans-serif}';
+const SITE_NAV =
+  '<nav><a href="/">Home</a><a href="/world">World</a>' +
+  '<a href="/business">Business</a><a href="/sport">Sport</a></nav>';
+
 /** A plausible news article page: metadata, site chrome, and the article's blocks. */
 export function articlePage(opts: {
   site?: string;
@@ -86,11 +100,8 @@ export function articlePage(opts: {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(opts.title)}</title>
 <link rel="canonical" href="${opts.canonical}"><meta property="og:type" content="article">
 <meta property="article:published_time" content="${opts.published}T09:00:00Z">
-<style>body{font:17px/1.6 Georgia,serif;margin:0;color:#222;background:#fff}header{background:#1d2a44;color:#fff;padding:12px 24px}
-header nav a{color:#fff;margin-right:16px;text-decoration:none}main{max-width:680px;margin:24px auto;padding:0 16px}
-h1{font:700 30px/1.2 system-ui,sans-serif}h2{font:700 20px/1.3 system-ui,sans-serif;margin-top:28px}.credit{color:#666;font-style:italic}
-aside{border-top:1px solid #ddd;margin-top:32px;padding-top:8px;color:#555;font:14px system-ui,sans-serif}</style></head>
-<body><header><strong>${esc(opts.site ?? 'News')}</strong> <nav><a href="/">Home</a><a href="/world">World</a><a href="/business">Business</a><a href="/sport">Sport</a></nav></header>
+<style>${SITE_STYLE}</style></head>
+<body><header><strong>${esc(opts.site ?? 'News')}</strong> ${SITE_NAV}</header>
 <main><article><h1>${esc(opts.title)}</h1><p><time datetime="${opts.published}">${opts.published}</time></p>
 ${body}
 ${opts.credit ? `<p class="credit">${esc(opts.credit)}</p>` : ''}</article>

@@ -19,7 +19,8 @@ export const DATA_FILES: Record<string, unknown> = {
 export class DictionaryError extends Error {
   constructor(readonly problems: string[]) {
     super(
-      `The actor dictionary is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n- ${problems.slice(0, 20).join('\n- ')}`,
+      `The actor dictionary is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n- ` +
+        problems.slice(0, 20).join('\n- '),
     );
   }
 }

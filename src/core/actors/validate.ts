@@ -1,8 +1,11 @@
 import { ACTOR_TYPES, ROLE_KINDS, type ActorEntry } from './schema';
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-const OFFICE_TITLE =
-  /^(?:President|Prime Minister|Foreign Minister|Minister|Secretary|Chancellor|Ambassador|Vice President|General|Gen\.|Premier|Mr\.?|Mrs\.?|Ms\.?|Dr\.?) /;
+const OFFICE_TITLES = [
+  'President|Prime Minister|Foreign Minister|Minister|Secretary|Chancellor|Ambassador|Vice President',
+  String.raw`General|Gen\.|Premier|Mr\.?|Mrs\.?|Ms\.?|Dr\.?`,
+].join('|');
+const OFFICE_TITLE = new RegExp(`^(?:${OFFICE_TITLES}) `);
 const ID = /^(Q\d+|[a-z0-9]+(-[a-z0-9]+)*)$/;
 
 type Check = (value: unknown) => boolean;

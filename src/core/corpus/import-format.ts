@@ -48,10 +48,11 @@ export function parseImport(data: string, format?: 'json' | 'jsonl'): ImportResu
     return { ok: false, error: `the file holds ${items.length} articles; import at most ${MAX_RECORDS} at a time` };
   const problems = items.flatMap((item, i) => checkRecord(item).map((p) => `${where(i)}: ${p}`));
   if (problems.length) {
+    const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
     const more = problems.length > MAX_PROBLEMS ? `\n…and ${problems.length - MAX_PROBLEMS} more` : '';
     return {
       ok: false,
-      error: `nothing was imported; ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.slice(0, MAX_PROBLEMS).join('\n')}${more}`,
+      error: `nothing was imported; ${count}:\n${problems.slice(0, MAX_PROBLEMS).join('\n')}${more}`,
     };
   }
   return { ok: true, value: items as ImportRecord[] };

@@ -7,31 +7,47 @@
 
 /** Words that carry a sentence; a line of prose has plenty, a row of buttons has none. */
 const FUNCTION_WORDS = new Set(
-  'a an the of to in on at by for from with and or but nor is are was were be been being has have had do does did it its this that these those as not no will would can could may might shall should he she they we you i his her their our your who which what when where said says than into about after over up out if so'.split(
-    ' ',
-  ),
+  (
+    'a an the of to in on at by for from with and or but nor is are was were be been being has have had ' +
+    'do does did it its this that these those as not no will would can could may might shall should ' +
+    'he she they we you i his her their our your who which what when where said says than into about ' +
+    'after over up out if so'
+  ).split(' '),
 );
 
 /** Words of site chrome: buttons, banners, social networks, players. */
 const UI_WORDS = new Set(
   (
-    'share shares sharing facebook twitter tweet email e-mail mail whatsapp telegram linkedin reddit pinterest messenger flipboard vk ' +
-    'youtube instagram tiktok rss print copy copied link links permalink comments comment cookie cookies accept reject decline manage ' +
-    'preferences settings consent privacy subscribe subscribed subscription subscribers newsletter newsletters sign register login ' +
-    'logout log account menu search close icon icons advertisement advertising ad ads sponsored promoted read more related ' +
-    'recommended topics tags skip content follow watch listen live video videos audio podcast photo photos gallery slideshow next ' +
-    'previous prev back top home bookmark save saved download app play pause mute unmute fullscreen expand collapse loading toggle ' +
-    'navigation click tap here continue reading view show hide allow ok got feedback contact all'
+    'share shares sharing facebook twitter tweet email e-mail mail whatsapp telegram linkedin reddit ' +
+    'pinterest messenger flipboard vk youtube instagram tiktok rss print copy copied link links permalink ' +
+    'comments comment cookie cookies accept reject decline manage preferences settings consent privacy ' +
+    'subscribe subscribed subscription subscribers newsletter newsletters sign register login logout log ' +
+    'account menu search close icon icons advertisement advertising ad ads sponsored promoted read more ' +
+    'related recommended topics tags skip content follow watch listen live video videos audio podcast ' +
+    'photo photos gallery slideshow next previous prev back top home bookmark save saved download app ' +
+    'play pause mute unmute fullscreen expand collapse loading toggle navigation click tap here continue ' +
+    'reading view show hide allow ok got feedback contact all'
   ).split(' '),
 );
 
 /** A lead-in label before a link to another page: "Read more: …", "Related: …". */
-const LEAD_IN =
-  /^(?:read more|read also|also read|see also|related(?: articles?| stories| coverage| content| topics)?|more on this(?: story)?|recommended|most read|trending|watch|listen|in pictures|tags|topics)\s*[:|»›>]/i;
+const LEAD_IN_LABELS = [
+  'read more|read also|also read|see also',
+  'related(?: articles?| stories| coverage| content| topics)?|more on this(?: story)?',
+  'recommended|most read|trending|watch|listen|in pictures|tags|topics',
+].join('|');
+const LEAD_IN = new RegExp(String.raw`^(?:${LEAD_IN_LABELS})\s*[:|»›>]`, 'i');
 
 /** Buttons and widgets that read as a phrase: "Continue reading the main story". */
-const BUTTON_PHRASE =
-  /^(?:continue reading|read (?:the )?(?:full|next) (?:story|article)|(?:story|article) continues (?:below|after)|scroll (?:down )?to continue|report this ad|click here|powered by|listen to (?:this|the) (?:article|story))\b/i;
+const BUTTON_PHRASES = [
+  'continue reading',
+  'read (?:the )?(?:full|next) (?:story|article)',
+  '(?:story|article) continues (?:below|after)',
+  'scroll (?:down )?to continue',
+  'report this ad|click here|powered by',
+  'listen to (?:this|the) (?:article|story)',
+].join('|');
+const BUTTON_PHRASE = new RegExp(String.raw`^(?:${BUTTON_PHRASES})\b`, 'i');
 
 /** Wording only boilerplate uses; one of these in a line is enough. */
 const BOILERPLATE_ALONE = [
@@ -60,19 +76,29 @@ const BOILERPLATE_PAIR = [
   /\bbrowser\b/i,
 ];
 
+const PICTURE_WORDS = 'photo|image|photograph|picture|pic|illustration|video|graphic|map|chart|foto|bild';
+const AGENCIES = 'ap|afp|reuters|epa|getty|xinhua|sputnik|tass|anadolu|ansa|dpa|upi|pool|file';
+
 /** Image credits and captions' credit tails: "(AP Photo/Bilal Hussein)", "Photo: Reuters", "REUTERS/Yuri Gripas". */
 const IMAGE_CREDIT = [
-  /^\(?(?:file\s+)?(?:photo|image|photograph|picture|pic|illustration|video|graphic|map|chart|foto|bild)s?(?:\s+(?:credit|by|courtesy(?:\s+of)?))?\s*[:/]/i,
+  new RegExp(String.raw`^\(?(?:file\s+)?(?:${PICTURE_WORDS})s?(?:\s+(?:credit|by|courtesy(?:\s+of)?))?\s*[:/]`, 'i'),
   /^\(?(?:credit|courtesy|crédit(?: photo)?)\s*:/i,
   // "Credit Harry Campbell": the word and a name, nothing else.
   /^(?:[Pp]hoto |[Ii]mage )?[Cc]redit:?(?: \p{Lu}[\p{L}.'’-]*){2,4}(?:\/.*)?$/u,
   /\b(?:getty images|ap photo|afp photo|epa-efe|shutterstock|alamy|via getty)\b/i,
-  /^\(?(?:ap|afp|reuters|epa|getty|xinhua|sputnik|tass|anadolu|ansa|dpa|upi|pool|file)\b[^/]{0,20}\/\s*\p{Lu}[\p{L} .'-]+\)?$/iu,
+  new RegExp(String.raw`^\(?(?:${AGENCIES})\b[^/]{0,20}\/\s*\p{Lu}[\p{L} .'-]+\)?$`, 'iu'),
 ];
 
 const DATE_LABEL = /^(?:(?:first |last )?(?:published|updated|posted|modified)(?: on| at)?\s*:?\s*)/i;
-const DATE_WORD =
-  /^(?:\d{1,4}(?:[:./-]\d{1,4})*(?:st|nd|rd|th|am|pm|h)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?|gmt|utc|bst|cet|cest|est|edt|pst|pdt|msk|am|pm|a\.m\.|p\.m\.|ago|hours?|hrs?|minutes?|mins?|days?|weeks?|at|on|\||-|—|·)$/i;
+/** One word of a bare timestamp: "12:30", "Sept.", "Tues", "GMT", "ago", or a separator. */
+const DATE_WORDS = [
+  String.raw`\d{1,4}(?:[:./-]\d{1,4})*(?:st|nd|rd|th|am|pm|h)?`,
+  String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`,
+  String.raw`(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?`,
+  String.raw`gmt|utc|bst|cet|cest|est|edt|pst|pdt|msk|am|pm|a\.m\.|p\.m\.`,
+  String.raw`ago|hours?|hrs?|minutes?|mins?|days?|weeks?|at|on|\||-|—|·`,
+].join('|');
+const DATE_WORD = new RegExp(`^(?:${DATE_WORDS})$`, 'i');
 
 const ADDRESSES_READER = /\b(?:you|your|we|our|us)\b/i;
 const TERMINAL = /[.!?…]["”’')\]]*$/;

@@ -17,7 +17,8 @@ const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/;
 export class OutletsError extends Error {
   constructor(readonly problems: string[]) {
     super(
-      `The outlet profiles are invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n- ${problems.slice(0, 20).join('\n- ')}`,
+      `The outlet profiles are invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n- ` +
+        problems.slice(0, 20).join('\n- '),
     );
   }
 }

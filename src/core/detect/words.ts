@@ -6,11 +6,11 @@ const set = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 export const GOVERNMENT_WORDS = set(`
   president presidency prime premier minister ministers ministry foreign defence defense interior government governments
   authorities regime officials official leader leaders leadership counterpart counterparts restrictions bid statehood
-  ambassador ambassadors envoy envoys embassy embassies consulate diplomat diplomats diplomacy delegation delegations delegate
-  army military troops forces navy warplanes jets state parliament cabinet king emir chancellor administration spokesman
-  spokeswoman spokesperson representative representatives mission veto vetoes proposal position negotiators negotiator
-  intelligence security secretary sanctions demands stance draft plan initiative junta monarch crown deputy vice
-  chief commander general`);
+  ambassador ambassadors envoy envoys embassy embassies consulate diplomat diplomats diplomacy delegation delegations
+  delegate army military troops forces navy warplanes jets state parliament cabinet king emir chancellor administration
+  spokesman spokeswoman spokesperson representative representatives mission veto vetoes proposal position negotiators
+  negotiator intelligence security secretary sanctions demands stance draft plan initiative junta monarch crown deputy
+  vice chief commander general`);
 
 /** Prepositions that make a place name a place rather than its government. */
 export const LOCATIVES = set(
@@ -21,33 +21,37 @@ export const LOCATIVES = set(
 export const TITLE_WORDS = set(`
   president vice prime minister foreign secretary general ambassador envoy special chancellor king queen emir sheikh
   crown prince princess premier mr mrs ms dr sen senator rep representative gov governor lord baroness sir dame chief
-  commander spokesman spokeswoman deputy defence defense interior finance ayatollah pope patriarch speaker colonel col lt
-  gen maj adm admiral marshal director high commissioner under coordinator humanitarian leader first lady mayor justice`);
+  commander spokesman spokeswoman deputy defence defense interior finance ayatollah pope patriarch speaker colonel
+  col lt gen maj adm admiral marshal director high commissioner under coordinator humanitarian leader first lady
+  mayor justice`);
 
 /** Heads of a title: a title phrase must end with one of these before the name. */
 export const TITLE_HEADS = set(`
-  president minister secretary ambassador envoy chancellor king queen emir sheikh prince princess premier senator sen rep
-  representative governor gov lord baroness sir dame chief commander spokesman spokeswoman ayatollah pope patriarch
-  speaker colonel col lt gen general maj adm admiral marshal director commissioner coordinator leader mayor mr mrs ms dr`);
+  president minister secretary ambassador envoy chancellor king queen emir sheikh prince princess premier senator
+  sen rep representative governor gov lord baroness sir dame chief commander spokesman spokeswoman ayatollah pope
+  patriarch speaker colonel col lt gen general maj adm admiral marshal director commissioner coordinator leader
+  mayor mr mrs ms dr`);
 
 /** Lower-case role nouns for appositions: "Bev Oda, the minister of international co-operation". */
 export const ROLE_NOUNS = set(`
   minister secretary ambassador envoy president chancellor spokesman spokeswoman spokesperson chief head leader director
-  commander official representative negotiator adviser advisor premier king emir governor mediator coordinator commissioner`);
+  commander official representative negotiator adviser advisor premier king emir governor mediator coordinator
+  commissioner`);
 
 /** Verbs of saying and stance whose subject is a quote's speaker. */
 export const REPORTING_VERBS = set(`
   said says say told tells tell added adds declared declares insisted insists urged urges rejected rejects warned warns
   stated states called calls agreed agrees argued argues noted notes stressed stresses asked asks announced announces
-  blamed blames accused accuses wrote writes explained explains acknowledged acknowledges claimed claims confirmed confirms
-  described describes replied replies responded responds pointed points affirmed affirms denied denies demanded demands
-  vowed vows promised promises appealed appeals cautioned cautions estimate estimates estimated reported reports show shows
-  showed according saying telling adding insisting urging warning blaming accusing arguing calling stressing
+  blamed blames accused accuses wrote writes explained explains acknowledged acknowledges claimed claims confirmed
+  confirms described describes replied replies responded responds pointed points affirmed affirms denied denies demanded
+  demands vowed vows promised promises appealed appeals cautioned cautions estimate estimates estimated reported reports
+  show shows showed according saying telling adding insisting urging warning blaming accusing arguing calling stressing
   denounced denounces condemned condemns welcomed welcomes criticised criticized criticizes criticises dismissed
   dismisses hailed hails praised praises slammed slams reiterated reiterates
   déclaré dit affirmé indiqué ajouté estimé souligné averti
   sagte sagt erklärte erklärt betonte betont warnte fügte
-  заявил заявила сказал сказала отметил отметила подчеркнул подчеркнула
+  заявил заявила сказал сказала
+  отметил отметила подчеркнул подчеркнула
   قال وقال أعلن وأعلن أكد وأكد`);
 
 /** Auxiliaries between a subject and its verb, trimmed from the subject: "the government has accused". */
@@ -65,6 +69,7 @@ export const NOT_NAME = set(`
 
 /** Words that make a sentence about diplomacy, so a common-word name in it is likely the state. */
 export const DIPLOMACY_WORDS = set(`
-  council minister ministers talks sanctions urged treaty embassy ambassador summit government president resolution envoy
-  troops ceasefire border foreign diplomatic diplomats negotiations vote voted abstained abstain delegation accord agreement
-  nuclear refugees aid allies alliance bilateral condemned recognised recognized sovereignty annexation invasion militants`);
+  council minister ministers talks sanctions urged treaty embassy ambassador summit government president resolution
+  envoy troops ceasefire border foreign diplomatic diplomats negotiations vote voted abstained abstain delegation
+  accord agreement nuclear refugees aid allies alliance bilateral condemned recognised recognized sovereignty
+  annexation invasion militants`);

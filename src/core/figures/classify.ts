@@ -5,8 +5,14 @@ import { AUXILIARIES, REPORTING_VERBS } from '../detect/words';
 import type { RawFigure } from './scan';
 import type { OffsetIndex } from '../text/offset-index';
 
-const HUMAN =
-  /^\s+(people|persons|civilians|men|women|children|victims|refugees|residents|inhabitants|soldiers|troops|fighters|rebels|militants|protesters|protestors|demonstrators|migrants|bodies|corpses|dead|detainees|prisoners|hostages|journalists|Palestinians|Syrians|Israelis|Iraqis|Afghans|Ukrainians|Russians|Americans|Menschen|personnes|morts|человек)(?![\p{L}])/u;
+const HUMAN_NOUNS = [
+  'people|persons|civilians|men|women|children|victims|refugees|residents|inhabitants',
+  'soldiers|troops|fighters|rebels|militants|protesters|protestors|demonstrators|migrants',
+  'bodies|corpses|dead|detainees|prisoners|hostages|journalists',
+  'Palestinians|Syrians|Israelis|Iraqis|Afghans|Ukrainians|Russians|Americans',
+  'Menschen|personnes|morts|человек',
+].join('|');
+const HUMAN = new RegExp(String.raw`^\s+(${HUMAN_NOUNS})(?![\p{L}])`, 'u');
 const CURRENCY: Record<string, string> = {
   $: 'USD',
   US$: 'USD',
@@ -35,12 +41,19 @@ const WORD_CURRENCY: Record<string, string> = {
 /** Dollars of the states that have their own: "$6M" in a sentence about Canada is Canadian. */
 const LOCAL_DOLLAR: Record<string, string> = { CA: 'CAD', AU: 'AUD', NZ: 'NZD', HK: 'HKD', SG: 'SGD' };
 
+/** Any of the alternatives as a whole word in any script (`\b` knows only ASCII letters). */
+const anyWord = (...alternatives: string[]) =>
+  new RegExp(String.raw`(?<![\p{L}])(?:${alternatives.join('|')})(?![\p{L}])`, 'giu');
+
 // What a figure counts, by the nearest keyword in its sentence.
 const KEYWORDS: [Counts, RegExp][] = [
   ['votes', /\b(?:votes?|voted|majority|in favou?r|abstain\w*|abstentions?|ballots?)\b/gi],
   [
     'displaced',
-    /(?<![\p{L}])(?:displac\p{L}*|fled|flee\p{L}*|uprooted|homeless|driven from|déplacé\p{L}*|vertrieben|Vertriebene|перемещ\p{L}*)(?![\p{L}])/giu,
+    anyWord(
+      String.raw`displac\p{L}*|fled|flee\p{L}*|uprooted|homeless|driven from`,
+      String.raw`déplacé\p{L}*|vertrieben|Vertriebene|перемещ\p{L}*`,
+    ),
   ],
   ['refugees', /\brefugees?\b/gi],
   ['residents', /\b(?:live[ds]?|living|residents?|inhabitants|population)\b/gi],
@@ -48,11 +61,17 @@ const KEYWORDS: [Counts, RegExp][] = [
   ['arrested', /\b(?:arrest\w*|detain\w*|jailed|imprisoned)\b/gi],
   [
     'killed',
-    /(?<![\p{L}])(?:kill\p{L}*|died|dead|deaths?|victims?|corpses|bodies|massacred?|slain|shot(?! down)|executed|lost their lives|toll|morts?|tués?|Tote|getötet|погиб\p{L}*|убит\p{L}*|жертв\p{L}*)(?![\p{L}])/giu,
+    anyWord(
+      String.raw`kill\p{L}*|died|dead|deaths?|victims?|corpses|bodies|massacred?|slain|shot(?! down)|executed`,
+      String.raw`lost their lives|toll|morts?|tués?|Tote|getötet|погиб\p{L}*|убит\p{L}*|жертв\p{L}*`,
+    ),
   ],
 ];
-const CUMULATIVE =
-  /\b(?:death toll|toll|ha(?:s|ve|d) (?:been )?(?:killed|died)|number of deaths|so far|to date|since the|a fait|fait plus de)\b|погибли/i;
+const CUMULATIVE_WORDS = [
+  'death toll|toll|ha(?:s|ve|d) (?:been )?(?:killed|died)|number of deaths',
+  'so far|to date|since the|a fait|fait plus de',
+].join('|');
+const CUMULATIVE = new RegExp(String.raw`\b(?:${CUMULATIVE_WORDS})\b|погибли`, 'i');
 const ESTIMATE = /\bestimat\w*/i;
 
 export interface FigureContext {

@@ -23,26 +23,41 @@ const NUM: Record<NumberStyle, string> = {
   english: String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`,
   european: String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?`,
 };
-const SCALE = String.raw`(?:\s?(hundred|thousand|million|billion|trillion|millions|milliards?|[Mm]illionen|[Mm]illiarden?|Mio\.?|Mrd\.?)(?![\p{L}])|(mln|mn|bn|tn|[mMkKbB])(?![\p{L}]))`;
+const SCALE_WORDS = [
+  'hundred|thousand|million|billion|trillion|millions',
+  String.raw`milliards?|[Mm]illionen|[Mm]illiarden?|Mio\.?|Mrd\.?`,
+].join('|');
+const SCALE = String.raw`(?:\s?(${SCALE_WORDS})(?![\p{L}])|(mln|mn|bn|tn|[mMkKbB])(?![\p{L}]))`;
+const PERCENT = String.raw`(?:\s?(%|percent\b|per cent\b))?`;
+const MEASURE = String.raw`(?:\s?(kg|km|kt|Mt|MW|GW|mph|sq km|km²)(?![\p{L}]))?`;
 // Sticky: tried only where a digit token starts (or its currency sign), not over all the text.
 const numeric = (style: NumberStyle) =>
   new RegExp(
-    String.raw`(${CUR})?\s?(${NUM[style]})(?:\s?(?:-|–|to)\s?(?:${CUR})?\s?(${NUM[style]}))?${SCALE}?(?:\s?(%|percent\b|per cent\b))?(?:\s?(kg|km|kt|Mt|MW|GW|mph|sq km|km²)(?![\p{L}]))?(?![\p{L}\p{N}])`,
+    String.raw`(${CUR})?\s?(${NUM[style]})(?:\s?(?:-|–|to)\s?(?:${CUR})?\s?(${NUM[style]}))?` +
+      String.raw`${SCALE}?${PERCENT}${MEASURE}(?![\p{L}\p{N}])`,
     'uy',
   );
 const CURRENCY_BEFORE = new RegExp(String.raw`${CUR}\s?$`, 'u');
 const GLUED = /[\p{L}\p{N}.,/-]/u;
 
-const WORD_NUMBER = `(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen`;
+const WORD_NUMBER = [
+  '(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?',
+  'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve',
+  'thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen',
+].join('|');
 const WORDS = new RegExp(
-  String.raw`(?:(two|three|four)-(thirds|quarters|fifths)|(tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions)|(${WORD_NUMBER})(?:\s(hundred|thousand|million|billion))?)\b`,
+  '(?:(two|three|four)-(thirds|quarters|fifths)' +
+    '|(tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions)' +
+    String.raw`|(${WORD_NUMBER})(?:\s(hundred|thousand|million|billion))?)\b`,
   'iuy',
 );
 /** Keys of the tokens a written number can start with. */
 const WORD_STARTS = new Set(
-  'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety a tens hundreds dozens scores thousands millions'.split(
-    ' ',
-  ),
+  (
+    'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen ' +
+    'eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety a tens hundreds dozens scores ' +
+    'thousands millions'
+  ).split(' '),
 );
 
 // One pattern, anchored at the end of the text before the number; the group that matched says which.
@@ -57,10 +72,16 @@ const QUALIFIER_WORDS: [string, Qualifier][] = [
 ];
 const QUALIFIER = new RegExp(`(?<![\\p{L}])(?:${QUALIFIER_WORDS.map(([w]) => `(${w})`).join('|')})$`, 'iu');
 const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$/i;
-const DOCUMENT =
-  /(?:\b(?:resolutions?|no\.?|nos\.?|article|articles|chapter|section|paragraph|item|page|flight|room|route|highway|protocol|decree|law|number|res\.?|aged?)|#)\s*$/i;
-const DURATION =
-  /^[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century|seconds?|times)\b|^-year-old|^\s+years old/i;
+const DOCUMENT_WORDS = [
+  String.raw`resolutions?|no\.?|nos\.?|article|articles|chapter|section|paragraph|item|page`,
+  String.raw`flight|room|route|highway|protocol|decree|law|number|res\.?|aged?`,
+].join('|');
+const DOCUMENT = new RegExp(String.raw`(?:\b(?:${DOCUMENT_WORDS})|#)\s*$`, 'i');
+const DURATION = new RegExp(
+  String.raw`^[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century|seconds?|times)\b` +
+    String.raw`|^-year-old|^\s+years old`,
+  'i',
+);
 const TIME = /^(?::\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|hours\b|hrs\b))/i;
 
 /** Every checkable quantity in the text, with exclusions (dates, years, ages, times, document numbers). */

@@ -8,7 +8,10 @@ export interface ActorVector {
   norm: number;
 }
 
-/** An article's actors as a vector: (1 + ln mentions) x rarity, so naming an actor ten times is not ten times the evidence. */
+/**
+ * An article's actors as a vector: (1 + ln mentions) x rarity, so naming an actor ten times is not
+ * ten times the evidence.
+ */
 export function actorVector(s: ArticleSummary, rarity: (id: string) => number): ActorVector {
   const weights = new Map<string, number>();
   let sum = 0;

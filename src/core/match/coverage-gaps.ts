@@ -55,7 +55,10 @@ export function coverageGaps(page: ArticleSummary, others: readonly ArticleSumma
 const carrier = (s: ArticleSummary): Carrier => ({ articleId: s.id, outlet: s.outlet });
 const sameFigure = (a: SummaryFigure, b: SummaryFigure) => sameKind(a, b) && valuesAgree(a, b);
 const vague = (f: SummaryFigure) => f.value === null && f.low === null;
-/** Listed as one gap: agreeing numbers, or the same vague word ("dozens" would swallow "about 30" and "at least 45"). */
+/**
+ * Listed as one gap: agreeing numbers, or the same vague word ("dozens" would swallow "about 30"
+ * and "at least 45").
+ */
 const oneFigure = (a: SummaryFigure, b: SummaryFigure) =>
   vague(a) || vague(b) ? sameKind(a, b) && a.text.toLowerCase() === b.text.toLowerCase() : sameFigure(a, b);
 

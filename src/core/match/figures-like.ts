@@ -47,24 +47,21 @@ function explain(
   verdict: FigureVerdict,
 ): string {
   const mine = `this article's ${describeFigure(figure)} (${formatDate(figure.published)})`;
-  const others =
-    items.length === 1
-      ? ''
-      : `${differing.length || items.length} of ${items.length} other articles ${differing.length ? 'differ' : 'agree'}; `;
-  if (verdict === 'agree') {
-    const first = items[0]!;
-    return `${others}${first.outlet} gives ${describeFigure(first)} (${formatDate(first.published)}), which agrees with ${mine}.`;
-  }
+  const gives = (x: FigureLikeItem) => `${x.outlet} gives ${describeFigure(x)} (${formatDate(x.published)})`;
+  const counted = `${differing.length || items.length} of ${items.length} other articles`;
+  const others = items.length === 1 ? '' : `${counted} ${differing.length ? 'differ' : 'agree'}; `;
+  if (verdict === 'agree') return `${others}${gives(items[0]!)}, which agrees with ${mine}.`;
   // For an explained difference the most distant one in time; otherwise one time does not explain.
   const d =
     verdict === 'differ-dates-explain'
       ? [...differing].sort((a, b) => Math.abs(b.days!) - Math.abs(a.days!))[0]!
       : differing.find((x) => !timeExplains(figure, x))!;
-  const theirs = `${d.outlet} gives ${describeFigure(d)} (${formatDate(d.published)})`;
+  const theirs = gives(d);
   if (verdict === 'differ-dates-explain') {
     const later = d.days! > 0 ? `${d.outlet}'s figure is the later one` : `this article's figure is the later one`;
     const why = CUMULATIVE.has(figure.counts) ? 'a cumulative toll grows' : 'the count may have changed in between';
-    return `${others}${theirs} against ${mine}: ${Math.abs(d.days!)} days apart and ${later}, so the dates may explain the difference (${why}).`;
+    const apart = `${Math.abs(d.days!)} days apart and ${later}`;
+    return `${others}${theirs} against ${mine}: ${apart}, so the dates may explain the difference (${why}).`;
   }
   if (tollFell(figure, d)) {
     return `${others}${theirs} against ${mine}: the later toll is the lower one, which time does not explain.`;

@@ -93,7 +93,10 @@ export function storyMatch(
   return out.sort((a, b) => b.score - a.score || b.similarity - a.similarity || a.articleId.localeCompare(b.articleId));
 }
 
-/** Inverse document frequency, ln(1 + N / df): the US in half the corpus weighs ln 3, an actor in one article of 10,000 ln 10,001. */
+/**
+ * Inverse document frequency, ln(1 + N / df): the US in half the corpus weighs ln 3, an actor in
+ * one article of 10,000 ln 10,001.
+ */
 function rarityOf(stats: CorpusStats): (id: string) => number {
   const cache = new Map<string, number>();
   return (id) => {

@@ -4,7 +4,10 @@ import { minhash, shingleHashes } from './minhash';
 import type { ArticleSummary, SummaryFigure } from './types';
 import { words } from './words';
 
-/** Word 5-grams: long enough that two independently written stories rarely share one, short enough to survive light edits. */
+/**
+ * Word 5-grams: long enough that two independently written stories rarely share one, short enough
+ * to survive light edits.
+ */
 const TEXT_SHINGLE = 5;
 /** Word 3-grams: quotes are short, and a 3-gram still survives a changed word. */
 const QUOTE_SHINGLE = 3;

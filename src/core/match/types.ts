@@ -26,7 +26,10 @@ export interface ArticleSummary {
   labels: Record<string, string>;
   quotes: SummaryQuote[];
   figures: SummaryFigure[];
-  /** MinHash signature (64 x 32-bit ints) of the article's word 5-gram shingles, for near-duplicate (syndicated copy) detection. */
+  /**
+   * MinHash signature (64 x 32-bit ints) of the article's word 5-gram shingles, for near-duplicate
+   * (syndicated copy) detection.
+   */
   minhash: number[];
   /** Word 3-gram hashes of each quote, for the quotes index (Dexie multi-entry). */
   quoteShingles: number[];

@@ -81,11 +81,11 @@ export function normaliseQuote(text: string): string {
 // Function words carry no content: two quotes sharing only these are not the same quote.
 const STOPWORDS = new Set(
   (
-    'a an the and or but nor so yet if then than that this these those there here of to in on at by for from with without into onto ' +
-    'about as is are was were be been being am do does did done have has had having will would shall should can could may might must ' +
-    'i me my we us our you your he him his she her it its they them their who whom whose which what when where why how ' +
-    'not no all any each every some such only own same too very just also more most other others up down out over under again ' +
-    'once both few s t'
+    'a an the and or but nor so yet if then than that this these those there here of to in on at by for from ' +
+    'with without into onto about as is are was were be been being am do does did done have has had having ' +
+    'will would shall should can could may might must i me my we us our you your he him his she her it its ' +
+    'they them their who whom whose which what when where why how not no all any each every some such only ' +
+    'own same too very just also more most other others up down out over under again once both few s t'
   ).split(' '),
 );
 
@@ -94,7 +94,10 @@ export function isContentWord(word: string): boolean {
   return !STOPWORDS.has(word);
 }
 
-/** A crude stem for comparing content words across wordings: plurals, possessives and third persons lose their s ("annans", "succeeds"). */
+/**
+ * A crude stem for comparing content words across wordings: plurals, possessives and third persons
+ * lose their s ("annans", "succeeds").
+ */
 export function stem(word: string): string {
   return word.length > 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 }

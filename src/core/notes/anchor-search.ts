@@ -23,7 +23,10 @@ export function contextErrors(ctx: string, text: string, at: number, before: boo
   return alignToEdge(ctx, around, ctx.length, before).errors;
 }
 
-/** Boundaries, and the quote's edits, of the approximate match starting near `start` that agrees best with the context. */
+/**
+ * Boundaries, and the quote's edits, of the approximate match starting near `start` that agrees
+ * best with the context.
+ */
 export function refineBounds(
   text: string,
   q: Quote,

@@ -10,7 +10,10 @@ const W = 32;
 /** Cost of an alignment that is not allowed: larger than any real edit count, safe to add to. */
 export const INF = 0x3fffffff;
 
-/** Per run of adjacent match ends in `text[from, to)`, the end and edits of the best match of `pattern` with at most `maxErrors` edits. */
+/**
+ * Per run of adjacent match ends in `text[from, to)`, the end and edits of the best match of
+ * `pattern` with at most `maxErrors` edits.
+ */
 export function approxEnds(
   text: string,
   pattern: string,
@@ -99,7 +102,10 @@ export function approxEnds(
   return out;
 }
 
-/** Edits turning `a` into each prefix of `b` (each suffix when `fromEnd`), indexed by its length; INF beyond `band` of the diagonal. */
+/**
+ * Edits turning `a` into each prefix of `b` (each suffix when `fromEnd`), indexed by its length;
+ * INF beyond `band` of the diagonal.
+ */
 export function edgeCosts(a: string, b: string, band: number, fromEnd: boolean): Int32Array {
   const n = a.length;
   const L = b.length;
@@ -127,7 +133,10 @@ export function edgeCosts(a: string, b: string, band: number, fromEnd: boolean):
   return out;
 }
 
-/** Fewest edits turning `a` into a prefix of `b` (a suffix when `fromEnd`), and that prefix's length (nearest `a.length` on ties). */
+/**
+ * Fewest edits turning `a` into a prefix of `b` (a suffix when `fromEnd`), and that prefix's length
+ * (nearest `a.length` on ties).
+ */
 export function alignToEdge(a: string, b: string, band: number, fromEnd: boolean): { errors: number; length: number } {
   const costs = edgeCosts(a, b, band, fromEnd);
   let errors = INF;

@@ -169,7 +169,10 @@ export const readHypothesis: NoteReader = (o, report) => {
   });
 };
 
-/** Hypothesis writes microseconds and "+00:00"; the app's notes hold toISOString dates. Invalid dates stay as they are, to be reported. */
+/**
+ * Hypothesis writes microseconds and "+00:00"; the app's notes hold toISOString dates. Invalid
+ * dates stay as they are, to be reported.
+ */
 const iso = (s: string) => (validDate(s) ? new Date(s).toISOString() : s);
 
 interface Selectors {
@@ -178,7 +181,10 @@ interface Selectors {
   start: number | undefined;
 }
 
-/** The source and the quote and position selectors of a W3C/Hypothesis target; other selectors (RangeSelector…) are ignored. */
+/**
+ * The source and the quote and position selectors of a W3C/Hypothesis target; other selectors
+ * (RangeSelector…) are ignored.
+ */
 function selectors(target: unknown, report: Report): Selectors | null {
   if (!isRecord(target)) return (report('target must be an object (or a list of them)'), null);
   const source = str(target, 'source', report, 'target.source') ?? '';

@@ -42,10 +42,8 @@ export function articleReport(input: ArticleReportInput, now: Date): string {
   const title = inline(input.title ?? '') || inline(input.url);
   const out: string[] = [`# ${link(title, input.url)}`, ''];
   const dated = input.published ? ` · published ${inline(input.published)}` : '';
-  out.push(
-    `${inline(input.outlet) || 'Unknown outlet'}${dated} · report made ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC by Crosswire`,
-    '',
-  );
+  const made = now.toISOString().slice(0, 16).replace('T', ' ');
+  out.push(`${inline(input.outlet) || 'Unknown outlet'}${dated} · report made ${made} UTC by Crosswire`, '');
 
   out.push('## Actors', '');
   if (!input.actors.length) out.push('None found.', '');
@@ -61,10 +59,10 @@ export function articleReport(input: ArticleReportInput, now: Date): string {
     out.push('| Quantity | This article | Other outlets |', '| --- | --- | --- |');
     for (const f of input.figures) {
       const here = `“${inline(f.text)}”${f.attribution ? `, according to ${inline(f.attribution)}` : ''}`;
-      const others = f.others.map(
-        (o) =>
-          `${inline(o.outlet)}${o.published ? ` (${inline(o.published)})` : ''}: “${inline(o.text)}”, ${o.agrees ? 'agrees' : 'differs'}`,
-      );
+      const others = f.others.map((o) => {
+        const when = o.published ? ` (${inline(o.published)})` : '';
+        return `${inline(o.outlet)}${when}: “${inline(o.text)}”, ${o.agrees ? 'agrees' : 'differs'}`;
+      });
       out.push(`| ${inline(f.quantity)} | ${here} | ${others.join('; ') || 'no other outlet gives this figure'} |`);
     }
     out.push('');

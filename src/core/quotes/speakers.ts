@@ -14,9 +14,11 @@ const PRONOUN = /^(he|she|they)$/i;
 const VERB = /\p{L}+/gu;
 const ADVERB_GAP = /^(?:\s*,)?\s+(?:(?:also|earlier|later|then|again|directly|\p{L}+ly)\s+)?$/u;
 const VERBS = [...REPORTING_VERBS].join('|');
+// Words that end a speaker's name and start what follows: "said Annan in Geneva", "said Lavrov, who".
+const AFTER_SPEAKER = 'in|on|at|to|after|before|during|as|from|when|while|who|which';
 // "," said Annan' / ', a déclaré Laurent Fabius' / ' — заявил Лавров': an auxiliary may come first.
 const AFTER_VERB_FIRST = new RegExp(
-  `^\\s*[,—–-]?\\s*(?:(?:a|ont|hat|has)\\s+)?(?:${VERBS})\\s+(.{1,80}?)(?=[,.;:!?]|\\s+(?:in|on|at|to|after|before|during|as|from|when|while|who|which)\\s|$)`,
+  `^\\s*[,—–-]?\\s*(?:(?:a|ont|hat|has)\\s+)?(?:${VERBS})\\s+(.{1,80}?)(?=[,.;:!?]|\\s+(?:${AFTER_SPEAKER})\\s|$)`,
   'u',
 );
 const AFTER_LOWER = new RegExp(`^\\s+(?:he|she|they|${VERBS})\\b`, 'u');
