@@ -1,10 +1,11 @@
 // npm run bench: engine throughput on about 1 MB of news text, next to a lower bound
 // measured in the same run: one pass of a single precompiled RegExp built from every
 // alias in the dictionary (which finds actors only). Writes out/bench.json.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { extractArticle } from '../../src/cli/html-text';
+import { HAVE_PAGES, PAGES, SEEDS } from '../fixtures/paths';
 
 // Measure the engine as it ships: bundled by esbuild like the extension's scripts
 // (running the TypeScript through tsx adds module-getter overhead the bundle lacks).
@@ -22,24 +23,24 @@ const { annotate, defaultDictionary } = (await import(
   pathToFileURL('out/bench-engine.mjs').href
 )) as typeof import('./engine-entry');
 
-const SHARED = new URL('../../../shared/', import.meta.url).pathname;
 const TARGET = 1_000_000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 
 function newsText(): { text: string; source: string } {
   const parts: string[] = [];
-  if (existsSync(`${SHARED}seeds`))
-    for (const f of readdirSync(`${SHARED}seeds`).sort()) parts.push(readFileSync(`${SHARED}seeds/${f}`, 'utf8'));
-  if (existsSync(`${SHARED}pages`))
-    for (const f of readdirSync(`${SHARED}pages`)
+  for (const f of readdirSync(SEEDS)
+    .filter((f) => f.endsWith('.txt'))
+    .sort())
+    parts.push(readFileSync(`${SEEDS}${f}`, 'utf8'));
+  if (HAVE_PAGES)
+    for (const f of readdirSync(PAGES)
       .filter((f) => f.endsWith('.html'))
       .sort())
-      parts.push(extractArticle(readFileSync(`${SHARED}pages/${f}`, 'utf8')).text);
-  if (parts.length === 0) throw new Error(`no news text to measure: ${SHARED}seeds and ${SHARED}pages are missing`);
+      parts.push(extractArticle(readFileSync(`${PAGES}${f}`, 'utf8')).text);
   const one = parts.join('\n\n');
   return {
     text: one.repeat(Math.ceil(TARGET / one.length)).slice(0, TARGET),
-    source: `${parts.length} articles from ../shared, repeated`,
+    source: `${parts.length} articles (the seeds${HAVE_PAGES ? ' and ../shared/pages' : ''}), repeated`,
   };
 }
 

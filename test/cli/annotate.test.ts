@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/annotate';
-import { SHARED } from '../core/gold';
+import { PAGES } from '../fixtures/paths';
 
 const dir = mkdtempSync(join(tmpdir(), 'crosswire-cli-'));
 const file = (name: string, content: string | Buffer) => {
@@ -42,10 +42,10 @@ describe('npm run annotate', () => {
     expect(table).not.toMatch(/\bweather\b/);
   });
 
-  const snapshot = `${SHARED}pages/bbc-1.html`;
+  const snapshot = `${PAGES}bbc-1.html`;
   if (!existsSync(snapshot)) console.warn(`annotate.test: real-page case skipped, ${snapshot} not found`);
   it.skipIf(!existsSync(snapshot))('annotates a real news page snapshot', () => {
-    const out = JSON.parse(run([`${SHARED}pages/bbc-1.html`]));
+    const out = JSON.parse(run([snapshot]));
     expect(out.items.some((i: any) => i.body['crosswire:label'] === 'Barack Obama')).toBe(true);
   });
 

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { DOMParser, parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { articleRoot } from '../../src/content/article-root';
+import { HAVE_PAGES, PAGES, warnIfNoPages } from '../fixtures/paths';
 
 const page = (body: string): Document =>
   parseHTML(`<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`)
@@ -65,9 +66,8 @@ describe('articleRoot', () => {
   });
 });
 
-const PAGES = new URL('../../../shared/pages/', import.meta.url).pathname;
-describe.skipIf(!existsSync(PAGES))('articleRoot on real news pages (../shared/pages)', () => {
-  if (!existsSync(PAGES)) console.log('skipping real-page article roots: ../shared/pages is absent');
+warnIfNoPages('article-root.test: articleRoot on real news pages');
+describe.skipIf(!HAVE_PAGES)('articleRoot on real news pages (../shared/pages)', () => {
   // What each page's body is, read by hand from the snapshots.
   const expected: Record<string, (el: Element) => boolean> = {
     'bbc-1': (el) => el.getAttribute('class') === 'story-body',

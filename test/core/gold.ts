@@ -1,12 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
 import { slugify } from '../../src/core/text/fold';
 import type { Dictionary } from '../../src/core/actors/dictionary';
 import type { Annotation, FigureAnnotation, QuoteAnnotation } from '../../src/core/types';
-
-/** ../shared beside the repository, where the seed articles and their gold annotations live. */
-export const SHARED = fileURLToPath(new URL('../../../shared/', import.meta.url));
-export const HAVE_GOLD = existsSync(`${SHARED}gold`) && existsSync(`${SHARED}seeds`);
+import { GOLD, SEEDS } from '../fixtures/paths';
 
 export interface GoldFile {
   file: string;
@@ -23,15 +19,18 @@ export interface GoldFile {
     sentence_start: string;
   }[];
   quotes: { text: string; speaker: string; partial: boolean }[];
+  /** Strings in that article that must not be tagged there. */
+  not_actors: string[];
 }
 
+/** The seed articles with their gold annotations (test/fixtures/gold), in file order. */
 export function goldFiles(): { gold: GoldFile; text: string }[] {
-  return readdirSync(`${SHARED}gold`)
+  return readdirSync(GOLD)
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((f) => {
-      const gold = JSON.parse(readFileSync(`${SHARED}gold/${f}`, 'utf8')) as GoldFile;
-      return { gold, text: readFileSync(`${SHARED}seeds/${gold.file}`, 'utf8') };
+      const gold = JSON.parse(readFileSync(`${GOLD}${f}`, 'utf8')) as GoldFile;
+      return { gold, text: readFileSync(`${SEEDS}${gold.file}`, 'utf8') };
     });
 }
 

@@ -1,12 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cleanArticle, type CleanArticle } from '../../../src/core/corpus/clean';
-
-const SEEDS = fileURLToPath(new URL('../../../../shared/seeds/', import.meta.url));
-const HAVE_SEEDS = existsSync(SEEDS);
-if (!HAVE_SEEDS)
-  console.warn(`clean.test: seed tests skipped, ${SEEDS} not found (the seed articles are read from ../shared)`);
+import { SEEDS } from '../../fixtures/paths';
 
 const seed = (file: string) => cleanArticle(readFileSync(`${SEEDS}${file}`, 'utf8'));
 const blocksOf = (c: CleanArticle, kind: string) =>
@@ -18,7 +13,7 @@ function expectWellFormed(c: CleanArticle): void {
   expect(c.text).not.toMatch(/[\u00a0\t]| {2}|\n{3}| \n|\n /);
 }
 
-describe.skipIf(!HAVE_SEEDS)('cleaning the seed articles', () => {
+describe('cleaning the seed articles', () => {
   it('CBC (AP copy): three subheads and the credit line, no headline in the text', () => {
     const c = seed('000_b80d3aa3a014407e.txt');
     expectWellFormed(c);

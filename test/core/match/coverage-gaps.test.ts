@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { coverageGaps, type ArticleSummary } from '../../../src/core/match';
-import { HAVE_SEEDS, stories } from './stories';
+import { stories } from './stories';
 
 const ids = (gaps: { id: string }[]) => gaps.map((g) => g.id);
 
-describe.skipIf(!HAVE_SEEDS)('coverageGaps on the seeds', () => {
+describe('coverageGaps on the seeds', () => {
   it("CBC carries Canada's $6M aid and Bev Oda, which VOA leaves out", () => {
     const { cbc, voa } = stories();
     const gaps = coverageGaps(voa.summary, [cbc.summary]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { figuresLike, type FigureCandidate, type FigureQuery } from '../../../src/core/match';
-import { figureCandidates, HAVE_SEEDS, stories } from './stories';
+import { figureCandidates, stories } from './stories';
 
 /** A candidate figure written inline: deaths in Syria unless told otherwise. */
 function candidate(over: Partial<FigureCandidate>): FigureCandidate {
@@ -32,7 +32,7 @@ const query = (over: Partial<FigureQuery>): FigureQuery => ({
   ...over,
 });
 
-describe.skipIf(!HAVE_SEEDS)('figuresLike on the seeds', () => {
+describe('figuresLike on the seeds', () => {
   const tollOf = (name: 'cbc' | 'voa' | 'rt') => figureCandidates(stories()[name]).find((f) => f.counts === 'deaths')!;
 
   it('CBC\'s "over 7,500 people" agrees with VOA\'s estimated 7,500', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quotesLike, type QuoteCandidate } from '../../../src/core/match';
-import { HAVE_SEEDS, quoteCandidates, stories } from './stories';
+import { quoteCandidates, stories } from './stories';
 
 const candidate = (text: string, over: Partial<QuoteCandidate> = {}): QuoteCandidate => ({
   articleId: 'a',
@@ -12,7 +12,7 @@ const candidate = (text: string, over: Partial<QuoteCandidate> = {}): QuoteCandi
 const kinds = (text: string, candidates: QuoteCandidate[]) =>
   quotesLike(text, candidates).map((m) => [m.quote.text, m.kind]);
 
-describe.skipIf(!HAVE_SEEDS)('quotesLike on the seeds', () => {
+describe('quotesLike on the seeds', () => {
   const others = () => {
     const { cbc, voa, rt, brief } = stories();
     return [cbc, voa, rt, brief].flatMap(quoteCandidates);

@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { annotate } from '../../../src/core/annotate';
 import {
   summarize,
@@ -10,11 +9,7 @@ import {
 } from '../../../src/core/match';
 import { sentences, spanIndexAt } from '../../../src/core/text/sentences';
 import type { Annotation, FigureAnnotation } from '../../../src/core/types';
-
-/** The seed articles beside the repository (skipped, with a printed reason, when absent). */
-export const SEEDS = fileURLToPath(new URL('../../../../shared/seeds/', import.meta.url));
-export const HAVE_SEEDS = existsSync(SEEDS);
-if (!HAVE_SEEDS) console.warn(`story-matching tests on the seed articles skipped: ${SEEDS} not found`);
+import { SEEDS } from '../../fixtures/paths';
 
 const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -61,7 +56,7 @@ const firstLine = (text: string) => text.slice(0, text.indexOf('\n'));
 export type Stories = ReturnType<typeof build>;
 let built: Stories | undefined;
 
-/** The seeds and the fixtures, annotated and summarised once for all the tests (call only when HAVE_SEEDS). */
+/** The seeds and the fixtures, annotated and summarised once for all the tests. */
 export function stories(): Stories {
   built ??= build();
   return built;

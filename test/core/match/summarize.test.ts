@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { annotate } from '../../../src/core/annotate';
 import { jaccardEstimate, quoteShingles, summarize } from '../../../src/core/match';
-import { HAVE_SEEDS, stories } from './stories';
+import { stories } from './stories';
 
 describe('summarize', () => {
   it('counts actors by id, without role descriptions or ambiguous mentions', () => {
@@ -61,15 +61,16 @@ describe('summarize', () => {
     });
   });
 
-  it.skipIf(!HAVE_SEEDS)('summarises a seed article in well under a millisecond (10,000 in seconds)', () => {
+  it('summarises a seed article the same way every time, whatever its id', () => {
     const { cbc } = stories();
     const article = { ...cbc.summary, text: cbc.text, annotations: cbc.annotations };
-    for (let i = 0; i < 20; i++) summarize(article);
+    const once = summarize(article);
     const t = performance.now();
-    for (let i = 0; i < 500; i++) summarize({ ...article, id: `copy-${i}` });
-    const perArticle = (performance.now() - t) / 500;
-    console.info(`summarize: ${perArticle.toFixed(2)} ms for a ${cbc.text.length}-character article`);
-    expect(perArticle).toBeLessThan(1.5);
-    expect(jaccardEstimate(summarize(article).minhash, cbc.summary.minhash)).toBe(1);
+    const copies = Array.from({ length: 500 }, (_, i) => summarize({ ...article, id: `copy-${i}` }));
+    console.info(
+      `summarize: ${((performance.now() - t) / 500).toFixed(2)} ms for a ${cbc.text.length}-character article`,
+    );
+    for (const [i, copy] of copies.entries()) expect(copy).toEqual({ ...once, id: `copy-${i}` });
+    expect(jaccardEstimate(once.minhash, cbc.summary.minhash)).toBe(1);
   });
 });
