@@ -73,21 +73,26 @@ function manifestFor(browser, manifest) {
   };
 }
 
-/** The highlights' stylesheet, from src/content/mark-css.ts (it reads the shared palette). */
-async function markCss() {
+/** A TypeScript module of ours, bundled and loaded here, for files made from its exports. */
+async function loadModule(entryPoint) {
   const { outputFiles } = await esbuild.build({
     absWorkingDir: ROOT,
-    entryPoints: ['src/content/mark-css.ts'],
+    entryPoints: [entryPoint],
     bundle: true,
     format: 'esm',
     write: false,
     logLevel: 'warning',
   });
-  const module = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].contents).toString('base64')}`);
-  return module.MARK_CSS;
+  return import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].contents).toString('base64')}`);
 }
 
-function writeBrowser(browser, outputFiles, corpusJson, css) {
+/** The highlights' stylesheet, from src/content/mark-css.ts (it reads the shared palette). */
+const markCss = async () => (await loadModule('src/content/mark-css.ts')).MARK_CSS;
+
+/** The JSON-LD context of our exports (which embed it), shipped as a file too; not web-accessible. */
+const jsonldContext = async () => (await loadModule('src/core/export/crosswire-context.ts')).contextDocument();
+
+function writeBrowser(browser, outputFiles, corpusJson, css, context) {
   const dir = join('dist', browser);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -99,6 +104,7 @@ function writeBrowser(browser, outputFiles, corpusJson, css) {
   // The bundled corpus: the background seeds its database from it.
   writeFileSync(join(dir, 'corpus.json'), corpusJson);
   writeFileSync(join(dir, 'marks.css'), css);
+  writeFileSync(join(dir, 'crosswire-context.jsonld'), context);
 
   const manifest = JSON.parse(readFileSync('manifest.json', 'utf8'));
   writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifestFor(browser, manifest), null, 2)}\n`);
@@ -133,15 +139,17 @@ const writeDist = (browsers) => ({
       if (result.errors.length > 0) return; // esbuild has printed them; keep the last good dist
       let corpusJson;
       let css;
+      let context;
       try {
         css = await markCss();
+        context = await jsonldContext();
         corpusJson = await buildCorpusJson({ root: ROOT });
       } catch (error) {
         console.error(`dist not written: ${error instanceof Error ? error.message : error}`);
         process.exitCode = 1; // keep the last good dist, as for a compile error
         return;
       }
-      for (const browser of browsers) writeBrowser(browser, result.outputFiles ?? [], corpusJson, css);
+      for (const browser of browsers) writeBrowser(browser, result.outputFiles ?? [], corpusJson, css, context);
     });
   },
 });

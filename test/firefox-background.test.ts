@@ -92,9 +92,13 @@ describe('dist/firefox/background.js as a Firefox event page', () => {
     expect(background.console.filter(([level]) => level === 'error')).toEqual([]);
   });
 
-  it('annotates text: finds Sergey Lavrov', async () => {
+  it('reads a content script’s page once: finds Sergey Lavrov, and keeps the reading for the tab', async () => {
     const text = "Russia's Foreign Minister Sergey Lavrov met Hillary Clinton at the United Nations.";
-    const annotations = okValue('annotate-text', await ask({ type: 'annotate-text', text }));
+    const tab: Sender = { id: background.browser.runtime.id, url: 'https://www.reuters.com/world/y', tab: { id: 4 } };
+    const page = { text, url: 'https://www.reuters.com/world/y' };
+    const reading = okValue('read-page', await ask({ type: 'read-page', page }, tab));
+    expect(okValue('page-of-tab', await ask({ type: 'page-of-tab', tabId: 4 }))).toEqual(reading);
+    const annotations = reading.annotations;
     expect(annotations).toContainEqual(
       expect.objectContaining({ kind: 'actor', actorId: 'sergey-lavrov', text: 'Sergey Lavrov' }),
     );
@@ -106,7 +110,7 @@ describe('dist/firefox/background.js as a Firefox event page', () => {
     expect(list.total).toBe(3);
     const ids = list.items.map((item) => item.articleId);
     const [articleId] = ids;
-    const versions = okValue('story-match', await ask({ type: 'story-match', page: { articleId } }));
+    const versions = okValue('story-match', await ask({ type: 'story-match', articleId }));
     expect(versions.length).toBeGreaterThan(0);
     for (const version of versions) {
       expect(version.articleId).not.toBe(articleId);
@@ -133,7 +137,8 @@ describe('dist/firefox/background.js as a Firefox event page', () => {
       { typo: 'ping' },
       { type: 'ping', extra: 1 },
       { type: 'annotate-text', text: 42 },
-      { type: 'story-match', page: { articleId: '' } },
+      { type: 'story-match', articleId: '' },
+      { type: 'read-page', page: { text: 'x' } }, // a content script's request, from our popup
     ]) {
       const reply = await ask(message);
       expect(reply, JSON.stringify(message)).toEqual({ ok: false, error: expect.any(String) });
@@ -219,7 +224,8 @@ describe('dist/firefox/content.js on an article page', () => {
     // script's requests are ones a web page's script may make.
     const asked = () => background.messages.map(({ message }) => (message as { type: string }).type);
     await until(() => asked().includes('notes-for'), 3000, 'the notes request');
-    expect(asked()).toEqual(expect.arrayContaining(['article-read', 'get-settings', 'annotate-text', 'notes-for']));
+    expect(asked()).toEqual(expect.arrayContaining(['get-settings', 'read-page', 'notes-for']));
+    expect(asked().filter((type) => type === 'read-page')).toHaveLength(1);
     for (const { sender, reply } of background.messages) {
       expect(sender).toMatchObject({
         id: background.browser.runtime.id,
@@ -228,16 +234,22 @@ describe('dist/firefox/content.js on an article page', () => {
       });
       expect(reply).toMatchObject({ ok: true });
     }
-    // The content script answers the popup's "what did you read here" from its first pass.
-    const [report] = await Promise.all(
-      page.browser.runtime.onMessage.fire({ type: 'crosswire-page' }, { id: background.browser.runtime.id }),
+    // The background keeps the content script's reading for the tab: the popup asks it for that.
+    const reading = okValue(
+      'page-of-tab',
+      await background.send(
+        { type: 'page-of-tab', tabId: 1 },
+        {
+          id: background.browser.runtime.id,
+          url: `${EXTENSION_ORIGIN}popup.html`,
+        },
+      ),
     );
-    expect(report).toMatchObject({
-      page: {
-        url: 'https://www.reuters.com/world/x',
-        canonical: 'https://www.reuters.com/world/x',
-        published: '2012-03-12',
-      },
+    expect(reading).toMatchObject({
+      url: 'https://www.reuters.com/world/x',
+      canonical: 'https://reuters.com/world/x',
+      published: '2012-03-12',
+      source: 'page',
     });
 
     // A paragraph added later (a live update) is highlighted by the page watcher

@@ -71,7 +71,7 @@ export interface FakeBrowser {
   contextMenus: { create(properties: unknown): unknown; removeAll(): Promise<void>; onClicked: FakeEvent };
   commands: { onCommand: FakeEvent };
   action: Record<string, (...args: unknown[]) => Promise<unknown>>;
-  tabs: Record<string, (...args: unknown[]) => Promise<unknown>>;
+  tabs: { onRemoved: FakeEvent; [call: string]: FakeEvent | ((...args: unknown[]) => Promise<unknown>) };
   scripting: Record<string, (...args: unknown[]) => Promise<unknown>>;
   permissions: Record<string, (...args: unknown[]) => Promise<unknown>>;
   /** Every call made to the stubs, in order. */
@@ -128,7 +128,12 @@ export function fakeBrowser(
     },
     commands: { onCommand: new FakeEvent() },
     action: { setBadgeText: stub('action.setBadgeText'), setTitle: stub('action.setTitle') },
-    tabs: { query: stub('tabs.query', []), get: stub('tabs.get', { id: 1 }), sendMessage: stub('tabs.sendMessage') },
+    tabs: {
+      query: stub('tabs.query', []),
+      get: stub('tabs.get', { id: 1 }),
+      sendMessage: stub('tabs.sendMessage'),
+      onRemoved: new FakeEvent(),
+    },
     scripting: {
       executeScript: stub('scripting.executeScript', []),
       insertCSS: stub('scripting.insertCSS'),

@@ -1,22 +1,12 @@
 import { buildArticle } from '../core/corpus/build-article';
 import { canonicalUrl, outletOf } from '../core/corpus/canonical-url';
-import { fnv1a64 } from '../core/corpus/content-hash';
 import { parseImport } from '../core/corpus/import-format';
 import type { CorpusArticle } from '../core/corpus/types';
-import { summarize, syndicationDiff, type ArticleSummary } from '../core/match';
+import { syndicationDiff, type ArticleSummary } from '../core/match';
 import type { Dictionary } from '../core/actors/dictionary';
 import { defaultDictionary } from '../core/actors/load';
-import type {
-  CorpusStatus,
-  FigureQuery,
-  ImportReport,
-  PageInput,
-  PageRef,
-  ReplyValues,
-  Result,
-  Settings,
-} from '../messages';
-import { addArticle, articleCount, deleteArticle, importArticles, userArticleCount } from './corpus-store';
+import type { CorpusStatus, FigureQuery, ImportReport, PageInput, ReplyValues, Result, Settings } from '../messages';
+import { articleCount, deleteArticle, importArticles, userArticleCount } from './corpus-store';
 import type { CorpusDb } from './db';
 import { articleText, exportArticles, listArticles } from './library';
 import { coverageGapsIn, figuresLikeIn, mentionsOf, quotesLikeIn, storyMatchIn } from './queries';
@@ -27,10 +17,10 @@ export interface CorpusApi {
   mentionsOf(actorId: string, excludeArticleId?: string): Promise<ReplyValues['mentions-of']>;
   figuresLike(figure: FigureQuery, excludeArticleId?: string): Promise<ReplyValues['figures-like']>;
   quotesLike(text: string, excludeArticleId?: string): Promise<ReplyValues['quotes-like']>;
-  storyMatch(page: PageRef): Promise<Result<ReplyValues['story-match']>>;
-  coverageGaps(page: PageRef): Promise<Result<ReplyValues['coverage-gaps']>>;
+  /** The stored versions of a page's story (its summary: a stored article's or a kept reading's). */
+  storyMatchOf(page: ArticleSummary): Promise<ReplyValues['story-match']>;
+  coverageGapsOf(page: ArticleSummary): Promise<ReplyValues['coverage-gaps']>;
   syndicationDiff(articleId: string, otherArticleId: string): Promise<Result<ReplyValues['syndication-diff']>>;
-  addPage(page: PageInput): Promise<Result<{ id: string }>>;
   importArticles(data: string, format?: 'json' | 'jsonl'): Promise<Result<ImportReport>>;
   deleteArticle(articleId: string): Promise<Result<{ id: string }>>;
   articleText(articleId: string): Promise<Result<ReplyValues['article-text']>>;
@@ -42,11 +32,8 @@ export interface CorpusApi {
 
 const DEFAULT_SETTINGS: Settings = { rememberArticles: false, disabledSites: [] };
 
-/** How many page summaries to keep in memory (they are recomputed if the background restarts). */
-const RECENT_PAGES = 16;
-
-/** A page the user reads, as a corpus article (cleaned, annotated, identified by its canonical URL). */
-export function articleFromPage(page: PageInput): CorpusArticle {
+/** An imported article, as a corpus article (cleaned, annotated, identified by its canonical URL). */
+export function articleFromRecord(page: PageInput): CorpusArticle {
   const url = page.url ?? null;
   const meta = {
     url,
@@ -69,27 +56,6 @@ export function corpusService(
   dictionary: () => Dictionary = defaultDictionary,
 ): CorpusApi {
   const after = <T>(f: () => Promise<T>) => ready.then(f);
-  // A card and the popup ask several questions about the same page in a row: annotate it once.
-  const recent = new Map<string, ArticleSummary>();
-  const summaryOf = async (page: PageRef): Promise<Result<ArticleSummary>> => {
-    if ('articleId' in page) {
-      const s = await db.summaries.get(page.articleId);
-      return s ? { ok: true, value: s } : { ok: false, error: `no article ${page.articleId} in the corpus` };
-    }
-    const key = `${page.url ?? ''}|${page.published ?? ''}|${fnv1a64(page.text)}`;
-    let summary = recent.get(key);
-    if (!summary) {
-      summary = summarize(articleFromPage(page));
-      if (recent.size >= RECENT_PAGES) recent.delete(recent.keys().next().value!);
-      recent.set(key, summary);
-    }
-    return { ok: true, value: summary };
-  };
-  const withPage = <T>(page: PageRef, f: (s: ArticleSummary) => Promise<T>) =>
-    after(async (): Promise<Result<T>> => {
-      const s = await summaryOf(page);
-      return s.ok ? { ok: true, value: await f(s.value) } : s;
-    });
 
   return {
     status: () =>
@@ -104,21 +70,20 @@ export function corpusService(
     mentionsOf: (actorId, exclude) => after(() => mentionsOf(db, actorId, exclude)),
     figuresLike: (figure, exclude) => after(() => figuresLikeIn(db, figure, exclude)),
     quotesLike: (text, exclude) => after(() => quotesLikeIn(db, text, exclude)),
-    storyMatch: (page) => withPage(page, (s) => storyMatchIn(db, s)),
-    coverageGaps: (page) => withPage(page, (s) => coverageGapsIn(db, s)),
+    storyMatchOf: (page) => after(() => storyMatchIn(db, page)),
+    coverageGapsOf: (page) => after(() => coverageGapsIn(db, page)),
     syndicationDiff: (a, b) =>
       after(async () => {
         const [x, y] = await db.articles.bulkGet([a, b]);
         if (!x || !y) return { ok: false, error: `no article ${x ? b : a} in the corpus` };
         return { ok: true, value: syndicationDiff(x.text, y.text) };
       }),
-    addPage: (page) => after(() => addArticle(db, articleFromPage(page))),
     importArticles: (data, format) =>
       after(async () => {
         const parsed = parseImport(data, format);
         if (!parsed.ok) return parsed;
         const articles = parsed.value.map((r) =>
-          articleFromPage({
+          articleFromRecord({
             text: r.text,
             ...(r.url && { url: r.url }),
             ...(r.canonicalUrl && { canonical: r.canonicalUrl }),

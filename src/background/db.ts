@@ -73,6 +73,29 @@ export interface UserAnnotationRow {
   [field: string]: unknown;
 }
 
+/**
+ * The background's one reading of a page a content script (or the extractor) sent: the page
+ * as one article (its text verbatim, annotated and identified) and its matching summary.
+ * Kept so that the popup, "Add this page", notes and exports refer to the page by its id, and
+ * a service worker stopped in between still finds it.
+ */
+export interface ReadingRow {
+  articleId: string;
+  article: CorpusArticle;
+  summary: ArticleSummary;
+  source: 'page' | 'extractor';
+  /** Date.now() when it was read: the oldest readings go first. */
+  readAt: number;
+}
+
+/** Which page a tab shows: the reading its content script sent last. */
+export interface TabRow {
+  tabId: number;
+  articleId: string;
+  /** The address the page was read at (without its fragment). */
+  url: string | null;
+}
+
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -93,6 +116,8 @@ export class CorpusDb extends Dexie {
   actorStats!: Table<ActorStatRow, string>;
   notes!: Table<Note, string>;
   settings!: Table<SettingRow, string>;
+  readings!: Table<ReadingRow, string>;
+  tabs!: Table<TabRow, number>;
 
   constructor(name = 'crosswire', options?: DexieOptions) {
     super(name, options);
@@ -116,6 +141,8 @@ export class CorpusDb extends Dexie {
         const notes = old.filter(isNoteShaped).map((row) => ({ ...(row as unknown as Note) }));
         if (notes.length) await tx.table<Note, string>('notes').bulkPut(notes);
       });
+    // Version 3: the pages read in the browser, by article id and by tab (nothing to move).
+    this.version(3).stores({ readings: '&articleId, readAt', tabs: '&tabId, articleId' });
   }
 }
 

@@ -1,8 +1,13 @@
-import type { AnnotateOptions, Annotation } from '../core/types';
-import type { PageInput, Reply, Request, RequestType, Result } from '../messages';
-import { parseRequest } from '../messages';
+/**
+ * The background's answers: one handler per request type of the contracts. A content script
+ * is held to its contract (contracts/content-to-background.ts), our own pages to theirs; both
+ * are checked on receipt, and a failing handler comes back as `{ ok: false, error }`.
+ */
+import type { Reply, Request, RequestType, Result } from '../messages';
+import { CONTENT_REQUEST_TYPES, PAGE_REQUEST_TYPES, parseContentRequest, parsePageRequest } from '../messages';
 import type { CorpusApi } from './corpus-service';
 import type { NotesApi } from './notes-service';
+import type { PagesApi } from './page-service';
 
 /** What the handler needs from the outside world; the entry point passes the real ones. */
 export interface HandlerContext {
@@ -12,24 +17,73 @@ export interface HandlerContext {
   extensionOrigin: string;
   /** The running manifest's version. */
   version: string;
-  annotate: (text: string, options: AnnotateOptions) => Annotation[];
   corpus: CorpusApi;
   notes: NotesApi;
-  /** Read the active tab's article and add it (popup button). */
-  addActiveTab: () => Promise<Result<{ id: string }>>;
-  /** Read a tab's article and add it (the opt-in "remember what I read"). */
-  addTab: (tabId: number) => Promise<Result<{ id: string }>>;
-  /** Highlight the active tab once (popup button). */
-  highlightActiveTab: () => Promise<Result<{ highlighted: true }>>;
+  pages: PagesApi;
   /** Highlight a tab once (the popup, for the tab it is about). */
   highlightTab: (tabId: number) => Promise<Result<{ highlighted: true }>>;
   /** Run on every page of a site whose permission was granted, or stop. */
   alwaysOnSite: (origin: string, on: boolean) => Promise<Result<{ origin: string; on: boolean }>>;
   /** The sites "always on this site" was chosen for. */
   registeredSites: () => Promise<Result<{ origins: string[] }>>;
-  /** Read a tab's article without storing it. */
-  readTab: (tabId: number) => Promise<Result<PageInput>>;
 }
+
+export interface Sender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+type Handler<K extends RequestType> = (
+  request: Extract<Request, { type: K }>,
+  context: HandlerContext,
+  tabId: number | undefined,
+) => Promise<Reply<K>>;
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+/** One handler per request type: the record's type makes a missing one a compile error. */
+export const HANDLERS: { [K in RequestType]: Handler<K> } = {
+  ping: async (_, c) => ok({ version: c.version }),
+  'read-page': (r, c, tabId) => c.pages.readPage(r.page, tabId),
+  'annotate-text': async (r, c) => ok(c.pages.annotateText(r.text, r.published)),
+  'page-of-tab': (r, c) => c.pages.pageOfTab(r.tabId, r.url),
+  'corpus-status': async (_, c) => ok(await c.corpus.status()),
+  'mentions-of': async (r, c) => ok(await c.corpus.mentionsOf(r.actorId, r.excludeArticleId)),
+  'figures-like': async (r, c) => ok(await c.corpus.figuresLike(r.figure, r.excludeArticleId)),
+  'quotes-like': async (r, c) => ok(await c.corpus.quotesLike(r.text, r.excludeArticleId)),
+  'story-match': async (r, c) => {
+    const page = await c.pages.summaryOf(r.articleId);
+    return page.ok ? ok(await c.corpus.storyMatchOf(page.value)) : page;
+  },
+  'coverage-gaps': async (r, c) => {
+    const page = await c.pages.summaryOf(r.articleId);
+    return page.ok ? ok(await c.corpus.coverageGapsOf(page.value)) : page;
+  },
+  'syndication-diff': (r, c) => c.corpus.syndicationDiff(r.articleId, r.otherArticleId),
+  'add-page': (r, c) => c.pages.addPage(r.articleId),
+  'import-articles': (r, c) => c.corpus.importArticles(r.data, r.format),
+  'delete-article': (r, c) => c.corpus.deleteArticle(r.articleId),
+  'highlight-tab': async (r, c) => {
+    const done = await c.highlightTab(r.tabId);
+    // Answer once the page has been read, so the popup shows that reading.
+    return done.ok ? ok({ highlighted: true as const, articleId: await c.pages.awaitTab(r.tabId) }) : done;
+  },
+  'article-text': (r, c) => c.pages.articleText(r.articleId),
+  'list-articles': async (r, c) => ok(await c.corpus.listArticles(r.query, r.offset, r.limit)),
+  'export-articles': async (r, c) => ok(await c.corpus.exportArticles(r.origin)),
+  'registered-sites': (_, c) => c.registeredSites(),
+  'save-note': (r, c) => c.notes.save(r.note),
+  'delete-note': (r, c) => c.notes.delete(r.id),
+  'notes-for': async (r, c) => ok(await c.notes.notesFor(r.articleId)),
+  'page-notes': (r, c) => c.pages.pageNotes(r.articleId),
+  'export-notes': (r, c) => c.notes.exportNotes(r.format, r.filter),
+  'export-page': (r, c) => c.pages.exportPage(r.articleId, r.kind),
+  'import-notes': (r, c) => c.notes.importNotes(r.data),
+  'always-on-site': (r, c) => c.alwaysOnSite(r.origin, r.on),
+  'get-settings': async (_, c) => ok(await c.corpus.settings()),
+  'set-settings': async (r, c) => ok(await c.corpus.updateSettings(r.settings)),
+};
 
 /**
  * Answers one runtime message, or returns undefined (synchronously) for a message that is
@@ -37,114 +91,28 @@ export interface HandlerContext {
  */
 export function handleMessage(
   message: unknown,
-  sender: { id?: string; url?: string; tab?: { id?: number } },
+  sender: Sender,
   context: HandlerContext,
 ): Promise<Reply<RequestType>> | undefined {
-  // Only our popup and content scripts may ask. onMessage should deliver nothing else,
+  // Only our pages and content scripts may ask. onMessage should deliver nothing else,
   // but a check costs nothing and keeps a mistake elsewhere from opening the background.
   if (sender.id !== context.extensionId) return undefined;
-  const parsed = parseRequest(message);
-  if (!parsed.ok) return Promise.resolve(parsed);
-  // A content script lives in a page we do not control: it may read and annotate, and keep
-  // notes on its page, but the corpus, the settings and files are our own pages' business.
+  // A content script lives in a page we do not control: it is held to its own contract.
   const fromOurPage = typeof sender.url === 'string' && sender.url.startsWith(context.extensionOrigin);
-  if (!fromOurPage && !CONTENT_SCRIPT_REQUESTS.has(parsed.value.type))
-    return Promise.resolve({ ok: false, error: `${parsed.value.type}: not allowed from a web page` });
+  const parsed = fromOurPage ? parsePageRequest(message) : parseContentRequest(message);
+  if (!parsed.ok) {
+    // A request of our pages' contract, from a content script, is refused as such, well formed or not.
+    const type = String((message as { type?: unknown } | null)?.type);
+    const is = (types: readonly string[]) => types.includes(type);
+    const pageOnly = !fromOurPage && is(PAGE_REQUEST_TYPES) && !is(CONTENT_REQUEST_TYPES);
+    return Promise.resolve({ ok: false, error: pageOnly ? `${type}: not allowed from a web page` : parsed.error });
+  }
+  const request = parsed.value;
+  const handler = HANDLERS[request.type] as Handler<RequestType>;
   // A failing handler must come back as an answer; a throw would leave the caller with
   // only "message port closed".
-  return answer(parsed.value, context, sender.tab?.id).catch((error: unknown) => ({
+  return handler(request, context, sender.tab?.id).catch((error: unknown) => ({
     ok: false,
     error: error instanceof Error ? error.message : String(error),
   }));
-}
-
-/** What a content script may ask. */
-const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
-  'ping',
-  'annotate-text',
-  'article-read',
-  'get-settings',
-  'mentions-of',
-  'figures-like',
-  'quotes-like',
-  'story-match',
-  'coverage-gaps',
-  'save-note',
-  'delete-note',
-  'notes-for',
-]);
-
-const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-
-async function answer(
-  request: Request,
-  context: HandlerContext,
-  tabId: number | undefined,
-): Promise<Reply<RequestType>> {
-  const { version, annotate, corpus, addActiveTab, addTab } = context;
-  switch (request.type) {
-    case 'ping':
-      return ok({ version });
-    case 'annotate-text':
-      return ok(annotate(request.text, request.published === undefined ? {} : { published: request.published }));
-    case 'corpus-status':
-      return ok(await corpus.status());
-    case 'mentions-of':
-      return ok(await corpus.mentionsOf(request.actorId, request.excludeArticleId));
-    case 'figures-like':
-      return ok(await corpus.figuresLike(request.figure, request.excludeArticleId));
-    case 'quotes-like':
-      return ok(await corpus.quotesLike(request.text, request.excludeArticleId));
-    case 'story-match':
-      return corpus.storyMatch(request.page);
-    case 'coverage-gaps':
-      return corpus.coverageGaps(request.page);
-    case 'syndication-diff':
-      return corpus.syndicationDiff(request.articleId, request.otherArticleId);
-    case 'add-page':
-      return corpus.addPage(request.page);
-    case 'import-articles':
-      return corpus.importArticles(request.data, request.format);
-    case 'delete-article':
-      return corpus.deleteArticle(request.articleId);
-    case 'add-active-tab':
-      return addActiveTab();
-    case 'add-tab':
-      return addTab(request.tabId);
-    case 'highlight-tab':
-      return context.highlightTab(request.tabId);
-    case 'read-tab':
-      return context.readTab(request.tabId);
-    case 'article-text':
-      return corpus.articleText(request.articleId);
-    case 'list-articles':
-      return ok(await corpus.listArticles(request.query, request.offset, request.limit));
-    case 'export-articles':
-      return ok(await corpus.exportArticles(request.origin));
-    case 'registered-sites':
-      return context.registeredSites();
-    case 'save-note':
-      return context.notes.save(request.note);
-    case 'delete-note':
-      return context.notes.delete(request.id);
-    case 'notes-for':
-      return ok(await context.notes.notesFor(request.articleId));
-    case 'export-notes':
-      return context.notes.exportNotes(request.format, request.filter);
-    case 'import-notes':
-      return context.notes.importNotes(request.data);
-    case 'highlight-active-tab':
-      return context.highlightActiveTab();
-    case 'always-on-site':
-      return context.alwaysOnSite(request.origin, request.on);
-    case 'article-read': {
-      if (tabId === undefined || !(await corpus.settings()).rememberArticles) return ok({ remembered: false });
-      const added = await addTab(tabId);
-      return ok({ remembered: added.ok });
-    }
-    case 'get-settings':
-      return ok(await corpus.settings());
-    case 'set-settings':
-      return ok(await corpus.updateSettings(request.settings));
-  }
 }

@@ -1,22 +1,17 @@
-/**
- * Background entry point: Chrome's service worker, Firefox's event page. The browser may
- * stop it between any two messages, so nothing here lives only in module variables (the
- * corpus is in IndexedDB), and every listener is registered synchronously at startup so a
- * waking worker hears the event that woke it.
- */
-import { annotate } from '../core/annotate';
 import type { BundledCorpus } from '../core/corpus/types';
 import type { MessageSender } from '../shared/browser';
 import { extensionApi } from '../shared/browser';
-import { addActiveTab, addTab, readTab, type TabApi } from './add-tab';
+import { readTab, type TabApi } from './read-tab';
 import { alwaysOnSite, highlightActiveTab, highlightTab, registeredSites, type HighlightApi } from './highlight-tab';
 import { corpusService } from './corpus-service';
 import { seedBundled } from './corpus-store';
 import { CorpusDb } from './db';
 import { handleMessage } from './handle-message';
 import { notesService } from './notes-service';
+import { pageService } from './page-service';
+import { forgetTab } from './readings';
 
-const { runtime, contextMenus, action, commands } = extensionApi;
+const { runtime, contextMenus, action, commands, tabs } = extensionApi;
 const tabApi = extensionApi as unknown as TabApi;
 const highlightApi = extensionApi as unknown as HighlightApi;
 const db = new CorpusDb();
@@ -35,8 +30,8 @@ async function seed(): Promise<void> {
 // stopped during an install-time seed.
 const ready = seed().catch((error: unknown) => console.error('Crosswire: seeding the corpus failed', error));
 const corpus = corpusService(db, ready);
-const addPage = corpus.addPage;
 const notes = notesService(db, ready, corpus);
+const pages = pageService(db, ready, corpus, (tabId) => readTab(tabApi, tabId));
 
 runtime.onMessage.addListener((message: unknown, sender: MessageSender) => {
   // The polyfill sends a returned promise's value as the response; undefined sends none.
@@ -44,18 +39,17 @@ runtime.onMessage.addListener((message: unknown, sender: MessageSender) => {
     extensionId: runtime.id,
     extensionOrigin: runtime.getURL(''),
     version: runtime.getManifest().version,
-    annotate,
     corpus,
     notes,
-    addActiveTab: () => addActiveTab(tabApi, addPage),
-    addTab: (tabId) => addTab(tabApi, tabId, addPage),
-    highlightActiveTab: () => highlightActiveTab(highlightApi),
+    pages,
     highlightTab: (tabId) => highlightTab(highlightApi, tabId),
     alwaysOnSite: (origin, on) => alwaysOnSite(highlightApi, origin, on),
     registeredSites: () => registeredSites(highlightApi),
-    readTab: (tabId) => readTab(tabApi, tabId),
   });
 });
+
+// A closed tab's page is no longer the popup's business (its reading stays, by article id).
+tabs.onRemoved.addListener((tabId) => void forgetTab(db, tabId).catch(() => undefined));
 
 runtime.onInstalled.addListener(() => {
   // Menus persist across restarts; recreate them once per install or update.
@@ -71,7 +65,7 @@ contextMenus.onClicked.addListener((info, tab) => {
   if (info.menuItemId === NOTE_MENU && tab?.id !== undefined) void noteOnSelection(tab.id);
   if (info.menuItemId !== ADD_PAGE_MENU || tab?.id === undefined) return;
   const tabId = tab.id;
-  void addTab(tabApi, tabId, addPage).then((result) => {
+  void pages.addTab(tabId).then((result) => {
     // The badge says what happened on that tab; the tooltip says it in words.
     void action.setBadgeText({ tabId, text: result.ok ? '+1' : '!' });
     void action.setTitle({

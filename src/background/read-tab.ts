@@ -1,5 +1,6 @@
 import type { PageInput, Result } from '../messages';
-import { parseRequest } from '../messages';
+import * as v from 'valibot';
+import { PageInputSchema } from '../contracts/values';
 
 /** The slice of the extension API that reading a tab needs (a fake in tests). */
 export interface TabApi {
@@ -12,8 +13,6 @@ export interface TabApi {
   };
   tabs: { query(query: { active: boolean; currentWindow: boolean }): Promise<{ id?: number }[]> };
 }
-
-type AddPage = (page: PageInput) => Promise<Result<{ id: string }>>;
 
 /**
  * Read the article of a tab the user pointed at (popup, context menu: activeTab grants
@@ -36,21 +35,9 @@ export async function readTab(api: TabApi, tabId: number): Promise<Result<PageIn
   const extracted = answer as Result<unknown> | undefined;
   if (!extracted || typeof extracted !== 'object') return { ok: false, error: 'cannot read this page' };
   if (!extracted.ok) return { ok: false, error: `no article found on this page (${extracted.error})` };
-  const request = parseRequest({ type: 'add-page', page: extracted.value });
-  if (!request.ok || request.value.type !== 'add-page')
-    return { ok: false, error: request.ok ? 'unexpected page' : request.error };
-  return { ok: true, value: request.value.page };
-}
-
-/** Read a tab's article and add it to the corpus. */
-export async function addTab(api: TabApi, tabId: number, addPage: AddPage): Promise<Result<{ id: string }>> {
-  const page = await readTab(api, tabId);
-  return page.ok ? addPage(page.value) : page;
-}
-
-/** Add the active tab of the current window (the popup's). */
-export async function addActiveTab(api: TabApi, addPage: AddPage): Promise<Result<{ id: string }>> {
-  const [tab] = await api.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) return { ok: false, error: 'no active tab' };
-  return addTab(api, tab.id, addPage);
+  // The extractor's answer comes from a page's process: checked like any message.
+  const page = v.safeParse(PageInputSchema, extracted.value);
+  return page.success
+    ? { ok: true, value: page.output }
+    : { ok: false, error: 'cannot read this page: malformed article' };
 }

@@ -1,7 +1,8 @@
 import { h } from 'preact';
 import type { Note } from '../core/notes/types';
 import type { Annotation } from '../core/types';
-import type { Reply, Request } from '../messages';
+import type { Ask } from '../shared/ask';
+import { CONFIRM_CLASS } from '../shared/ui/ConfirmPrompt';
 import { Card, type CardData } from './card/Card';
 import { CARD_CSS } from './card/card-css';
 import { lookUp, type PageFacts } from './card/look-up';
@@ -13,7 +14,6 @@ import { MARK_TAG } from './highlighter';
 import type { NoteSpot, PageNotes } from './page-notes';
 import { selectionSpot } from './selection-spot';
 
-type Ask = <R extends Request>(request: R) => Promise<Reply<R['type']>>;
 export type { PageFacts };
 
 const OPEN_DELAY = 150;
@@ -200,6 +200,8 @@ export function attachCards(
       return;
     }
     if (e.key !== 'Escape' || (!current && !pinned)) return;
+    // A confirmation prompt in the card takes its own Escape: it cancels the prompt, not the card.
+    if (shadow?.focusIsIn(`.${CONFIRM_CLASS}`)) return;
     const mark = current;
     close();
     // Focus returns to the highlight (a hovered one gets it now; a focused one keeps it, and

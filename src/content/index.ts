@@ -1,17 +1,18 @@
 /**
  * Content script entry point, injected at document_idle into the outlets the manifest
- * lists. On article pages (a cheap metadata check first) it tells the background, which
- * remembers the article if the user opted in, and highlights the article's actors, figures
- * and quotes unless the user switched highlighting off for this site. Everything it adds
+ * lists. On article pages (a cheap metadata check first), unless the reader switched this
+ * site off, it sends the article to the background once (which reads it, keeps that reading,
+ * and remembers the article if the reader opted in) and highlights the actors, figures and
+ * quotes the background found. Everything it adds
  * hangs off one AbortController: switching off, or the extension going away under it
  * ("Extension context invalidated" after an update), removes it all. It never throws into
  * the page.
  */
-import type { ContentCommand, PageReport, Request } from '../messages';
+import type { PageInput, PageReading, Request } from '../messages';
+import { parseContentCommand } from '../messages';
 import { extensionApi } from '../shared/browser';
 import { publishedDate } from '../shared/article-text';
 import { sendRequest } from '../shared/send-request';
-import { annotateInParts } from './annotate-in-parts';
 import { articleRoot } from './article-root';
 import { isArticlePage } from './is-article-page';
 import { highlightArticle } from './page-highlights';
@@ -20,13 +21,9 @@ import { PageNotes } from './page-notes';
 import { insideEditable } from './text-map';
 import { watchPage } from './watch';
 import { mark, timed, TIMING } from './timing';
-// From the hash module, not build-article: that one pulls in the whole engine.
-import { pageIdentity } from '../core/corpus/content-hash';
 
 const { runtime } = extensionApi;
 let controller: AbortController | null = null;
-/** What the first pass read and found: the popup shows the same, without reading the page again. */
-let report: PageReport | null = null;
 let cards: Cards | null = null;
 /** Set by the background when the user asked for this page (popup, context menu, shortcut). */
 const requested = (globalThis as { crosswireRequested?: boolean }).crosswireRequested === true;
@@ -39,29 +36,36 @@ async function highlight(): Promise<void> {
   // An article the reader is editing (an editor page, designMode) is theirs, not to mark up.
   if (!root || insideEditable(root)) return;
   const published = publishedDate(document) ?? undefined;
-  const annotate = (whole: string) =>
-    annotateInParts(whole, async (text) => {
-      const reply = await sendRequest(runtime, { type: 'annotate-text', text, ...(published && { published }) });
-      if (!reply.ok && !runtime.id) current.abort(); // the extension was updated or removed
-      return reply.ok ? reply.value : [];
-    });
-  const run = await highlightArticle(root, annotate, current.signal);
-  if (current.signal.aborted) return;
-  report = { page: pageFacts(run.text, published), annotations: run.annotations };
+  // The page crosses to the background once: the background reads it (annotates, identifies,
+  // keeps it for the popup, the corpus and the exports) and answers with that reading.
+  let reading: PageReading | null = null;
+  const readPage = async (text: string) => {
+    const reply = await sendRequest(runtime, { type: 'read-page', page: pageFacts(text, published) });
+    if (!reply.ok && !runtime.id) current.abort(); // the extension was updated or removed
+    reading = reply.ok ? reply.value : null;
+    return reading?.annotations ?? [];
+  };
+  const run = await highlightArticle(root, readPage, current.signal);
+  const page = reading as PageReading | null;
+  if (current.signal.aborted || !page) return;
   mark(TIMING.done);
   const ask = <R extends Request>(request: R) => sendRequest(runtime, request);
-  // After the first pass (hashing the URL cost it a few cold milliseconds): cards leave the page
-  // itself out of "other outlets", and the reader's notes are keyed by it.
-  const { articleId, canonical } = pageIdentity(report.page);
+  const { articleId } = page;
+  // Text the page adds later is annotated as part of this page, as of its date.
+  const annotateAdded = async (text: string) => {
+    const reply = await ask({ type: 'annotate-text', articleId, text, ...(published && { published }) });
+    return reply.ok ? reply.value : [];
+  };
+  // Cards leave the page itself out of "other outlets", and the reader's notes are keyed by its id.
   cards = timed('cards', () =>
     attachCards(root, run.annotationOf, ask, { articleId, published: published ?? null }, current.signal),
   );
   // The reader's notes come after the highlights: they are fewer, and the page is readable meanwhile.
   const notes = new PageNotes(run.map, run.highlighter, ask, {
     articleId,
-    canonicalUrl: canonical,
+    canonicalUrl: page.canonical,
     url: location.href,
-    title: report.page.headline ?? null,
+    title: page.headline,
     text: run.text,
   });
   const shown = cards;
@@ -71,7 +75,8 @@ async function highlight(): Promise<void> {
       document,
       {
         replaced: () => void highlight().catch(() => undefined),
-        added: (el) => void highlightArticle(el, annotate, current.signal, run.annotationOf).catch(() => undefined),
+        added: (el) =>
+          void highlightArticle(el, annotateAdded, current.signal, run.annotationOf).catch(() => undefined),
       },
       current.signal,
     ),
@@ -79,7 +84,7 @@ async function highlight(): Promise<void> {
 }
 
 /** The page as the corpus would take it: the text we annotated and what the page says about itself. */
-function pageFacts(text: string, published: string | undefined): PageReport['page'] {
+function pageFacts(text: string, published: string | undefined): PageInput {
   const meta = (selector: string, attribute: string) =>
     document.querySelector(selector)?.getAttribute(attribute)?.trim() || undefined;
   const headline =
@@ -108,20 +113,16 @@ async function main(): Promise<void> {
   mark(TIMING.start);
   if (!requested && !timed('article page?', () => isArticlePage(document))) return;
   runtime.onMessage.addListener((message: unknown) => {
-    const command = message as ContentCommand;
-    // A promise is the polyfill's way to answer; undefined leaves the message to others.
-    if (command?.type === 'crosswire-page') return Promise.resolve(report);
-    if (command?.type === 'crosswire-note-selection') return Promise.resolve(cards?.noteOnSelection() ?? false);
-    if (command?.type !== 'crosswire-highlights') return undefined;
+    const parsed = parseContentCommand(message);
+    // Not ours (or not well formed): undefined leaves the message to others.
+    if (!parsed.ok) return undefined;
+    const command = parsed.value;
+    // A promise is the polyfill's way to answer.
+    if (command.type === 'crosswire-note-selection') return Promise.resolve(cards?.noteOnSelection() ?? false);
     if (command.on) void highlight().catch(() => undefined);
-    else {
-      controller?.abort();
-      report = null;
-    }
+    else controller?.abort();
     return undefined;
   });
-  // The answer (added, already stored, or not remembering) needs no word to the reader.
-  void sendRequest(runtime, { type: 'article-read' });
   const settings = await sendRequest(runtime, { type: 'get-settings' });
   if (!requested && settings.ok && settings.value.disabledSites.includes(location.hostname)) return;
   await highlight();

@@ -2,13 +2,12 @@ import { fnv1a64 } from '../core/corpus/content-hash';
 import { anchorNote, targetFor } from '../core/notes/anchor';
 import type { Note } from '../core/notes/types';
 import { motivationOf } from '../core/notes/validate';
-import type { Reply, Request, Result } from '../messages';
+import type { Result } from '../messages';
+import type { Ask } from '../shared/ask';
 import type { NoteFields } from './card/NoteForm';
 import type { ShownNote } from './card/NotesSection';
 import type { Highlighter } from './highlighter';
 import { segmentsFor, type TextMap } from './text-map';
-
-type Ask = <R extends Request>(request: R) => Promise<Reply<R['type']>>;
 
 /** The page as notes are keyed and anchored: its corpus id and URLs, and the text the content script read. */
 export interface NotePage {

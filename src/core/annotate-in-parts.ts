@@ -1,6 +1,6 @@
-import type { Annotation } from '../core/types';
+import type { Annotation } from './types';
 
-/** The most text one annotate request carries (the protocol refuses more than 4 MB). */
+/** The most text the engine reads at once (its working set grows with the text). */
 export const PART_LENGTH = 1_000_000;
 
 /**
@@ -8,11 +8,11 @@ export const PART_LENGTH = 1_000_000;
  * most `partLength` characters, each annotated on its own (so names and quotes are not
  * linked across a cut), and the parts' offsets and ids shifted back into the whole text.
  */
-export async function annotateInParts(
+export function annotateInParts(
   text: string,
-  annotate: (part: string) => Promise<Annotation[]>,
+  annotate: (part: string) => Annotation[],
   partLength = PART_LENGTH,
-): Promise<Annotation[]> {
+): Annotation[] {
   if (text.length <= partLength) return annotate(text);
   const out: Annotation[] = [];
   let offset = 0;
@@ -25,7 +25,7 @@ export async function annotateInParts(
       if (cut > offset) end = cut;
     }
     const shift = offset;
-    const found = await annotate(text.slice(offset, end));
+    const found = annotate(text.slice(offset, end));
     out.push(
       ...found.map((a) => ({
         ...a,

@@ -1,5 +1,5 @@
-import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 import type { ArticleListItem } from '../messages';
+import { ConfirmPrompt, useFocusBack } from '../shared/ui/ConfirmPrompt';
 
 const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
@@ -27,18 +27,7 @@ interface RowProps {
 
 /** One stored article in the corpus list, with Remove and the inline step that confirms it. */
 export function ArticleRow({ item, confirming, removing, onRemove, onConfirm, onCancel }: RowProps) {
-  const questionId = useId();
-  const cancel = useRef<HTMLButtonElement>(null);
-  const remove = useRef<HTMLButtonElement>(null);
-  const asked = useRef(false);
-  // Before paint, so a key pressed at once goes to the right button.
-  useLayoutEffect(() => {
-    // Keyboard users land on the safe choice when asked, and back on Remove when they cancel.
-    if (confirming) cancel.current?.focus();
-    else if (asked.current) remove.current?.focus();
-    asked.current = confirming;
-  }, [confirming]);
-
+  const remove = useFocusBack<HTMLButtonElement>(confirming);
   const title = item.headline ?? '(no headline)';
   const headline = item.url ? (
     <a href={item.url} target="_blank" rel="noopener noreferrer">
@@ -62,22 +51,18 @@ export function ArticleRow({ item, confirming, removing, onRemove, onConfirm, on
         </p>
       </div>
       {confirming ? (
-        <div
-          class="confirm"
-          role="group"
-          aria-labelledby={questionId}
-          onKeyDown={(e) => e.key === 'Escape' && !removing && onCancel()}
-        >
-          <span id={questionId}>
-            Remove this article from the corpus?<span class="visually-hidden"> {title}</span>
-          </span>
-          <button type="button" class="danger" disabled={removing} onClick={onConfirm}>
-            {removing ? 'Removing…' : 'Yes, remove'}
-          </button>
-          <button type="button" ref={cancel} disabled={removing} onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <ConfirmPrompt
+          question={
+            <>
+              Remove this article from the corpus?<span class="visually-hidden"> {title}</span>
+            </>
+          }
+          confirm="Yes, remove"
+          busy={removing}
+          busyLabel="Removing…"
+          onConfirm={onConfirm}
+          onCancel={onCancel}
+        />
       ) : (
         <button type="button" ref={remove} onClick={onRemove}>
           Remove<span class="visually-hidden"> {title}</span>

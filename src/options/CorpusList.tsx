@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ArticleList, ArticleListItem } from '../messages';
-import type { Ask } from '../popup/CorpusControls';
+import type { Ask } from '../shared/ask';
 import { ArticleRow, describeArticle } from './ArticleRow';
 import { NoteLine, type Note } from './Note';
 

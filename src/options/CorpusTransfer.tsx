@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CorpusStatus, ImportReport } from '../messages';
-import type { Ask } from '../popup/CorpusControls';
+import type { Ask } from '../shared/ask';
 import { exportFileName, type Download } from '../shared/download';
 import { NoteLine, type Note } from './Note';
 

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ExportFormat, NoteFilter, NotesImportReport } from '../messages';
-import type { Ask } from '../popup/CorpusControls';
+import type { Ask } from '../shared/ask';
 import type { Download } from '../shared/download';
 import { NoteLine, type Note } from './Note';
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Ask } from '../popup/CorpusControls';
+import type { Ask } from '../shared/ask';
 import { CorpusList } from './CorpusList';
 import { CorpusTransfer } from './CorpusTransfer';
 import { downloadText, type Download } from '../shared/download';

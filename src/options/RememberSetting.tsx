@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Ask } from '../popup/CorpusControls';
+import type { Ask } from '../shared/ask';
 import { NoteLine, type Note } from './Note';
 
 /** The opt-in to add every article read on an enabled site to the corpus. */

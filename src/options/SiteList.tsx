@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Ask } from '../popup/CorpusControls';
+import type { Ask } from '../shared/ask';
 import { NoteLine, type Note } from './Note';
 
 /** The sites with highlighting switched off, and those "always on" was chosen for; each can be undone. */

@@ -1,6 +1,6 @@
 /** Options page entry point: wires the real extension API into the Options component. */
 import { render } from 'preact';
-import type { Ask } from '../popup/CorpusControls';
+import type { Ask } from '../shared/ask';
 import { extensionApi } from '../shared/browser';
 import { sendRequest } from '../shared/send-request';
 import { Options } from './Options';

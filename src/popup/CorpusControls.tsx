@@ -1,16 +1,25 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Reply, Request } from '../messages';
-
-/** Sends a request to the background and resolves with its checked reply. */
-export type Ask = <R extends Request>(request: R) => Promise<Reply<R['type']>>;
+import type { PageReading } from '../messages';
+import type { Ask } from '../shared/ask';
 
 type Note = { kind: 'info' | 'error'; text: string } | null;
 
 /**
- * The popup's corpus line: its size and "Add this page". Importing, exporting and the
- * opt-in to remember what is read live on the options page, with the rest of the corpus.
+ * The popup's corpus line: its size, and "Add this page" when the background holds a reading
+ * of the page that the corpus does not (it stores that reading: the text the highlights and
+ * notes were made on). Importing, exporting and the opt-in to remember what is read live on
+ * the options page, with the rest of the corpus.
  */
-export function CorpusControls({ ask, tabId }: { ask: Ask; tabId: number | null }) {
+export function CorpusControls({
+  ask,
+  page,
+  onAdded,
+}: {
+  ask: Ask;
+  /** The background's reading of the page, or null when it could not read one. */
+  page: PageReading | null;
+  onAdded: () => void;
+}) {
   const [count, setCount] = useState<number | null>(null);
   const [note, setNote] = useState<Note>(null);
 
@@ -20,18 +29,24 @@ export function CorpusControls({ ask, tabId }: { ask: Ask; tabId: number | null 
     });
   useEffect(refresh, []);
 
-  const addPage = async () => {
-    setNote({ kind: 'info', text: 'Reading this page…' });
-    const r = await ask(tabId === null ? { type: 'add-active-tab' } : { type: 'add-tab', tabId });
+  const addPage = async (articleId: string) => {
+    setNote({ kind: 'info', text: 'Adding this page…' });
+    const r = await ask({ type: 'add-page', articleId });
     setNote(r.ok ? { kind: 'info', text: 'Added to the corpus.' } : { kind: 'error', text: r.error });
     refresh();
+    if (r.ok) onAdded();
   };
 
   return (
     <div class="corpus-line">
-      <button type="button" onClick={addPage}>
-        Add this page to the corpus
-      </button>{' '}
+      {page && !page.stored && (
+        <>
+          <button type="button" onClick={() => void addPage(page.articleId)}>
+            Add this page to the corpus
+          </button>{' '}
+        </>
+      )}
+      {page?.stored && <span class="muted">This page is in the corpus. </span>}
       <span class="muted">
         {count === null ? 'Counting articles…' : `${count} article${count === 1 ? '' : 's'} to compare with.`}
       </span>

@@ -1,18 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
 import { outletProfile } from '../core/corpus/outlets';
 import type { Reply } from '../messages';
-import type { Ask } from './CorpusControls';
+import type { Ask } from '../shared/ask';
 import { CorpusControls } from './CorpusControls';
 import { Legend } from './Legend';
 import { readPage, type PageFacts } from './page-state';
 import { SiteSwitch, type ActiveTab } from './SiteSwitch';
 import { Tabs } from './Tabs';
 import { useAnswer } from './use-answer';
-import { ActorsView, pageActors } from './views/ActorsView';
+import { pageActors, pageFigures, pageQuotes } from '../core/match/page-lists';
+import { ActorsView } from './views/ActorsView';
 import { Answered, dateText } from './views/common';
 import { CompareView } from './views/CompareView';
-import { FiguresView, pageFigures } from './views/FiguresView';
-import { QuotesView, pageQuotes } from './views/QuotesView';
+import { FiguresView } from './views/FiguresView';
+import { QuotesView } from './views/QuotesView';
 import { StoryView } from './views/StoryView';
 import { NotesView } from './views/NotesView';
 import type { Download } from '../shared/download';
@@ -33,7 +34,10 @@ const outletName = (id: string) => outletProfile(id)?.name ?? id;
 /** The toolbar popup: the page's story as the other outlets in the corpus told it. */
 export function Popup({ ping, ask, tab, openOptions, download }: PopupProps) {
   const status = useAnswer(ping, []);
-  const facts = useAnswer(() => readPage(ask, tab.id, tab.pageReport), [tab.id]);
+  // Read again when the reader has the page highlighted (or added): the popup shows the background's reading.
+  const [readings, setReadings] = useState(0);
+  const facts = useAnswer(() => readPage(ask, tab.id, tab.url ?? undefined), [tab.id, readings]);
+  const reread = () => setReadings((n) => n + 1);
   // For `npm run bench`: the page has been read (the story is asked for next).
   useEffect(() => void (facts.state !== 'loading' && performance.mark('crosswire:page-read')), [facts.state]);
   return (
@@ -51,8 +55,8 @@ export function Popup({ ping, ask, tab, openOptions, download }: PopupProps) {
         {(f) => <Story facts={f} ask={ask} download={download} />}
       </Answered>
       <section class="actions" aria-label="This page">
-        <SiteSwitch ask={ask} tab={tab} />
-        <CorpusControls ask={ask} tabId={tab.id} />
+        <SiteSwitch ask={ask} tab={tab} onHighlighted={reread} />
+        <CorpusControls ask={ask} page={facts.state === 'ok' ? facts.value : null} onAdded={reread} />
       </section>
       <footer>
         <details>
@@ -73,7 +77,7 @@ export function Popup({ ping, ask, tab, openOptions, download }: PopupProps) {
 
 function Story({ facts, ask, download }: { facts: PageFacts; ask: Ask; download: Download }) {
   const [view, setView] = useState('story');
-  const story = useAnswer(() => ask({ type: 'story-match', page: facts.page }), [facts]);
+  const story = useAnswer(() => ask({ type: 'story-match', articleId: facts.articleId }), [facts.articleId]);
   const versions = story.state === 'ok' ? story.value.filter((v) => v.label !== 'unrelated') : [];
   // For `npm run bench`: when the reader first sees the other versions (or that there are none).
   useEffect(() => void (story.state !== 'loading' && performance.mark('crosswire:story-shown')), [story.state]);
@@ -94,10 +98,10 @@ function Story({ facts, ask, download }: { facts: PageFacts; ask: Ask; download:
     <section aria-labelledby="page-title">
       <p class="page-line">
         <span class="muted">This page:</span> <strong>{facts.outlet.name}</strong>{' '}
-        <span class="muted">{dateText(facts.page.published)}</span>
+        <span class="muted">{dateText(facts.published)}</span>
       </p>
       <h2 id="page-title" class="page-title">
-        {facts.page.headline ?? '(no headline)'}
+        {facts.headline ?? '(no headline)'}
       </h2>
       <Tabs tabs={tabs} selected={view} onSelect={setView}>
         {view === 'story' && <StoryView story={story} outletName={outletName} />}
@@ -107,7 +111,7 @@ function Story({ facts, ask, download }: { facts: PageFacts; ask: Ask; download:
         {view === 'figures' && (
           <FiguresView
             figures={figures}
-            published={facts.page.published ?? null}
+            published={facts.published}
             figuresLike={(figure) => ask({ type: 'figures-like', figure, ...exclude })}
             outletName={outletName}
           />
@@ -136,13 +140,7 @@ function Story({ facts, ask, download }: { facts: PageFacts; ask: Ask; download:
             )}
           </Answered>
         )}
-        {view === 'notes' && (
-          <Answered answer={story} loading="Looking for other versions of this story…">
-            {() => (
-              <NotesView facts={facts} versions={versions} ask={ask} download={download} outletName={outletName} />
-            )}
-          </Answered>
-        )}
+        {view === 'notes' && <NotesView facts={facts} ask={ask} download={download} />}
       </Tabs>
     </section>
   );

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ContentCommand } from '../messages';
-import type { Ask } from './CorpusControls';
+import type { Ask } from '../shared/ask';
 
 /** What the popup needs of the active tab: its host and a way to tell its content script. */
 export interface ActiveTab {
@@ -9,8 +9,8 @@ export interface ActiveTab {
   host: string | null;
   origin: string | null;
   send(command: ContentCommand): Promise<void>;
-  /** Ask the tab's content script for its reading of the page (rejects when there is none). */
-  pageReport(): Promise<unknown>;
+  /** The tab's address (http or https), so the background can tell whether its reading is still the tab's page. */
+  url: string | null;
   /** Whether Crosswire may run on this site without being asked each time. */
   allowed(): Promise<boolean>;
   /** Ask the user for this site's permission (must run in the click's handler). */
@@ -18,7 +18,7 @@ export interface ActiveTab {
 }
 
 /** "Highlight on this site": the per-site off switch, applied to the open page at once. */
-export function SiteSwitch({ ask, tab }: { ask: Ask; tab: ActiveTab }) {
+export function SiteSwitch({ ask, tab, onHighlighted }: { ask: Ask; tab: ActiveTab; onHighlighted: () => void }) {
   const [disabled, setDisabled] = useState<string[] | null>(null);
   const [allowed, setAllowed] = useState<boolean | null>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -37,8 +37,11 @@ export function SiteSwitch({ ask, tab }: { ask: Ask; tab: ActiveTab }) {
     await tab.send({ type: 'crosswire-highlights', on: next }).catch(() => undefined); // no content script there: nothing to update
   };
   const highlightNow = async () => {
-    const r = await ask(tab.id === null ? { type: 'highlight-active-tab' } : { type: 'highlight-tab', tabId: tab.id });
-    setNote(r.ok ? 'Highlighting this page.' : r.error);
+    if (tab.id === null) return setNote('No page to highlight.');
+    setNote('Reading this page…');
+    const r = await ask({ type: 'highlight-tab', tabId: tab.id });
+    setNote(r.ok ? 'Highlighted.' : r.error);
+    if (r.ok) onHighlighted();
   };
   const always = async () => {
     // The permission prompt must come from this click; then the background registers the script.

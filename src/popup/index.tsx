@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { extensionApi } from '../shared/browser';
 import { sendRequest } from '../shared/send-request';
-import type { Ask } from './CorpusControls';
+import type { Ask } from '../shared/ask';
 import type { ActiveTab } from './SiteSwitch';
 import { Popup } from './Popup';
 import { downloadText } from '../shared/download';
@@ -33,8 +33,7 @@ async function activeTab(): Promise<ActiveTab> {
     host: url?.hostname ?? null,
     origin: url?.origin ?? null,
     send: async (command) => void (tab?.id !== undefined && (await extensionApi.tabs.sendMessage(tab.id, command))),
-    pageReport: () =>
-      tab?.id !== undefined ? extensionApi.tabs.sendMessage(tab.id, { type: 'crosswire-page' }) : Promise.resolve(null),
+    url: url?.href ?? null,
     allowed: () => (url ? extensionApi.permissions.contains({ origins }) : Promise.resolve(false)),
     requestAccess: () => extensionApi.permissions.request({ origins }),
   };

@@ -23,7 +23,7 @@ export interface ExtensionApi {
   >;
   commands: Pick<Commands.Static, 'onCommand'>;
   permissions: Pick<Permissions.Static, 'request' | 'contains' | 'remove'>;
-  tabs: Pick<Tabs.Static, 'query' | 'get' | 'sendMessage'>;
+  tabs: Pick<Tabs.Static, 'query' | 'get' | 'sendMessage' | 'onRemoved'>;
   contextMenus: Pick<Menus.Static, 'create' | 'onClicked' | 'removeAll'>;
   action: Pick<Action.Static, 'setBadgeText' | 'setTitle'>;
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { articleFromPage, corpusService } from '../../src/background/corpus-service';
+import { articleFromRecord, corpusService } from '../../src/background/corpus-service';
 import { addArticle, seedBundled } from '../../src/background/corpus-store';
 import type { CorpusDb } from '../../src/background/db';
+import { pageService } from '../../src/background/page-service';
+import { pageArticle } from '../../src/core/corpus/page-article';
 import type { BundledCorpus } from '../../src/core/corpus/types';
 import { bundled, freshDb } from './corpus-db';
 import { sampleNote } from './sample-note';
@@ -36,7 +38,7 @@ describe('the corpus store', () => {
   it('replaces the bundled articles on a new corpus version and keeps the user’s articles and notes', async () => {
     const db = freshDb();
     await seedBundled(db, bundled);
-    const mine = articleFromPage(page);
+    const mine = pageArticle(page);
     expect(await addArticle(db, mine)).toEqual({ ok: true, value: { id: mine.id } });
     await db.notes.add(sampleNote({ id: 'n-1', articleId: mine.id, url: page.url }));
     await db.notes.add(sampleNote({ id: 'n-2', articleId: bundled.articles[0]!.id, note: 'on a bundled article' }));
@@ -57,17 +59,17 @@ describe('the corpus store', () => {
     expect((await db.settings.get('corpusVersion'))?.value).toBe(next.version);
   });
 
-  it('refuses a duplicate by canonical URL and by content', async () => {
+  it('refuses a duplicate by canonical URL and by content, whether read in the browser or imported', async () => {
     const db = freshDb();
-    const mine = articleFromPage(page);
+    const mine = pageArticle(page);
     await addArticle(db, mine);
-    const sameUrl = articleFromPage({
+    const sameUrl = articleFromRecord({
       ...page,
       text: `${page.text} Updated at 10:00.`,
       url: 'https://reuters.com/world/annan-moscow-2012-03-13',
     });
     expect(await addArticle(db, sameUrl)).toEqual({ ok: false, error: 'already in the corpus: "Annan in Moscow"' });
-    const sameText = articleFromPage({ ...page, url: 'https://www.yahoo.com/news/annan-moscow-123.html' });
+    const sameText = pageArticle({ ...page, url: 'https://www.yahoo.com/news/annan-moscow-123.html' });
     expect(await addArticle(db, sameText)).toMatchObject({
       ok: false,
       error: expect.stringContaining('already in the corpus'),
@@ -142,15 +144,19 @@ describe('the corpus store', () => {
 
   it('leaves the corpus as it was when adding one page fails: a full disk, or any failed transaction', async () => {
     const db = freshDb();
-    const corpus = corpusService(db, seedBundled(db, bundled));
-    await corpus.status();
+    const ready = seedBundled(db, bundled);
+    const corpus = corpusService(db, ready);
+    const pages = pageService(db, ready, corpus, () => Promise.reject(new Error('no tabs in this test')));
+    const read = await pages.readPage(page, 4);
+    expect(read).toMatchObject({ ok: true, value: { stored: false } });
+    const articleId = read.ok ? read.value.articleId : '';
     const before = await snapshot(db);
     const fail = (error: Error) => () => {
       throw error;
     };
     const quota = fail(Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' }));
     db.figures.hook('creating', quota);
-    expect(await corpus.addPage(page)).toEqual({
+    expect(await pages.addPage(articleId)).toEqual({
       ok: false,
       error: expect.stringMatching(/^Storage is full: nothing was added/),
     });
@@ -158,21 +164,24 @@ describe('the corpus store', () => {
     db.figures.hook('creating').unsubscribe(quota);
     const aborted = fail(Object.assign(new Error('The transaction was aborted.'), { name: 'AbortError' }));
     db.heads.hook('creating', aborted);
-    expect(await corpus.addPage(page)).toEqual({
+    expect(await pages.addPage(articleId)).toEqual({
       ok: false,
       error: "Nothing was added: the browser could not write to Crosswire's database (The transaction was aborted.).",
     });
     expect(await snapshot(db)).toEqual(before);
     db.heads.hook('creating').unsubscribe(aborted);
-    expect((await corpus.addPage(page)).ok).toBe(true);
+    expect(await pages.addPage(articleId)).toEqual({ ok: true, value: { id: articleId } });
+    // The page's reading is still there, now stored.
+    expect(await pages.pageOfTab(4)).toMatchObject({ ok: true, value: { articleId, stored: true } });
   });
 
   it('deletes a user article with its index rows', async () => {
     const db = freshDb();
-    const corpus = corpusService(db, seedBundled(db, bundled));
-    const added = await corpus.addPage(page);
-    expect(added.ok).toBe(true);
-    const id = added.ok ? added.value.id : '';
+    const ready = seedBundled(db, bundled);
+    const corpus = corpusService(db, ready);
+    await ready;
+    const { id } = pageArticle(page);
+    expect(await addArticle(db, pageArticle(page))).toEqual({ ok: true, value: { id } });
     expect(await corpus.status()).toMatchObject({ articles: 4, bundled: 3, user: 1 });
     expect(await corpus.deleteArticle(id)).toEqual({ ok: true, value: { id } });
     // The counts are kept, not counted (150 ms at 10,000 articles): they must follow every change.

@@ -1,4 +1,4 @@
-// 10,000 random messages to the background's handler, over the real corpus and notes
+// 10,000 random messages to the background's handler, over the real corpus, notes and page
 // services (fake-indexeddb) and the real engine, from our popup, from content scripts and
 // from strangers, with well-formed requests mixed in whose answers are checked as they go.
 import { describe, expect, it } from 'vitest';
@@ -6,40 +6,24 @@ import { corpusService } from '../../src/background/corpus-service';
 import { seedBundled } from '../../src/background/corpus-store';
 import { handleMessage, type HandlerContext } from '../../src/background/handle-message';
 import { notesService } from '../../src/background/notes-service';
-import { annotate } from '../../src/core/annotate';
+import { pageService } from '../../src/background/page-service';
+import { CONTENT_REQUEST_TYPES, PAGE_REQUEST_TYPES } from '../../src/messages';
 import { bundled, freshDb } from './corpus-db';
 
 const ID = 'crosswire-id';
 const ORIGIN = `chrome-extension://${ID}/`;
+// Every type either contract knows, from the contracts themselves; then types no contract has
+// (some that it once had), and names that trip up a lookup in a plain object.
 const TYPES = [
-  'ping',
-  'annotate-text',
-  'corpus-status',
-  'mentions-of',
-  'figures-like',
-  'quotes-like',
-  'story-match',
-  'coverage-gaps',
-  'syndication-diff',
-  'add-page',
-  'import-articles',
-  'delete-article',
+  ...new Set([...CONTENT_REQUEST_TYPES, ...PAGE_REQUEST_TYPES]),
   'read-tab',
-  'article-text',
-  'list-articles',
-  'export-articles',
-  'registered-sites',
-  'save-note',
-  'delete-note',
-  'notes-for',
-  'export-notes',
-  'import-notes',
-  'get-settings',
-  'set-settings',
+  'add-tab',
   'article-read',
+  'crosswire-highlights',
   'nope',
   '__proto__',
   'constructor',
+  'toString',
   '',
 ];
 const FIELDS = [
@@ -62,6 +46,10 @@ const FIELDS = [
   'origin',
   'on',
   'published',
+  'url',
+  'kind',
+  'canonical',
+  'headline',
   '__proto__',
   'constructor',
   'type',
@@ -136,28 +124,33 @@ describe('the background under 10,000 random messages', () => {
       extensionId: ID,
       extensionOrigin: ORIGIN,
       version: '1.0.0',
-      annotate,
       corpus,
       notes: notesService(db, ready, corpus),
-      addActiveTab: fail,
-      addTab: fail,
-      highlightActiveTab: fail,
+      pages: pageService(db, ready, corpus, fail, { pollMs: 1, waitMs: 10 }),
       highlightTab: fail,
       alwaysOnSite: fail,
       registeredSites: () => Promise.resolve({ ok: true, value: { origins: [] } }),
-      readTab: fail,
     };
     const popup = { id: ID, url: `${ORIGIN}popup.html` };
+    const contentScript = { id: ID, url: 'https://www.cbc.ca/news/x', tab: { id: 2 } };
+    const page = {
+      text: "Russia's Foreign Minister Sergey Lavrov met Hillary Clinton in New York.",
+      url: 'https://www.cbc.ca/news/lavrov-clinton',
+      published: '2012-03-12',
+    };
     const { message, sender } = random(20261125);
     let answered = 0;
     let ignored = 0;
+    const handled = new Set<string>();
     for (let i = 0; i < 10_000; i++) {
-      const reply = handleMessage(message(), sender(), context);
+      const m = message();
+      const reply = handleMessage(m, sender(), context);
       if (reply === undefined) ignored++;
       else {
         const r = await reply;
         expect(typeof r.ok).toBe('boolean');
         if (!r.ok) expect(typeof r.error).toBe('string');
+        else handled.add((m as { type: string }).type);
         answered++;
       }
       if (i % 100 === 0) {
@@ -167,7 +160,7 @@ describe('the background under 10,000 random messages', () => {
         });
         const annotations = (await handleMessage(
           { type: 'annotate-text', text: "Russia's Foreign Minister Sergey Lavrov met Hillary Clinton." },
-          popup,
+          contentScript,
           context,
         )) as { ok: true; value: { kind: string; actorId?: string }[] };
         expect(annotations.value.filter((a) => a.kind === 'actor').map((a) => a.actorId)).toEqual([
@@ -180,10 +173,38 @@ describe('the background under 10,000 random messages', () => {
           value: { bundled: number };
         };
         expect(status.value.bundled).toBeLessThanOrEqual(3);
+        // A page read by its content script, then asked about by the popup by tab and by id.
+        const read = (await handleMessage({ type: 'read-page', page }, contentScript, context)) as {
+          ok: true;
+          value: { articleId: string; annotations: { actorId?: string }[] };
+        };
+        expect(read.value.annotations.map((a) => a.actorId).filter(Boolean)).toEqual([
+          'Q159',
+          'sergey-lavrov',
+          'Q6294',
+        ]);
+        expect(await handleMessage({ type: 'page-of-tab', tabId: 2, url: page.url }, popup, context)).toMatchObject({
+          ok: true,
+          value: { articleId: read.value.articleId, source: 'page' },
+        });
+        expect(
+          await handleMessage({ type: 'story-match', articleId: read.value.articleId }, popup, context),
+        ).toMatchObject({ ok: true, value: expect.any(Array) });
       }
     }
     expect(answered + ignored).toBe(10_000);
     expect(ignored).toBeGreaterThan(1000);
+    // The random requests reached handlers, not only the checks.
+    expect(handled.size).toBeGreaterThan(5);
+    // Malformed requests of every type are refused, naming the type: each contract checks each of its requests.
+    for (const [types, from] of [
+      [PAGE_REQUEST_TYPES, popup],
+      [CONTENT_REQUEST_TYPES, contentScript],
+    ] as const)
+      for (const type of types) {
+        const reply = await handleMessage({ type, zzz: [Number.NaN] }, from, context);
+        expect(reply, type).toEqual({ ok: false, error: expect.stringMatching(new RegExp(`^${type}: `)) });
+      }
     // Requests a web page may not make were refused, whatever else they carried.
     expect(
       await handleMessage(
@@ -192,5 +213,9 @@ describe('the background under 10,000 random messages', () => {
         context,
       ),
     ).toEqual({ ok: false, error: 'import-articles: not allowed from a web page' });
+    expect(await handleMessage({ type: 'read-tab', tabId: 1 }, popup, context)).toEqual({
+      ok: false,
+      error: 'unknown request type: "read-tab"',
+    });
   }, 120_000);
 });

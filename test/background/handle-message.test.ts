@@ -2,80 +2,120 @@ import { describe, expect, it, vi } from 'vitest';
 import type { CorpusApi } from '../../src/background/corpus-service';
 import type { HandlerContext } from '../../src/background/handle-message';
 import { handleMessage } from '../../src/background/handle-message';
-import type { Annotation } from '../../src/messages';
+import type { NotesApi } from '../../src/background/notes-service';
+import type { PagesApi } from '../../src/background/page-service';
+import type { ArticleSummary } from '../../src/core/match';
+import type { Annotation, PageReading } from '../../src/messages';
 
 const OWN_ID = 'our-extension-id';
 const OWN_ORIGIN = `chrome-extension://${OWN_ID}/`;
 /** A message from our popup. */
 const POPUP = { id: OWN_ID, url: `${OWN_ORIGIN}popup.html` };
+/** A message from our content script in a news page, in tab 3. */
+const PAGE_SCRIPT = { id: OWN_ID, url: 'https://www.cbc.ca/news/x', tab: { id: 3 } };
 
-/** A corpus whose every method fails the test unless the test replaces it. */
-function fakeCorpus(overrides: Partial<CorpusApi> = {}): CorpusApi {
-  const unexpected = () => Promise.reject(new Error('unexpected corpus call'));
-  const methods = [
-    'status',
-    'mentionsOf',
-    'figuresLike',
-    'quotesLike',
-    'storyMatch',
-    'coverageGaps',
-    'syndicationDiff',
-    'addPage',
-    'importArticles',
-    'deleteArticle',
-    'articleText',
-    'listArticles',
-    'exportArticles',
-    'settings',
-    'updateSettings',
-  ] as const;
-  return { ...(Object.fromEntries(methods.map((m) => [m, unexpected])) as unknown as CorpusApi), ...overrides };
+/** An object whose every method fails the test unless the test replaces it. */
+function refusing<T>(what: string, methods: Record<keyof T, true>, overrides: Partial<T>): T {
+  const unexpected = () => Promise.reject(new Error(`unexpected ${what} call`));
+  return { ...(Object.fromEntries(Object.keys(methods).map((m) => [m, unexpected])) as T), ...overrides };
 }
 
-const unexpectedCall = () => Promise.reject(new Error('unexpected notes call'));
+// Records over the APIs' keys: a method added to an API and not listed here is a compile error.
+const CORPUS_METHODS: Record<keyof CorpusApi, true> = {
+  status: true,
+  mentionsOf: true,
+  figuresLike: true,
+  quotesLike: true,
+  storyMatchOf: true,
+  coverageGapsOf: true,
+  syndicationDiff: true,
+  importArticles: true,
+  deleteArticle: true,
+  articleText: true,
+  listArticles: true,
+  exportArticles: true,
+  settings: true,
+  updateSettings: true,
+};
+const PAGES_METHODS: Record<keyof PagesApi, true> = {
+  readPage: true,
+  annotateText: true,
+  pageOfTab: true,
+  awaitTab: true,
+  addPage: true,
+  addTab: true,
+  summaryOf: true,
+  articleText: true,
+  pageNotes: true,
+  exportPage: true,
+};
+const NOTES_METHODS: Record<keyof NotesApi, true> = {
+  save: true,
+  delete: true,
+  notesFor: true,
+  exportNotes: true,
+  importNotes: true,
+};
 
-function context(annotate: HandlerContext['annotate'] = () => [], corpus = fakeCorpus()): HandlerContext {
-  const notes = {
-    save: unexpectedCall,
-    delete: unexpectedCall,
-    notesFor: unexpectedCall,
-    exportNotes: unexpectedCall,
-    importNotes: unexpectedCall,
-  };
+const fakeCorpus = (overrides: Partial<CorpusApi> = {}) => refusing('corpus', CORPUS_METHODS, overrides);
+const fakePages = (overrides: Partial<PagesApi> = {}) => refusing('pages', PAGES_METHODS, overrides);
+
+function context(
+  overrides: { corpus?: Partial<CorpusApi>; pages?: Partial<PagesApi> } & Partial<
+    Omit<HandlerContext, 'corpus' | 'pages'>
+  > = {},
+): HandlerContext {
+  const { corpus, pages, ...rest } = overrides;
   return {
     extensionId: OWN_ID,
     extensionOrigin: OWN_ORIGIN,
     version: '9.8.7',
-    annotate,
-    corpus,
-    notes,
-    addActiveTab: () => Promise.reject(new Error('unexpected tab read')),
-    addTab: () => Promise.reject(new Error('unexpected tab read')),
-    highlightActiveTab: () => Promise.reject(new Error('unexpected')),
+    corpus: fakeCorpus(corpus),
+    notes: refusing('notes', NOTES_METHODS, {}),
+    pages: fakePages(pages),
     highlightTab: () => Promise.reject(new Error('unexpected')),
     alwaysOnSite: () => Promise.reject(new Error('unexpected')),
     registeredSites: () => Promise.reject(new Error('unexpected')),
-    readTab: () => Promise.reject(new Error('unexpected tab read')),
+    ...rest,
   };
 }
+
+const READING: PageReading = {
+  articleId: 'a-000000000001',
+  canonical: 'https://www.cbc.ca/news/x',
+  url: 'https://www.cbc.ca/news/x',
+  headline: 'Talks',
+  published: '2012-03-12',
+  outlet: { id: 'cbc.ca', name: 'CBC News' },
+  annotations: [],
+  length: 19,
+  source: 'page',
+  stored: false,
+};
+const SUMMARY = { id: 'a-000000000001' } as unknown as ArticleSummary;
 
 describe('handleMessage', () => {
   it('answers a ping from our own extension with the version', async () => {
     expect(await handleMessage({ type: 'ping' }, POPUP, context())).toEqual({ ok: true, value: { version: '9.8.7' } });
+    expect(await handleMessage({ type: 'ping' }, PAGE_SCRIPT, context())).toEqual({
+      ok: true,
+      value: { version: '9.8.7' },
+    });
   });
 
   it('ignores messages from anyone else, synchronously', () => {
     expect(handleMessage({ type: 'ping' }, { id: 'another-extension' }, context())).toBeUndefined();
     expect(handleMessage({ type: 'ping' }, {}, context())).toBeUndefined();
+    expect(handleMessage({ type: 'ping' }, { url: `${OWN_ORIGIN}popup.html` }, context())).toBeUndefined();
   });
 
-  it('lets a content script read and annotate, but not touch the corpus, the settings or files', async () => {
-    const page = { id: OWN_ID, url: 'https://www.cbc.ca/news/x', tab: { id: 3 } };
+  it('lets a content script read its page and annotate, but not touch the corpus, other tabs, settings or files', async () => {
+    const annotateText = vi.fn(() => []);
     expect(
       await handleMessage(
         { type: 'annotate-text', text: 'Lavrov said' },
-        page,
-        context(() => []),
+        PAGE_SCRIPT,
+        context({ pages: { annotateText } }),
       ),
     ).toEqual({ ok: true, value: [] });
     for (const request of [
@@ -85,9 +125,16 @@ describe('handleMessage', () => {
       { type: 'export-notes', format: 'backup' },
       { type: 'import-notes', data: '{}' },
       { type: 'list-articles' },
-      { type: 'read-tab', tabId: 1 },
+      { type: 'corpus-status' },
+      { type: 'page-of-tab', tabId: 1 },
+      { type: 'highlight-tab', tabId: 1 },
+      { type: 'add-page', articleId: 'a-1' },
+      { type: 'story-match', articleId: 'a-1' },
+      { type: 'page-notes', articleId: 'a-1' },
+      { type: 'export-page', articleId: 'a-1', kind: 'markdown' },
+      { type: 'always-on-site', origin: 'https://evil.example', on: true },
     ]) {
-      expect(await handleMessage(request, page, context())).toEqual({
+      expect(await handleMessage(request, PAGE_SCRIPT, context())).toEqual({
         ok: false,
         error: `${request.type}: not allowed from a web page`,
       });
@@ -99,139 +146,216 @@ describe('handleMessage', () => {
     });
   });
 
-  it('answers a malformed request with the reason', async () => {
-    expect(await handleMessage({ type: 'nope' }, POPUP, context())).toMatchObject({
+  it('reads a page a content script sends, for the tab it came from', async () => {
+    const readPage = vi.fn(async () => ({ ok: true as const, value: READING }));
+    const page = { text: 'Lavrov met Clinton.', url: 'https://www.cbc.ca/news/x', published: '2012-03-12' };
+    expect(await handleMessage({ type: 'read-page', page }, PAGE_SCRIPT, context({ pages: { readPage } }))).toEqual({
+      ok: true,
+      value: READING,
+    });
+    // A frame with no tab (a prerendered page, say) is read but kept for no tab.
+    await handleMessage({ type: 'read-page', page }, { id: OWN_ID, url: page.url }, context({ pages: { readPage } }));
+    expect(readPage.mock.calls).toEqual([
+      [page, 3],
+      [page, undefined],
+    ]);
+    // Our pages refer to a page by its id or its tab: they do not send one.
+    expect(await handleMessage({ type: 'read-page', page }, POPUP, context({ pages: { readPage } }))).toEqual({
       ok: false,
-      error: expect.stringContaining('unknown request type'),
+      error: 'unknown request type: "read-page"',
+    });
+    expect(readPage).toHaveBeenCalledTimes(2);
+  });
+
+  it('answers a malformed or removed request with the reason', async () => {
+    expect(await handleMessage({ type: 'nope' }, POPUP, context())).toEqual({
+      ok: false,
+      error: 'unknown request type: "nope"',
     });
     expect(await handleMessage({ type: 'mentions-of' }, POPUP, context())).toEqual({
       ok: false,
       error: 'mentions-of: actorId is required',
     });
+    expect(await handleMessage({ type: 'read-page', page: { text: 'x', evil: 1 } }, PAGE_SCRIPT, context())).toEqual({
+      ok: false,
+      error: 'read-page: unexpected page.evil',
+    });
+    for (const type of [
+      'add-active-tab',
+      'add-tab',
+      'read-tab',
+      'highlight-active-tab',
+      'article-read',
+      'crosswire-page',
+    ])
+      for (const sender of [POPUP, PAGE_SCRIPT])
+        expect(await handleMessage({ type, tabId: 1 }, sender, context())).toEqual({
+          ok: false,
+          error: `unknown request type: "${type}"`,
+        });
   });
 
-  it('passes text and publication date to annotate and returns its result', async () => {
+  it('annotates added text as of the page’s date', async () => {
     const found = [{ start: 0, end: 6 }] as unknown as Annotation[];
-    const annotate = vi.fn(() => found);
+    const annotateText = vi.fn(() => found);
     const reply = await handleMessage(
-      { type: 'annotate-text', text: 'Lavrov said', published: '2024-02-24' },
-      POPUP,
-      context(annotate),
+      { type: 'annotate-text', articleId: 'a-000000000001', text: 'Lavrov said', published: '2024-02-24' },
+      PAGE_SCRIPT,
+      context({ pages: { annotateText } }),
     );
-    expect(annotate).toHaveBeenCalledWith('Lavrov said', { published: '2024-02-24' });
     expect(reply).toEqual({ ok: true, value: found });
-  });
-
-  it('leaves the publication date out when the request has none', async () => {
-    const annotate = vi.fn(() => []);
-    await handleMessage({ type: 'annotate-text', text: 'x' }, POPUP, context(annotate));
-    expect(annotate).toHaveBeenCalledWith('x', {});
+    await handleMessage({ type: 'annotate-text', text: 'x' }, PAGE_SCRIPT, context({ pages: { annotateText } }));
+    // The publication date is left out when the request has none.
+    expect(annotateText.mock.calls).toEqual([
+      ['Lavrov said', '2024-02-24'],
+      ['x', undefined],
+    ]);
   });
 
   it('turns an annotator or corpus failure into an error reply', async () => {
-    const annotate = () => {
+    const annotateText = () => {
       throw new Error('dictionary not loaded');
     };
-    expect(await handleMessage({ type: 'annotate-text', text: 'x' }, POPUP, context(annotate))).toEqual({
-      ok: false,
-      error: 'dictionary not loaded',
-    });
-    const corpus = fakeCorpus({ status: () => Promise.reject(new Error('database closed')) });
-    expect(await handleMessage({ type: 'corpus-status' }, POPUP, context(undefined, corpus))).toEqual({
+    expect(
+      await handleMessage({ type: 'annotate-text', text: 'x' }, PAGE_SCRIPT, context({ pages: { annotateText } })),
+    ).toEqual({ ok: false, error: 'dictionary not loaded' });
+    const status = () => Promise.reject(new Error('database closed'));
+    expect(await handleMessage({ type: 'corpus-status' }, POPUP, context({ corpus: { status } }))).toEqual({
       ok: false,
       error: 'database closed',
     });
+    const readPage = () => Promise.reject('a bare string');
+    expect(
+      await handleMessage({ type: 'read-page', page: { text: 'x' } }, PAGE_SCRIPT, context({ pages: { readPage } })),
+    ).toEqual({ ok: false, error: 'a bare string' });
   });
 
   it('routes corpus requests to the corpus with their arguments', async () => {
     const mentionsOf = vi.fn(() => Promise.resolve([]));
     const importArticles = vi.fn(() => Promise.resolve({ ok: true as const, value: { added: ['a-1'], skipped: [] } }));
-    const corpus = fakeCorpus({ mentionsOf, importArticles });
+    const corpus = { mentionsOf, importArticles };
     expect(
       await handleMessage(
         { type: 'mentions-of', actorId: 'sergey-lavrov', excludeArticleId: 'a-x' },
-        POPUP,
-        context(undefined, corpus),
+        PAGE_SCRIPT,
+        context({ corpus }),
       ),
     ).toEqual({ ok: true, value: [] });
     expect(mentionsOf).toHaveBeenCalledWith('sergey-lavrov', 'a-x');
     expect(
-      await handleMessage({ type: 'import-articles', data: '[]', format: 'json' }, POPUP, context(undefined, corpus)),
+      await handleMessage({ type: 'import-articles', data: '[]', format: 'json' }, POPUP, context({ corpus })),
     ).toEqual({ ok: true, value: { added: ['a-1'], skipped: [] } });
     expect(importArticles).toHaveBeenCalledWith('[]', 'json');
   });
 
-  it('routes the library requests, checking their numbers', async () => {
-    const listArticles = vi.fn(() => Promise.resolve({ total: 0, items: [], actor: null }));
-    const corpus = fakeCorpus({ listArticles });
-    expect(
-      await handleMessage(
-        { type: 'list-articles', query: 'Lavrov', offset: 50, limit: 50 },
-        POPUP,
-        context(undefined, corpus),
-      ),
-    ).toEqual({ ok: true, value: { total: 0, items: [], actor: null } });
-    expect(listArticles).toHaveBeenCalledWith('Lavrov', 50, 50);
-    expect(await handleMessage({ type: 'list-articles', limit: 10_000 }, POPUP, context(undefined, corpus))).toEqual({
-      ok: false,
-      error: 'list-articles: limit must be a whole number from 0 to 500',
+  it('matches a page’s story by its id: the page service gives its summary, the corpus compares it', async () => {
+    const summaryOf = vi.fn(async (id: string) =>
+      id === SUMMARY.id
+        ? { ok: true as const, value: SUMMARY }
+        : { ok: false as const, error: `no page or article ${id}` },
+    );
+    const storyMatchOf = vi.fn(async () => []);
+    const gaps = { missing: { actors: [], figures: [], quotes: [] }, extra: { actors: [], figures: [], quotes: [] } };
+    const coverageGapsOf = vi.fn(async () => gaps as never);
+    const c = context({ pages: { summaryOf }, corpus: { storyMatchOf, coverageGapsOf } });
+    expect(await handleMessage({ type: 'story-match', articleId: SUMMARY.id }, POPUP, c)).toEqual({
+      ok: true,
+      value: [],
     });
-    expect(await handleMessage({ type: 'read-tab', tabId: -1 }, POPUP, context())).toMatchObject({
+    expect(await handleMessage({ type: 'coverage-gaps', articleId: SUMMARY.id }, POPUP, c)).toEqual({
+      ok: true,
+      value: gaps,
+    });
+    expect([storyMatchOf.mock.calls, coverageGapsOf.mock.calls]).toEqual([[[SUMMARY]], [[SUMMARY]]]);
+    // An unknown page is refused before the corpus is asked.
+    for (const type of ['story-match', 'coverage-gaps'])
+      expect(await handleMessage({ type, articleId: 'a-gone' }, POPUP, c)).toEqual({
+        ok: false,
+        error: 'no page or article a-gone',
+      });
+    expect([storyMatchOf, coverageGapsOf].map((f) => f.mock.calls.length)).toEqual([1, 1]);
+  });
+
+  it('routes the page requests by article id or tab, checking their fields', async () => {
+    const pageOfTab = vi.fn(async () => ({ ok: true as const, value: READING }));
+    const addPage = vi.fn(async () => ({ ok: true as const, value: { id: READING.articleId } }));
+    const pageNotes = vi.fn(async () => ({ ok: true as const, value: { notes: [] } }));
+    const file = {
+      data: '# Talks',
+      filename: 'crosswire-cbc.ca-2012-03-12-report.md',
+      mime: 'text/markdown',
+      count: 0,
+    };
+    const exportPage = vi.fn(async () => ({ ok: true as const, value: file }));
+    const c = context({ pages: { pageOfTab, addPage, pageNotes, exportPage } });
+    const id = READING.articleId;
+    expect(await handleMessage({ type: 'page-of-tab', tabId: 7, url: 'https://www.cbc.ca/news/x' }, POPUP, c)).toEqual({
+      ok: true,
+      value: READING,
+    });
+    expect(await handleMessage({ type: 'page-of-tab', tabId: 8 }, POPUP, c)).toEqual({ ok: true, value: READING });
+    expect(pageOfTab.mock.calls).toEqual([
+      [7, 'https://www.cbc.ca/news/x'],
+      [8, undefined],
+    ]);
+    expect(await handleMessage({ type: 'page-of-tab', tabId: -1 }, POPUP, c)).toMatchObject({
       ok: false,
       error: expect.stringContaining('tabId must be a whole number'),
     });
-    const readTab = vi.fn(async () => ({ ok: true as const, value: { text: 'Lavrov said' } }));
-    expect(await handleMessage({ type: 'read-tab', tabId: 7 }, POPUP, { ...context(), readTab })).toEqual({
-      ok: true,
-      value: { text: 'Lavrov said' },
+    expect(await handleMessage({ type: 'add-page', articleId: id }, POPUP, c)).toEqual({ ok: true, value: { id } });
+    expect(addPage).toHaveBeenCalledWith(id);
+    expect(await handleMessage({ type: 'add-page', page: { text: 'x' } }, POPUP, c)).toEqual({
+      ok: false,
+      error: 'add-page: articleId is required',
     });
-    expect(readTab).toHaveBeenCalledWith(7);
-    const addTab = vi.fn(async () => ({ ok: true as const, value: { id: 'a-1' } }));
+    expect(await handleMessage({ type: 'page-notes', articleId: id }, POPUP, c)).toEqual({
+      ok: true,
+      value: { notes: [] },
+    });
+    expect(pageNotes).toHaveBeenCalledWith(id);
+    expect(await handleMessage({ type: 'export-page', articleId: id, kind: 'markdown' }, POPUP, c)).toEqual({
+      ok: true,
+      value: file,
+    });
+    expect(exportPage).toHaveBeenCalledWith(id, 'markdown');
+    expect(await handleMessage({ type: 'export-page', articleId: id, kind: 'pdf' }, POPUP, c)).toEqual({
+      ok: false,
+      error: 'export-page: kind must be one of jsonld, csv, markdown',
+    });
+    expect(exportPage).toHaveBeenCalledTimes(1);
+  });
+
+  it('routes the library requests, checking their numbers', async () => {
+    const listArticles = vi.fn(() => Promise.resolve({ total: 0, items: [], actor: null }));
+    const c = context({ corpus: { listArticles } });
+    expect(await handleMessage({ type: 'list-articles', query: 'Lavrov', offset: 50, limit: 50 }, POPUP, c)).toEqual({
+      ok: true,
+      value: { total: 0, items: [], actor: null },
+    });
+    expect(listArticles).toHaveBeenCalledWith('Lavrov', 50, 50);
+    expect(await handleMessage({ type: 'list-articles', limit: 10_000 }, POPUP, c)).toEqual({
+      ok: false,
+      error: 'list-articles: limit must be a whole number from 0 to 500',
+    });
+    expect(listArticles).toHaveBeenCalledTimes(1);
+  });
+
+  it('highlights a tab and answers with the page it read there', async () => {
     const highlightTab = vi.fn(async () => ({ ok: true as const, value: { highlighted: true as const } }));
-    expect(await handleMessage({ type: 'add-tab', tabId: 3 }, POPUP, { ...context(), addTab })).toEqual({
-      ok: true,
-      value: { id: 'a-1' },
-    });
-    expect(await handleMessage({ type: 'highlight-tab', tabId: 3 }, POPUP, { ...context(), highlightTab })).toEqual({
-      ok: true,
-      value: { highlighted: true },
-    });
-    expect([addTab.mock.calls, highlightTab.mock.calls]).toEqual([[[3]], [[3]]]);
-  });
-});
-
-describe('article-read (the opt-in to remember what is read)', () => {
-  const withSettings = (rememberArticles: boolean, addTab: HandlerContext['addTab']) => ({
-    ...context(undefined, fakeCorpus({ settings: () => Promise.resolve({ rememberArticles, disabledSites: [] }) })),
-    addTab,
-  });
-
-  it('adds the sender’s tab only when the user opted in', async () => {
-    const addTab = vi.fn(async () => ({ ok: true as const, value: { id: 'a-9' } }));
+    const awaitTab = vi.fn(async () => READING.articleId);
+    expect(
+      await handleMessage({ type: 'highlight-tab', tabId: 3 }, POPUP, context({ highlightTab, pages: { awaitTab } })),
+    ).toEqual({ ok: true, value: { highlighted: true, articleId: READING.articleId } });
+    expect([highlightTab.mock.calls, awaitTab.mock.calls]).toEqual([[[3]], [[3]]]);
+    // A tab that cannot be scripted: the failure, and no wait for a reading that will not come.
+    const refused = vi.fn(async () => ({ ok: false as const, error: 'cannot read this page' }));
     expect(
       await handleMessage(
-        { type: 'article-read' },
-        { id: OWN_ID, url: 'https://www.cbc.ca/news/x', tab: { id: 3 } },
-        withSettings(false, addTab),
+        { type: 'highlight-tab', tabId: 4 },
+        POPUP,
+        context({ highlightTab: refused, pages: { awaitTab } }),
       ),
-    ).toEqual({ ok: true, value: { remembered: false } });
-    expect(addTab).not.toHaveBeenCalled();
-    expect(
-      await handleMessage(
-        { type: 'article-read' },
-        { id: OWN_ID, url: 'https://www.cbc.ca/news/x', tab: { id: 3 } },
-        withSettings(true, addTab),
-      ),
-    ).toEqual({ ok: true, value: { remembered: true } });
-    expect(addTab).toHaveBeenCalledWith(3);
-  });
-
-  it('does nothing for a sender with no tab', async () => {
-    const addTab = vi.fn();
-    expect(await handleMessage({ type: 'article-read' }, POPUP, withSettings(true, addTab))).toEqual({
-      ok: true,
-      value: { remembered: false },
-    });
-    expect(addTab).not.toHaveBeenCalled();
+    ).toEqual({ ok: false, error: 'cannot read this page' });
+    expect(awaitTab).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,12 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { corpusService, type CorpusApi } from '../../src/background/corpus-service';
 import { seedBundled } from '../../src/background/corpus-store';
+import { type PagesApi, pageService } from '../../src/background/page-service';
 import { bundled, freshDb, seed } from './corpus-db';
 
 let corpus: CorpusApi;
+let pages: PagesApi;
 beforeAll(async () => {
   const db = freshDb();
-  corpus = corpusService(db, seedBundled(db, bundled));
+  const ready = seedBundled(db, bundled);
+  corpus = corpusService(db, ready);
+  pages = pageService(db, ready, corpus, () => Promise.reject(new Error('no tabs in this test')));
   await corpus.status();
 });
 
@@ -79,8 +83,10 @@ describe('the corpus as a library', () => {
 
   it('exports the user’s articles in the import format, and importing the export elsewhere gives the same articles', async () => {
     expect(await corpus.exportArticles()).toEqual({ data: '[]\n', count: 0 });
-    const added = await corpus.addPage(PAGE);
-    expect(added.ok).toBe(true);
+    // A page read in the browser, then added ("Add this page").
+    const read = await pages.readPage(PAGE, 2);
+    const added = await pages.addPage(read.ok ? read.value.articleId : '');
+    expect(added).toEqual({ ok: true, value: { id: read.ok && read.value.articleId } });
     const listed = await corpus.listArticles();
     expect(listed.items.find((i) => i.origin === 'user')?.articleId).toBe(added.ok && added.value.id);
     const exported = await corpus.exportArticles();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { corpusService } from '../../src/background/corpus-service';
 import { seedBundled } from '../../src/background/corpus-store';
 import { notesService } from '../../src/background/notes-service';
+import { pageService } from '../../src/background/page-service';
 import { bundled, freshDb } from './corpus-db';
 import { sampleNote } from './sample-note';
 
@@ -13,8 +14,9 @@ async function services() {
   const ready = seedBundled(db, bundled);
   const corpus = corpusService(db, ready);
   const notes = notesService(db, ready, corpus, () => NOW);
+  const pages = pageService(db, ready, corpus, () => Promise.reject(new Error('no tabs in this test')));
   await corpus.status();
-  return { db, corpus, notes };
+  return { db, corpus, notes, pages };
 }
 
 const MINE = [
@@ -84,7 +86,9 @@ describe('notes: export, wipe, import', () => {
   it('restores a backup elsewhere: the user’s articles, the notes and the settings', async () => {
     const a = await services();
     for (const n of MINE) await a.notes.save(n);
-    expect((await a.corpus.addPage(PAGE)).ok).toBe(true);
+    // A page read in the browser and added to the corpus.
+    const read = await a.pages.readPage(PAGE, 1);
+    expect((await a.pages.addPage(read.ok ? read.value.articleId : '')).ok).toBe(true);
     await a.corpus.updateSettings({ rememberArticles: true, disabledSites: ['www.rt.com'] });
     const backup = await a.notes.exportNotes('backup');
     const b = await services();

@@ -1,14 +1,21 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { corpusService, type CorpusApi } from '../../src/background/corpus-service';
 import { seedBundled } from '../../src/background/corpus-store';
+import type { CorpusDb } from '../../src/background/db';
+import { pageArticle } from '../../src/core/corpus/page-article';
+import { summarize } from '../../src/core/match';
 import { bundled, freshDb, seed } from './corpus-db';
 
+let db: CorpusDb;
 let corpus: CorpusApi;
 beforeAll(async () => {
-  const db = freshDb();
+  db = freshDb();
   corpus = corpusService(db, seedBundled(db, bundled));
   await corpus.status();
 });
+
+/** A stored article's summary, as the page service hands it to story matching. */
+const stored = async (articleId: string) => (await db.summaries.get(articleId))!;
 
 const CBC = () => seed('cbc.ca');
 const VOA = () => seed('voanews.com');
@@ -52,27 +59,29 @@ describe('corpus queries over the seeded database', () => {
     expect(found.map((q) => [q.outlet, q.kind])).toEqual([['voanews.com', expect.stringMatching(/exact|near/)]]);
   });
 
-  it('storyMatch: CBC and VOA are the same event, RT the related earlier one', async () => {
-    const fromCbc = await corpus.storyMatch({ articleId: CBC().id });
-    expect(fromCbc.ok).toBe(true);
-    const labels = fromCbc.ok ? Object.fromEntries(fromCbc.value.map((m) => [m.outlet, m.label])) : {};
+  it('storyMatchOf: CBC and VOA are the same event, RT the related earlier one', async () => {
+    const fromCbc = await corpus.storyMatchOf(await stored(CBC().id));
+    const labels = Object.fromEntries(fromCbc.map((m) => [m.outlet, m.label]));
     expect(labels).toEqual({ 'voanews.com': 'same event', 'rt.com': 'related earlier event' });
     // Each version comes with its first paragraph, for the popup's list.
-    const voaLead = fromCbc.ok ? fromCbc.value.find((m) => m.outlet === 'voanews.com')!.lead : null;
+    const voaLead = fromCbc.find((m) => m.outlet === 'voanews.com')!.lead;
     expect(voaLead).toMatch(/^\S/);
     expect(VOA().text).toContain(voaLead!.replace(/…$/, ''));
-    const fromRt = await corpus.storyMatch({ articleId: RT().id });
-    expect(fromRt.ok && fromRt.value.map((m) => m.label)).toEqual(['related later event', 'related later event']);
+    const fromRt = await corpus.storyMatchOf(await stored(RT().id));
+    expect(fromRt.map((m) => m.label)).toEqual(['related later event', 'related later event']);
   });
 
-  it('storyMatch and coverageGaps take a page the corpus has never seen', async () => {
-    const page = { text: VOA().text, url: 'https://www.voanews.com/a/syria-un-2012-03-12', published: '2012-03-12' };
-    const matches = await corpus.storyMatch(page);
-    expect(matches.ok && matches.value.find((m) => m.articleId === VOA().id)?.label).toBe('syndicated');
-    const gaps = await corpus.coverageGaps({ articleId: VOA().id });
-    expect(gaps.ok).toBe(true);
-    if (gaps.ok)
-      expect(gaps.value.missing.actors.map((a) => a.label)).toEqual(expect.arrayContaining(['Canada', 'Bev Oda']));
+  it('storyMatchOf and coverageGapsOf take a page the corpus has never seen (a kept reading’s summary)', async () => {
+    const page = pageArticle({
+      text: VOA().text,
+      url: 'https://www.voanews.com/a/syria-un-2012-03-12',
+      published: '2012-03-12',
+    });
+    expect(await db.articles.get(page.id)).toBeUndefined();
+    const matches = await corpus.storyMatchOf(summarize(page));
+    expect(matches.find((m) => m.articleId === VOA().id)?.label).toBe('syndicated');
+    const gaps = await corpus.coverageGapsOf(await stored(VOA().id));
+    expect(gaps.missing.actors.map((a) => a.label)).toEqual(expect.arrayContaining(['Canada', 'Bev Oda']));
   });
 
   it('syndicationDiff: a word diff between two stored articles', async () => {

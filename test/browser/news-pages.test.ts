@@ -8,7 +8,10 @@ import { DIST, ensureBuilt } from '../ensure-built';
 import { launchWithExtension, type LoadedExtension } from '../../src/demo/chromium';
 import { articlePage, startNewsServer, type NewsServer } from '../../src/demo/server';
 
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+declare const chrome: {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  tabs: { query(q: { url: string }): Promise<{ id?: number }[]> };
+};
 
 const PARAGRAPHS = [
   'Kofi Annan arrived in Damascus on Saturday for talks with President Bashar al-Assad, the first visit by the joint UN-Arab League envoy since his appointment.',
@@ -28,6 +31,9 @@ const ask = (request: unknown) =>
     value?: any;
     error?: string;
   }>;
+/** The id of the tab showing `url`. */
+const tabIdOf = async (url: string) =>
+  (await extension.worker.evaluate((u) => chrome.tabs.query({ url: u }), url))[0]!.id!;
 const userArticles = async () => (await ask({ type: 'corpus-status' })).value.user as number;
 
 beforeAll(async () => {
@@ -66,15 +72,16 @@ describe('articles read on enabled sites', () => {
     const news = await extension.context.newPage();
     await news.goto(`https://${BBC}?utm_source=twitter`);
     await expect.poll(userArticles, { timeout: 15_000 }).toBe(1);
-    // The same text from elsewhere (no URL) finds the stored copy as the same wire text.
-    const story = await ask({ type: 'story-match', page: { text: PARAGRAPHS.join('\n\n'), published: '2012-03-10' } });
-    expect(story.ok && story.value[0]).toMatchObject({
-      label: 'syndicated',
-      outlet: 'bbc.com',
-      url: `https://${BBC}?utm_source=twitter`,
-      headline: 'Annan meets Assad in Damascus',
-      published: '2012-03-10',
+    // What is stored is the page's reading: the text its highlights were made on, under its canonical URL.
+    const reading = await ask({ type: 'page-of-tab', tabId: await tabIdOf(`https://${BBC}?utm_source=twitter`) });
+    expect(reading.value).toMatchObject({
+      source: 'page',
+      stored: true,
+      canonical: `https://bbc.com/news/world-middle-east-17290412`,
     });
+    const stored = await ask({ type: 'article-text', articleId: reading.value.articleId });
+    expect(stored.value).toMatchObject({ headline: 'Annan meets Assad in Damascus', published: '2012-03-10' });
+    for (const p of PARAGRAPHS) expect(stored.value.text).toContain(p);
     // Opening it again under another URL of the same article adds nothing.
     await news.goto(`https://${BBC}?ref=homepage`);
     await news.waitForTimeout(1000);
@@ -93,17 +100,25 @@ describe('articles read on enabled sites', () => {
     await news.close();
   });
 
-  it('the popup button adds the active tab', async () => {
+  it('the popup’s "Add this page" stores the tab’s reading, once', async () => {
     const news = await extension.context.newPage();
     await news.goto(`https://${REUTERS}`);
-    await news.bringToFront();
-    const added = await ask({ type: 'add-active-tab' });
-    expect(added).toMatchObject({ ok: true, value: { id: expect.any(String) } });
+    const tabId = await tabIdOf(`https://${REUTERS}`);
+    await expect
+      .poll(async () => (await ask({ type: 'page-of-tab', tabId })).value?.source, { timeout: 15_000 })
+      .toBe('page');
+    const { value: reading } = await ask({ type: 'page-of-tab', tabId });
+    expect(reading.stored).toBe(false);
+    const added = await ask({ type: 'add-page', articleId: reading.articleId });
+    expect(added).toEqual({ ok: true, value: { id: reading.articleId } });
     expect(await userArticles()).toBe(2);
-    expect(await ask({ type: 'add-active-tab' })).toEqual({
+    expect(await ask({ type: 'add-page', articleId: reading.articleId })).toEqual({
       ok: false,
       error: 'already in the corpus: "Annan urges ceasefire"',
     });
+    // Its wire text is recognised in the other outlet's copy, paragraphs in another order.
+    const story = await ask({ type: 'story-match', articleId: reading.articleId });
+    expect(story.ok && story.value[0]).toMatchObject({ outlet: 'bbc.com', headline: 'Annan meets Assad in Damascus' });
     await news.close();
   });
 });

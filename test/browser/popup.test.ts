@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultDictionary } from '../../src/core/actors/load';
-import { HAVE_GOLD, goldFiles, idFor } from '../core/gold';
+import { goldFiles, idFor } from '../core/gold';
 import { axeViolations } from './axe';
 import { startDemoBrowser, type DemoBrowser } from './demo-browser';
 
@@ -61,67 +61,58 @@ describe('the popup on the CBC article (in the corpus)', () => {
     await popup.screenshot({ path: `${SHOTS}/popup-cbc-story.png`, fullPage: true });
   });
 
-  it.skipIf(!HAVE_GOLD)(
-    'lists every actor of the gold annotations, with other outlets’ sentences and their spellings',
-    async () => {
-      await tab(popup, /^Actors/).click();
-      const dict = defaultDictionary();
-      const gold = goldFiles().find((g) => g.gold.outlet === 'CBC News')!.gold;
-      const listed = await popup.locator('.actor summary strong').allInnerTexts();
-      const labels = gold.actors.map((a) => dict.byId.get(idFor(dict, a.name, a.aka))?.name ?? a.name);
-      expect(labels.filter((l) => !listed.includes(l))).toEqual([]);
-      const lavrov = popup
-        .locator('.actor')
-        .filter({ has: popup.locator('summary strong', { hasText: /^Sergey Lavrov$/ }) });
-      await expect
-        .poll(() => lavrov.locator('summary').innerText(), { timeout: 10_000 })
-        .toContain('spelled differently by Voice of America');
-      await lavrov.locator('summary').click();
-      await expect
-        .poll(() => lavrov.innerText())
-        .toContain('Voice of America spells it “Sergei Lavrov” (here: “Sergey Lavrov”');
-      expect(await lavrov.innerText()).toContain('Her Russian counterpart, Sergei Lavrov, agreed');
-      await popup.screenshot({ path: `${SHOTS}/popup-cbc-actors.png`, fullPage: true });
-    },
-  );
+  it('lists every actor of the gold annotations, with other outlets’ sentences and their spellings', async () => {
+    await tab(popup, /^Actors/).click();
+    const dict = defaultDictionary();
+    const gold = goldFiles().find((g) => g.gold.outlet === 'CBC News')!.gold;
+    const listed = await popup.locator('.actor summary strong').allInnerTexts();
+    const labels = gold.actors.map((a) => dict.byId.get(idFor(dict, a.name, a.aka))?.name ?? a.name);
+    expect(labels.filter((l) => !listed.includes(l))).toEqual([]);
+    const lavrov = popup
+      .locator('.actor')
+      .filter({ has: popup.locator('summary strong', { hasText: /^Sergey Lavrov$/ }) });
+    await expect
+      .poll(() => lavrov.locator('summary').innerText(), { timeout: 10_000 })
+      .toContain('spelled differently by Voice of America');
+    await lavrov.locator('summary').click();
+    await expect
+      .poll(() => lavrov.innerText())
+      .toContain('Voice of America spells it “Sergei Lavrov” (here: “Sergey Lavrov”');
+    expect(await lavrov.innerText()).toContain('Her Russian counterpart, Sergei Lavrov, agreed');
+    await popup.screenshot({ path: `${SHOTS}/popup-cbc-actors.png`, fullPage: true });
+  });
 
-  it.skipIf(!HAVE_GOLD)(
-    'tabulates each gold figure with the other outlets’ values and flags the difference',
-    async () => {
-      await tab(popup, /^Figures/).click();
-      const gold = goldFiles().find((g) => g.gold.outlet === 'CBC News')!.gold;
-      const table = popup.locator('table.figures');
-      await expect.poll(() => table.innerText(), { timeout: 10_000 }).not.toContain('Looking…');
-      const text = await table.innerText();
-      for (const f of gold.figures) expect(text, f.surface).toContain(f.surface);
-      const toll = table.locator('tr', { hasText: 'over 7,500 people' });
-      expect(await toll.innerText()).toMatch(/Voice of America\s+2012-03-12: 7,500 people[^\n]*\(agrees\)/);
-      expect(await toll.innerText()).toMatch(/RT\s+2011-09-20: 2,700 people[^\n]*\(differs\)/);
-      expect(await toll.innerText()).toContain('the dates may explain the difference');
-      await popup.screenshot({ path: `${SHOTS}/popup-cbc-figures.png`, fullPage: true });
-    },
-  );
+  it('tabulates each gold figure with the other outlets’ values and flags the difference', async () => {
+    await tab(popup, /^Figures/).click();
+    const gold = goldFiles().find((g) => g.gold.outlet === 'CBC News')!.gold;
+    const table = popup.locator('table.figures');
+    await expect.poll(() => table.innerText(), { timeout: 10_000 }).not.toContain('Looking…');
+    const text = await table.innerText();
+    for (const f of gold.figures) expect(text, f.surface).toContain(f.surface);
+    const toll = table.locator('tr', { hasText: 'over 7,500 people' });
+    expect(await toll.innerText()).toMatch(/Voice of America\s+2012-03-12: 7,500 people[^\n]*\(agrees\)/);
+    expect(await toll.innerText()).toMatch(/RT\s+2011-09-20: 2,700 people[^\n]*\(differs\)/);
+    expect(await toll.innerText()).toContain('the dates may explain the difference');
+    await popup.screenshot({ path: `${SHOTS}/popup-cbc-figures.png`, fullPage: true });
+  });
 
-  it.skipIf(!HAVE_GOLD)(
-    'shows each gold quote with its speaker and, per version, verbatim, reworded or absent',
-    async () => {
-      await tab(popup, /^Quotes/).click();
-      const gold = goldFiles().find((g) => g.gold.outlet === 'CBC News')!.gold;
-      const items = popup.locator('.quote-item');
-      await expect.poll(() => items.count(), { timeout: 10_000 }).toBeGreaterThan(0);
-      const text = await panel(popup).innerText();
-      const missing = gold.quotes.filter((q) => !text.includes(q.text.slice(0, 40)));
-      expect(missing.length).toBeLessThanOrEqual(1);
-      const share = items.filter({ hasText: 'bear a huge share of responsibility' }).first();
-      await expect
-        .poll(() => share.innerText(), { timeout: 10_000 })
-        .toMatch(/Voice of America\s+2012-03-12: (verbatim|reworded|in part)/);
-      expect(await share.innerText()).toContain('Sergey Lavrov');
-      const complex = items.filter({ hasText: 'This a very complex situation' }).first();
-      await expect.poll(() => complex.innerText()).toMatch(/Voice of America\s+2012-03-12: absent/);
-      await popup.screenshot({ path: `${SHOTS}/popup-cbc-quotes.png`, fullPage: true });
-    },
-  );
+  it('shows each gold quote with its speaker and, per version, verbatim, reworded or absent', async () => {
+    await tab(popup, /^Quotes/).click();
+    const gold = goldFiles().find((g) => g.gold.outlet === 'CBC News')!.gold;
+    const items = popup.locator('.quote-item');
+    await expect.poll(() => items.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    const text = await panel(popup).innerText();
+    const missing = gold.quotes.filter((q) => !text.includes(q.text.slice(0, 40)));
+    expect(missing.length).toBeLessThanOrEqual(1);
+    const share = items.filter({ hasText: 'bear a huge share of responsibility' }).first();
+    await expect
+      .poll(() => share.innerText(), { timeout: 10_000 })
+      .toMatch(/Voice of America\s+2012-03-12: (verbatim|reworded|in part)/);
+    expect(await share.innerText()).toContain('Sergey Lavrov');
+    const complex = items.filter({ hasText: 'This a very complex situation' }).first();
+    await expect.poll(() => complex.innerText()).toMatch(/Voice of America\s+2012-03-12: absent/);
+    await popup.screenshot({ path: `${SHOTS}/popup-cbc-quotes.png`, fullPage: true });
+  });
 
   it('reads two versions side by side, paragraphs aligned, shared facts marked', async () => {
     await tab(popup, /^Compare/).click();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { annotate } from '../../src/core/annotate';
 import { codePointIndex, toWebAnnotation } from '../../src/core/export/web-annotation';
+import { CONTEXT } from '../../src/core/export/crosswire-context';
 import { toTable } from '../../src/core/export/table';
 
 const now = new Date('2026-01-02T03:04:05Z');
@@ -11,7 +12,7 @@ describe('W3C Web Annotation export', () => {
   const doc = toWebAnnotation(text, anns, { source: 'https://example.org/a', now }) as any;
 
   it('is one AnnotationCollection of identifying Annotations with both selectors', () => {
-    expect(doc['@context']).toEqual(['http://www.w3.org/ns/anno.jsonld', { crosswire: 'https://crosswire.dev/ns#' }]);
+    expect(doc['@context']).toEqual(CONTEXT);
     expect(doc.type).toBe('AnnotationCollection');
     expect(doc.total).toBe(anns.length);
     for (const item of doc.items) {

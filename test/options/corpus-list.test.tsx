@@ -5,7 +5,7 @@ import { act } from 'preact/test-utils';
 import { eachTestRoot, flush } from '../preact-dom';
 import { describe, expect, it } from 'vitest';
 import type { ArticleListItem, Request } from '../../src/messages';
-import type { Ask } from '../../src/popup/CorpusControls';
+import type { Ask } from '../../src/shared/ask';
 import { CorpusList } from '../../src/options/CorpusList';
 
 const outlet = (name: string) => ({ id: name.toLowerCase(), name, profile: null });

@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { eachTestRoot, flush } from '../preact-dom';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ImportReport, Request } from '../../src/messages';
-import type { Ask } from '../../src/popup/CorpusControls';
+import type { Ask } from '../../src/shared/ask';
 import { CorpusTransfer, importSummary } from '../../src/options/CorpusTransfer';
 import { exportFileName } from '../../src/shared/download';
 

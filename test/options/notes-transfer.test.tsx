@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
 import type { Request } from '../../src/messages';
 import { NotesTransfer } from '../../src/options/NotesTransfer';
-import type { Ask } from '../../src/popup/CorpusControls';
+import type { Ask } from '../../src/shared/ask';
 import { buttonIn, eachTestRoot, flush } from '../preact-dom';
 
 let root: HTMLElement;

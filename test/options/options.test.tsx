@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { eachTestRoot, flush } from '../preact-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ArticleListItem, Request } from '../../src/messages';
-import type { Ask } from '../../src/popup/CorpusControls';
+import type { Ask } from '../../src/shared/ask';
 import { downloadText } from '../../src/shared/download';
 import { Options } from '../../src/options/Options';
 

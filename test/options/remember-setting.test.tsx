@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { eachTestRoot, flush } from '../preact-dom';
 import { describe, expect, it } from 'vitest';
 import type { Request, Settings } from '../../src/messages';
-import type { Ask } from '../../src/popup/CorpusControls';
+import type { Ask } from '../../src/shared/ask';
 import { RememberSetting } from '../../src/options/RememberSetting';
 
 /** A background holding the settings in memory; `fail` makes it refuse to change them. */

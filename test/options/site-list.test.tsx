@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { eachTestRoot, flush } from '../preact-dom';
 import { describe, expect, it } from 'vitest';
 import type { Request, Settings } from '../../src/messages';
-import type { Ask } from '../../src/popup/CorpusControls';
+import type { Ask } from '../../src/shared/ask';
 import { SiteList } from '../../src/options/SiteList';
 
 /** A background holding settings and registered sites in memory, recording requests. */

@@ -1,78 +1,84 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import type { Request } from '../../src/messages';
+import type { Annotation, PageReading, Request } from '../../src/messages';
 import { Popup } from '../../src/popup/Popup';
 import type { ActiveTab } from '../../src/popup/SiteSwitch';
 import { Tabs } from '../../src/popup/Tabs';
 import { act } from 'preact/test-utils';
-import { mount, flush, textOf } from '../preact-dom';
+import { buttonIn, flush, mount, textOf } from '../preact-dom';
 
-const tab = (
-  id: number | null,
-  pageReport: () => Promise<unknown> = () => Promise.reject(new Error('Receiving end does not exist.')),
-): ActiveTab => ({
+const tab = (id: number | null): ActiveTab => ({
   id,
   host: 'www.cbc.ca',
   origin: 'https://www.cbc.ca',
+  url: 'https://www.cbc.ca/news/world/x-1.1',
   send: async () => undefined,
-  pageReport,
   allowed: async () => true,
   requestAccess: async () => true,
 });
 const ping = () => Promise.resolve({ ok: true as const, value: { version: '1.2.3' } });
-const TEXT = 'Russian Foreign Minister Sergey Lavrov spoke.\n\nOver 7,500 people have been killed.';
+
+/** The background's reading of the tab's page, as it answers `page-of-tab`. */
+const READING: PageReading = {
+  articleId: 'a-0123456789ab',
+  canonical: 'https://cbc.ca/news/world/x-1.1',
+  url: 'https://www.cbc.ca/news/world/x-1.1',
+  headline: 'Lavrov speaks',
+  published: '2012-03-12',
+  outlet: { id: 'cbc.ca', name: 'CBC News' },
+  annotations: [
+    {
+      id: 'm0',
+      kind: 'actor',
+      start: 25,
+      end: 38,
+      text: 'Sergey Lavrov',
+      actorId: 'sergey-lavrov',
+      label: 'Sergey Lavrov',
+      actorType: 'person',
+      via: 'name',
+    } as unknown as Annotation,
+  ],
+  length: 80,
+  source: 'page',
+  stored: false,
+};
 
 /** A background that answers from fixed data; `fail` makes one request type fail with a message. */
-function background(fail: Partial<Record<Request['type'], string>> = {}) {
+function background(fail: Partial<Record<Request['type'], string>> = {}, reading: () => PageReading = () => READING) {
   return vi.fn(async (r: Request): Promise<any> => {
     if (fail[r.type]) return { ok: false, error: fail[r.type] };
     switch (r.type) {
-      case 'read-tab':
-        return {
-          ok: true,
-          value: {
-            text: TEXT,
-            url: 'https://www.cbc.ca/news/world/x-1.1',
-            headline: 'Lavrov speaks',
-            published: '2012-03-12',
-          },
-        };
-      case 'annotate-text':
-        return {
-          ok: true,
-          value: [
-            {
-              kind: 'actor',
-              start: 25,
-              end: 38,
-              text: 'Sergey Lavrov',
-              actorId: 'sergey-lavrov',
-              label: 'Sergey Lavrov',
-              actorType: 'person',
-              via: 'name',
-            },
-          ],
-        };
+      case 'page-of-tab':
+        return { ok: true, value: reading() };
       case 'story-match':
         return { ok: true, value: [] };
       case 'get-settings':
         return { ok: true, value: { rememberArticles: false, disabledSites: [] } };
       case 'corpus-status':
         return { ok: true, value: { articles: 3, bundled: 3, user: 0, version: 'v' } };
+      case 'highlight-tab':
+        return { ok: true, value: { highlighted: true, articleId: READING.articleId } };
+      case 'add-page':
+        return { ok: true, value: { id: r.articleId } };
       default:
         return { ok: true, value: [] };
     }
   });
 }
 
+const popup = (ask: ReturnType<typeof background>, id: number | null = 7) =>
+  mount(
+    <Popup ping={ping} ask={ask as never} tab={tab(id)} openOptions={() => undefined} download={() => undefined} />,
+  );
+
 describe('Popup', () => {
-  it('reads the tab, names the page and opens on the story, which says what to do when empty', async () => {
+  it('shows the background’s reading of its tab, by id, and opens on the story, which says what to do when empty', async () => {
     const ask = background();
-    const root = await mount(
-      <Popup ping={ping} ask={ask as never} tab={tab(7)} openOptions={() => undefined} download={() => undefined} />,
-    );
-    expect(ask).toHaveBeenCalledWith({ type: 'read-tab', tabId: 7 });
-    expect(ask).toHaveBeenCalledWith({ type: 'annotate-text', text: TEXT, published: '2012-03-12' });
+    const root = await popup(ask);
+    expect(ask).toHaveBeenCalledWith({ type: 'page-of-tab', tabId: 7, url: 'https://www.cbc.ca/news/world/x-1.1' });
+    // Everything after refers to the page by its id: its text never comes to the popup.
+    expect(ask).toHaveBeenCalledWith({ type: 'story-match', articleId: READING.articleId });
     expect(textOf(root.querySelector('.page-line'))).toBe('This page: CBC News 2012-03-12');
     expect(textOf(root.querySelector('h2'))).toBe('Lavrov speaks');
     expect([...root.querySelectorAll('[role="tab"]')].map(textOf)).toEqual([
@@ -89,88 +95,50 @@ describe('Popup', () => {
     expect(textOf(root.querySelector('footer [role="status"]'))).toBe('Crosswire 1.2.3 — background connected');
   });
 
-  it('takes the content script’s reading of a highlighted page, checked, without reading it again', async () => {
-    const ask = background();
-    const report = {
-      page: {
-        text: 'Lavrov spoke in New York.',
-        url: 'https://www.cbc.ca/news/world/y-1.2',
-        headline: 'From the page',
-      },
-      annotations: [
-        {
-          kind: 'actor',
-          start: 0,
-          end: 6,
-          text: 'Lavrov',
-          actorId: 'sergey-lavrov',
-          label: 'Sergey Lavrov',
-          actorType: 'person',
-          via: 'surname',
-        },
-      ],
-    };
-    const root = await mount(
-      <Popup
-        ping={ping}
-        ask={ask as never}
-        tab={tab(7, async () => report)}
-        openOptions={() => undefined}
-        download={() => undefined}
-      />,
-    );
-    expect(textOf(root.querySelector('h2'))).toBe('From the page');
-    expect(ask.mock.calls.map(([r]) => r.type)).not.toContain('read-tab');
-    expect(ask.mock.calls.map(([r]) => r.type)).not.toContain('annotate-text');
-    // A malformed report is not trusted: the popup reads the page itself.
-    const ask2 = background();
-    await mount(
-      <Popup
-        ping={ping}
-        ask={ask2 as never}
-        tab={tab(7, async () => ({ page: { text: 5 }, annotations: [] }))}
-        openOptions={() => undefined}
-        download={() => undefined}
-      />,
-    );
-    expect(ask2).toHaveBeenCalledWith({ type: 'read-tab', tabId: 7 });
+  it('adds the page by its id, then says it is in the corpus instead of offering it again', async () => {
+    let stored = false;
+    const ask = background({}, () => ({ ...READING, stored }));
+    const root = await popup(ask);
+    const add = buttonIn(root, 'Add this page to the corpus');
+    expect(add).toBeTruthy();
+    stored = true;
+    await act(() => add.click());
+    await flush();
+    expect(ask).toHaveBeenCalledWith({ type: 'add-page', articleId: READING.articleId });
+    expect(buttonIn(root, 'Add this page to the corpus')).toBeUndefined();
+    expect(textOf(root.querySelector('.corpus-line'))).toContain('This page is in the corpus.');
   });
 
-  it('explains a page it cannot read, and what to do', async () => {
-    const root = await mount(
-      <Popup
-        ping={ping}
-        ask={background({ 'read-tab': 'cannot read this page: Cannot access a chrome:// URL' }) as never}
-        tab={tab(7)}
-        openOptions={() => undefined}
-        download={() => undefined}
-      />,
-    );
+  it('explains a page it cannot read, and offers no "Add this page" there', async () => {
+    const root = await popup(background({ 'page-of-tab': 'cannot read this page: Cannot access a chrome:// URL' }));
     expect(textOf(root.querySelector('[role="alert"]'))).toBe(
       'Crosswire cannot read this page (browser pages, the extension store and PDFs are closed to extensions). Open a news story and click Crosswire again.',
     );
-    const notArticle = await mount(
-      <Popup
-        ping={ping}
-        ask={background({ 'read-tab': 'no article found on this page (too little text)' }) as never}
-        tab={tab(7)}
-        openOptions={() => undefined}
-        download={() => undefined}
-      />,
-    );
-    expect(textOf(notArticle.querySelector('[role="alert"]'))).toBe(
-      'This page does not look like an article (too little text). Open a news story and click Crosswire again.',
-    );
-    const noTab = await mount(
-      <Popup
-        ping={ping}
-        ask={background() as never}
-        tab={tab(null)}
-        openOptions={() => undefined}
-        download={() => undefined}
-      />,
-    );
+    expect(buttonIn(root, 'Add this page to the corpus')).toBeUndefined();
+    const noTab = await popup(background(), null);
     expect(textOf(noTab.querySelector('[role="alert"]'))).toContain('open the popup over a news article');
+  });
+
+  it('after "Highlight this page" succeeds on a page that is not an article, shows the page’s reading', async () => {
+    let highlighted = false;
+    const ask = vi.fn(async (r: Request): Promise<any> => {
+      if (r.type === 'page-of-tab' && !highlighted)
+        return { ok: false, error: 'no article found on this page (too little text)' };
+      if (r.type === 'highlight-tab') highlighted = true;
+      return background()(r);
+    });
+    const root = await popup(ask as never);
+    expect(textOf(root.querySelector('[role="alert"]'))).toBe(
+      'This page does not look like an article (too little text). Open a news story, or use "Highlight this page" to read it anyway.',
+    );
+    expect(buttonIn(root, 'Add this page to the corpus')).toBeUndefined();
+    await act(() => buttonIn(root, 'Highlight this page').click());
+    await flush();
+    await flush();
+    expect(ask).toHaveBeenCalledWith({ type: 'highlight-tab', tabId: 7 });
+    expect(root.querySelector('[role="alert"]')).toBeNull();
+    expect(textOf(root.querySelector('h2'))).toBe('Lavrov speaks');
+    expect(buttonIn(root, 'Add this page to the corpus')).toBeTruthy();
   });
 
   it('shows an unreachable background in words', async () => {

@@ -1,13 +1,13 @@
 import type { ComponentChildren } from 'preact';
-import type { Annotation } from '../../core/types';
 import type { FiguresLike, QuoteMatch } from '../../core/match';
+import type { Annotation } from '../../core/types';
+import type { MentionsByOutlet } from '../../messages';
 import { DiffText } from '../../shared/DiffText';
+import { MentionsList } from '../../shared/ui/MentionsList';
 import { clip, dateText as date } from '../../shared/words';
 
 /** How much of another outlet's sentence a card shows. */
 const SENTENCE = 220;
-import type { MentionsByOutlet } from '../../messages';
-import { linkToSentence } from '../../shared/text-fragment';
 
 export type CardData =
   | { state: 'loading' }
@@ -65,35 +65,12 @@ function subtitle(a: Annotation): string | null {
 function Mentions({ groups, label }: { groups: MentionsByOutlet[]; label: string }) {
   if (groups.length === 0) return <p class="muted">No other article in your corpus names {label}.</p>;
   return (
-    <ul class="list">
-      {groups.map((g) => (
-        <li key={g.outlet.id}>
-          <p class="outlet">
-            {g.outlet.name}
-            {g.outlet.profile && <span class="muted"> · {g.outlet.profile.kind}</span>}
-          </p>
-          {g.articles.slice(0, 2).map((a) => (
-            <div key={a.articleId} class="item">
-              <p class="muted">
-                {date(a.published)}
-                {a.headline && ` · ${a.headline}`}
-              </p>
-              {a.sentences.slice(0, 2).map((s) => (
-                <p class="quote">
-                  {a.url ? (
-                    <a href={linkToSentence(a.url, s)} target="_blank" rel="noopener noreferrer">
-                      {clip(s, SENTENCE)}
-                    </a>
-                  ) : (
-                    clip(s, SENTENCE)
-                  )}
-                </p>
-              ))}
-            </div>
-          ))}
-        </li>
-      ))}
-    </ul>
+    <MentionsList
+      groups={groups}
+      articlesPerOutlet={2}
+      sentenceLength={SENTENCE}
+      aboutOutlet={(g) => g.outlet.profile && <span class="muted"> · {g.outlet.profile.kind}</span>}
+    />
   );
 }
 

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { STANCES, type Stance } from '../../core/notes/types';
+import { ConfirmPrompt, useFocusBack } from '../../shared/ui/ConfirmPrompt';
 import { STANCE_LABEL } from '../../shared/words';
 
 /** What the reader writes on a note. */
@@ -25,6 +26,7 @@ export const parseTags = (s: string) =>
 /**
  * The form for a new note or an edit: note text, tags and a stance. Focus starts in the note
  * text; Escape cancels (the card's own Escape handling is not reached from inside the form).
+ * Delete asks first, as removing anything stored does everywhere in Crosswire.
  */
 export function NoteForm({
   quote,
@@ -44,6 +46,8 @@ export function NoteForm({
   const [note, setNote] = useState(initial?.note ?? '');
   const [tags, setTags] = useState(initial?.tags.join(', ') ?? '');
   const [stance, setStance] = useState<Stance | ''>(initial?.stance ?? '');
+  const [confirming, setConfirming] = useState(false);
+  const deleteButton = useFocusBack<HTMLButtonElement>(confirming);
   const first = useRef<HTMLTextAreaElement>(null);
   // Before the next paint, so keys typed right after the shortcut land in the note.
   useLayoutEffect(() => first.current?.focus(), []);
@@ -93,17 +97,29 @@ export function NoteForm({
           {error}
         </p>
       )}
-      <p class="buttons">
-        <button type="submit">Save note</button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-        {onDelete && (
-          <button type="button" class="danger" onClick={onDelete}>
-            Delete note
+      {confirming && onDelete ? (
+        <ConfirmPrompt
+          question="Delete this note?"
+          confirm="Yes, delete"
+          onConfirm={() => {
+            setConfirming(false);
+            onDelete();
+          }}
+          onCancel={() => setConfirming(false)}
+        />
+      ) : (
+        <p class="buttons">
+          <button type="submit">Save note</button>
+          <button type="button" onClick={onCancel}>
+            Cancel
           </button>
-        )}
-      </p>
+          {onDelete && (
+            <button type="button" class="danger" ref={deleteButton} onClick={() => setConfirming(true)}>
+              Delete note
+            </button>
+          )}
+        </p>
+      )}
     </form>
   );
 }

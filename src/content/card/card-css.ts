@@ -6,10 +6,10 @@ export const CARD_CSS = `
 .card p { margin: 0 0 4px; }
 .title { font-weight: 700; font-size: 14px; }
 .sub, .muted { color: #555; }
-.list { list-style: none; margin: 6px 0 0; padding: 0; }
-.list > li { border-top: 1px solid #ddd; padding: 6px 0; }
+.list, .mentions { list-style: none; margin: 6px 0 0; padding: 0; }
+.list > li, .mentions > li { border-top: 1px solid #ddd; padding: 6px 0; }
 .outlet { font-weight: 600; }
-.quote { border-left: 3px solid #f0e442; padding-left: 6px; }
+.quote, .sentence { border-left: 3px solid #f0e442; padding-left: 6px; }
 .item { margin-top: 4px; }
 a { color: #0b5cad; }
 ins { background: #d8f5d0; text-decoration: none; }
@@ -19,29 +19,36 @@ del { background: #f8d7d5; }
 .verdict.differ { background: #fdf0d5; }
 .notes { border-top: 1px solid #ddd; margin-top: 8px; padding-top: 6px; }
 .note { margin-bottom: 6px; }
-.stance { display: inline-block; font-size: 12px; font-weight: 600; border: 1px solid currentColor; border-radius: 3px; padding: 0 4px; margin-bottom: 2px; }
+.stance { display: inline-block; font-size: 12px; font-weight: 600; border: 1px solid currentColor; border-radius: 3px;
+  padding: 0 4px; margin-bottom: 2px; }
 .stance-verified { color: #1a7f37; } .stance-disputed { color: #b3261e; } .stance-follow-up { color: #8a5a00; }
 .changed { background: #fdf0d5; padding: 4px 6px; border-radius: 4px; }
 .error { color: #b3261e; }
 button { font: inherit; padding: 2px 8px; margin: 4px 6px 0 0; cursor: pointer; }
 button.link { background: none; border: 0; padding: 0; color: #0b5cad; text-decoration: underline; }
 button.danger { color: #b3261e; }
-.note-form { position: absolute; box-sizing: border-box; width: 380px; background: #fff; color: #1b1b1b; border: 1px solid #8a8a8a; border-radius: 8px;
+.confirm { margin-top: 6px; padding-left: 6px; border-left: 3px solid #b3261e; }
+.note-form { position: absolute; box-sizing: border-box; width: 380px;
+  background: #fff; color: #1b1b1b; border: 1px solid #8a8a8a; border-radius: 8px;
   box-shadow: 0 6px 24px rgba(0,0,0,.25); font: 13px/1.45 system-ui, sans-serif; padding: 10px 12px; text-align: left; }
 .note-form label { display: block; margin-top: 6px; }
-.note-form textarea, .note-form input[type="text"] { display: block; box-sizing: border-box; width: 100%; font: inherit; margin-top: 2px; }
+.note-form textarea, .note-form input[type="text"] { display: block; box-sizing: border-box; width: 100%; font: inherit;
+  margin-top: 2px; }
 .note-form select { font: inherit; }
-.note-button { position: absolute; font: 12px system-ui, sans-serif; background: #fff; color: #1b1b1b; border: 1px solid #8a8a8a; border-radius: 4px; box-shadow: 0 2px 8px rgba(0,0,0,.2); }
+.note-button { position: absolute; font: 12px system-ui, sans-serif;
+  background: #fff; color: #1b1b1b; border: 1px solid #8a8a8a; border-radius: 4px;
+  box-shadow: 0 2px 8px rgba(0,0,0,.2); }
 @media (prefers-color-scheme: dark) {
   .card { background: #1e1f22; color: #eee; border-color: #666; }
   .sub, .muted { color: #b5b5b5; }
-  .list > li { border-color: #444; }
+  .list > li, .mentions > li { border-color: #444; }
   a { color: #8cc4ff; }
   ins { background: #24482a; } del { background: #5a2a27; }
   .verdict.ok { background: #1f3a28; } .verdict.differ { background: #4a3b17; }
   .notes { border-color: #444; }
   .stance-verified { color: #6fdd8b; } .stance-disputed { color: #ff8a80; } .stance-follow-up { color: #f0c674; }
   .changed { background: #4a3b17; } .error, button.danger { color: #ff8a80; }
+  .confirm { border-color: #ff8a80; }
   button.link { color: #8cc4ff; }
   .note-form, .note-button { background: #1e1f22; color: #eee; border-color: #666; }
 }`;

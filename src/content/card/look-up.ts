@@ -1,9 +1,7 @@
 import type { Annotation } from '../../core/types';
-import { summaryFigure } from '../../core/match/summarize';
-import type { Reply, Request } from '../../messages';
+import { figureQuery } from '../../core/match/page-lists';
+import type { Ask } from '../../shared/ask';
 import type { CardData } from './Card';
-
-type Ask = <R extends Request>(request: R) => Promise<Reply<R['type']>>;
 
 /** What a card needs of the page: its corpus id (to leave it out of "other outlets") and date. */
 export interface PageFacts {
@@ -21,9 +19,7 @@ export async function lookUp(a: Annotation, ask: Ask, page: PageFacts): Promise<
     return r.ok ? { state: 'actor', groups: r.value } : { state: 'error', error: r.error };
   }
   if (a.kind === 'figure') {
-    const { attribution: _, ...numbers } = summaryFigure(a);
-    const figure = { ...numbers, published: page.published };
-    const r = await ask({ type: 'figures-like', figure, ...exclude });
+    const r = await ask({ type: 'figures-like', figure: figureQuery(a, page.published), ...exclude });
     return r.ok ? { state: 'figure', result: r.value } : { state: 'error', error: r.error };
   }
   const r = await ask({ type: 'quotes-like', text: a.text, ...exclude });

@@ -44,6 +44,11 @@ export class ShadowHost {
     return target === this.host;
   }
 
+  /** Whether the keyboard focus is in our UI, inside an element that matches `selector`. */
+  focusIsIn(selector: string): boolean {
+    return !!(this.mount.getRootNode() as ShadowRoot).activeElement?.closest(selector);
+  }
+
   /** Move the keyboard focus to the first control in our UI (the closed root hides it from the page's Tab order). */
   focusFirst(): boolean {
     const target = this.mount.querySelector<HTMLElement>('button, a[href], input, select, textarea');

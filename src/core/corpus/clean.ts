@@ -73,3 +73,19 @@ function classify(lines: string[]): BlockKind[] {
   }
   return kinds;
 }
+
+/**
+ * The structure of a text as it is, without cleaning it: each run of text between blank lines
+ * is a block, classified like a cleaned article's. A page's reading keeps its text verbatim, so
+ * the corpus stores exactly the text its highlights and notes were made on.
+ */
+export function blocksOf(text: string): Block[] {
+  const spans: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(/[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const body = m[0].trim();
+    if (body) spans.push({ start: m.index + lead, end: m.index + lead + body.length });
+  }
+  const kinds = classify(spans.map((s) => text.slice(s.start, s.end)));
+  return spans.map((s, i) => ({ kind: kinds[i]!, ...s }));
+}

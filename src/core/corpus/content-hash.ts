@@ -1,4 +1,3 @@
-import { canonicalUrl } from './canonical-url';
 /**
  * Content hashes: one article syndicated by several outlets, or saved twice with different
  * spacing, hashes the same, so the corpus can spot duplicates without comparing texts.
@@ -40,19 +39,4 @@ export function contentHash(text: string): string {
 /** "a-" and 12 hex digits of the canonical URL's hash, else of the content hash: an article's id. */
 export function articleId(canonical: string | null, hash: string): string {
   return `a-${fnv1a64(canonical ?? `content:${hash}`).slice(0, 12)}`;
-}
-
-/**
- * The id the corpus gives (or would give) a page it reads, with the canonical URL it is
- * derived from: the content script, the popup and the background agree on it, so notes and
- * "other outlets" find the same article. Without a URL there is no identity: "a-unknown".
- */
-export function pageIdentity(page: { url?: string; canonical?: string; ogUrl?: string }): {
-  articleId: string;
-  canonical: string | null;
-} {
-  const canonical = page.url
-    ? canonicalUrl(page.url, { canonical: page.canonical ?? null, ogUrl: page.ogUrl ?? null })
-    : null;
-  return { articleId: canonical ? articleId(canonical, '') : 'a-unknown', canonical };
 }

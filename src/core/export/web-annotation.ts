@@ -1,7 +1,5 @@
 import type { Annotation } from '../types';
-
-/** The JSON-LD context: the W3C Web Annotation vocabulary plus our own `crosswire:` terms. */
-export const CONTEXT = ['http://www.w3.org/ns/anno.jsonld', { crosswire: 'https://crosswire.dev/ns#' }] as const;
+import { CONTEXT } from './crosswire-context';
 
 export interface ExportOptions {
   /** The annotated document: its URL, or a file: URI. */

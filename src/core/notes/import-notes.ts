@@ -9,7 +9,8 @@ import { parseImport, type ImportRecord } from '../corpus/import-format';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupSettings } from './backup';
 import type { Note } from './types';
 import { readCollectionItem, readHypothesis, readStoredNote, type NoteReader } from './read-notes';
-import { LIMITS, checkNote, isRecord, problemsError, show, strings, validDate, type Report } from './validate';
+import { noteProblems } from './schema';
+import { LIMITS, isRecord, problemsError, show, strings, validDate, type Report } from './validate';
 
 /** What a valid notes file gives: the notes, and for a backup the articles and settings too. */
 export interface ParsedNotes {
@@ -124,7 +125,7 @@ function finish(
     const note = read(item, report);
     if (typeof note === 'string') skipped.push({ index: i, reason: note });
     if (!note || typeof note === 'string') continue;
-    checkNote(note, report);
+    for (const problem of noteProblems(note)) report(problem);
     if (problems.length > before) continue;
     const first = seen.get(note.id);
     if (first !== undefined) report(`the same id (${show(note.id)}) as ${where(first)}`);

@@ -111,7 +111,7 @@ const ID = /^[A-Za-z0-9_.:-]+$/;
 const HEX16 = /^[0-9a-f]{16}$/;
 const ARTICLE_ID = /^a-[0-9a-f]{12}$/;
 
-/** Every limit and invariant of a note built from an imported file; type errors were reported while building it. */
+/** Every limit and invariant of a note whose types are right (the Note schema runs it after the shape). */
 export function checkNote(n: Note, report: Report): void {
   if (!n.id || n.id.length > LIMITS.id || !ID.test(n.id))
     report(`id must be 1 to ${LIMITS.id} letters, digits or "_.:-", not ${show(n.id)}`);
@@ -155,6 +155,7 @@ function tooLong(s: string, max: number, name: string, report: Report): void {
 
 /** The error for a file with problems: how many, the first 20, each with where it is. */
 export function problemsError(problems: readonly string[]): string {
+  const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
   const more = problems.length > LIMITS.problems ? `\n…and ${problems.length - LIMITS.problems} more` : '';
-  return `nothing was imported; ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.slice(0, LIMITS.problems).join('\n')}${more}`;
+  return `nothing was imported; ${count}:\n${problems.slice(0, LIMITS.problems).join('\n')}${more}`;
 }

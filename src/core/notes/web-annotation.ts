@@ -4,7 +4,8 @@
  * (import-notes.ts) reads this back into the same notes.
  */
 import type { Annotation } from '../types';
-import { CONTEXT, codePointIndex, toWebAnnotation } from '../export/web-annotation';
+import { CONTEXT } from '../export/crosswire-context';
+import { codePointIndex, toWebAnnotation } from '../export/web-annotation';
 import { fnv1a64 } from '../corpus/content-hash';
 import type { Note } from './types';
 import { motivationOf } from './validate';
@@ -19,9 +20,34 @@ export interface NotesExportOptions {
   label?: string;
   /** Article texts by article id, as the notes' offsets count them: positions are then converted to code points exactly. */
   texts?: Record<string, string>;
-  /** The engine's annotations of articles, with the cross-outlet matches keyed by annotation id. */
+  /** The engine's annotations of articles, with what other outlets say of each (a DetectionMatches) by annotation id. */
   detections?: { source: string; text: string; annotations: Annotation[]; matches?: Record<string, unknown> }[];
 }
+
+/**
+ * Another outlet's article that matches a detection: where it names the actor (`sentence`), its
+ * value of the figure (`text`, `agrees`), or its version of the quote (`text`, and `kind`, how
+ * it compares).
+ */
+export interface OutletMatch {
+  outlet: string;
+  articleId: string;
+  url?: string | null;
+  sentence?: string | null;
+  text?: string;
+  agrees?: boolean;
+  kind?: string;
+}
+
+/** What the look-ups found for a figure: the other outlets' values and how they compare. */
+export interface FigureMatches {
+  verdict: string | null;
+  explanation: string;
+  values: OutletMatch[];
+}
+
+/** What the look-ups found for one detection: the matching articles, and for a figure how they compare. */
+export type DetectionMatches = OutletMatch[] | FigureMatches;
 
 type Json = Record<string, unknown>;
 
@@ -33,7 +59,7 @@ export function notesToWebAnnotation(notes: Note[], options: NotesExportOptions)
     const items = toWebAnnotation(d.text, d.annotations, { source: d.source, now: options.now }).items as Json[];
     return items.map((item, i) => {
       const id = d.annotations[i]!.id;
-      if (d.matches && Object.hasOwn(d.matches, id)) (item.body as Json)['crosswire:matches'] = d.matches[id];
+      if (d.matches && Object.hasOwn(d.matches, id)) Object.assign(item.body as Json, matchTerms(id, d.matches[id]));
       return item;
     });
   });
@@ -46,6 +72,21 @@ export function notesToWebAnnotation(notes: Note[], options: NotesExportOptions)
     generated: options.now.toISOString(),
     total: items.length,
     items,
+  };
+}
+
+/**
+ * A detection's matches as body terms: `crosswire:matches` always a list of articles (so the
+ * context can give it one shape), and a figure's verdict beside it.
+ */
+function matchTerms(id: string, matches: unknown): Json {
+  if (Array.isArray(matches)) return { 'crosswire:matches': matches };
+  const figure = matches as Partial<FigureMatches> | null;
+  if (!figure || !Array.isArray(figure.values)) throw new TypeError(`matches of ${id}: neither a list nor a figure's`);
+  return {
+    'crosswire:verdict': figure.verdict,
+    'crosswire:explanation': figure.explanation,
+    'crosswire:matches': figure.values,
   };
 }
 

@@ -1,37 +1,9 @@
-import type { ActorAnnotation } from '../../core/types';
+import type { PageActor } from '../../core/match/page-lists';
 import type { MentionsByOutlet, Result } from '../../messages';
 import { spellingVariants } from '../../core/match/spelling';
-import { linkToSentence } from '../../shared/text-fragment';
+import { MentionsList } from '../../shared/ui/MentionsList';
 import { useAnswer } from '../use-answer';
-import { ADD_MORE, Answered, Empty, OutLink, clip, dateText } from './common';
-
-export interface PageActor {
-  id: string;
-  label: string;
-  type: string;
-  /** How often, and in which spellings, the page names it. */
-  mentions: number;
-  forms: string[];
-}
-
-/** The page's actors with an id, most mentioned first (role descriptions left out: they repeat a named actor). */
-export function pageActors(annotations: readonly { kind: string }[]): PageActor[] {
-  const byId = new Map<string, PageActor>();
-  for (const a of annotations as ActorAnnotation[]) {
-    if (a.kind !== 'actor' || !a.actorId || a.via === 'role') continue;
-    const actor = byId.get(a.actorId) ?? {
-      id: a.actorId,
-      label: a.label,
-      type: a.actorType.replace('_', ' '),
-      mentions: 0,
-      forms: [],
-    };
-    actor.mentions++;
-    if (!actor.forms.includes(a.text)) actor.forms.push(a.text);
-    byId.set(a.actorId, actor);
-  }
-  return [...byId.values()].sort((a, b) => b.mentions - a.mentions || a.label.localeCompare(b.label));
-}
+import { ADD_MORE, Answered, Empty } from './common';
 
 type MentionsOf = (actorId: string) => Promise<Result<MentionsByOutlet[]>>;
 
@@ -90,34 +62,18 @@ function ActorItem({ actor, mentionsOf }: { actor: PageActor; mentionsOf: Mentio
                 No other article in your corpus names {actor.label}. {ADD_MORE}
               </Empty>
             ) : (
-              <ul class="outlets">
-                {groups.map((g) => (
-                  <li key={g.outlet.id}>
-                    <p class="outlet">
-                      {g.outlet.name}
-                      {otherForms(g).length > 0 && (
-                        <span class="flag">
-                          {' '}
-                          spells it “{otherForms(g).join('”, “')}” (here: “{actor.forms.join('”, “')}”)
-                        </span>
-                      )}
-                    </p>
-                    {g.articles.slice(0, 3).map((a) => (
-                      <div key={a.articleId} class="item">
-                        <p class="muted">
-                          {dateText(a.published)}
-                          {a.headline && ` · ${a.headline}`}
-                        </p>
-                        {a.sentences.slice(0, 2).map((s) => (
-                          <p class="sentence">
-                            <OutLink href={a.url && linkToSentence(a.url, s)}>{clip(s)}</OutLink>
-                          </p>
-                        ))}
-                      </div>
-                    ))}
-                  </li>
-                ))}
-              </ul>
+              <MentionsList
+                groups={groups}
+                articlesPerOutlet={3}
+                aboutOutlet={(g) =>
+                  otherForms(g).length > 0 && (
+                    <span class="flag">
+                      {' '}
+                      spells it “{otherForms(g).join('”, “')}” (here: “{actor.forms.join('”, “')}”)
+                    </span>
+                  )
+                }
+              />
             )
           }
         </Answered>

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ArticleText, Result, StoryVersion } from '../../messages';
 import { useAnswer } from '../use-answer';
 import { ADD_MORE, Answered, Empty, dateText } from './common';
-import { compareRows, factRuns, paragraphSpans, sharedFacts, type Version } from './compare-model';
+import { compareRows, factRuns, sharedFacts, type Version } from './compare-model';
 import type { PageFacts } from '../page-state';
 
 const PAGE = 'page';
@@ -22,22 +22,15 @@ export function CompareView({
   const [left, setLeft] = useState(PAGE);
   const [right, setRight] = useState(versions[0]?.articleId ?? PAGE);
   const choices = [
-    { key: PAGE, name: `This page (${facts.outlet.name}, ${dateText(facts.page.published)})` },
+    { key: PAGE, name: `This page (${facts.outlet.name}, ${dateText(facts.published)})` },
     ...versions.map((v) => ({
       key: v.articleId,
       name: `${outletName(v.outlet)}, ${dateText(v.published)}${v.label === 'syndicated' ? ' (syndicated)' : ''}`,
     })),
   ];
-  const pageVersion: Version = {
-    key: PAGE,
-    title: choices[0]!.name,
-    text: facts.page.text,
-    paragraphs: paragraphSpans(facts.page.text),
-    annotations: facts.annotations,
-  };
   const load = async (key: string): Promise<Result<Version>> => {
-    if (key === PAGE) return { ok: true, value: pageVersion };
-    const r = await articleText(key);
+    // This page's text stays in the background until the reader asks to read it side by side.
+    const r = await articleText(key === PAGE ? facts.articleId : key);
     if (!r.ok) return r;
     const a = r.value;
     const paragraphs = a.blocks.filter((b) => b.kind !== 'credit').map(({ start, end }) => ({ start, end }));

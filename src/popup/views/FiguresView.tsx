@@ -1,23 +1,9 @@
-import { summaryFigure } from '../../core/match/summarize';
+import { figureQuery, quantity } from '../../core/match/page-lists';
 import type { FigureAnnotation } from '../../core/types';
 import type { FiguresLike } from '../../core/match';
 import type { FigureQuery, Result } from '../../messages';
 import { useAnswer } from '../use-answer';
 import { ADD_MORE, Answered, Empty, clip, dateText } from './common';
-
-/** The page's figures, each wording once (a toll repeated word for word in the lead and the body counts once). */
-export function pageFigures(annotations: readonly { kind: string }[]): FigureAnnotation[] {
-  const seen = new Set<string>();
-  return (annotations as FigureAnnotation[]).filter((f) => {
-    if (f.kind !== 'figure') return false;
-    const key = `${f.counts}|${f.subject ?? ''}|${f.text}`;
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
-}
-
-/** What a figure counts, in words: "deaths in Syria". */
-export const quantity = (f: FigureAnnotation) =>
-  `${f.counts === 'other' ? f.unit : f.counts}${f.subject ? ` (${f.subject})` : ''}`;
 
 type FiguresLikeOf = (figure: FigureQuery) => Promise<Result<FiguresLike>>;
 
@@ -75,8 +61,7 @@ function FigureRow({
   figuresLike: FiguresLikeOf;
   outletName: (id: string) => string;
 }) {
-  const { attribution: _, ...numbers } = summaryFigure(figure);
-  const answer = useAnswer(() => figuresLike({ ...numbers, published }), [figure.start]);
+  const answer = useAnswer(() => figuresLike(figureQuery(figure, published)), [figure.start]);
   return (
     <tr>
       <th scope="row">{quantity(figure)}</th>

@@ -1,55 +1,27 @@
 import { useState } from 'preact/hooks';
-import { anchorNote } from '../../core/notes/anchor';
-import type { Note } from '../../core/notes/types';
-import type { Result, StoryVersion } from '../../messages';
+import type { PageExportKind } from '../../messages';
 import type { Download } from '../../shared/download';
-import type { Ask } from '../CorpusControls';
-import { pageExport, type PageExportKind } from '../page-exports';
+import type { Ask } from '../../shared/ask';
 import type { PageFacts } from '../page-state';
 import { useAnswer } from '../use-answer';
 import { STANCE_LABEL } from '../../shared/words';
 import { Answered, Empty, Problem, clip } from './common';
 
 /** This page's notes (placed again in the page's text; those that cannot be are listed as orphans), and this page's exports. */
-export function NotesView({
-  facts,
-  versions,
-  ask,
-  download,
-  outletName,
-}: {
-  facts: PageFacts;
-  versions: StoryVersion[];
-  ask: Ask;
-  download: Download;
-  outletName: (id: string) => string;
-}) {
-  const answer = useAnswer(
-    () => ask({ type: 'notes-for', articleId: facts.articleId }) as Promise<Result<Note[]>>,
-    [facts.articleId],
-  );
+export function NotesView({ facts, ask, download }: { facts: PageFacts; ask: Ask; download: Download }) {
+  // The background places each note in the page's text, which it holds.
+  const answer = useAnswer(() => ask({ type: 'page-notes', articleId: facts.articleId }), [facts.articleId]);
   const [status, setStatus] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
-  const placed =
-    answer.state === 'ok' ? answer.value.map((note) => ({ note, at: anchorNote(facts.page.text, note.target) })) : [];
+  const placed = answer.state === 'ok' ? answer.value.notes : [];
   const anchored = placed.filter((p) => p.at.state === 'anchored');
   const orphans = placed.filter((p) => p.at.state === 'orphan').map((p) => p.note);
   const save = async (kind: PageExportKind) => {
     setStatus({ kind: 'info', text: 'Preparing the file…' });
-    try {
-      const file = await pageExport(
-        kind,
-        facts,
-        anchored.map((p) => p.note),
-        orphans,
-        versions,
-        ask,
-        outletName,
-      );
-      download(file.filename, file.data, file.mime);
-      setStatus({ kind: 'info', text: `Saved ${file.filename}.` });
-    } catch (error) {
-      setStatus({ kind: 'error', text: `Could not export: ${error instanceof Error ? error.message : String(error)}` });
-    }
+    // One request: the background builds the file from the page's reading and the corpus.
+    const file = await ask({ type: 'export-page', articleId: facts.articleId, kind });
+    if (!file.ok) return setStatus({ kind: 'error', text: `Could not export: ${file.error}` });
+    download(file.value.filename, file.value.data, file.value.mime);
+    setStatus({ kind: 'info', text: `Saved ${file.value.filename}.` });
   };
   return (
     <div class="notes-view">

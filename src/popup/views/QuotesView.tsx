@@ -8,14 +8,6 @@ import { Answered, Empty, dateText } from './common';
 
 type QuotesLikeOf = (text: string) => Promise<Result<QuoteMatch[]>>;
 
-/** The page's quotes (whole quotes before fragments), each once. */
-export function pageQuotes(annotations: readonly { kind: string }[]): QuoteAnnotation[] {
-  const seen = new Set<string>();
-  return (annotations as QuoteAnnotation[]).filter(
-    (q) => q.kind === 'quote' && !seen.has(q.text) && (seen.add(q.text), true),
-  );
-}
-
 /** Each quote on the page, and per other version of the story: verbatim, reworded (word diff) or absent. */
 export function QuotesView({
   quotes,

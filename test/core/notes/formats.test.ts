@@ -8,6 +8,7 @@ import { parseAnnotationFile } from '../../../src/core/notes/import-notes';
 import { articleReport, type ArticleReportInput } from '../../../src/core/notes/report';
 import type { Note } from '../../../src/core/notes/types';
 import { notesToWebAnnotation } from '../../../src/core/notes/web-annotation';
+import { CONTEXT } from '../../../src/core/export/crosswire-context';
 
 const now = new Date('2026-01-02T03:04:05Z');
 const URL_A = 'https://www.cbc.ca/news/world/syria-un-1.1?ref=rss';
@@ -78,7 +79,7 @@ describe('notes as W3C Web Annotations', () => {
   const doc = notesToWebAnnotation(notes, { now, texts: { [notes[0]!.articleId]: TEXT } }) as any;
 
   it('is an AnnotationCollection of notes with the derived motivation, bodies and both selectors', () => {
-    expect(doc['@context']).toEqual(['http://www.w3.org/ns/anno.jsonld', { crosswire: 'https://crosswire.dev/ns#' }]);
+    expect(doc['@context']).toEqual(CONTEXT);
     expect(doc.type).toBe('AnnotationCollection');
     expect(doc.total).toBe(4);
     expect(doc.items.map((i: any) => i.motivation)).toEqual(['commenting', 'tagging', 'highlighting', 'commenting']);
@@ -147,6 +148,8 @@ describe('notes as W3C Web Annotations', () => {
   it('adds the engine’s detections with their cross-outlet matches', () => {
     const anns = annotate(TEXT);
     const figure = anns.find((a) => a.kind === 'figure')!;
+    const actor = anns.find((a) => a.kind === 'actor')!;
+    const voa = { outlet: 'voanews.com', articleId: 'a-000000000002' };
     const withDetections = notesToWebAnnotation(notes, {
       now,
       detections: [
@@ -154,16 +157,35 @@ describe('notes as W3C Web Annotations', () => {
           source: 'https://cbc.ca/a',
           text: TEXT,
           annotations: anns,
-          matches: { [figure.id]: { outlets: ['voanews.com'] } },
+          matches: {
+            [figure.id]: {
+              verdict: 'agree',
+              explanation: 'VOA agrees.',
+              values: [{ ...voa, text: '7,500', agrees: true }],
+            },
+            [actor.id]: [{ ...voa, url: null, sentence: 'Lavrov spoke.' }],
+          },
         },
       ],
     }) as any;
     expect(withDetections.total).toBe(notes.length + anns.length);
     const detections = withDetections.items.filter((i: any) => i.motivation === 'identifying');
     expect(detections).toHaveLength(anns.length);
-    expect(detections.find((i: any) => i.body['crosswire:kind'] === 'figure').body['crosswire:matches']).toEqual({
-      outlets: ['voanews.com'],
+    // Every detection's matches are a list of articles; a figure's verdict sits beside them.
+    expect(detections.find((i: any) => i.body['crosswire:kind'] === 'figure').body).toMatchObject({
+      'crosswire:verdict': 'agree',
+      'crosswire:explanation': 'VOA agrees.',
+      'crosswire:matches': [{ ...voa, text: '7,500', agrees: true }],
     });
+    expect(detections.find((i: any) => i.id.endsWith(`:${actor.id}`)).body['crosswire:matches']).toEqual([
+      { ...voa, url: null, sentence: 'Lavrov spoke.' },
+    ]);
+    expect(() =>
+      notesToWebAnnotation([], {
+        now,
+        detections: [{ source: 'x', text: TEXT, annotations: anns, matches: { [figure.id]: { outlets: [] } } }],
+      }),
+    ).toThrow(`matches of ${figure.id}: neither a list nor a figure's`);
     expect(detections.some((i: any) => i.body['crosswire:id'] === 'sergey-lavrov')).toBe(true);
     // The detections are left out on import: only the notes come back.
     expect(ok(JSON.stringify(withDetections)).notes).toEqual(notes);

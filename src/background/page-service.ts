@@ -1,0 +1,181 @@
+/**
+ * The pages read in the browser, owned here: each is read once (cleaned of nothing, annotated,
+ * summarised and identified), kept by article id and by tab, and from then on referred to by
+ * its id. The popup asks for its tab's page, story matching, "Add this page", the page's notes
+ * and its exports take the id, and the extractor runs only on a tab no content script read.
+ */
+import { annotate } from '../core/annotate';
+import { pageArticle } from '../core/corpus/page-article';
+import { outletProfile } from '../core/corpus/outlets';
+import type { CorpusArticle } from '../core/corpus/types';
+import type { ArticleSummary } from '../core/match';
+import { anchorNote } from '../core/notes/anchor';
+import type { Annotation } from '../core/types';
+import type { ArticleText, ExportFile, PageExportKind, PageInput, PageNotes, PageReading, Result } from '../messages';
+import type { CorpusApi } from './corpus-service';
+import { addArticle } from './corpus-store';
+import type { CorpusDb, ReadingRow } from './db';
+import { articleText } from './library';
+import { notesFor } from './notes-store';
+import { pageExport } from './page-export';
+import { outletRef } from './queries';
+import { keepReading, readingOf, readingOfTab } from './readings';
+
+export interface PagesApi {
+  /** A content script's page: read it once, keep it, answer with the reading (and remember it if the reader opted in). */
+  readPage(page: PageInput, tabId: number | undefined): Promise<Result<PageReading>>;
+  /** Text a page added after its reading, annotated as of the page's date. */
+  annotateText(text: string, published: string | undefined): Annotation[];
+  /** The reading of a tab's page; the extractor reads it only when nothing did. */
+  pageOfTab(tabId: number, url?: string): Promise<Result<PageReading>>;
+  /** The reading a tab got once it has been highlighted, waiting for its content script to send it. */
+  awaitTab(tabId: number): Promise<string | null>;
+  /** Store a kept reading in the corpus. */
+  addPage(articleId: string): Promise<Result<{ id: string }>>;
+  /** Store a tab's page (context menu): its reading, or the extractor's. */
+  addTab(tabId: number): Promise<Result<{ id: string }>>;
+  /** What story matching compares: a stored article's summary or a kept reading's. */
+  summaryOf(articleId: string): Promise<Result<ArticleSummary>>;
+  articleText(articleId: string): Promise<Result<ArticleText>>;
+  pageNotes(articleId: string): Promise<Result<PageNotes>>;
+  exportPage(articleId: string, kind: PageExportKind): Promise<Result<ExportFile>>;
+}
+
+/** Reads a tab's article with the injected extractor (read-tab.ts). */
+export type Extract = (tabId: number) => Promise<Result<PageInput>>;
+
+const notFound = (articleId: string) => ({ ok: false as const, error: `no page or article ${articleId}` });
+
+export function pageService(
+  db: CorpusDb,
+  ready: Promise<unknown>,
+  corpus: CorpusApi,
+  extract: Extract,
+  /** `now` dates the exports (injected so they are reproducible in tests). */
+  options: { pollMs?: number; waitMs?: number; now?: () => Date } = {},
+): PagesApi {
+  const after = <T>(f: () => Promise<T>) => ready.then(f);
+  const { pollMs = 100, waitMs = 10_000, now = () => new Date() } = options;
+
+  const readingReply = async (row: ReadingRow): Promise<PageReading> => {
+    const a = row.article;
+    return {
+      articleId: a.id,
+      canonical: a.canonicalUrl,
+      url: a.url,
+      headline: a.headline,
+      published: a.published,
+      outlet: { id: a.outlet, name: outletProfile(a.outlet)?.name ?? a.outlet },
+      annotations: a.annotations,
+      length: a.text.length,
+      source: row.source,
+      stored: (await db.articles.get(a.id)) !== undefined,
+    };
+  };
+
+  const read = async (page: PageInput, source: ReadingRow['source'], tabId: number | undefined) => {
+    const row = await keepReading(db, pageArticle(page), source, tabId);
+    // "Remember what I read" stores the reading itself: the text the highlights were made on.
+    if (source === 'page' && (await corpus.settings()).rememberArticles) await addArticle(db, row.article);
+    return row;
+  };
+
+  /** A stored article, else a kept reading. */
+  const articleById = async (articleId: string): Promise<CorpusArticle | undefined> =>
+    (await db.articles.get(articleId)) ?? (await readingOf(db, articleId))?.article;
+
+  const api: PagesApi = {
+    readPage: (page, tabId) =>
+      after(async () => ({ ok: true, value: await readingReply(await read(page, 'page', tabId)) })),
+    annotateText: (text, published) => annotate(text, published ? { published } : {}),
+    pageOfTab: (tabId, url) =>
+      after(async (): Promise<Result<PageReading>> => {
+        const kept = await readingOfTab(db, tabId, url);
+        if (kept) return { ok: true, value: await readingReply(kept) };
+        const page = await extract(tabId);
+        if (!page.ok) return page;
+        return { ok: true, value: await readingReply(await read(page.value, 'extractor', tabId)) };
+      }),
+    awaitTab: async (tabId) => {
+      // Taken first: a reading that lands while `before` is being read still counts as new.
+      const startedAt = Date.now();
+      const before = (await db.tabs.get(tabId))?.articleId;
+      // The content script reads the page, then sends it once; the popup waits for that reading.
+      for (;;) {
+        const row = await db.tabs.get(tabId);
+        const reading = row && (await readingOf(db, row.articleId));
+        if (reading && (row.articleId !== before || reading.readAt >= startedAt)) return row.articleId;
+        if (Date.now() - startedAt > waitMs) return row?.articleId ?? null;
+        await new Promise((resolve) => setTimeout(resolve, pollMs));
+      }
+    },
+    addPage: (articleId) =>
+      after(async () => {
+        const reading = await readingOf(db, articleId);
+        if (!reading) return notFound(articleId);
+        return addArticle(db, reading.article);
+      }),
+    addTab: async (tabId) => {
+      const page = await api.pageOfTab(tabId);
+      return page.ok ? api.addPage(page.value.articleId) : page;
+    },
+    summaryOf: (articleId) =>
+      after(async () => {
+        const summary = (await db.summaries.get(articleId)) ?? (await readingOf(db, articleId))?.summary;
+        return summary ? { ok: true as const, value: summary } : notFound(articleId);
+      }),
+    articleText: (articleId) =>
+      after(async (): Promise<Result<ArticleText>> => {
+        const stored = await articleText(db, articleId);
+        if (stored) return { ok: true, value: stored };
+        const reading = await readingOf(db, articleId);
+        if (!reading) return notFound(articleId);
+        const a = reading.article;
+        const { outlet, published, headline, url, wire, text, blocks, annotations } = a;
+        return {
+          ok: true,
+          value: { articleId, outlet: outletRef(outlet), published, headline, url, wire, text, blocks, annotations },
+        };
+      }),
+    pageNotes: (articleId) =>
+      after(async (): Promise<Result<PageNotes>> => {
+        const article = await articleById(articleId);
+        if (!article) return notFound(articleId);
+        const notes = await notesFor(db, articleId);
+        return {
+          ok: true,
+          value: { notes: notes.map((note) => ({ note, at: anchorNote(article.text, note.target) })) },
+        };
+      }),
+    exportPage: (articleId, kind) =>
+      after(async (): Promise<Result<ExportFile>> => {
+        const article = await articleById(articleId);
+        if (!article) return notFound(articleId);
+        const notes = await notesFor(db, articleId);
+        const placed = notes.map((note) => ({ note, at: anchorNote(article.text, note.target) }));
+        const summary = await api.summaryOf(articleId);
+        const versions = summary.ok
+          ? (await corpus.storyMatchOf(summary.value)).filter((v) => v.label !== 'unrelated')
+          : [];
+        const exclude = articleId;
+        const file = await pageExport(
+          kind,
+          {
+            article,
+            notes: placed.filter((p) => p.at.state === 'anchored').map((p) => p.note),
+            orphans: placed.filter((p) => p.at.state === 'orphan').map((p) => p.note),
+            versions,
+          },
+          {
+            mentionsOf: (actorId) => corpus.mentionsOf(actorId, exclude),
+            figuresLike: (figure) => corpus.figuresLike(figure, exclude),
+            quotesLike: (text) => corpus.quotesLike(text, exclude),
+            outletName: (id) => outletProfile(id)?.name ?? id,
+          },
+          now(),
+        );
+        return { ok: true, value: file };
+      }),
+  };
+  return api;
+}

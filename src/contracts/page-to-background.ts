@@ -1,0 +1,75 @@
+/**
+ * The contract from our own pages (the popup and the options page) to the background. They
+ * refer to a page by its article id or its tab: the background owns each page's reading.
+ */
+import * as v from 'valibot';
+import { parseWith, type Result, request, typesOf } from './check';
+import { SHARED_REQUESTS } from './shared-requests';
+import {
+  bool,
+  count,
+  ExportFormatSchema,
+  id,
+  MAX_IMPORT_LENGTH,
+  NoteFilterSchema,
+  ORIGIN,
+  PageExportKindSchema,
+  SettingsPatchSchema,
+  tabId,
+  text,
+} from './values';
+
+export const PageRequestSchema = v.variant('type', [
+  ...SHARED_REQUESTS,
+  request('corpus-status', {}),
+  /**
+   * The reading of the page in a tab: the one its content script sent, or, only when no
+   * content script read it, one the background makes now with its extractor. `url` is the
+   * tab's address as the popup sees it, so a tab that moved on is not shown its old page.
+   */
+  request('page-of-tab', { tabId, url: v.optional(text(2048)) }),
+  /** Stored articles (or kept readings) ranked as versions of the page's story. */
+  request('story-match', { articleId: id }),
+  /** What the other versions carry that the page doesn't, and the reverse. */
+  request('coverage-gaps', { articleId: id }),
+  request('syndication-diff', { articleId: id, otherArticleId: id }),
+  /** Store a kept reading in the corpus: the same text its highlights and notes were made on. */
+  request('add-page', { articleId: id }),
+  request('import-articles', {
+    data: text(MAX_IMPORT_LENGTH),
+    format: v.optional(v.picklist(['json', 'jsonl'], 'must be one of json, jsonl')),
+  }),
+  request('delete-article', { articleId: id }),
+  /** Highlight a tab once (the popup's button); answers when the page has been read. */
+  request('highlight-tab', { tabId }),
+  /** A stored article's or kept reading's text, structure and annotations (the side-by-side view). */
+  request('article-text', { articleId: id }),
+  /** Stored articles, newest first, optionally those matching words or naming an actor (the options page). */
+  request('list-articles', {
+    query: v.optional(text(200)),
+    offset: v.optional(count(1_000_000)),
+    limit: v.optional(count(500)),
+  }),
+  /** Stored articles in the import format, so a corpus moves between browsers. */
+  request('export-articles', { origin: v.optional(v.picklist(['user', 'all'], 'must be one of user, all')) }),
+  /** The sites the reader let Crosswire run on every page of ("always on this site"). */
+  request('registered-sites', {}),
+  /** The page's notes, each found again in its text (or listed as an orphan). */
+  request('page-notes', { articleId: id }),
+  /** The notes (all, or those a filter selects) as a file: JSON-LD, CSV, or a full backup. */
+  request('export-notes', { format: ExportFormatSchema, filter: v.optional(NoteFilterSchema) }),
+  /** This page's annotations, cross-references and notes as a file. */
+  request('export-page', { articleId: id, kind: PageExportKindSchema }),
+  /** Import notes (Crosswire JSON-LD, a Hypothesis export) or restore a backup. */
+  request('import-notes', { data: text(MAX_IMPORT_LENGTH) }),
+  /** Run on every page of a site from now on (its permission was just granted), or stop. */
+  request('always-on-site', { origin: ORIGIN, on: bool }),
+  request('set-settings', { settings: SettingsPatchSchema }),
+]);
+
+export type PageRequest = v.InferOutput<typeof PageRequestSchema>;
+export const PAGE_REQUEST_TYPES = typesOf(PageRequestSchema) as PageRequest['type'][];
+
+/** Checks a message from one of our pages. */
+export const parsePageRequest = (message: unknown): Result<PageRequest> =>
+  parseWith(PageRequestSchema, PAGE_REQUEST_TYPES, message);
