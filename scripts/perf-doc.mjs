@@ -1,0 +1,248 @@
+// Writes docs/performance.md from out/bench.json, so the figures in the docs are always the
+// benchmark's own: tables of every figure, when and where they were measured, and which of
+// the issues' targets they meet. Nothing here is typed in by hand.
+//
+//   npm run bench && npm run docs:perf
+//   node scripts/perf-doc.mjs --in out/bench.json --out docs/performance.md
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+/** The targets the issues set (corpus queries; pages, #4; the popup, #5), checked against the run. */
+const TARGETS = {
+  corpusSize: 10_000,
+  storyMatchP95: 50,
+  queryP95: 20,
+  popupP95: 100,
+  timesFasterThanMarkJs: 3,
+  timesTheFloor: 2,
+  longestTask: 50,
+};
+
+const QUERY = /^(\w+) (p50|p95) at (\d+)$/;
+const POPUP = /^popup (.+) (p50|p95) at (\d+)$/;
+const PAGE = /^page (\S+) (.+)$/;
+
+/** The run's figures sorted into the benchmarks that wrote them; keys no part knows land in `other`. */
+export function groupFigures(bench) {
+  const groups = { engine: {}, queries: {}, popup: {}, pages: {}, other: {} };
+  for (const [key, figure] of Object.entries(bench)) {
+    const popup = POPUP.exec(key);
+    const query = QUERY.exec(key);
+    const page = PAGE.exec(key);
+    if (key.startsWith('engine ')) groups.engine[key] = figure;
+    else if (popup) put(groups.popup, popup[1], Number(popup[3]), popup[2], figure.value);
+    else if (query) put(groups.queries, query[1], Number(query[3]), query[2], figure.value);
+    else if (page) (groups.pages[page[1]] ??= {})[page[2]] = figure;
+    else groups.other[key] = figure;
+  }
+  return groups;
+}
+
+function put(table, name, size, percentile, value) {
+  ((table[name] ??= {})[size] ??= {})[percentile] = value;
+}
+
+const num = (n) => (n === null || n === undefined ? '–' : n.toLocaleString('en-US', { maximumFractionDigits: 2 }));
+const ms = (n) => (n === null || n === undefined ? '–' : `${num(n)} ms`);
+const row = (cells) => `| ${cells.join(' | ')} |`;
+const table = (head, rows) => [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
+const verdict = (ok) => (ok ? '**met**' : '**not met**');
+const sizesOf = (byName) => [...new Set(Object.values(byName).flatMap((bySize) => Object.keys(bySize).map(Number)))];
+
+function engineSection({ engine }) {
+  if (Object.keys(engine).length === 0) return 'Not in this run.';
+  const rows = Object.entries(engine).map(([key, f]) => [
+    key,
+    `${num(f.value)} ${f.unit}`,
+    f.baseline === null ? '–' : `${num(f.baseline)} ${f.unit}`,
+    f.ratio === null ? '–' : `${num(f.ratio)}x`,
+  ]);
+  return table(['', 'engine', 'one RegExp of every alias (baseline)', 'ratio'], rows);
+}
+
+/** A table of p50 / p95 per size (rows) and name (columns). */
+function percentileTable(byName, label) {
+  const names = Object.keys(byName);
+  const rows = sizesOf(byName)
+    .sort((a, b) => a - b)
+    .map((size) => [num(size), ...names.map((n) => `${num(byName[n][size]?.p50)} / ${num(byName[n][size]?.p95)}`)]);
+  return `${table([label, ...names], rows)}\n\np50 / p95 in milliseconds.`;
+}
+
+function corpusTargets({ queries, popup }) {
+  const size = TARGETS.corpusSize;
+  const lines = [];
+  for (const [name, bySize] of Object.entries(queries)) {
+    const p95 = bySize[size]?.p95;
+    const limit = name.startsWith('storyMatch') ? TARGETS.storyMatchP95 : TARGETS.queryP95;
+    if (p95 === undefined) lines.push(`- \`${name}\` p95 under ${limit} ms at ${num(size)} articles: not measured.`);
+    else
+      lines.push(`- \`${name}\` p95 under ${limit} ms at ${num(size)} articles: ${ms(p95)}, ${verdict(p95 < limit)}.`);
+  }
+  for (const [name, bySize] of Object.entries(popup)) {
+    const p95 = bySize[size]?.p95;
+    const limit = TARGETS.popupP95;
+    const what = `popup ${name} p95 under ${limit} ms at ${num(size)} articles`;
+    lines.push(p95 === undefined ? `- ${what}: not measured.` : `- ${what}: ${ms(p95)}, ${verdict(p95 < limit)}.`);
+  }
+  return lines.join('\n');
+}
+
+const FIRST = 'first highlight after DOMContentLoaded';
+const LAST = 'last highlight after DOMContentLoaded';
+
+function pagesSection({ pages }) {
+  const names = Object.keys(pages);
+  if (names.length === 0) return 'Not in this run.';
+  const head = [
+    'page',
+    "ours on the page's thread",
+    'mark.js',
+    'floor',
+    'ours, start → last highlight (wall)',
+    'DOMContentLoaded → first / last highlight',
+    'our longest task',
+    "the page's longest task (Crosswire off)",
+  ];
+  const rows = names.map((name) => {
+    const p = pages[name];
+    return [
+      name,
+      ms(p['annotation, page thread']?.value),
+      ms(p['annotation, page thread']?.baseline),
+      ms(p['page thread vs floor']?.baseline),
+      ms(p['annotation, wall']?.value),
+      `${ms(p[FIRST]?.value)} / ${ms(p[LAST]?.value)}`,
+      ms(p['longest task of ours']?.value),
+      `${ms(p['longest task']?.value)} (${ms(p['longest task']?.baseline)})`,
+    ];
+  });
+  return table(head, rows);
+}
+
+function pageTargets({ pages }) {
+  const entries = Object.entries(pages);
+  if (entries.length === 0) return '';
+  const { timesFasterThanMarkJs: fast, timesTheFloor: floor, longestTask } = TARGETS;
+  const checks = [
+    [`at least ${fast}x faster than mark.js, on the page's thread`, (p) => p['annotation, page thread']?.ratio >= fast],
+    [`at least ${fast}x faster than mark.js, in wall-clock time`, (p) => p['annotation, wall']?.ratio >= fast],
+    [`within ${floor}x of the floor, on the page's thread`, (p) => p['page thread vs floor']?.ratio <= floor],
+    [`no task of ours over ${longestTask} ms`, (p) => p['longest task of ours']?.value < longestTask],
+  ];
+  return checks
+    .map(([what, meets]) => {
+      const met = entries.filter(([, p]) => meets(p)).map(([name]) => name);
+      const missed = entries.map(([name]) => name).filter((name) => !met.includes(name));
+      // Name the shorter list: the pages that meet it, or those that miss it.
+      const which =
+        met.length === 0 || missed.length === 0
+          ? ''
+          : met.length <= missed.length
+            ? ` (${met.join(', ')})`
+            : ` (not on ${missed.join(', ')})`;
+      return `- ${what}: met on ${met.length} of ${entries.length} pages${which}.`;
+    })
+    .join('\n');
+}
+
+function otherSection({ other }) {
+  const rows = Object.entries(other).map(([key, f]) => [key, `${num(f.value)} ${f.unit}`]);
+  return rows.length === 0 ? 'None.' : table(['figure', 'value'], rows);
+}
+
+/** The page, from the run's figures and where and when they were measured. */
+export function performanceDoc(bench, { date, machine }) {
+  const groups = groupFigures(bench);
+  return `# Performance
+
+<!-- Generated by scripts/perf-doc.mjs from out/bench.json: do not edit by hand.
+     To refresh: npm run bench && npm run docs:perf -->
+
+Figures of one \`npm run bench\` run: ${date}, on ${machine}. Shared machines vary from run
+to run (by up to 2x on a busy 2-core machine), so compare figures measured in the same run,
+as each benchmark does with its baseline.
+
+## Engine
+
+About 1 MB of news text (the seed articles and the page snapshots' article text from
+\`../shared\`, repeated), annotated by the esbuild bundle of the engine, against one pass of a
+single precompiled RegExp of every dictionary alias (which finds actors only), run alternately
+in the same process (\`test/bench/engine.bench.ts\`, median of 9).
+
+${engineSection(groups)}
+
+## Corpus queries, in Chromium
+
+The built extension in headless Chromium; each query is a runtime message from an extension
+page, timed there after warm-up runs. Between sizes a synthetic corpus
+(\`test/bench/synthetic-corpus.ts\`) is imported through the same \`import-articles\` message
+(\`test/bench/corpus.bench.ts\`).
+
+${Object.keys(groups.queries).length ? percentileTable(groups.queries, 'articles') : 'Not in this run.'}
+
+## The popup, in the same run
+
+Opened as a page for a tab showing the CBC demo article (\`popup.html?tab=ID\`); times from
+navigation start, read from the User Timing marks the popup sets.
+
+${Object.keys(groups.popup).length ? percentileTable(groups.popup, 'articles') : 'Not in this run.'}
+
+## Pages, in Chromium
+
+Each page of \`../shared/pages\` and a 2 MB synthetic article, served on a news hostname and
+highlighted by the extension as shipped, against mark.js's \`markRegExp\` with one alternation
+of every alias and a floor (a TreeWalker over the text nodes and one pass of that RegExp), both
+run on the loaded page (\`test/bench/page.bench.ts\`). "On the page's thread" sums the content
+script's \`crosswire:task\` measures; wall-clock time includes the round trips to the background,
+where the engine runs.
+
+${pagesSection(groups)}
+
+## Other figures
+
+${otherSection(groups)}
+
+## Targets
+
+Corpus and popup (p95, at ${num(TARGETS.corpusSize)} articles):
+
+${corpusTargets(groups) || 'Not in this run.'}
+
+Pages:
+
+${pageTargets(groups) || 'Not in this run.'}
+`;
+}
+
+function describeMachine() {
+  const cpus = os.cpus();
+  const gb = Math.round(os.totalmem() / 2 ** 30);
+  const cpu = `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}`;
+  return `${cpu}, ${gb} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
+}
+
+function main() {
+  const { values } = parseArgs({
+    options: {
+      in: { type: 'string', default: 'out/bench.json' },
+      out: { type: 'string', default: 'docs/performance.md' },
+    },
+  });
+  if (!existsSync(values.in)) {
+    console.error(`${values.in} not found: run \`npm run bench\` first`);
+    process.exitCode = 1;
+    return;
+  }
+  const bench = JSON.parse(readFileSync(values.in, 'utf8'));
+  // bench.json records figures only: the run's date is the file's, and the machine is the one
+  // generating this page, which is why the page should be generated where the bench ran.
+  const date = `${statSync(values.in).mtime.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  writeFileSync(values.out, performanceDoc(bench, { date, machine: describeMachine() }));
+  console.log(`wrote ${values.out} from ${values.in}`);
+}
+
+// Run as a script; a test may import the functions above without writing anything.
+if (process.argv[1] === fileURLToPath(import.meta.url)) main();
