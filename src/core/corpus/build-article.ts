@@ -11,7 +11,7 @@ import type { ArticleMeta, CorpusArticle } from './types';
  * The canonical URL is derived from `meta.url` when the caller has none; the headline
  * found in the text fills in a missing `meta.headline`.
  */
-export function buildArticle(raw: string, meta: ArticleMeta, origin: 'bundled' | 'user'): CorpusArticle {
+export function buildArticle(raw: string, meta: ArticleMeta, origin: CorpusArticle['origin']): CorpusArticle {
   const clean = cleanArticle(raw);
   const canonical = meta.canonicalUrl ?? (meta.url ? canonicalUrl(meta.url) : null);
   const hash = contentHash(clean.text);

@@ -49,7 +49,12 @@ export interface ArticleMeta {
 export interface CorpusArticle extends ArticleMeta {
   /** Stable id: derived from the canonical URL when there is one, else from the content hash. */
   id: string;
-  origin: 'bundled' | 'user';
+  /** Where it came from: bundled at build time, added by the reader, from a followed feed, or from a shared corpus. */
+  origin: 'bundled' | 'user' | 'feed' | 'shared';
+  /** "headline" for a feed item (headline and summary only) not yet fetched in full; absent means a full article. */
+  depth?: 'headline' | 'full';
+  /** The feed item's GUID or id, for deduplication across polls; absent (or null) for other articles. */
+  guid?: string | null;
   /** Cleaned text: blocks joined by blank lines. */
   text: string;
   blocks: Block[];
