@@ -74,6 +74,8 @@ export interface FakeBrowser {
   tabs: { onRemoved: FakeEvent; [call: string]: FakeEvent | ((...args: unknown[]) => Promise<unknown>) };
   scripting: Record<string, (...args: unknown[]) => Promise<unknown>>;
   permissions: Record<string, (...args: unknown[]) => Promise<unknown>>;
+  /** Following the news polls on an alarm; no alarm exists until the test creates one. */
+  alarms: { onAlarm: FakeEvent; [call: string]: FakeEvent | ((...args: unknown[]) => Promise<unknown>) };
   /** Every call made to the stubs, in order. */
   calls: ApiCall[];
 }
@@ -146,6 +148,12 @@ export function fakeBrowser(
       contains: stub('permissions.contains', false),
       remove: stub('permissions.remove', true),
     },
+    alarms: {
+      create: stub('alarms.create'),
+      clear: stub('alarms.clear', true),
+      get: stub('alarms.get'),
+      onAlarm: new FakeEvent(),
+    },
     calls,
   };
 }
@@ -203,6 +211,9 @@ function commonGlobals(): Record<string, unknown> {
     AbortSignal,
     crypto,
     performance,
+    // The HTML entity decoder of the feed parser (the entities package) decodes its tables with atob.
+    atob,
+    btoa,
   };
 }
 

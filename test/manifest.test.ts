@@ -58,8 +58,9 @@ describe('manifest.json', () => {
 
   it('asks only for the API permissions it uses, and no broad host access', () => {
     // activeTab + scripting: read the article of the tab the user points at (popup button,
-    // context menu); contextMenus: that menu item. The corpus is IndexedDB, which needs none.
-    expect(manifest.permissions).toEqual(['activeTab', 'scripting', 'contextMenus']);
+    // context menu); contextMenus: that menu item; alarms: polling the feeds the reader follows.
+    // The corpus is IndexedDB, which needs none.
+    expect(manifest.permissions).toEqual(['activeTab', 'scripting', 'contextMenus', 'alarms']);
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
     expect(text).not.toContain('<all_urls>');
   });
@@ -76,7 +77,7 @@ describe('manifest.json', () => {
   });
 
   it('asks only for the permissions the README justifies, one by one', () => {
-    expect([...manifest.permissions].sort()).toEqual(['activeTab', 'contextMenus', 'scripting']);
+    expect([...manifest.permissions].sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'scripting']);
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     const table = readme.slice(readme.indexOf('### Permissions'));
     for (const p of [...manifest.permissions, 'host_permissions', 'optional_host_permissions'])

@@ -1,12 +1,13 @@
 import { buildArticle } from '../core/corpus/build-article';
 import { canonicalUrl, outletOf } from '../core/corpus/canonical-url';
-import { parseImport } from '../core/corpus/import-format';
+import { type ImportRecord, parseImport } from '../core/corpus/import-format';
 import type { CorpusArticle } from '../core/corpus/types';
 import { syndicationDiff, type ArticleSummary } from '../core/match';
 import type { Dictionary } from '../core/actors/dictionary';
 import { defaultDictionary } from '../core/actors/load';
 import type { CorpusStatus, FigureQuery, ImportReport, PageInput, ReplyValues, Result, Settings } from '../messages';
-import { articleCount, deleteArticle, importArticles, userArticleCount } from './corpus-store';
+import { articleCount, originCount } from './corpus-counts';
+import { deleteArticle, importArticles } from './corpus-store';
 import type { CorpusDb } from './db';
 import { articleText, exportArticles, listArticles } from './library';
 import { coverageGapsIn, figuresLikeIn, mentionsOf, quotesLikeIn, storyMatchIn } from './queries';
@@ -46,6 +47,20 @@ export function articleFromRecord(page: PageInput): CorpusArticle {
   return buildArticle(page.text, meta, 'user');
 }
 
+/** The records of an import file (or a shared corpus) as corpus articles: the record's outlet and wire win. */
+export function articlesFromRecords(records: ImportRecord[], origin: CorpusArticle['origin']): CorpusArticle[] {
+  return records.map((r) => {
+    const article = articleFromRecord({
+      text: r.text,
+      ...(r.url && { url: r.url }),
+      ...(r.canonicalUrl && { canonical: r.canonicalUrl }),
+      ...(r.headline && { headline: r.headline }),
+      ...(r.published && { published: r.published }),
+    });
+    return { ...article, origin, outlet: r.outlet ? r.outlet.toLowerCase() : article.outlet, wire: r.wire ?? null };
+  });
+}
+
 /**
  * The corpus service over the database. Every call waits for `ready` (the bundled corpus
  * seeded), because a background that was stopped and woken by a message starts cold.
@@ -60,12 +75,15 @@ export function corpusService(
   return {
     status: () =>
       after(async () => {
-        const [articles, user, version] = await Promise.all([
+        const [articles, user, feed, shared, version] = await Promise.all([
           articleCount(db),
-          userArticleCount(db),
+          originCount(db, 'user'),
+          originCount(db, 'feed'),
+          originCount(db, 'shared'),
           db.settings.get('corpusVersion'),
         ]);
-        return { articles, bundled: articles - user, user, version: (version?.value as string | undefined) ?? null };
+        const bundled = articles - user - feed - shared;
+        return { articles, bundled, user, feed, shared, version: (version?.value as string | undefined) ?? null };
       }),
     mentionsOf: (actorId, exclude) => after(() => mentionsOf(db, actorId, exclude)),
     figuresLike: (figure, exclude) => after(() => figuresLikeIn(db, figure, exclude)),
@@ -82,21 +100,7 @@ export function corpusService(
       after(async () => {
         const parsed = parseImport(data, format);
         if (!parsed.ok) return parsed;
-        const articles = parsed.value.map((r) =>
-          articleFromRecord({
-            text: r.text,
-            ...(r.url && { url: r.url }),
-            ...(r.canonicalUrl && { canonical: r.canonicalUrl }),
-            ...(r.headline && { headline: r.headline }),
-            ...(r.published && { published: r.published }),
-          }),
-        );
-        const outlets = parsed.value.map((r, i) =>
-          r.outlet
-            ? { ...articles[i]!, outlet: r.outlet.toLowerCase(), wire: r.wire ?? null }
-            : { ...articles[i]!, wire: r.wire ?? null },
-        );
-        return importArticles(db, outlets);
+        return importArticles(db, articlesFromRecords(parsed.value, 'user'));
       }),
     deleteArticle: (id) => after(() => deleteArticle(db, id)),
     articleText: (id) =>

@@ -1,39 +1,28 @@
+import Dexie from 'dexie';
 import type { BundledCorpus, CorpusArticle } from '../core/corpus/types';
 import { quoteShingles, summarize } from '../core/match';
 import type { Result } from '../messages';
-import { ALL_TABLES, type CorpusDb } from './db';
+import { addToCount, fixCounts } from './corpus-counts';
+import { ALL_TABLES, type ArticleRow, type CorpusDb } from './db';
 import { indexRows } from './index-rows';
 import { isQuotaError } from './storage-errors';
 
+// The count the queries read (queries.ts) lives with the others in corpus-counts.ts.
+export { articleCount } from './corpus-counts';
+
 const CORPUS_VERSION = 'corpusVersion';
-// Kept as settings because counting a large table in IndexedDB costs tens of milliseconds
-// (150 ms for 10,000 articles in Chromium), and the popup asks every time it opens.
-const ARTICLE_COUNT = 'articleCount';
-const USER_COUNT = 'userArticleCount';
-
-/** How many articles the corpus holds. */
-export async function articleCount(db: CorpusDb): Promise<number> {
-  const row = await db.settings.get(ARTICLE_COUNT);
-  return typeof row?.value === 'number' ? row.value : db.articles.count();
-}
-
-/** How many articles the user added (the rest are bundled). */
-export async function userArticleCount(db: CorpusDb): Promise<number> {
-  const row = await db.settings.get(USER_COUNT);
-  return typeof row?.value === 'number' ? row.value : db.articles.where('origin').equals('user').count();
-}
-
-async function addToCount(db: CorpusDb, delta: number, origin: CorpusArticle['origin']): Promise<void> {
-  await db.settings.put({ key: ARTICLE_COUNT, value: (await articleCount(db)) + delta });
-  if (origin === 'user') await db.settings.put({ key: USER_COUNT, value: (await userArticleCount(db)) + delta });
-}
 
 /** Write one article and its index rows. Call inside a transaction over ALL_TABLES. */
-async function insertArticle(db: CorpusDb, article: CorpusArticle): Promise<void> {
-  const rows = indexRows(article, quoteShingles);
+async function insertArticle(db: CorpusDb, article: CorpusArticle, row: Partial<ArticleRow> = {}): Promise<void> {
   // Counted before the article is in: a missing count falls back to counting the table.
   await addToCount(db, 1, article.origin);
-  await db.articles.add({ ...article, addedAt: Date.now() });
+  await writeArticle(db, article, row);
+}
+
+/** An article's rows, uncounted: insertArticle counts one, insertEntries a batch at once. */
+async function writeArticle(db: CorpusDb, article: CorpusArticle, row: Partial<ArticleRow>): Promise<void> {
+  const rows = indexRows(article, quoteShingles);
+  await db.articles.add({ ...article, addedAt: Date.now(), ...row });
   await db.summaries.put(summarize(article));
   await db.heads.put({
     id: article.id,
@@ -42,6 +31,8 @@ async function insertArticle(db: CorpusDb, article: CorpusArticle): Promise<void
     headline: article.headline,
     url: article.url,
     lead: leadOf(article),
+    origin: article.origin,
+    ...(article.depth === 'headline' && { depth: 'headline' as const }),
   });
   await db.mentions.bulkAdd(rows.mentions);
   await db.figures.bulkAdd(rows.figures);
@@ -66,13 +57,33 @@ async function removeArticle(db: CorpusDb, id: string): Promise<void> {
   );
 }
 
-/** The stored article this one duplicates, by canonical URL or by content, if any. */
-async function duplicateOf(db: CorpusDb, article: Pick<CorpusArticle, 'canonicalUrl' | 'contentHash'>) {
+type Identity = Pick<CorpusArticle, 'id' | 'canonicalUrl' | 'contentHash' | 'guid' | 'outlet'>;
+
+/**
+ * The stored article this one duplicates, if any: the same id or canonical URL, the same feed
+ * GUID from the same outlet (GUIDs are unique per feed, not across outlets), or the same text.
+ */
+async function duplicateOf(db: CorpusDb, article: Identity): Promise<ArticleRow | undefined> {
+  const byId = await db.articles.get(article.id);
+  if (byId) return byId;
   const byUrl = article.canonicalUrl
     ? await db.articles.where('canonicalUrl').equals(article.canonicalUrl).first()
     : undefined;
-  return byUrl ?? (await db.articles.where('contentHash').equals(article.contentHash).first());
+  if (byUrl) return byUrl;
+  const { guid, outlet } = article;
+  const byGuid = guid
+    ? await db.articles
+        .where('guid')
+        .equals(guid)
+        .filter((a) => a.outlet === outlet)
+        .first()
+    : undefined;
+  return byGuid ?? (await db.articles.where('contentHash').equals(article.contentHash).first());
 }
+
+/** A whole article takes the place of a stored headline entry of the same story (a feed item). */
+const upgrades = (existing: ArticleRow, article: CorpusArticle) =>
+  existing.depth === 'headline' && article.depth !== 'headline';
 
 /**
  * Put the bundled corpus in the database. Idempotent: the same version changes nothing. A new
@@ -98,13 +109,19 @@ export async function seedBundled(
   });
 }
 
-/** Add one article the user read or chose; refused when the corpus already holds it. */
+/**
+ * Add one article the user read or chose; refused when the corpus already holds it, unless
+ * what it holds is a feed's headline entry of it, which the whole article replaces.
+ */
 export async function addArticle(db: CorpusDb, article: CorpusArticle): Promise<Result<{ id: string }>> {
   return guardStorage(() =>
     db.transaction('rw', ALL_TABLES, async (): Promise<Result<{ id: string }>> => {
-      const existing = await duplicateOf(db, article);
-      if (existing) return { ok: false, error: `already in the corpus: ${describe(existing)}` };
-      await insertArticle(db, { ...article, origin: 'user' });
+      const mine = { ...article, origin: 'user' as const };
+      const existing = await duplicateOf(db, mine);
+      if (existing && !upgrades(existing, mine))
+        return { ok: false, error: `already in the corpus: ${describe(existing)}` };
+      if (existing) await removeArticle(db, existing.id);
+      await insertArticle(db, mine);
       return { ok: true, value: { id: article.id } };
     }),
   );
@@ -122,17 +139,99 @@ export async function importArticles(db: CorpusDb, articles: CorpusArticle[]): P
     db.transaction('rw', ALL_TABLES, async (): Promise<Result<ImportReport>> => {
       const report: ImportReport = { added: [], skipped: [] };
       for (const [index, article] of articles.entries()) {
-        const existing = await duplicateOf(db, article);
-        if (existing) {
+        const mine = { ...article, origin: 'user' as const };
+        const existing = await duplicateOf(db, mine);
+        if (existing && !upgrades(existing, mine)) {
           report.skipped.push({ index, reason: `already in the corpus: ${describe(existing)}` });
           continue;
         }
-        await insertArticle(db, { ...article, origin: 'user' });
+        if (existing) await removeArticle(db, existing.id);
+        await insertArticle(db, mine);
         report.added.push(article.id);
       }
       return { ok: true, value: report };
     }),
   );
+}
+
+/**
+ * Add a batch of entries from a feed or a shared corpus, skipping those the corpus holds
+ * (or that repeat in the batch), added at `now` (the poll's clock, which retention reads),
+ * in one transaction with `alongside` (the feed's new state):
+ * a worker stopped half-way leaves neither, so the next poll fetches the feed again and adds
+ * each entry once. The counts are updated once per batch, not once per entry.
+ */
+export async function insertEntries(
+  db: CorpusDb,
+  entries: CorpusArticle[],
+  origin: 'feed' | 'shared',
+  options: { alongside?: (added: string[]) => Promise<unknown>; now?: number } = {},
+): Promise<Result<{ added: string[]; skipped: number }>> {
+  const { alongside, now = Date.now() } = options;
+  return guardStorage(() =>
+    db.transaction('rw', ALL_TABLES, async () => {
+      // Fixed first, so no count falls back to counting a table that holds uncounted rows.
+      await fixCounts(db, origin);
+      const added: string[] = [];
+      for (const entry of entries) {
+        const article = { ...entry, origin };
+        const existing = await duplicateOf(db, article);
+        if (existing && !upgrades(existing, article)) continue;
+        if (existing) await removeArticle(db, existing.id); // counts its own removal
+        await writeArticle(db, article, { addedAt: now });
+        added.push(article.id);
+      }
+      await addToCount(db, added.length, origin);
+      await alongside?.(added);
+      return { ok: true as const, value: { added, skipped: entries.length - added.length } };
+    }),
+  );
+}
+
+/**
+ * Replace a stored entry by its whole article (fetched in full on the reader's request),
+ * under the same id and origin, kept from then on: retention does not prune what the reader
+ * asked for.
+ */
+export async function upgradeEntry(db: CorpusDb, article: CorpusArticle): Promise<Result<{ id: string }>> {
+  return guardStorage(() =>
+    db.transaction('rw', ALL_TABLES, async (): Promise<Result<{ id: string }>> => {
+      const existing = await db.articles.get(article.id);
+      if (!existing) return { ok: false, error: `no article ${article.id} in the corpus` };
+      await removeArticle(db, existing.id);
+      await insertArticle(db, { ...article, origin: existing.origin }, { kept: true, addedAt: existing.addedAt });
+      return { ok: true, value: { id: article.id } };
+    }),
+  );
+}
+
+const DAY_MS = 86_400_000;
+const PRUNE_BATCH = 200;
+
+/**
+ * Delete the feed entries that arrived more than `retentionDays` before `now`, except those
+ * a note is on or the reader kept. In batches of a few hundred, one transaction each, so the
+ * popup and highlighting keep their turn at the database. Answers how many went.
+ */
+export async function pruneFeedEntries(db: CorpusDb, retentionDays: number, now: number): Promise<number> {
+  const cutoff = now - retentionDays * DAY_MS;
+  const old = (await db.articles
+    .where('[origin+addedAt]')
+    .between(['feed', Dexie.minKey], ['feed', cutoff], true, false)
+    .primaryKeys()) as string[];
+  let removed = 0;
+  for (let at = 0; at < old.length; at += PRUNE_BATCH) {
+    const ids = old.slice(at, at + PRUNE_BATCH);
+    removed += await db.transaction('rw', ALL_TABLES, async () => {
+      const noted = new Set((await db.notes.where('articleId').anyOf(ids).toArray()).map((n) => n.articleId));
+      const rows = await db.articles.bulkGet(ids);
+      // Read again inside the transaction: the reader may have kept one since the ids were listed.
+      const gone = rows.filter((a): a is ArticleRow => !!a && a.origin === 'feed' && !a.kept && !noted.has(a.id));
+      for (const a of gone) await removeArticle(db, a.id);
+      return gone.length;
+    });
+  }
+  return removed;
 }
 
 /** Delete an article the user added (bundled ones come back with the next seeding). */

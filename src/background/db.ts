@@ -7,6 +7,8 @@ import type { Note } from '../core/notes/types';
 /** A stored article: the corpus article plus when it was added and its matching summary. */
 export interface ArticleRow extends CorpusArticle {
   addedAt: number;
+  /** The reader kept this feed entry (added its page, or had it fetched whole): retention never prunes it. */
+  kept?: boolean;
 }
 
 /** What story matching reads: kept apart from the articles so a match loads kilobytes, not megabytes. */
@@ -40,6 +42,10 @@ export interface HeadRow {
   url: string | null;
   /** The first paragraph, clipped: what the popup's story list shows (absent in rows stored before it was kept). */
   lead?: string | null;
+  /** Where the article came from, for the corpus list (absent in rows stored before version 4). */
+  origin?: CorpusArticle['origin'];
+  /** 'headline' for a feed item's headline and summary only; absent for a full article. */
+  depth?: 'headline';
 }
 
 /** A figure with what cards show of it, indexed by what it counts and what it is about ('' when unnamed). */
@@ -96,6 +102,31 @@ export interface TabRow {
   url: string | null;
 }
 
+/** A followed feed, or a subscribed shared corpus (a JSON Lines file polled like a feed), and how its fetching goes. */
+export interface FeedRow {
+  url: string;
+  kind: 'feed' | 'corpus';
+  /** The outlet its entries are credited to (a feed); null for a shared corpus (each record names its own). */
+  outlet: string | null;
+  title: string | null;
+  addedBy: 'default' | 'reader';
+  /** The validators of the last full answer, sent back as If-None-Match / If-Modified-Since. */
+  etag: string | null;
+  lastModified: string | null;
+  /** Hash of the last body read: an unchanged body from a server without validators is not parsed again. */
+  bodyHash?: string | null;
+  /** Date.now() of the last poll that got an answer (new or unchanged). */
+  lastSuccess: number | null;
+  lastError: string | null;
+  lastErrorAt: number | null;
+  /** Failures in a row (0 after a success): the backoff grows with it. */
+  failures: number;
+  /** Not fetched before this time (Date.now()): Retry-After, or the backoff after failures. */
+  retryAt: number | null;
+  /** How many entries it added to the corpus, in all. */
+  items: number;
+}
+
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -118,6 +149,7 @@ export class CorpusDb extends Dexie {
   settings!: Table<SettingRow, string>;
   readings!: Table<ReadingRow, string>;
   tabs!: Table<TabRow, number>;
+  feeds!: Table<FeedRow, string>;
 
   constructor(name = 'crosswire', options?: DexieOptions) {
     super(name, options);
@@ -143,6 +175,12 @@ export class CorpusDb extends Dexie {
       });
     // Version 3: the pages read in the browser, by article id and by tab (nothing to move).
     this.version(3).stores({ readings: '&articleId, readAt', tabs: '&tabId, articleId' });
+    // Version 4: followed feeds and shared corpora; articles found by their feed GUID, and feed
+    // entries by when they arrived (retention). Nothing to move: older articles have neither.
+    this.version(4).stores({
+      articles: '&id, canonicalUrl, contentHash, origin, published, outlet, guid, [origin+addedAt]',
+      feeds: '&url, kind',
+    });
   }
 }
 
@@ -163,4 +201,5 @@ export const ALL_TABLES = [
   'actorStats',
   'notes',
   'settings',
+  'feeds',
 ] as const;

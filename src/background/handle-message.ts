@@ -6,6 +6,7 @@
 import type { Reply, Request, RequestType, Result } from '../messages';
 import { CONTENT_REQUEST_TYPES, PAGE_REQUEST_TYPES, parseContentRequest, parsePageRequest } from '../messages';
 import type { CorpusApi } from './corpus-service';
+import type { FeedsApi } from './feeds/service';
 import type { NotesApi } from './notes-service';
 import type { PagesApi } from './page-service';
 
@@ -20,6 +21,10 @@ export interface HandlerContext {
   corpus: CorpusApi;
   notes: NotesApi;
   pages: PagesApi;
+  /** Following the outlets' news and shared corpora. */
+  feeds: FeedsApi;
+  /** Fetch a feed entry's article in full and make the entry whole. */
+  fullText: (articleId: string) => Promise<Result<{ id: string }>>;
   /** Highlight a tab once (the popup, for the tab it is about). */
   highlightTab: (tabId: number) => Promise<Result<{ highlighted: true }>>;
   /** Run on every page of a site whose permission was granted, or stop. */
@@ -62,6 +67,7 @@ export const HANDLERS: { [K in RequestType]: Handler<K> } = {
   },
   'syndication-diff': (r, c) => c.corpus.syndicationDiff(r.articleId, r.otherArticleId),
   'add-page': (r, c) => c.pages.addPage(r.articleId),
+  'fetch-full-text': (r, c) => c.fullText(r.articleId),
   'import-articles': (r, c) => c.corpus.importArticles(r.data, r.format),
   'delete-article': (r, c) => c.corpus.deleteArticle(r.articleId),
   'highlight-tab': async (r, c) => {
@@ -83,6 +89,15 @@ export const HANDLERS: { [K in RequestType]: Handler<K> } = {
   'always-on-site': (r, c) => c.alwaysOnSite(r.origin, r.on),
   'get-settings': async (_, c) => ok(await c.corpus.settings()),
   'set-settings': async (r, c) => ok(await c.corpus.updateSettings(r.settings)),
+  'get-following': async (_, c) => ok(await c.feeds.following()),
+  'set-following': async ({ type: _, ...changes }, c) => ok(await c.feeds.setFollowing(changes)),
+  'add-feed': (r, c) => c.feeds.addFeed(r.url, r.outlet),
+  'remove-feed': (r, c) => c.feeds.removeFeed(r.url),
+  'import-opml': (r, c) => c.feeds.importOpml(r.data),
+  'export-opml': async (_, c) => ok(await c.feeds.exportOpml()),
+  'poll-now': (_, c) => c.feeds.pollNow(),
+  'subscribe-corpus': (r, c) => c.feeds.subscribe(r.url),
+  'unsubscribe-corpus': (r, c) => c.feeds.unsubscribe(r.url),
 };
 
 /**

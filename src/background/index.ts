@@ -6,18 +6,26 @@ import { alwaysOnSite, highlightActiveTab, highlightTab, registeredSites, type H
 import { corpusService } from './corpus-service';
 import { seedBundled } from './corpus-store';
 import { CorpusDb } from './db';
+import { feedsService } from './feeds/service';
 import { handleMessage } from './handle-message';
 import { notesService } from './notes-service';
 import { pageService } from './page-service';
+import { autoFetchFullText, fetchFullText, politePage } from './full-text';
+import { readFollowing } from './feeds/settings';
 import { forgetTab } from './readings';
+import { upgradeEntry } from './corpus-store';
+import { parseHTML } from 'linkedom';
 
-const { runtime, contextMenus, action, commands, tabs } = extensionApi;
+const { runtime, contextMenus, action, commands, tabs, alarms, permissions } = extensionApi;
 const tabApi = extensionApi as unknown as TabApi;
 const highlightApi = extensionApi as unknown as HighlightApi;
 const db = new CorpusDb();
 const ADD_PAGE_MENU = 'crosswire-add-page';
 const HIGHLIGHT_MENU = 'crosswire-highlight-page';
 const NOTE_MENU = 'crosswire-add-note';
+/** The settings row counting today's automatic full-text fetches. */
+const FULL_TEXT_TODAY = 'fullTextToday';
+const today = () => new Date().toISOString().slice(0, 10);
 
 /** Seed (or re-seed after an update) the bundled corpus; a no-op when the version is current. */
 async function seed(): Promise<void> {
@@ -31,7 +39,59 @@ async function seed(): Promise<void> {
 const ready = seed().catch((error: unknown) => console.error('Crosswire: seeding the corpus failed', error));
 const corpus = corpusService(db, ready);
 const notes = notesService(db, ready, corpus);
-const pages = pageService(db, ready, corpus, (tabId) => readTab(tabApi, tabId));
+const pages = pageService(db, ready, corpus, (tabId) => readTab(tabApi, tabId), {
+  // The reader's opt-in: the page's best matches that are feed headlines, fetched in full within a daily limit.
+  afterRead: (reading) =>
+    void autoFetchFullText({
+      settings: () => readFollowing(db),
+      versions: () => corpus.storyMatchOf(reading.summary),
+      fetchFullText: (articleId) => fullText(articleId),
+      fetchedToday: async () => {
+        const row = (await db.settings.get(FULL_TEXT_TODAY))?.value as { day: string; count: number } | undefined;
+        return row?.day === today() ? row.count : 0;
+      },
+      countFetch: async () => {
+        const row = (await db.settings.get(FULL_TEXT_TODAY))?.value as { day: string; count: number } | undefined;
+        const count = row?.day === today() ? row.count + 1 : 1;
+        await db.settings.put({ key: FULL_TEXT_TODAY, value: { day: today(), count } });
+      },
+    }).catch(reportFeedError),
+});
+const feeds = feedsService(db, ready, {
+  // Called through globalThis: a fetch detached from its global throws "Illegal invocation".
+  fetch: (input, init) => globalThis.fetch(input, init),
+  now: Date.now,
+  alarms,
+  permissions,
+  manifestHosts: runtime.getManifest().host_permissions ?? [],
+  alwaysOnSites: async () => {
+    const sites = await registeredSites(highlightApi);
+    return sites.ok ? sites.value.origins : [];
+  },
+  storageEstimate: async () => {
+    const estimate = await navigator.storage?.estimate?.();
+    return estimate ? { usage: estimate.usage ?? 0, quota: estimate.quota ?? 0 } : null;
+  },
+});
+
+// A feed entry fetched in full, on the reader's request: the page read on an inert document.
+const parseHtml = (html: string) => parseHTML(html).document as unknown as Document;
+const fullText = (articleId: string) =>
+  ready.then(() =>
+    fetchFullText(
+      articleId,
+      { get: (id) => db.articles.get(id), upgrade: (article) => upgradeEntry(db, article) },
+      { fetchPage: politePage((input, init) => globalThis.fetch(input, init), Date.now), parseHtml },
+    ),
+  );
+
+// Registered in the first turn, so the alarm that woke the worker reaches it.
+alarms.onAlarm.addListener((alarm) => void feeds.onAlarm(alarm.name).catch(reportFeedError));
+void feeds.start().catch(reportFeedError);
+
+function reportFeedError(error: unknown): void {
+  console.error('Crosswire: following the news failed', error);
+}
 
 runtime.onMessage.addListener((message: unknown, sender: MessageSender) => {
   // The polyfill sends a returned promise's value as the response; undefined sends none.
@@ -42,6 +102,8 @@ runtime.onMessage.addListener((message: unknown, sender: MessageSender) => {
     corpus,
     notes,
     pages,
+    feeds,
+    fullText,
     highlightTab: (tabId) => highlightTab(highlightApi, tabId),
     alwaysOnSite: (origin, on) => alwaysOnSite(highlightApi, origin, on),
     registeredSites: () => registeredSites(highlightApi),

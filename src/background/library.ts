@@ -30,7 +30,6 @@ export async function listArticles(
   const words = fold(query).split(/\s+/).filter(Boolean);
   const actor = query.trim() ? dictionary.lookup(query.trim())[0] : undefined;
   return db.transaction('r', [db.articles, db.heads, db.mentions], async () => {
-    const userIds = new Set(await db.articles.where('origin').equals('user').primaryKeys());
     let ids: string[];
     if (actor) {
       const keys = await db.mentions
@@ -54,13 +53,16 @@ export async function listArticles(
       ids = (await db.articles.orderBy('published').reverse().primaryKeys()) as string[];
     }
     const heads = (await db.heads.bulkGet(ids.slice(offset, offset + limit))).filter((h): h is HeadRow => !!h);
+    // Heads stored before they kept their article's origin: the article says it.
+    const older = heads.filter((h) => !h.origin).map((h) => h.id);
+    const origins = new Map((await db.articles.bulkGet(older)).map((a, i) => [older[i]!, a?.origin ?? 'bundled']));
     const items: ArticleListItem[] = heads.map((h) => ({
       articleId: h.id,
       outlet: outletRef(h.outlet),
       published: h.published,
       headline: h.headline,
       url: h.url,
-      origin: userIds.has(h.id) ? 'user' : 'bundled',
+      origin: h.origin ?? origins.get(h.id) ?? 'bundled',
     }));
     return { total: ids.length, items, actor: actor ? { id: actor.id, label: actor.name } : null };
   });

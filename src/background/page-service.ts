@@ -52,7 +52,7 @@ export function pageService(
   corpus: CorpusApi,
   extract: Extract,
   /** `now` dates the exports (injected so they are reproducible in tests). */
-  options: { pollMs?: number; waitMs?: number; now?: () => Date } = {},
+  options: { pollMs?: number; waitMs?: number; now?: () => Date; afterRead?: (reading: ReadingRow) => void } = {},
 ): PagesApi {
   const after = <T>(f: () => Promise<T>) => ready.then(f);
   const { pollMs = 100, waitMs = 10_000, now = () => new Date() } = options;
@@ -77,6 +77,8 @@ export function pageService(
     const row = await keepReading(db, pageArticle(page), source, tabId);
     // "Remember what I read" stores the reading itself: the text the highlights were made on.
     if (source === 'page' && (await corpus.settings()).rememberArticles) await addArticle(db, row.article);
+    // What else the reader opted in to on a page read (fetching its best matches in full) runs after the answer.
+    if (source === 'page') options.afterRead?.(row);
     return row;
   };
 

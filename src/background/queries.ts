@@ -142,7 +142,7 @@ export async function storyMatchIn(db: CorpusDb, page: ArticleSummary): Promise<
     ...ranked.filter((m) => m.label === 'unrelated').slice(0, UNRELATED_RETURNED),
   ];
   const heads = await db.heads.bulkGet(shown.map((m) => m.articleId));
-  return shown.map((m, i) => ({ ...m, lead: heads[i]?.lead ?? null }));
+  return shown.map((m, i) => ({ ...m, lead: heads[i]?.lead ?? null, depth: heads[i]?.depth ?? 'full' }));
 }
 
 /** What other versions of the story carry that the page leaves out, and the reverse. */

@@ -9,6 +9,8 @@ import {
   bool,
   count,
   ExportFormatSchema,
+  FEED_URL,
+  FollowingPatchSchema,
   id,
   MAX_IMPORT_LENGTH,
   NoteFilterSchema,
@@ -35,6 +37,8 @@ export const PageRequestSchema = v.variant('type', [
   request('syndication-diff', { articleId: id, otherArticleId: id }),
   /** Store a kept reading in the corpus: the same text its highlights and notes were made on. */
   request('add-page', { articleId: id }),
+  /** Fetch a feed entry's article in full (no cookies) and make the entry whole; says why when it cannot. */
+  request('fetch-full-text', { articleId: id }),
   request('import-articles', {
     data: text(MAX_IMPORT_LENGTH),
     format: v.optional(v.picklist(['json', 'jsonl'], 'must be one of json, jsonl')),
@@ -65,6 +69,26 @@ export const PageRequestSchema = v.variant('type', [
   /** Run on every page of a site from now on (its permission was just granted), or stop. */
   request('always-on-site', { origin: ORIGIN, on: bool }),
   request('set-settings', { settings: SettingsPatchSchema }),
+  // Following the outlets' news (the options page). The page asks for the feed hosts'
+  // permissions in the click that turns it on; the background gives them back when it goes off.
+  /** The following settings, each feed's and shared corpus's status, and the storage used. */
+  request('get-following', {}),
+  /** Change the following settings: on schedules the polls, off stops all fetching. */
+  request('set-following', FollowingPatchSchema.entries),
+  /** Follow a feed; its entries are credited to `outlet` (else the outlet of its host). */
+  request('add-feed', { url: FEED_URL, outlet: v.optional(text(255)) }),
+  /** Stop following a feed; the entries it added stay until retention prunes them. */
+  request('remove-feed', { url: FEED_URL }),
+  /** Follow the feeds of an OPML file (those not followed yet). */
+  request('import-opml', { data: text(5_000_000) }),
+  /** The followed feeds as an OPML file. */
+  request('export-opml', {}),
+  /** Poll every feed and shared corpus that is not backing off, now. */
+  request('poll-now', {}),
+  /** Subscribe to a shared corpus (a JSON Lines file in the import format) and import it now. */
+  request('subscribe-corpus', { url: FEED_URL }),
+  /** Stop following a shared corpus; the articles it added stay. */
+  request('unsubscribe-corpus', { url: FEED_URL }),
 ]);
 
 export type PageRequest = v.InferOutput<typeof PageRequestSchema>;

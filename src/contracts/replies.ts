@@ -13,7 +13,8 @@ import type { Annotation } from '../core/types';
 import type { Result } from './check';
 import type { ContentRequest } from './content-to-background';
 import type { PageRequest } from './page-to-background';
-import { type PageInput, SettingsSchema, type Settings } from './values';
+import { FOLLOWING, type FollowingState, POLL_REPORT, type PollReport } from './following';
+import { type FollowingSettings, type PageInput, SettingsSchema, type Settings } from './values';
 
 export type Request = ContentRequest | PageRequest;
 export type RequestType = Request['type'];
@@ -60,7 +61,11 @@ export interface MentionsByOutlet {
 }
 
 /** A stored article ranked as a version of the page's story, with its first paragraph. */
-export type StoryVersion = StoryMatch & { lead: string | null };
+export type StoryVersion = StoryMatch & {
+  lead: string | null;
+  /** 'headline': a feed item's headline and summary only, which the reader can have fetched in full. */
+  depth: 'headline' | 'full';
+};
 
 /** A stored article (or kept reading) as the side-by-side view reads it. */
 export interface ArticleText {
@@ -83,7 +88,7 @@ export interface ArticleListItem {
   published: string | null;
   headline: string | null;
   url: string | null;
-  origin: 'bundled' | 'user';
+  origin: 'bundled' | 'user' | 'feed' | 'shared';
 }
 
 export interface ArticleList {
@@ -97,7 +102,11 @@ export interface ArticleList {
 export interface CorpusStatus {
   articles: number;
   bundled: number;
+  /** Added by the reader (pages, imports). */
   user: number;
+  /** From followed feeds ("From a feed"), and from shared corpora ("From a shared corpus"). */
+  feed: number;
+  shared: number;
   version: string | null;
 }
 
@@ -145,6 +154,7 @@ export interface ReplyValues {
   'coverage-gaps': CoverageGaps;
   'syndication-diff': WordDiff[];
   'add-page': { id: string };
+  'fetch-full-text': { id: string };
   'import-articles': ImportReport;
   'delete-article': { id: string };
   'highlight-tab': { highlighted: true; articleId: string | null };
@@ -162,12 +172,23 @@ export interface ReplyValues {
   'always-on-site': { origin: string; on: boolean };
   'get-settings': Settings;
   'set-settings': Settings;
+  'get-following': FollowingState;
+  'set-following': FollowingState;
+  'add-feed': FollowingState;
+  'remove-feed': FollowingState;
+  /** `skipped`: the addresses already followed, or not feeds' (with why). */
+  'import-opml': { added: number; skipped: string[] };
+  'export-opml': { data: string; filename: string };
+  'poll-now': PollReport;
+  'subscribe-corpus': FollowingState;
+  'unsubscribe-corpus': FollowingState;
 }
 
 /** The background's answer to a request of type K. */
 export type Reply<K extends RequestType> = Result<ReplyValues[K]>;
 
-export type { PageInput, Result };
+export type { FeedStatus, FollowingState, PollReport } from './following';
+export type { FollowingSettings, PageInput, Result };
 
 const ANNOTATION = v.looseObject({
   kind: v.picklist(['actor', 'figure', 'quote']),
@@ -191,7 +212,7 @@ const REPLY_CHECKS: { [K in RequestType]: v.GenericSchema } = {
   'read-page': READING,
   'annotate-text': v.array(ANNOTATION),
   'page-of-tab': READING,
-  'corpus-status': keys('articles', 'bundled', 'user', 'version'),
+  'corpus-status': keys('articles', 'bundled', 'user', 'feed', 'shared', 'version'),
   'mentions-of': v.array(keys('outlet', 'articles')),
   'figures-like': keys('items', 'verdict'),
   'quotes-like': v.array(keys('articleId', 'kind')),
@@ -199,6 +220,7 @@ const REPLY_CHECKS: { [K in RequestType]: v.GenericSchema } = {
   'coverage-gaps': keys('missing', 'extra'),
   'syndication-diff': v.array(keys('op', 'text')),
   'add-page': ID,
+  'fetch-full-text': ID,
   'import-articles': keys('added', 'skipped'),
   'delete-article': ID,
   'highlight-tab': keys('highlighted', 'articleId'),
@@ -222,6 +244,15 @@ const REPLY_CHECKS: { [K in RequestType]: v.GenericSchema } = {
   'always-on-site': keys('origin', 'on'),
   'get-settings': SettingsSchema,
   'set-settings': SettingsSchema,
+  'get-following': FOLLOWING,
+  'set-following': FOLLOWING,
+  'add-feed': FOLLOWING,
+  'remove-feed': FOLLOWING,
+  'import-opml': v.looseObject({ added: v.number(), skipped: v.array(v.string()) }),
+  'export-opml': v.looseObject({ data: v.string(), filename: v.string() }),
+  'poll-now': POLL_REPORT,
+  'subscribe-corpus': FOLLOWING,
+  'unsubscribe-corpus': FOLLOWING,
 };
 
 /** Checks the background's answer to a request of type `type`. */

@@ -83,6 +83,32 @@ export type ExportFormat = v.InferOutput<typeof ExportFormatSchema>;
 export const PageExportKindSchema = v.picklist(['jsonld', 'csv', 'markdown'], 'must be one of jsonld, csv, markdown');
 export type PageExportKind = v.InferOutput<typeof PageExportKindSchema>;
 
+const whole = (min: number, max: number) => {
+  const says = `must be a whole number from ${min} to ${max}`;
+  return v.pipe(v.number(says), v.integer(says), v.minValue(min, says), v.maxValue(max, says));
+};
+
+/** How the reader follows the outlets' news (the options page; off until they turn it on). */
+export const FollowingSettingsSchema = v.strictObject({
+  on: bool,
+  /** Minutes between polls. */
+  intervalMinutes: whole(5, 1440),
+  /** Days a feed entry stays in the corpus, unless a note holds it or the reader kept it. */
+  retentionDays: whole(1, 365),
+  /** Fetch the top matches of a story in full, by themselves, up to a daily limit. */
+  autoFullText: bool,
+  dailyFullTextLimit: whole(0, 500),
+});
+export type FollowingSettings = v.InferOutput<typeof FollowingSettingsSchema>;
+export const FollowingPatchSchema = v.partial(FollowingSettingsSchema);
+
+/** A feed's or a shared corpus's address: http(s) only (no file:, data: or extension URLs). */
+export const FEED_URL = v.pipe(
+  v.string('must be an http(s) address'),
+  v.maxLength(2048, 'is longer than 2,048 characters'),
+  v.regex(/^https?:\/\/[^\s/]+\.[^\s]*$/i, 'must be an http(s) address like https://example.org/feed.xml'),
+);
+
 export const ORIGIN = v.pipe(
   v.string(),
   v.regex(/^https?:\/\/[a-z0-9.-]+$/i, 'must be an origin like https://www.example.org'),

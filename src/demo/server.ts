@@ -5,6 +5,7 @@
 // only 127.0.0.1; nothing leaves the machine.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,8 +18,11 @@ export interface NewsServer {
   close(): Promise<void>;
 }
 
-/** Serve `pages` ("host/path" -> HTML) over HTTPS on 127.0.0.1. */
-export async function startNewsServer(pages: Record<string, string>): Promise<NewsServer> {
+/** An answer of its own: a feed with its headers, a redirect, a slow or failing server. */
+export type Responder = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** Serve `pages` ("host/path" -> HTML, or a responder) over HTTPS on 127.0.0.1. */
+export async function startNewsServer(pages: Record<string, string | Responder>): Promise<NewsServer> {
   const dir = mkdtempSync(join(tmpdir(), 'crosswire-tls-'));
   const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
   try {
@@ -54,6 +58,7 @@ export async function startNewsServer(pages: Record<string, string>): Promise<Ne
       return;
     }
     const page = pages[`${(req.headers.host ?? '').split(':')[0]}${path}`];
+    if (typeof page === 'function') return page(req, res);
     res.writeHead(page ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
     res.end(page ?? '<!doctype html><title>Not found</title><p>Not found</p>');
   });

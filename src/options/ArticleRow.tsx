@@ -1,6 +1,14 @@
 import type { ArticleListItem } from '../messages';
 import { ConfirmPrompt, useFocusBack } from '../shared/ui/ConfirmPrompt';
 
+/** Where an article came from, as its badge says it. */
+const ORIGIN: Record<ArticleListItem['origin'], string> = {
+  bundled: 'Bundled',
+  user: 'Added by you',
+  feed: 'From a feed',
+  shared: 'From a shared corpus',
+};
+
 const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** A YYYY-MM-DD date as a reader writes it ("10 March 2012"), or the text as it is if it is not one. */
@@ -47,7 +55,7 @@ export function ArticleRow({ item, confirming, removing, onRemove, onConfirm, on
           ) : (
             <span>date unknown</span>
           )}
-          <span class={`badge badge-${item.origin}`}>{item.origin === 'user' ? 'Added by you' : 'Bundled'}</span>
+          <span class={`badge badge-${item.origin}`}>{ORIGIN[item.origin]}</span>
         </p>
       </div>
       {confirming ? (

@@ -77,7 +77,14 @@ export function Popup({ ping, ask, tab, openOptions, download }: PopupProps) {
 
 function Story({ facts, ask, download }: { facts: PageFacts; ask: Ask; download: Download }) {
   const [view, setView] = useState('story');
-  const story = useAnswer(() => ask({ type: 'story-match', articleId: facts.articleId }), [facts.articleId]);
+  // Asked again when an entry is fetched in full: its figures and quotes now count.
+  const [upgrades, setUpgrades] = useState(0);
+  const story = useAnswer(() => ask({ type: 'story-match', articleId: facts.articleId }), [facts.articleId, upgrades]);
+  const fetchFullText = async (articleId: string) => {
+    const r = await ask({ type: 'fetch-full-text', articleId });
+    if (r.ok) setUpgrades((n) => n + 1);
+    return r;
+  };
   const versions = story.state === 'ok' ? story.value.filter((v) => v.label !== 'unrelated') : [];
   // For `npm run bench`: when the reader first sees the other versions (or that there are none).
   useEffect(() => void (story.state !== 'loading' && performance.mark('crosswire:story-shown')), [story.state]);
@@ -104,7 +111,7 @@ function Story({ facts, ask, download }: { facts: PageFacts; ask: Ask; download:
         {facts.headline ?? '(no headline)'}
       </h2>
       <Tabs tabs={tabs} selected={view} onSelect={setView}>
-        {view === 'story' && <StoryView story={story} outletName={outletName} />}
+        {view === 'story' && <StoryView story={story} outletName={outletName} fetchFullText={fetchFullText} />}
         {view === 'actors' && (
           <ActorsView actors={actors} mentionsOf={(actorId) => ask({ type: 'mentions-of', actorId, ...exclude })} />
         )}

@@ -5,7 +5,7 @@
  * outside an extension, e.g. under Vitest.
  */
 import browser from 'webextension-polyfill';
-import type { Action, Commands, Menus, Permissions, Runtime, Scripting, Tabs } from 'webextension-polyfill';
+import type { Action, Alarms, Commands, Menus, Permissions, Runtime, Scripting, Tabs } from 'webextension-polyfill';
 
 /** The extension API Crosswire uses; it grows as features need more of it. */
 export interface ExtensionApi {
@@ -26,6 +26,8 @@ export interface ExtensionApi {
   tabs: Pick<Tabs.Static, 'query' | 'get' | 'sendMessage' | 'onRemoved'>;
   contextMenus: Pick<Menus.Static, 'create' | 'onClicked' | 'removeAll'>;
   action: Pick<Action.Static, 'setBadgeText' | 'setTitle'>;
+  /** The schedule of following the news (feeds are polled on an alarm). */
+  alarms: Pick<Alarms.Static, 'create' | 'clear' | 'get' | 'onAlarm'>;
 }
 
 /** Who sent a runtime message, as the browser reports it. */

@@ -9,6 +9,7 @@ import { notesService } from '../../src/background/notes-service';
 import { pageService } from '../../src/background/page-service';
 import { CONTENT_REQUEST_TYPES, PAGE_REQUEST_TYPES } from '../../src/messages';
 import { bundled, freshDb } from './corpus-db';
+import { offlineFeeds } from './feeds/fake-feeds';
 
 const ID = 'crosswire-id';
 const ORIGIN = `chrome-extension://${ID}/`;
@@ -127,6 +128,8 @@ describe('the background under 10,000 random messages', () => {
       corpus,
       notes: notesService(db, ready, corpus),
       pages: pageService(db, ready, corpus, fail, { pollMs: 1, waitMs: 10 }),
+      feeds: offlineFeeds(db, ready),
+      fullText: async () => ({ ok: false, error: 'no feed entries here' }),
       highlightTab: fail,
       alwaysOnSite: fail,
       registeredSites: () => Promise.resolve({ ok: true, value: { origins: [] } }),

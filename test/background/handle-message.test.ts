@@ -6,6 +6,7 @@ import type { NotesApi } from '../../src/background/notes-service';
 import type { PagesApi } from '../../src/background/page-service';
 import type { ArticleSummary } from '../../src/core/match';
 import type { Annotation, PageReading } from '../../src/messages';
+import { refusingFeeds } from './feeds/fake-feeds';
 
 const OWN_ID = 'our-extension-id';
 const OWN_ORIGIN = `chrome-extension://${OWN_ID}/`;
@@ -73,6 +74,8 @@ function context(
     corpus: fakeCorpus(corpus),
     notes: refusing('notes', NOTES_METHODS, {}),
     pages: fakePages(pages),
+    feeds: refusingFeeds(),
+    fullText: () => Promise.reject(new Error('unexpected')),
     highlightTab: () => Promise.reject(new Error('unexpected')),
     alwaysOnSite: () => Promise.reject(new Error('unexpected')),
     registeredSites: () => Promise.reject(new Error('unexpected')),
@@ -357,5 +360,30 @@ describe('handleMessage', () => {
       ),
     ).toEqual({ ok: false, error: 'cannot read this page' });
     expect(awaitTab).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('a feed entry fetched in full', () => {
+  it('is our pages’ request, by article id, and its failure says why', async () => {
+    const fullText = vi.fn(async (articleId: string) =>
+      articleId === 'a-0000000000aa'
+        ? { ok: true as const, value: { id: articleId } }
+        : { ok: false as const, error: 'only a teaser of 40 words is readable (a paywall, most likely)' },
+    );
+    const c = context({ fullText });
+    expect(await handleMessage({ type: 'fetch-full-text', articleId: 'a-0000000000aa' }, POPUP, c)).toEqual({
+      ok: true,
+      value: { id: 'a-0000000000aa' },
+    });
+    expect(await handleMessage({ type: 'fetch-full-text', articleId: 'a-0000000000bb' }, POPUP, c)).toEqual({
+      ok: false,
+      error: 'only a teaser of 40 words is readable (a paywall, most likely)',
+    });
+    const page = { id: OWN_ID, url: 'https://www.cbc.ca/news/x', tab: { id: 3 } };
+    expect(await handleMessage({ type: 'fetch-full-text', articleId: 'a-0000000000aa' }, page, c)).toEqual({
+      ok: false,
+      error: 'fetch-full-text: not allowed from a web page',
+    });
+    expect(fullText).toHaveBeenCalledTimes(2);
   });
 });

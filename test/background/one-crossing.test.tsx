@@ -20,6 +20,7 @@ import type { PageReading, Request } from '../../src/messages';
 import { Popup } from '../../src/popup/Popup';
 import { buttonIn, flush, mount, textOf } from '../preact-dom';
 import { bundled, freshDb } from './corpus-db';
+import { offlineFeeds } from './feeds/fake-feeds';
 
 const OWN_ID = 'our-extension-id';
 const ORIGIN = `chrome-extension://${OWN_ID}/`;
@@ -53,6 +54,8 @@ async function world() {
     corpus,
     notes,
     pages,
+    feeds: offlineFeeds(db, ready),
+    fullText: async () => ({ ok: false, error: 'no feed entries here' }),
     highlightTab: async () => ({ ok: true, value: { highlighted: true } }),
     alwaysOnSite: async (origin, on) => ({ ok: true, value: { origin, on } }),
     registeredSites: async () => ({ ok: true, value: { origins: [] } }),

@@ -9,9 +9,10 @@ import { sampleNote } from './sample-note';
 // The schema users' databases have, as Dexie reports it (primary key first, then indexes). Changing a table or an index here without adding a
 // new `version(n)` (with an upgrade and a test opening a database of version n-1) would
 // leave installed databases unable to open; this snapshot makes that change deliberate.
-const SCHEMA_V3 = {
+const SCHEMA_V4 = {
   actorStats: 'actorId',
-  articles: 'id,canonicalUrl,contentHash,origin,published,outlet',
+  articles: 'id,canonicalUrl,contentHash,origin,published,outlet,guid,[origin+addedAt]',
+  feeds: 'url,kind',
   figures: '++id,[counts+subject+published],articleId',
   heads: 'id',
   mentions: '++id,[actorId+published+articleId],articleId',
@@ -39,16 +40,16 @@ let n = 0;
 const dbName = () => `crosswire-upgrade-${++n}-${Date.now()}`;
 
 describe('the database schema', () => {
-  it('is version 3, exactly as shipped', async () => {
+  it('is version 4, exactly as shipped', async () => {
     const db = freshDb();
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const tables = Object.fromEntries(
       db.tables
         .map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(',')])
         .sort(([a], [b]) => String(a).localeCompare(String(b))),
     );
-    expect(tables).toEqual(SCHEMA_V3);
+    expect(tables).toEqual(SCHEMA_V4);
     db.close();
   });
 
@@ -65,7 +66,7 @@ describe('the database schema', () => {
     v1.close();
     const db = new CorpusDb(name, { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect((await db.heads.get('a-1'))?.headline).toBe('Kept');
     expect((await db.notes.toArray()).map((n) => n.id)).toEqual(['n-kept']);
     db.close();
@@ -90,7 +91,7 @@ describe('the database schema', () => {
 
     const db = new CorpusDb(name, { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.articles.get(article.id)).toEqual(article);
     expect((await db.heads.get(article.id))?.headline).toBe('Kept');
     expect(await db.mentions.where('articleId').equals(article.id).count()).toBe(1);
@@ -105,6 +106,59 @@ describe('the database schema', () => {
     await db.tabs.put({ tabId: 3, articleId: article.id, url: article.url });
     expect((await db.tabs.where('articleId').equals(article.id).first())?.tabId).toBe(3);
     expect((await db.readings.orderBy('readAt').first())?.articleId).toBe(article.id);
+    db.close();
+  });
+
+  it('upgrades a version-3 database: everything stays, articles are found by origin and arrival, and it follows no feed', async () => {
+    const name = dbName();
+    // A database as version 3 shipped it, written by a Dexie that knows only versions 1 to 3.
+    const v3 = new Dexie(name, { indexedDB, IDBKeyRange });
+    v3.version(1).stores(STORES_V1);
+    v3.version(2).stores({ notes: '&id, articleId, modified, *tags', annotations: null });
+    v3.version(3).stores({ readings: '&articleId, readAt', tabs: '&tabId, articleId' });
+    const article = { ...seed('cbc.ca'), addedAt: 7 };
+    await v3.table('articles').put(article);
+    await v3.table('notes').put(sampleNote({ id: 'n-1', articleId: article.id }));
+    await v3.table('settings').bulkPut([
+      { key: 'articleCount', value: 1 },
+      { key: 'userArticleCount', value: 0 },
+    ]);
+    await v3
+      .table('readings')
+      .put({ articleId: 'a-r', article, summary: summarize(article), source: 'page', readAt: 5 });
+    await v3.table('tabs').put({ tabId: 3, articleId: 'a-r', url: null });
+    v3.close();
+
+    const db = new CorpusDb(name, { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.articles.get(article.id)).toEqual(article);
+    expect((await db.notes.toArray()).map((n) => n.id)).toEqual(['n-1']);
+    expect((await db.tabs.get(3))?.articleId).toBe('a-r');
+    expect((await db.settings.get('articleCount'))?.value).toBe(1);
+    // The new index holds the old rows: found by origin and the time they were added.
+    const found = await db.articles.where('[origin+addedAt]').between(['bundled', 0], ['bundled', 10]).primaryKeys();
+    expect(found).toEqual([article.id]);
+    expect(await db.feeds.count()).toBe(0);
+    // The new table and index work: a feed row, and an entry found by its GUID.
+    await db.feeds.put({
+      url: 'https://example.org/feed.xml',
+      kind: 'feed',
+      outlet: 'example.org',
+      title: null,
+      addedBy: 'reader',
+      etag: null,
+      lastModified: null,
+      lastSuccess: null,
+      lastError: null,
+      lastErrorAt: null,
+      failures: 0,
+      retryAt: null,
+      items: 0,
+    });
+    await db.articles.put({ ...article, id: 'a-feed', origin: 'feed', guid: 'tag:example.org,2026:1', addedAt: 9 });
+    expect(await db.articles.where('guid').equals('tag:example.org,2026:1').primaryKeys()).toEqual(['a-feed']);
+    expect((await db.feeds.where('kind').equals('feed').first())?.url).toBe('https://example.org/feed.xml');
     db.close();
   });
 });

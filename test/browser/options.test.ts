@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_FEEDS } from '../../src/core/feeds';
 import { DIST, ensureBuilt } from '../ensure-built';
 import type { LoadedExtension } from '../../src/demo/chromium';
 import { launchWithExtension } from '../../src/demo/chromium';
@@ -47,6 +48,17 @@ describe('the options page in Chromium', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Crosswire options');
     expect(await page.getByText('Crosswire runs on all its default news sites.').count()).toBe(1);
     expect(await page.getByLabel('Remember every article I read on enabled sites').isChecked()).toBe(false);
+  });
+
+  it('shows following the news off, with the default feeds listed and none fetched', async () => {
+    const following = page.getByRole('checkbox', { name: 'Follow the news from the feeds below' });
+    await following.waitFor({ timeout: 20_000 });
+    expect(await following.isChecked()).toBe(false);
+    const feeds = page.getByRole('list', { name: 'Feeds followed' }).getByRole('listitem');
+    expect(await feeds.count()).toBe(DEFAULT_FEEDS.length);
+    expect(await feeds.filter({ hasText: 'Not fetched yet.' }).count()).toBe(DEFAULT_FEEDS.length);
+    expect(await page.getByRole('button', { name: 'Check now' }).getAttribute('aria-disabled')).toBe('true');
+    expect(await page.getByText(/^The corpus holds 0 entries from feeds and shared corpora\./).count()).toBe(1);
   });
 
   it('reads "Lavrov" as the actor and lists the articles naming him', async () => {

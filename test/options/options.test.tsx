@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { eachTestRoot, flush } from '../preact-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ArticleListItem, Request } from '../../src/messages';
+import type { ArticleListItem, FollowingState, Request } from '../../src/messages';
 import type { Ask } from '../../src/shared/ask';
 import { downloadText } from '../../src/shared/download';
 import { Options } from '../../src/options/Options';
@@ -16,6 +16,28 @@ const item = (articleId: string, name: string, origin: 'bundled' | 'user'): Arti
   url: null,
   origin,
 });
+
+const FOLLOWING: FollowingState = {
+  settings: { on: false, intervalMinutes: 30, retentionDays: 30, autoFullText: false, dailyFullTextLimit: 20 },
+  feeds: [
+    {
+      url: 'https://www.cbc.ca/webfeed/rss/rss-world',
+      kind: 'feed',
+      outlet: 'cbc.ca',
+      title: null,
+      addedBy: 'default',
+      lastSuccess: null,
+      lastError: null,
+      lastErrorAt: null,
+      failures: 0,
+      retryAt: null,
+      items: 0,
+    },
+  ],
+  subscriptions: [],
+  entries: 0,
+  storage: null,
+};
 
 /** A whole background in memory: what the page asks on opening, and an import that adds one article. */
 function fakeAsk() {
@@ -35,6 +57,8 @@ function fakeAsk() {
         return { ok: true, value: { rememberArticles: false, disabledSites: [] } };
       case 'registered-sites':
         return { ok: true, value: { origins: [] } };
+      case 'get-following':
+        return { ok: true, value: FOLLOWING };
       default:
         return { ok: false, error: `unexpected ${request.type}` };
     }
@@ -61,6 +85,7 @@ describe('Options', () => {
       'H2 Corpus',
       'H3 Import and export',
       'H3 Stored articles',
+      'H2 Follow the outlets’ news',
       'H2 Notes',
       'H2 Sites',
       'H3 Switched off',
@@ -69,6 +94,28 @@ describe('Options', () => {
     ]);
     for (const input of root.querySelectorAll('input'))
       expect(input.closest('label') ?? root.querySelector(`label[for="${input.id}"]`)).not.toBeNull();
+  });
+
+  it('has every section’s headings in order and every field labelled once the replies are in', async () => {
+    const { ask, sent } = fakeAsk();
+    act(() => render(<Options ask={ask} download={() => undefined} />, root));
+    await flush();
+    expect(sent).toContainEqual({ type: 'get-following' });
+    const headings = [...root.querySelectorAll('h2, h3')].map((h) => h.textContent);
+    expect(headings.slice(headings.indexOf('Follow the outlets’ news'), headings.indexOf('Notes'))).toEqual([
+      'Follow the outlets’ news',
+      'Schedule and full text',
+      'Feeds',
+      'Shared corpora',
+      'Storage',
+    ]);
+    const inputs = [...root.querySelectorAll('input')];
+    expect(inputs.length).toBeGreaterThan(12);
+    for (const input of inputs)
+      expect(input.closest('label') ?? root.querySelector(`label[for="${input.id}"]`)).not.toBeNull();
+    expect(new Set([...root.querySelectorAll('[id]')].map((e) => e.id)).size).toBe(
+      root.querySelectorAll('[id]').length,
+    );
   });
 
   it('lists the corpus again, and its counts, after an import', async () => {

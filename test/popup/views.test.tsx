@@ -8,7 +8,8 @@ import { ActorsView } from '../../src/popup/views/ActorsView';
 import { FiguresView } from '../../src/popup/views/FiguresView';
 import { QuotesView } from '../../src/popup/views/QuotesView';
 import { StoryView } from '../../src/popup/views/StoryView';
-import { mount, textOf } from '../preact-dom';
+import { act } from 'preact/test-utils';
+import { flush, mount, textOf } from '../preact-dom';
 
 const names: Record<string, string> = { 'voanews.com': 'Voice of America', 'rt.com': 'RT' };
 const outletName = (id: string) => names[id] ?? id;
@@ -16,6 +17,7 @@ const ok = <T,>(value: T) => Promise.resolve({ ok: true as const, value });
 
 const version = (outlet: string, label: StoryVersion['label'], extra: Partial<StoryVersion> = {}): StoryVersion => ({
   articleId: `a-${outlet}`,
+  depth: 'full',
   outlet,
   published: '2012-03-12',
   headline: `${outlet} headline`,
@@ -56,6 +58,39 @@ describe('StoryView', () => {
     expect(items[0]!.querySelector('a')!.getAttribute('target')).toBe('_blank');
     expect(textOf(items[0]!.querySelector('.reasons'))).toBe('9 shared actors, weightiest first: Sergey Lavrov');
     expect(textOf(root)).not.toContain('x.com');
+  });
+
+  it('marks a feed entry "headline and summary only", and fetches it in full on request, or says why not', async () => {
+    const fetchFullText = vi.fn(async (articleId: string) =>
+      articleId === 'a-voanews.com'
+        ? { ok: true as const, value: { id: articleId } }
+        : { ok: false as const, error: 'only a teaser of 40 words is readable (a paywall, most likely)' },
+    );
+    const root = await mount(
+      <StoryView
+        story={{
+          state: 'ok',
+          value: [
+            version('voanews.com', 'same event', { depth: 'headline' }),
+            version('rt.com', 'same event', { depth: 'headline' }),
+            version('x.com', 'same event'),
+          ],
+        }}
+        outletName={outletName}
+        fetchFullText={fetchFullText}
+      />,
+    );
+    const items = [...root.querySelectorAll('li.version')];
+    expect(items.map((li) => textOf(li).includes('Headline and summary only'))).toEqual([true, true, false]);
+    await act(() => (items[0]!.querySelector('button') as HTMLButtonElement).click());
+    await flush();
+    expect(fetchFullText).toHaveBeenCalledWith('a-voanews.com');
+    expect(textOf(items[0]!.querySelector('[role="status"]'))).toContain('Fetched');
+    await act(() => (items[1]!.querySelector('button') as HTMLButtonElement).click());
+    await flush();
+    expect(textOf(items[1]!.querySelector('[role="alert"]'))).toBe(
+      'Not fetched: only a teaser of 40 words is readable (a paywall, most likely)',
+    );
   });
 
   it('says what to do when no other version is stored, and shows errors', async () => {

@@ -30,6 +30,8 @@ const FIELDS: Record<keyof ImportRecord, 'string'> = {
 };
 const MAX_BYTES = 50 * 1024 * 1024;
 const MAX_RECORDS = 20_000;
+/** The longest article text taken: the longest page Crosswire reads (contracts/values.ts), so a backup of what it read imports back. */
+export const MAX_ARTICLE_CHARS = 8_000_000;
 const MAX_PROBLEMS = 20;
 
 /** Parse and check an import file; `format` is guessed from the content when not given. */
@@ -96,7 +98,12 @@ function checkRecord(item: unknown): string[] {
     else if (item[key] !== null && item[key] !== undefined && typeof item[key] !== FIELDS[key as keyof ImportRecord])
       problems.push(`"${key}" must be a string`);
   }
-  if (typeof item.text !== 'string' || !/\p{L}{2,}/u.test(item.text))
+  if (typeof item.text === 'string' && item.text.length > MAX_ARTICLE_CHARS)
+    problems.push(
+      `"text" is ${item.text.length.toLocaleString('en-US')} characters; an article may have at most ` +
+        `${MAX_ARTICLE_CHARS.toLocaleString('en-US')}`,
+    );
+  else if (typeof item.text !== 'string' || !/\p{L}{2,}/u.test(item.text))
     problems.push('"text" is required and must contain words');
   if (typeof item.published === 'string' && !validDate(item.published))
     problems.push(`"published" must be a date like 2012-03-12, not "${item.published}"`);

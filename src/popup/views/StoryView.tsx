@@ -1,5 +1,6 @@
+import { useState } from 'preact/hooks';
 import type { MatchReason } from '../../core/match';
-import type { StoryVersion } from '../../messages';
+import type { Result, StoryVersion } from '../../messages';
 import type { Answer } from '../use-answer';
 import { ADD_MORE, Answered, Empty, OutLink, clip, dateText } from './common';
 
@@ -15,9 +16,12 @@ const LABELS: Record<StoryVersion['label'], string> = {
 export function StoryView({
   story,
   outletName,
+  fetchFullText,
 }: {
   story: Answer<StoryVersion[]>;
   outletName: (id: string) => string;
+  /** Have the background fetch a headline entry's article in full (it answers once the entry is whole). */
+  fetchFullText?: (articleId: string) => Promise<Result<{ id: string }>>;
 }) {
   return (
     <Answered answer={story} loading="Looking for other versions of this story…">
@@ -37,6 +41,7 @@ export function StoryView({
                   <OutLink href={v.url}>{v.headline ?? '(no headline)'}</OutLink>
                 </p>
                 {v.lead && <p class="lead">{clip(v.lead, 280)}</p>}
+                {v.depth === 'headline' && <HeadlineOnly articleId={v.articleId} fetchFullText={fetchFullText} />}
                 <ul class="reasons" aria-label="Why it matched">
                   {v.reasons.filter(worthSaying).map((r) => (
                     <li key={r.kind}>{r.summary}</li>
@@ -53,3 +58,34 @@ export function StoryView({
 
 /** "About 0% of their 5-word sequences are shared" says nothing; every other reason does. */
 const worthSaying = (r: MatchReason) => r.kind !== 'text' || r.similarity >= 0.05;
+
+/** A feed item's headline and summary only: say so, and offer the article in full. */
+function HeadlineOnly({
+  articleId,
+  fetchFullText,
+}: {
+  articleId: string;
+  fetchFullText: ((articleId: string) => Promise<Result<{ id: string }>>) | undefined;
+}) {
+  const [state, setState] = useState<{ kind: 'idle' | 'busy' | 'done' | 'error'; text?: string }>({ kind: 'idle' });
+  const fetchIt = async () => {
+    if (!fetchFullText) return;
+    setState({ kind: 'busy' });
+    const r = await fetchFullText(articleId);
+    setState(r.ok ? { kind: 'done' } : { kind: 'error', text: r.error });
+  };
+  return (
+    <div class="headline-only">
+      <span class="muted">Headline and summary only, from the outlet’s feed.</span>{' '}
+      {fetchFullText && state.kind !== 'done' && (
+        <button type="button" disabled={state.kind === 'busy'} onClick={() => void fetchIt()}>
+          {state.kind === 'busy' ? 'Fetching the full text…' : 'Fetch the full text'}
+        </button>
+      )}
+      {state.kind === 'done' && (
+        <span role="status">Fetched: its figures and quotes are now compared with this page’s.</span>
+      )}
+      {state.kind === 'error' && <p role="alert">Not fetched: {state.text}</p>}
+    </div>
+  );
+}

@@ -54,4 +54,16 @@ describe('the import format', () => {
       error: expect.stringMatching(/expected a JSON array/),
     });
   });
+
+  it('refuses an article over the size limit, saying so, before anything is built', () => {
+    const huge = 'Sergey Lavrov said the talks would go on. '.repeat(200_000);
+    const r = parseImport(
+      `${JSON.stringify({ text: 'Annan met Lavrov.' })}\n${JSON.stringify({ text: huge })}\n`,
+      'jsonl',
+    );
+    expect(r).toEqual({
+      ok: false,
+      error: `nothing was imported; 1 problem:\nline 2: "text" is ${huge.length.toLocaleString('en-US')} characters; an article may have at most 8,000,000`,
+    });
+  });
 });

@@ -1,0 +1,76 @@
+/**
+ * One poll: every feed and shared corpus that is not backing off, a few at a time. Each
+ * feed's new entries and its row's new state are written in one transaction, so a worker
+ * stopped mid-poll loses nothing and duplicates nothing: a feed whose transaction did not
+ * commit still has its old validators and is fetched whole again next time. A feed that
+ * fails is recorded as failing and never stops the others.
+ */
+import { outletOf } from '../../core/corpus/canonical-url';
+import { decodeFeed, feedArticle, parseFeed } from '../../core/feeds';
+import type { PollReport } from '../../messages';
+import { insertEntries, pruneFeedEntries } from '../corpus-store';
+import type { FeedRow } from '../db';
+import { afterSuccess, isDue } from './feed-state';
+import { FEED_BYTES } from './fetch';
+import { saveRow } from './feed-rows';
+import { fetchRow, type PollDeps, type RowResult, recordFailure } from './row-fetch';
+import { pollSubscription } from './subscriptions';
+
+const AT_ONCE = 4;
+const DAY_MS = 86_400_000;
+const FEED_ACCEPT =
+  'application/rss+xml, application/atom+xml, application/rdf+xml, application/feed+json, ' +
+  'application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
+
+/** Poll what is due, then prune the feed entries past retention; answers what happened. */
+export async function pollFeeds(deps: PollDeps & { atOnce?: number }): Promise<PollReport> {
+  const now = deps.now();
+  const queue = (await deps.db.feeds.toArray()).filter((row) => isDue(row, now));
+  const report: PollReport = { feeds: 0, added: 0, unchanged: 0, failed: [] };
+  const worker = async () => {
+    for (let row = queue.shift(); row; row = queue.shift()) {
+      if (deps.signal?.aborted || !(await deps.isOn())) return;
+      const result = await pollRow(row, deps);
+      report.feeds++;
+      if (result.status === 'added') report.added += result.added;
+      else if (result.status === 'unchanged') report.unchanged++;
+      else report.failed.push({ url: row.url, error: result.error });
+    }
+  };
+  await Promise.all(Array.from({ length: deps.atOnce ?? AT_ONCE }, worker));
+  await pruneFeedEntries(deps.db, deps.retentionDays, now);
+  return report;
+}
+
+/** Poll one feed or shared corpus; whatever goes wrong is recorded as its failure. */
+export async function pollRow(row: FeedRow, deps: PollDeps): Promise<RowResult> {
+  try {
+    return row.kind === 'feed' ? await pollFeed(row, deps) : await pollSubscription(row, deps);
+  } catch (error) {
+    // A bug or a database error on one feed is that feed's failure, not the poll's.
+    const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    return recordFailure(deps.db, row, reason, deps.now());
+  }
+}
+
+/** Fetch one feed and add its new items as headline entries of its outlet. */
+export async function pollFeed(row: FeedRow, deps: PollDeps): Promise<RowResult> {
+  const body = await fetchRow(row, deps, { maxBytes: FEED_BYTES, accept: FEED_ACCEPT }, decodeFeed);
+  if ('status' in body) return body;
+  const parsed = parseFeed(body.text, body.url);
+  if (!parsed.ok) return recordFailure(deps.db, row, parsed.error, deps.now());
+  const outlet = row.outlet ?? outletOf(row.url);
+  // Items older than the retention would be pruned at once, and added again by the next poll.
+  const oldest = new Date(deps.now() - deps.retentionDays * DAY_MS).toISOString().slice(0, 10);
+  const entries = parsed.value.items
+    .map((item) => feedArticle(item, outlet))
+    .filter((a) => a !== null && (a.published === null || a.published >= oldest))
+    .map((a) => a!);
+  const next = afterSuccess(row, deps.now(), { ...body.seen, title: parsed.value.title });
+  const written = await insertEntries(deps.db, entries, 'feed', {
+    now: deps.now(),
+    alongside: (added) => saveRow(deps.db, { ...next, items: row.items + added.length }),
+  });
+  if (!written.ok) return recordFailure(deps.db, row, written.error, deps.now());
+  return { status: 'added', added: written.value.added.length };
+}

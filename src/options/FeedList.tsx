@@ -1,0 +1,133 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { FeedStatus, FollowingState } from '../messages';
+import type { Ask } from '../shared/ask';
+import { plural, sourceName, webAddress } from './follow-words';
+import { NoteLine, type Note } from './Note';
+import { askPermission, notGranted, type Permission, type RequestOrigins } from './permission';
+import { SourceRow } from './SourceRow';
+
+export interface SourceListProps {
+  ask: Ask;
+  state: FollowingState;
+  requestOrigins: RequestOrigins;
+  /** The match patterns to ask for before fetching from these addresses. */
+  originsOf(urls: string[]): string[];
+  now: number;
+  onState(state: FollowingState): void;
+}
+
+/** The feeds in the order a reader looks for them: by outlet, then address. */
+const byName = (feeds: FeedStatus[]) =>
+  feeds
+    .map((feed) => ({ feed, name: sourceName(feed) }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en') || a.feed.url.localeCompare(b.feed.url))
+    .map(({ feed }) => feed);
+
+/** What the list's first line says: how many feeds, and how many are failing. */
+function feedCount(feeds: FeedStatus[]): string {
+  if (!feeds.length) return 'No feeds: add one below, or import a list.';
+  const failing = feeds.filter((f) => f.lastError !== null && (f.lastSuccess ?? 0) < (f.lastErrorAt ?? 0)).length;
+  return `${plural(feeds.length, 'feed')}${failing ? `, ${failing} failing at the last try` : ''}.`;
+}
+
+/**
+ * The feeds followed, each with how its last fetches went; add one by its address, remove one
+ * (its entries stay in the corpus). While following is on, a new feed's site is asked for in
+ * the click that adds it, as the switch does.
+ */
+export function FeedList({
+  ask,
+  state,
+  requestOrigins,
+  originsOf,
+  now,
+  onState,
+  children,
+}: SourceListProps & { children?: ComponentChildren }) {
+  const [draft, setDraft] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState<Note>(null);
+  const noteRef = useRef<HTMLParagraphElement>(null);
+  const [focusNote, setFocusNote] = useState(0);
+  useEffect(() => {
+    // The removed row took the focus with it: put it on what happened.
+    if (focusNote) noteRef.current?.focus();
+  }, [focusNote]);
+
+  const add = async (url: string, asked: Promise<Permission> | null) => {
+    const permission = asked && (await asked);
+    if (permission && !permission.granted)
+      return setNote({ kind: 'error', text: `The feed was not added: ${notGranted(permission, 'its site')}.` });
+    const r = await ask({ type: 'add-feed', url });
+    if (!r.ok) return setNote({ kind: 'error', text: r.error });
+    onState(r.value);
+    setDraft('');
+    const feed = r.value.feeds.find((f) => f.url === url);
+    setNote({ kind: 'info', text: `Added the feed ${feed ? `of ${sourceName(feed)} ` : ''}(${url}).` });
+  };
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    if (busy) return;
+    const typed = webAddress(draft);
+    if (!typed.ok) return setNote({ kind: 'error', text: typed.error });
+    // Asked for in the submit itself, before anything is awaited (see askPermission).
+    const asked = state.settings.on ? askPermission(requestOrigins, originsOf([typed.url])) : null;
+    setBusy(true);
+    void add(typed.url, asked).finally(() => setBusy(false));
+  };
+
+  const remove = async (feed: FeedStatus) => {
+    setBusy(true);
+    const r = await ask({ type: 'remove-feed', url: feed.url });
+    setBusy(false);
+    setNote(
+      r.ok
+        ? {
+            kind: 'info',
+            text: `Removed the feed of ${sourceName(feed)} (${feed.url}). The entries it added stay in the corpus.`,
+          }
+        : { kind: 'error', text: r.error },
+    );
+    if (r.ok) onState(r.value);
+    setFocusNote((n) => n + 1);
+  };
+
+  return (
+    <section aria-labelledby="feeds-title">
+      <h3 id="feeds-title">Feeds</h3>
+      <p>{feedCount(state.feeds)}</p>
+      <form class="add-form" onSubmit={submit} noValidate>
+        <label for="feed-url">Add a feed (RSS, Atom, RDF or JSON Feed) by its address</label>
+        <input
+          id="feed-url"
+          type="url"
+          placeholder="https://example.org/world/rss.xml"
+          value={draft}
+          onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)}
+        />
+        <button type="submit" aria-disabled={busy}>
+          Add feed
+        </button>
+      </form>
+      <NoteLine note={note} focusRef={noteRef} />
+      {children}
+      {state.feeds.length > 0 && (
+        <ul class="sources" aria-label="Feeds followed">
+          {byName(state.feeds).map((feed) => (
+            <SourceRow
+              key={feed.url}
+              source={feed}
+              now={now}
+              added="entries"
+              action="Remove"
+              busy={busy}
+              onAction={() => void remove(feed)}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

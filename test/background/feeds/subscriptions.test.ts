@@ -1,0 +1,150 @@
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { corpusService } from '../../../src/background/corpus-service';
+import { seedBundled } from '../../../src/background/corpus-store';
+import { CorpusDb, type HeadRow } from '../../../src/background/db';
+import { newRow } from '../../../src/background/feeds/feed-rows';
+import { pollSubscription } from '../../../src/background/feeds/subscriptions';
+import { bundled } from '../corpus-db';
+import { answer, fakeWeb } from './fake-web';
+import { NOW, pollDeps } from './feeds-fixtures';
+
+const CORPUS = 'https://team.example.org/corpus.jsonl';
+const row = () => newRow(CORPUS, 'corpus', { outlet: null, title: null, addedBy: 'reader' });
+
+/** Record `n` of a shared corpus (invented text), one line of JSON Lines. */
+const record = (n: number, more: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    text: `Delegates met in Vienna for round ${n} of the talks. The envoy said progress was slow but real.`,
+    url: `https://wire.example.org/world/vienna-round-${n}`,
+    headline: `Vienna talks, round ${n}`,
+    published: '2026-02-20',
+    outlet: 'wire.example.org',
+    ...more,
+  });
+const jsonl = (ns: number[]) => `${ns.map((n) => record(n)).join('\n')}\n`;
+
+let n = 0;
+async function setup() {
+  const name = `crosswire-shared-${++n}-${Date.now()}`;
+  const db = new CorpusDb(name, { indexedDB, IDBKeyRange });
+  await seedBundled(db, bundled);
+  await db.feeds.put(row());
+  return { db, name };
+}
+const sharedUrls = async (db: CorpusDb) =>
+  (await db.articles.where('origin').equals('shared').toArray()).map((a) => a.url).sort();
+const roundUrls = (ns: number[]) => ns.map((i) => `https://wire.example.org/world/vienna-round-${i}`).sort();
+/** The whole corpus, to show that something changed nothing. */
+const corpusOf = async (db: CorpusDb) => ({
+  articles: (await db.articles.toCollection().primaryKeys()).sort(),
+  settings: await db.settings.toArray(),
+});
+
+describe('shared corpora', () => {
+  it('imports a JSON Lines corpus as shared articles, checked like a file import', async () => {
+    const { db } = await setup();
+    const web = fakeWeb({ [CORPUS]: answer(jsonl([1, 2, 3]), { headers: { etag: '"c1"' } }) });
+    expect(await pollSubscription(row(), pollDeps(db, web.fetch))).toEqual({ status: 'added', added: 3 });
+    expect(await sharedUrls(db)).toEqual(roundUrls([1, 2, 3]));
+    const stored = await db.articles.where('origin').equals('shared').first();
+    expect(stored).toMatchObject({ outlet: 'wire.example.org', published: '2026-02-20' });
+    expect(stored?.depth).toBeUndefined(); // a whole article, not a headline entry
+    expect(await db.feeds.get(CORPUS)).toMatchObject({ etag: '"c1"', lastSuccess: NOW, items: 3, lastError: null });
+    expect((await corpusService(db, Promise.resolve()).status()).shared).toBe(3);
+    expect(web.sent[0]?.init).toMatchObject({ credentials: 'omit', cache: 'no-store' });
+  });
+
+  it('imports nothing again when the corpus has not changed: 304, the same body, or the same articles', async () => {
+    const { db } = await setup();
+    const web = fakeWeb({
+      [CORPUS]: (r) =>
+        r.headers['if-none-match'] === '"c1"'
+          ? answer(null, { status: 304 })
+          : answer(jsonl([1, 2]), { headers: { etag: '"c1"' } }),
+    });
+    const poll = async () => pollSubscription((await db.feeds.get(CORPUS))!, pollDeps(db, web.fetch));
+    await poll();
+    const before = await corpusOf(db);
+    expect(await poll()).toEqual({ status: 'unchanged' });
+    expect(web.sent[1]?.headers['if-none-match']).toBe('"c1"');
+    // A server without validators sends the same file again: it is not even parsed.
+    web.routes[CORPUS] = answer(jsonl([1, 2]));
+    expect(await poll()).toEqual({ status: 'unchanged' });
+    expect(await poll()).toEqual({ status: 'unchanged' });
+    expect(await corpusOf(db)).toEqual({ ...before, settings: expect.any(Array) });
+    // The same articles in another order, with one more: only that one is added.
+    web.routes[CORPUS] = answer(jsonl([2, 3, 1]));
+    expect(await poll()).toEqual({ status: 'added', added: 1 });
+    expect(await sharedUrls(db)).toEqual(roundUrls([1, 2, 3]));
+    const round3 = (await db.articles
+      .where('canonicalUrl')
+      .equals(roundUrls([3])[0]!)
+      .primaryKeys()) as string[];
+    expect((await corpusOf(db)).articles).toEqual([...before.articles, ...round3].sort());
+    expect((await db.feeds.get(CORPUS))?.items).toBe(3);
+  });
+
+  it('rejects a broken update whole: the corpus stays as it was, and the row says what is wrong', async () => {
+    const { db } = await setup();
+    const web = fakeWeb({ [CORPUS]: answer(jsonl([1])) });
+    await pollSubscription(row(), pollDeps(db, web.fetch));
+    const before = await corpusOf(db);
+    const broken = `${record(2)}\n${record(3, { published: 'last Tuesday' })}\n{"text": "Round four"\n`;
+    web.routes[CORPUS] = answer(broken);
+    const result = await pollSubscription((await db.feeds.get(CORPUS))!, pollDeps(db, web.fetch));
+    expect(result).toEqual({
+      status: 'failed',
+      error: expect.stringMatching(/^line 3: not valid JSON .*; nothing was imported$/),
+    });
+    expect(await corpusOf(db)).toEqual(before);
+    expect(await db.feeds.get(CORPUS)).toMatchObject({
+      failures: 1,
+      lastError: result.status === 'failed' && result.error,
+      items: 1,
+    });
+    // Every record checked: a file whose lines parse but break the format names each problem.
+    web.routes[CORPUS] = answer(`${record(2)}\n${record(3, { published: 'last Tuesday', colour: 'red' })}\n`);
+    const again = await pollSubscription((await db.feeds.get(CORPUS))!, pollDeps(db, web.fetch));
+    expect(again).toEqual({ status: 'failed', error: expect.stringContaining('nothing was imported; 2 problems:') });
+    expect(again.status === 'failed' && again.error).toContain('line 2: "published" must be a date like 2012-03-12');
+    expect(await corpusOf(db)).toEqual(before);
+  });
+
+  it('imports a large corpus in batches; a worker stopped between them loses nothing and adds nothing twice', async () => {
+    const { db, name } = await setup();
+    const ns = Array.from({ length: 700 }, (_, i) => i + 1);
+    const web = fakeWeb({
+      [CORPUS]: (r) =>
+        r.headers['if-none-match'] === '"big"'
+          ? answer(null, { status: 304 })
+          : answer(jsonl(ns), { headers: { etag: '"big"' } }),
+    });
+    // The worker stops in the second batch (after 500 articles were committed).
+    let heads = 0;
+    const put = db.heads.put;
+    db.heads.put = function (this: unknown, ...args: Parameters<typeof put>) {
+      if ((args[0] as HeadRow).outlet === 'wire.example.org' && ++heads === 550) {
+        db.close();
+        throw new Error('the worker stopped');
+      }
+      return put.apply(this, args);
+    } as typeof put;
+    await pollSubscription(row(), pollDeps(db, web.fetch)).catch(() => undefined);
+
+    const again = new CorpusDb(name, { indexedDB, IDBKeyRange });
+    expect(await again.articles.where('origin').equals('shared').count()).toBe(500);
+    // The file is not marked read (no validators), but what was imported is counted.
+    expect(await again.feeds.get(CORPUS)).toMatchObject({ etag: null, items: 500, lastSuccess: null });
+    expect(await pollSubscription((await again.feeds.get(CORPUS))!, pollDeps(again, web.fetch))).toEqual({
+      status: 'added',
+      added: 200,
+    });
+    expect(web.sent[1]?.headers).not.toHaveProperty('if-none-match');
+    expect((await sharedUrls(again)).length).toBe(700);
+    expect(await again.feeds.get(CORPUS)).toMatchObject({ etag: '"big"', items: 700 });
+    const status = await corpusService(again, Promise.resolve()).status();
+    expect([status.articles, status.shared]).toEqual([await again.articles.count(), 700]);
+    again.close();
+  }, 60_000);
+});
