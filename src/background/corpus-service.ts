@@ -5,10 +5,20 @@ import type { CorpusArticle } from '../core/corpus/types';
 import { syndicationDiff, type ArticleSummary } from '../core/match';
 import type { Dictionary } from '../core/actors/dictionary';
 import { defaultDictionary } from '../core/actors/load';
-import type { CorpusStatus, FigureQuery, ImportReport, PageInput, ReplyValues, Result, Settings } from '../messages';
+import type {
+  CorpusStatus,
+  FigureQuery,
+  ImportJob,
+  ImportReport,
+  PageInput,
+  ReplyValues,
+  Result,
+  Settings,
+} from '../messages';
 import { articleCount, originCount } from './corpus-counts';
-import { deleteArticle, importArticles } from './corpus-store';
+import { deleteArticle } from './corpus-store';
 import type { CorpusDb } from './db';
+import { cancelImport, importInBatches, importProgress } from './import-job';
 import { articleText, exportArticles, listArticles } from './library';
 import { coverageGapsIn, figuresLikeIn, mentionsOf, quotesLikeIn, storyMatchIn } from './queries';
 
@@ -22,7 +32,12 @@ export interface CorpusApi {
   storyMatchOf(page: ArticleSummary): Promise<ReplyValues['story-match']>;
   coverageGapsOf(page: ArticleSummary): Promise<ReplyValues['coverage-gaps']>;
   syndicationDiff(articleId: string, otherArticleId: string): Promise<Result<ReplyValues['syndication-diff']>>;
+  /** Import a file's articles in batches (see import-job.ts), answering when all are stored or it stops. */
   importArticles(data: string, format?: 'json' | 'jsonl'): Promise<Result<ImportReport>>;
+  /** The running import's progress, or null. */
+  importProgress(): Promise<ImportJob | null>;
+  /** Stop the running import after its current batch; false when none runs. */
+  cancelImport(): Promise<boolean>;
   deleteArticle(articleId: string): Promise<Result<{ id: string }>>;
   articleText(articleId: string): Promise<Result<ReplyValues['article-text']>>;
   listArticles(query?: string, offset?: number, limit?: number): Promise<ReplyValues['list-articles']>;
@@ -100,8 +115,10 @@ export function corpusService(
       after(async () => {
         const parsed = parseImport(data, format);
         if (!parsed.ok) return parsed;
-        return importArticles(db, articlesFromRecords(parsed.value, 'user'));
+        return importInBatches(db, parsed.value, (records) => articlesFromRecords(records, 'user'));
       }),
+    importProgress: () => importProgress(db),
+    cancelImport: () => cancelImport(db),
     deleteArticle: (id) => after(() => deleteArticle(db, id)),
     articleText: (id) =>
       after(async () => {

@@ -16,30 +16,41 @@ const CORPUS_VERSION = 'corpusVersion';
 async function insertArticle(db: CorpusDb, article: CorpusArticle, row: Partial<ArticleRow> = {}): Promise<void> {
   // Counted before the article is in: a missing count falls back to counting the table.
   await addToCount(db, 1, article.origin);
-  await writeArticle(db, article, row);
+  await writeArticles(db, [article], row);
 }
 
-/** An article's rows, uncounted: insertArticle counts one, insertEntries a batch at once. */
-async function writeArticle(db: CorpusDb, article: CorpusArticle, row: Partial<ArticleRow>): Promise<void> {
-  const rows = indexRows(article, quoteShingles);
-  await db.articles.add({ ...article, addedAt: Date.now(), ...row });
-  await db.summaries.put(summarize(article));
-  await db.heads.put({
-    id: article.id,
-    outlet: article.outlet,
-    published: article.published,
-    headline: article.headline,
-    url: article.url,
-    lead: leadOf(article),
-    origin: article.origin,
-    ...(article.depth === 'headline' && { depth: 'headline' as const }),
-  });
-  await db.mentions.bulkAdd(rows.mentions);
-  await db.figures.bulkAdd(rows.figures);
-  await db.quotes.bulkAdd(rows.quotes);
-  const stats = await db.actorStats.bulkGet(rows.actorIds);
+/**
+ * Articles and their index rows, uncounted, one bulk write per table: a table written once
+ * for a whole batch costs a fraction of a write per article. Call inside a transaction over ALL_TABLES.
+ */
+async function writeArticles(db: CorpusDb, articles: CorpusArticle[], row: Partial<ArticleRow>): Promise<void> {
+  if (!articles.length) return;
+  const rows = articles.map((a) => indexRows(a, quoteShingles));
+  const addedAt = Date.now();
+  await db.articles.bulkAdd(articles.map((a) => ({ ...a, addedAt, ...row })));
+  await db.summaries.bulkPut(articles.map(summarize));
+  await db.heads.bulkPut(
+    articles.map((a) => ({
+      id: a.id,
+      outlet: a.outlet,
+      published: a.published,
+      headline: a.headline,
+      url: a.url,
+      lead: leadOf(a),
+      origin: a.origin,
+      ...(a.depth === 'headline' && { depth: 'headline' as const }),
+    })),
+  );
+  await db.mentions.bulkAdd(rows.flatMap((r) => r.mentions));
+  await db.figures.bulkAdd(rows.flatMap((r) => r.figures));
+  await db.quotes.bulkAdd(rows.flatMap((r) => r.quotes));
+  // Each article counts once per actor it names; the batch's counts are merged in one read and one write.
+  const more = new Map<string, number>();
+  for (const id of rows.flatMap((r) => r.actorIds)) more.set(id, (more.get(id) ?? 0) + 1);
+  const actorIds = [...more.keys()];
+  const stats = await db.actorStats.bulkGet(actorIds);
   await db.actorStats.bulkPut(
-    rows.actorIds.map((actorId, i) => ({ actorId, articles: (stats[i]?.articles ?? 0) + 1 })),
+    actorIds.map((actorId, i) => ({ actorId, articles: (stats[i]?.articles ?? 0) + more.get(actorId)! })),
   );
 }
 
@@ -81,8 +92,43 @@ async function duplicateOf(db: CorpusDb, article: Identity): Promise<ArticleRow 
   return byGuid ?? (await db.articles.where('contentHash').equals(article.contentHash).first());
 }
 
+/**
+ * Which of a batch's articles may have a stored duplicate: four index reads for the whole batch
+ * instead of up to four per article. Only those it says may are looked up with duplicateOf; an
+ * article it clears has none, since the batch's own articles are written only at its end.
+ */
+async function mayBeStored(db: CorpusDb, articles: Identity[]): Promise<(article: Identity) => boolean> {
+  const present = async (index: string, values: (string | null | undefined)[]) => {
+    const wanted = [...new Set(values.filter((v): v is string => !!v))];
+    return new Set(wanted.length ? ((await db.articles.where(index).anyOf(wanted).keys()) as string[]) : []);
+  };
+  const [ids, urls, guids, hashes] = await Promise.all([
+    present(
+      ':id',
+      articles.map((a) => a.id),
+    ),
+    present(
+      'canonicalUrl',
+      articles.map((a) => a.canonicalUrl),
+    ),
+    present(
+      'guid',
+      articles.map((a) => a.guid),
+    ),
+    present(
+      'contentHash',
+      articles.map((a) => a.contentHash),
+    ),
+  ]);
+  return (a) =>
+    ids.has(a.id) ||
+    (!!a.canonicalUrl && urls.has(a.canonicalUrl)) ||
+    (!!a.guid && guids.has(a.guid)) ||
+    hashes.has(a.contentHash);
+}
+
 /** A whole article takes the place of a stored headline entry of the same story (a feed item). */
-const upgrades = (existing: ArticleRow, article: CorpusArticle) =>
+const upgrades = (existing: CorpusArticle, article: CorpusArticle) =>
   existing.depth === 'headline' && article.depth !== 'headline';
 
 /**
@@ -133,24 +179,71 @@ export interface ImportReport {
   skipped: { index: number; reason: string }[];
 }
 
-/** Add many articles in one transaction: all are written or, on any failure, none. */
-export async function importArticles(db: CorpusDb, articles: CorpusArticle[]): Promise<Result<ImportReport>> {
-  return guardStorage(() =>
-    db.transaction('rw', ALL_TABLES, async (): Promise<Result<ImportReport>> => {
-      const report: ImportReport = { added: [], skipped: [] };
-      for (const [index, article] of articles.entries()) {
-        const mine = { ...article, origin: 'user' as const };
-        const existing = await duplicateOf(db, mine);
-        if (existing && !upgrades(existing, mine)) {
-          report.skipped.push({ index, reason: `already in the corpus: ${describe(existing)}` });
-          continue;
-        }
-        if (existing) await removeArticle(db, existing.id);
-        await insertArticle(db, mine);
-        report.added.push(article.id);
-      }
-      return { ok: true, value: report };
-    }),
+/** The keys an article is a duplicate by, within a batch: as duplicateOf looks them up in the database. */
+const identityKeys = (a: Identity) => [
+  `id ${a.id}`,
+  ...(a.canonicalUrl ? [`url ${a.canonicalUrl}`] : []),
+  ...(a.guid ? [`guid ${a.outlet} ${a.guid}`] : []),
+  `hash ${a.contentHash}`,
+];
+
+/**
+ * Store one batch of articles of one origin, skipping those the corpus holds or that repeat
+ * earlier in the batch (a stored headline entry is replaced by its whole article), with one
+ * bulk write per table and the counts updated once. `first` is the batch's first article's index
+ * in its file, for the report. Call inside a transaction over ALL_TABLES.
+ */
+async function storeBatch(
+  db: CorpusDb,
+  articles: CorpusArticle[],
+  origin: Exclude<CorpusArticle['origin'], 'bundled'>,
+  options: { now?: number; first?: number } = {},
+): Promise<ImportReport> {
+  const { now = Date.now(), first = 0 } = options;
+  // Fixed first, so no count falls back to counting a table that holds uncounted rows.
+  await fixCounts(db, origin);
+  const report: ImportReport = { added: [], skipped: [] };
+  const pending: CorpusArticle[] = [];
+  const inBatch = new Map<string, CorpusArticle>();
+  const stored = await mayBeStored(db, articles);
+  for (const [i, entry] of articles.entries()) {
+    const article = { ...entry, origin };
+    const keys = identityKeys(article);
+    // Within the batch an earlier article is not stored yet: a repeat is skipped, never an upgrade.
+    const earlier = keys.map((k) => inBatch.get(k)).find((a) => a !== undefined);
+    const existing: CorpusArticle | undefined =
+      earlier ?? (stored(article) ? await duplicateOf(db, article) : undefined);
+    if (existing && (earlier || !upgrades(existing, article))) {
+      report.skipped.push({ index: first + i, reason: `already in the corpus: ${describe(existing)}` });
+      continue;
+    }
+    if (existing) await removeArticle(db, existing.id); // counts its own removal
+    for (const k of keys) inBatch.set(k, article);
+    pending.push(article);
+    report.added.push(article.id);
+  }
+  await writeArticles(db, pending, { addedAt: now });
+  await addToCount(db, pending.length, origin);
+  return report;
+}
+
+/**
+ * Add a batch of the reader's articles (one batch of an import) in one transaction: all of
+ * the batch is written or, on a failure, none of it, which the error says in terms of `lost`.
+ */
+export async function importBatch(
+  db: CorpusDb,
+  articles: CorpusArticle[],
+  first: number,
+  lost?: string,
+): Promise<Result<ImportReport>> {
+  return guardStorage(
+    () =>
+      db.transaction('rw', ALL_TABLES, async () => ({
+        ok: true,
+        value: await storeBatch(db, articles, 'user', { first }),
+      })),
+    lost,
   );
 }
 
@@ -170,18 +263,7 @@ export async function insertEntries(
   const { alongside, now = Date.now() } = options;
   return guardStorage(() =>
     db.transaction('rw', ALL_TABLES, async () => {
-      // Fixed first, so no count falls back to counting a table that holds uncounted rows.
-      await fixCounts(db, origin);
-      const added: string[] = [];
-      for (const entry of entries) {
-        const article = { ...entry, origin };
-        const existing = await duplicateOf(db, article);
-        if (existing && !upgrades(existing, article)) continue;
-        if (existing) await removeArticle(db, existing.id); // counts its own removal
-        await writeArticle(db, article, { addedAt: now });
-        added.push(article.id);
-      }
-      await addToCount(db, added.length, origin);
+      const { added } = await storeBatch(db, entries, origin, { now });
       await alongside?.(added);
       return { ok: true as const, value: { added, skipped: entries.length - added.length } };
     }),
@@ -249,20 +331,20 @@ const describe = (a: CorpusArticle) => (a.headline ? `"${a.headline}"` : (a.cano
  * A failed write aborts its transaction, so nothing of it is stored; say so in words a user
  * can act on (a full disk), or with the browser's reason.
  */
-async function guardStorage<T>(write: () => Promise<Result<T>>): Promise<Result<T>> {
+async function guardStorage<T>(write: () => Promise<Result<T>>, lost = 'nothing was added'): Promise<Result<T>> {
   try {
     return await write();
   } catch (error) {
     if (isQuotaError(error)) {
       return {
         ok: false,
-        error:
-          'Storage is full: nothing was added. Remove articles you no longer need, or free disk space, and try again.',
+        error: `Storage is full: ${lost}. Remove articles you no longer need, or free disk space, and try again.`,
       };
     }
     // Dexie appends its inner error on further lines; the first says it.
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
-    return { ok: false, error: `Nothing was added: the browser could not write to Crosswire's database (${reason}).` };
+    const said = lost.charAt(0).toUpperCase() + lost.slice(1);
+    return { ok: false, error: `${said}: the browser could not write to Crosswire's database (${reason}).` };
   }
 }
 

@@ -43,6 +43,10 @@ export const PageRequestSchema = v.variant('type', [
     data: text(MAX_IMPORT_LENGTH),
     format: v.optional(v.picklist(['json', 'jsonl'], 'must be one of json, jsonl')),
   }),
+  /** How far the running article import is (its batches stored of all), or null when none runs. */
+  request('import-progress', {}),
+  /** Stop the running article import after its current batch; the batches stored stay. */
+  request('cancel-import', {}),
   request('delete-article', { articleId: id }),
   /** Highlight a tab once (the popup's button); answers when the page has been read. */
   request('highlight-tab', { tabId }),

@@ -114,6 +114,20 @@ export interface ImportReport {
   added: string[];
   /** Articles already in the corpus (or twice in the file), with the reason. */
   skipped: { index: number; reason: string }[];
+  /** The reader cancelled the import: `added` is what was stored before it stopped. */
+  cancelled?: boolean;
+}
+
+/** A running article import, kept in the database so a page can poll it. */
+export interface ImportJob {
+  id: string;
+  /** Articles in the file. */
+  total: number;
+  /** Articles gone through (stored or skipped), batch by batch. */
+  done: number;
+  added: number;
+  cancelled: boolean;
+  startedAt: number;
 }
 
 /** A file for the reader to save. */
@@ -156,6 +170,8 @@ export interface ReplyValues {
   'add-page': { id: string };
   'fetch-full-text': { id: string };
   'import-articles': ImportReport;
+  'import-progress': { job: ImportJob | null };
+  'cancel-import': { cancelled: boolean };
   'delete-article': { id: string };
   'highlight-tab': { highlighted: true; articleId: string | null };
   'article-text': ArticleText;
@@ -222,6 +238,10 @@ const REPLY_CHECKS: { [K in RequestType]: v.GenericSchema } = {
   'add-page': ID,
   'fetch-full-text': ID,
   'import-articles': keys('added', 'skipped'),
+  'import-progress': v.looseObject({
+    job: v.nullable(v.looseObject({ total: v.number(), done: v.number(), cancelled: v.boolean() })),
+  }),
+  'cancel-import': v.looseObject({ cancelled: v.boolean() }),
   'delete-article': ID,
   'highlight-tab': keys('highlighted', 'articleId'),
   'article-text': v.looseObject({

@@ -7,12 +7,17 @@ import { NoteLine, type Note } from './Note';
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 /** Skipped articles listed one a line; beyond this many, a count. */
 const SKIPS_LISTED = 10;
+/** How often a running import's progress is asked for. */
+const PROGRESS_MS = 500;
 
 /** What an import did, in words: how many were added, and why any were skipped. */
 export function importSummary(report: ImportReport): string {
-  const added = report.added.length
-    ? `Imported ${plural(report.added.length, 'article')}.`
-    : 'No new articles were imported.';
+  const stored = report.added.length;
+  const added = report.cancelled
+    ? `Import cancelled: ${stored ? `${plural(stored, 'article')} imported before it stopped` : 'no articles were imported'}.`
+    : stored
+      ? `Imported ${plural(stored, 'article')}.`
+      : 'No new articles were imported.';
   if (!report.skipped.length) return added;
   const lines = report.skipped.slice(0, SKIPS_LISTED).map((s) => `Article ${s.index + 1}: ${s.reason}`);
   const more = report.skipped.length > SKIPS_LISTED ? [`…and ${report.skipped.length - SKIPS_LISTED} more.`] : [];
@@ -33,6 +38,8 @@ export function CorpusTransfer({ ask, download, version, onImported }: TransferP
   const [scope, setScope] = useState<'user' | 'all'>('user');
   const [importNote, setImportNote] = useState<Note>(null);
   const [exportNote, setExportNote] = useState<Note>(null);
+  /** While an import runs: whether the reader has asked to cancel it. */
+  const [importing, setImporting] = useState<{ cancelling: boolean } | null>(null);
   useEffect(() => {
     void ask({ type: 'corpus-status' }).then((r) => r.ok && setStatus(r.value));
   }, [version]);
@@ -42,10 +49,30 @@ export function CorpusTransfer({ ask, download, version, onImported }: TransferP
     if (!file) return;
     setImportNote({ kind: 'info', text: `Importing ${file.name}…` });
     const format = /\.(jsonl|ndjson)$/i.test(file.name) ? 'jsonl' : 'json';
-    const r = await ask({ type: 'import-articles', data: await file.text(), format });
+    const reply = ask({ type: 'import-articles', data: await file.text(), format });
+    setImporting({ cancelling: false });
+    // The background stores a large file batch by batch; its progress is asked for until the reply comes.
+    let running = true;
+    const timer = setInterval(() => {
+      void ask({ type: 'import-progress' }).then((p) => {
+        const job = p.ok ? p.value.job : null;
+        if (running && job) setImportNote({ kind: 'info', text: `Importing… ${job.done} of ${job.total}` });
+      });
+    }, PROGRESS_MS);
+    const r = await reply.finally(() => {
+      running = false;
+      clearInterval(timer);
+      setImporting(null);
+    });
     input.value = ''; // so the same file, once fixed, can be chosen again
     setImportNote(r.ok ? { kind: 'info', text: importSummary(r.value) } : { kind: 'error', text: r.error });
     if (r.ok && r.value.added.length) onImported();
+  };
+
+  const cancelImport = async () => {
+    setImporting({ cancelling: true });
+    const r = await ask({ type: 'cancel-import' });
+    if (r.ok && r.value.cancelled) setImportNote({ kind: 'info', text: 'Cancelling after the current batch…' });
   };
 
   const exportArticles = async () => {
@@ -84,6 +111,11 @@ export function CorpusTransfer({ ask, download, version, onImported }: TransferP
             The same format as the export. Articles already in the corpus are skipped.
           </p>
           <NoteLine note={importNote} />
+          {importing && (
+            <button type="button" disabled={importing.cancelling} onClick={() => void cancelImport()}>
+              Cancel import
+            </button>
+          )}
         </div>
         <fieldset>
           <legend>Export to a file</legend>

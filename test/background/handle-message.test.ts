@@ -31,6 +31,8 @@ const CORPUS_METHODS: Record<keyof CorpusApi, true> = {
   coverageGapsOf: true,
   syndicationDiff: true,
   importArticles: true,
+  importProgress: true,
+  cancelImport: true,
   deleteArticle: true,
   articleText: true,
   listArticles: true,

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { eachTestRoot, flush } from '../preact-dom';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ImportReport, Request } from '../../src/messages';
 import type { Ask } from '../../src/shared/ask';
 import { CorpusTransfer, importSummary } from '../../src/options/CorpusTransfer';
@@ -115,6 +115,78 @@ describe('CorpusTransfer', () => {
     await flush();
     expect(sent.at(-1)).toEqual({ type: 'export-articles', origin: 'all' });
     expect(saved).toEqual([{ filename: exportFileName(new Date()), text: '[all]\n' }]);
+  });
+});
+
+describe('CorpusTransfer while an import runs', () => {
+  /** A background whose import answers only when `finish` is called, reporting progress and taking a cancel. */
+  function slowImport() {
+    const sent: Request[] = [];
+    let finish!: (report: ImportReport) => void;
+    let job = { id: 'j', total: 1000, done: 0, added: 0, cancelled: false, startedAt: 0 };
+    const ask = (async (request: Request) => {
+      sent.push(request);
+      switch (request.type) {
+        case 'corpus-status':
+          return { ok: true, value: { articles: 3, bundled: 3, user: 0, version: '1' } };
+        case 'import-articles':
+          return new Promise<unknown>((resolve) => (finish = (value) => resolve({ ok: true, value })));
+        case 'import-progress':
+          return { ok: true, value: { job } };
+        case 'cancel-import':
+          job = { ...job, cancelled: true };
+          return { ok: true, value: { cancelled: true } };
+        default:
+          return { ok: false, error: `unexpected ${request.type}` };
+      }
+    }) as Ask;
+    const progress = (done: number) => (job = { ...job, done, added: done });
+    return { ask, sent, progress, finish: (report: ImportReport) => finish(report) };
+  }
+  const polls = (sent: Request[]) => sent.filter((r) => r.type === 'import-progress').length;
+  const tick = async () => {
+    await act(() => void vi.advanceTimersByTime(500));
+    await flush();
+  };
+
+  beforeEach(() => void vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] }));
+  afterEach(() => void vi.useRealTimers());
+
+  it('shows "Importing… N of M" from the progress it polls, and stops polling when the import answers', async () => {
+    const { ask, sent, progress, finish } = slowImport();
+    show(ask);
+    await choose('big.jsonl', '{"text":"x"}\n');
+    expect(notes()).toEqual(['Importing big.jsonl…']);
+    progress(100);
+    await tick();
+    expect(sent).toContainEqual({ type: 'import-progress' });
+    expect(notes()).toEqual(['Importing… 100 of 1000']);
+    progress(300);
+    await tick();
+    expect(notes()).toEqual(['Importing… 300 of 1000']);
+    await act(() => finish({ added: Array.from({ length: 1000 }, (_, i) => `a-${i}`), skipped: [] }));
+    await flush();
+    expect(notes()).toEqual(['Imported 1000 articles.']);
+    expect(button('Cancel import')).toBeUndefined();
+    const asked = polls(sent);
+    await tick();
+    expect(polls(sent)).toBe(asked);
+  });
+
+  it('cancels the running import, and says what was stored before it stopped', async () => {
+    const { ask, sent, progress, finish } = slowImport();
+    show(ask);
+    await choose('big.jsonl', '{"text":"x"}\n');
+    progress(100);
+    await tick();
+    await act(() => void button('Cancel import').click());
+    await flush();
+    expect(sent).toContainEqual({ type: 'cancel-import' });
+    expect(button('Cancel import').disabled).toBe(true);
+    await act(() => finish({ added: Array.from({ length: 200 }, (_, i) => `a-${i}`), skipped: [], cancelled: true }));
+    await flush();
+    expect(notes()).toEqual(['Import cancelled: 200 articles imported before it stopped.']);
+    expect(imported).toBe(1);
   });
 });
 

@@ -122,9 +122,10 @@ describe('shared corpora', () => {
     });
     // The worker stops in the second batch (after 500 articles were committed).
     let heads = 0;
-    const put = db.heads.put;
-    db.heads.put = function (this: unknown, ...args: Parameters<typeof put>) {
-      if ((args[0] as HeadRow).outlet === 'wire.example.org' && ++heads === 550) {
+    const put = db.heads.bulkPut;
+    db.heads.bulkPut = function (this: unknown, ...args: Parameters<typeof put>) {
+      heads += (args[0] as HeadRow[]).filter((h) => h.outlet === 'wire.example.org').length;
+      if (heads >= 550) {
         db.close();
         throw new Error('the worker stopped');
       }
