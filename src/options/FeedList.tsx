@@ -5,7 +5,7 @@ import type { Ask } from '../shared/ask';
 import { plural, sourceName, webAddress } from './follow-words';
 import { NoteLine, type Note } from './Note';
 import { askPermission, notGranted, type Permission, type RequestOrigins } from './permission';
-import { SourceRow } from './SourceRow';
+import { SourceList } from './SourceRow';
 
 export interface SourceListProps {
   ask: Ask;
@@ -114,19 +114,15 @@ export function FeedList({
       <NoteLine note={note} focusRef={noteRef} />
       {children}
       {state.feeds.length > 0 && (
-        <ul class="sources" aria-label="Feeds followed">
-          {byName(state.feeds).map((feed) => (
-            <SourceRow
-              key={feed.url}
-              source={feed}
-              now={now}
-              added="entries"
-              action="Remove"
-              busy={busy}
-              onAction={() => void remove(feed)}
-            />
-          ))}
-        </ul>
+        <SourceList
+          label="Feeds followed"
+          sources={byName(state.feeds)}
+          now={now}
+          added="entries"
+          action="Remove"
+          busy={busy}
+          onAction={(feed) => void remove(feed)}
+        />
       )}
     </section>
   );

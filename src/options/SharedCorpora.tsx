@@ -4,7 +4,7 @@ import type { FeedStatus } from '../messages';
 import { webAddress } from './follow-words';
 import { NoteLine, type Note } from './Note';
 import { askPermission, notGranted, type Permission } from './permission';
-import { SourceRow } from './SourceRow';
+import { SourceList } from './SourceRow';
 
 /**
  * The shared corpora subscribed to: files of articles in the import format that a colleague or
@@ -92,19 +92,15 @@ export function SharedCorpora({ ask, state, requestOrigins, originsOf, now, onSt
       {state.subscriptions.length === 0 ? (
         <p>No subscriptions.</p>
       ) : (
-        <ul class="sources" aria-label="Shared corpora subscribed to">
-          {state.subscriptions.map((corpus) => (
-            <SourceRow
-              key={corpus.url}
-              source={corpus}
-              now={now}
-              added="articles"
-              action="Unsubscribe"
-              busy={busy}
-              onAction={() => void unsubscribe(corpus)}
-            />
-          ))}
-        </ul>
+        <SourceList
+          label="Shared corpora subscribed to"
+          sources={state.subscriptions}
+          now={now}
+          added="articles"
+          action="Unsubscribe"
+          busy={busy}
+          onAction={(corpus) => void unsubscribe(corpus)}
+        />
       )}
     </section>
   );

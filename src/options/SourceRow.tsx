@@ -43,3 +43,23 @@ export function SourceRow({ source, now, added, action, busy, onAction }: RowPro
     </li>
   );
 }
+
+/** A list of feeds or shared corpora, one SourceRow each, each with the same action. */
+export function SourceList({
+  label,
+  sources,
+  onAction,
+  ...row
+}: Omit<RowProps, 'source' | 'onAction'> & {
+  label: string;
+  sources: FeedStatus[];
+  onAction(source: FeedStatus): void;
+}) {
+  return (
+    <ul class="sources" aria-label={label}>
+      {sources.map((source) => (
+        <SourceRow key={source.url} source={source} {...row} onAction={() => onAction(source)} />
+      ))}
+    </ul>
+  );
+}

@@ -5,27 +5,15 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { feedOrigins } from '../../src/core/feeds/origins';
 import { bytesText, opmlSummary, pollSummary, sourceName } from '../../src/options/follow-words';
 import { Following } from '../../src/options/Following';
-import type { FeedStatus, FollowingState, PollReport, Request } from '../../src/messages';
+import type { FollowingState, PollReport, Request } from '../../src/messages';
 import type { Ask } from '../../src/shared/ask';
+import { feedStatus } from './feed-status';
 import { buttonIn, eachTestRoot, flush, textOf } from '../preact-dom';
 
 const at = (day: number, hour: number, minute: number) => new Date(2024, 2, day, hour, minute).getTime();
 const NOW = at(3, 15, 0);
 
-const feed = (url: string, outlet: string | null, more: Partial<FeedStatus> = {}): FeedStatus => ({
-  url,
-  kind: 'feed',
-  outlet,
-  title: null,
-  addedBy: 'default',
-  lastSuccess: null,
-  lastError: null,
-  lastErrorAt: null,
-  failures: 0,
-  retryAt: null,
-  items: 0,
-  ...more,
-});
+const feed = feedStatus;
 
 const CBC = feed('https://www.cbc.ca/webfeed/rss/rss-world', 'cbc.ca', {
   title: 'CBC News: World',

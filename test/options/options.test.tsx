@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ArticleListItem, FollowingState, Request } from '../../src/messages';
 import type { Ask } from '../../src/shared/ask';
 import { downloadText } from '../../src/shared/download';
+import { feedStatus } from './feed-status';
 import { Options } from '../../src/options/Options';
 
 const item = (articleId: string, name: string, origin: 'bundled' | 'user'): ArticleListItem => ({
@@ -19,21 +20,7 @@ const item = (articleId: string, name: string, origin: 'bundled' | 'user'): Arti
 
 const FOLLOWING: FollowingState = {
   settings: { on: false, intervalMinutes: 30, retentionDays: 30, autoFullText: false, dailyFullTextLimit: 20 },
-  feeds: [
-    {
-      url: 'https://www.cbc.ca/webfeed/rss/rss-world',
-      kind: 'feed',
-      outlet: 'cbc.ca',
-      title: null,
-      addedBy: 'default',
-      lastSuccess: null,
-      lastError: null,
-      lastErrorAt: null,
-      failures: 0,
-      retryAt: null,
-      items: 0,
-    },
-  ],
+  feeds: [feedStatus('https://www.cbc.ca/webfeed/rss/rss-world', 'cbc.ca')],
   subscriptions: [],
   entries: 0,
   storage: null,
