@@ -3,7 +3,7 @@ import type { BundledCorpus, CorpusArticle } from '../core/corpus/types';
 import { quoteShingles, summarize } from '../core/match';
 import type { Result } from '../messages';
 import { addToCount, fixCounts } from './corpus-counts';
-import { ALL_TABLES, type ArticleRow, type CorpusDb } from './db';
+import { ALL_TABLES, type ArticleRow, type CorpusDb, type HeadRow } from './db';
 import { indexRows } from './index-rows';
 import { isQuotaError } from './storage-errors';
 
@@ -21,44 +21,58 @@ async function insertArticle(db: CorpusDb, article: CorpusArticle, row: Partial<
 
 /**
  * Articles and their index rows, uncounted, one bulk write per table: a table written once
- * for a whole batch costs a fraction of a write per article. Call inside a transaction over ALL_TABLES.
+ * for a whole batch costs a fraction of a write per article. The writes are all issued before
+ * any is awaited, and `whileWriting` (which must not throw) runs once they are: the database works through them on its
+ * own thread while this one does something else (an import builds its next batch). Call inside
+ * a transaction over ALL_TABLES.
  */
-async function writeArticles(db: CorpusDb, articles: CorpusArticle[], row: Partial<ArticleRow>): Promise<void> {
-  if (!articles.length) return;
+async function writeArticles(
+  db: CorpusDb,
+  articles: CorpusArticle[],
+  row: Partial<ArticleRow>,
+  whileWriting?: () => void,
+): Promise<void> {
+  if (!articles.length) return whileWriting?.();
   const rows = articles.map((a) => indexRows(a, quoteShingles));
   const addedAt = Date.now();
-  await db.articles.bulkAdd(articles.map((a) => ({ ...a, addedAt, ...row })));
-  await db.summaries.bulkPut(articles.map(summarize));
-  await db.heads.bulkPut(
-    articles.map((a) => ({
-      id: a.id,
-      outlet: a.outlet,
-      published: a.published,
-      headline: a.headline,
-      url: a.url,
-      lead: leadOf(a),
-      origin: a.origin,
-      ...(a.depth === 'headline' && { depth: 'headline' as const }),
-    })),
-  );
-  await db.mentions.bulkAdd(rows.flatMap((r) => r.mentions));
-  await db.figures.bulkAdd(rows.flatMap((r) => r.figures));
-  await db.quotes.bulkAdd(rows.flatMap((r) => r.quotes));
   // Each article counts once per actor it names; the batch's counts are merged in one read and one write.
   const more = new Map<string, number>();
   for (const id of rows.flatMap((r) => r.actorIds)) more.set(id, (more.get(id) ?? 0) + 1);
   const actorIds = [...more.keys()];
-  const stats = await db.actorStats.bulkGet(actorIds);
-  await db.actorStats.bulkPut(
-    actorIds.map((actorId, i) => ({ actorId, articles: (stats[i]?.articles ?? 0) + more.get(actorId)! })),
-  );
+  const writes = [
+    db.articles.bulkAdd(articles.map((a) => ({ ...a, addedAt, ...row }))),
+    db.summaries.bulkPut(articles.map(summarize)),
+    db.heads.bulkPut(articles.map(headOf)),
+    db.articleIndex.bulkAdd(rows.map((r) => r.row)),
+    db.actorStats
+      .bulkGet(actorIds)
+      .then((stats) =>
+        db.actorStats.bulkPut(
+          actorIds.map((actorId, i) => ({ actorId, articles: (stats[i]?.articles ?? 0) + more.get(actorId)! })),
+        ),
+      ),
+  ];
+  whileWriting?.();
+  await Promise.all(writes);
 }
+
+/** The few fields of an article that cards and lists show. */
+const headOf = (a: CorpusArticle): HeadRow => ({
+  id: a.id,
+  outlet: a.outlet,
+  published: a.published,
+  headline: a.headline,
+  url: a.url,
+  lead: leadOf(a),
+  origin: a.origin,
+  ...(a.depth === 'headline' && { depth: 'headline' as const }),
+});
 
 /** Remove one article and everything derived from it (not the user's notes on it). */
 async function removeArticle(db: CorpusDb, id: string): Promise<void> {
   await addToCount(db, -1, (await db.articles.get(id))?.origin ?? 'user');
-  const actorIds = [...new Set((await db.mentions.where('articleId').equals(id).toArray()).map((m) => m.actorId))];
-  await Promise.all([db.mentions, db.figures, db.quotes].map((t) => t.where('articleId').equals(id).delete()));
+  const actorIds = [...new Set((await db.articleIndex.get(id))?.mentions.map((m) => m.actorId))];
+  await db.articleIndex.delete(id);
   await db.summaries.delete(id);
   await db.heads.delete(id);
   await db.articles.delete(id);
@@ -197,9 +211,9 @@ async function storeBatch(
   db: CorpusDb,
   articles: CorpusArticle[],
   origin: Exclude<CorpusArticle['origin'], 'bundled'>,
-  options: { now?: number; first?: number } = {},
+  options: { now?: number; first?: number; whileWriting?: () => void } = {},
 ): Promise<ImportReport> {
-  const { now = Date.now(), first = 0 } = options;
+  const { now = Date.now(), first = 0, whileWriting } = options;
   // Fixed first, so no count falls back to counting a table that holds uncounted rows.
   await fixCounts(db, origin);
   const report: ImportReport = { added: [], skipped: [] };
@@ -222,7 +236,7 @@ async function storeBatch(
     pending.push(article);
     report.added.push(article.id);
   }
-  await writeArticles(db, pending, { addedAt: now });
+  await writeArticles(db, pending, { addedAt: now }, whileWriting);
   await addToCount(db, pending.length, origin);
   return report;
 }
@@ -230,18 +244,20 @@ async function storeBatch(
 /**
  * Add a batch of the reader's articles (one batch of an import) in one transaction: all of
  * the batch is written or, on a failure, none of it, which the error says in terms of `lost`.
+ * `whileWriting` runs once, while the batch's writes are under way (see writeArticles).
  */
 export async function importBatch(
   db: CorpusDb,
   articles: CorpusArticle[],
   first: number,
   lost?: string,
+  whileWriting?: () => void,
 ): Promise<Result<ImportReport>> {
   return guardStorage(
     () =>
       db.transaction('rw', ALL_TABLES, async () => ({
         ok: true,
-        value: await storeBatch(db, articles, 'user', { first }),
+        value: await storeBatch(db, articles, 'user', { first, whileWriting }),
       })),
     lost,
   );

@@ -3,6 +3,8 @@ import type { CorpusArticle } from '../core/corpus/types';
 import type { FigureAnnotation, QuoteAnnotation } from '../core/types';
 import type { ArticleSummary } from '../core/match';
 import type { Note } from '../core/notes/types';
+import { quoteShingles } from '../core/match';
+import { indexRows } from './index-rows';
 
 /** A stored article: the corpus article plus when it was added and its matching summary. */
 export interface ArticleRow extends CorpusArticle {
@@ -23,14 +25,45 @@ interface RowSource {
 }
 
 /** One sentence of an article that names an actor, with its text, so cards need no article. */
-export interface MentionRow extends RowSource {
-  id?: number;
+export interface MentionEntry {
   actorId: string;
   /** Index into the article's sentences. */
   sentence: number;
   sentenceText: string;
-  /** How the sentence writes the actor ("Sergei Lavrov", "Lavrov"); absent in rows stored before it was kept. */
-  forms?: string[];
+  /** How the sentence writes the actor ("Sergei Lavrov", "Lavrov"). */
+  forms: string[];
+}
+
+/** A figure with what cards show of it: what it counts and what it is about ('' when unnamed). */
+export interface FigureEntry {
+  counts: string;
+  subject: string;
+  figure: FigureAnnotation;
+  sentenceText: string;
+}
+
+/** A quote with its speaker and its word 3-gram hashes, for near-duplicate lookup. */
+export interface QuoteEntry {
+  quote: QuoteAnnotation;
+  shingles: number[];
+}
+
+/**
+ * Everything the queries look up in one article, as one record: who it names in which
+ * sentence, its figures, its quotes. One record per article, its keys in multi-entry indexes,
+ * because IndexedDB charges by the record: writing an article's 15-odd mention rows as
+ * separate records cost five times as much as the rest of the article (docs/following.md).
+ */
+export interface IndexRow extends RowSource {
+  /** [actorId, published, articleId] for each actor it names: newest first per actor, keys only. */
+  actorKeys: [string, string, string][];
+  /** [counts, subject, published] for each of its figures. */
+  figureKeys: [string, string, string][];
+  /** The word 3-gram hashes of all its quotes. */
+  shingles: number[];
+  mentions: MentionEntry[];
+  figures: FigureEntry[];
+  quotes: QuoteEntry[];
 }
 
 /** The few fields a card shows of an article, to avoid loading its text and annotations. */
@@ -46,22 +79,6 @@ export interface HeadRow {
   origin?: CorpusArticle['origin'];
   /** 'headline' for a feed item's headline and summary only; absent for a full article. */
   depth?: 'headline';
-}
-
-/** A figure with what cards show of it, indexed by what it counts and what it is about ('' when unnamed). */
-export interface FigureRow extends RowSource {
-  id?: number;
-  counts: string;
-  subject: string;
-  figure: FigureAnnotation;
-  sentenceText: string;
-}
-
-/** A quote with its speaker, indexed by its word 3-gram hashes for near-duplicate lookup. */
-export interface QuoteRow extends RowSource {
-  id?: number;
-  quote: QuoteAnnotation;
-  shingles: number[];
 }
 
 /** How many stored articles name each actor: the rarity weight of story matching. */
@@ -141,9 +158,7 @@ export class CorpusDb extends Dexie {
   articles!: Table<ArticleRow, string>;
   summaries!: Table<SummaryRow, string>;
   heads!: Table<HeadRow, string>;
-  mentions!: Table<MentionRow, number>;
-  figures!: Table<FigureRow, number>;
-  quotes!: Table<QuoteRow, number>;
+  articleIndex!: Table<IndexRow, string>;
   actorStats!: Table<ActorStatRow, string>;
   notes!: Table<Note, string>;
   settings!: Table<SettingRow, string>;
@@ -181,6 +196,26 @@ export class CorpusDb extends Dexie {
       articles: '&id, canonicalUrl, contentHash, origin, published, outlet, guid, [origin+addedAt]',
       feeds: '&url, kind',
     });
+    // Version 5: one index record per article in place of a record per mention, figure and
+    // quote (a fifth of the write time of an import). The records are derived data, built
+    // again from the stored articles.
+    this.version(5)
+      .stores({
+        articleIndex: '&articleId, *actorKeys, *figureKeys, *shingles',
+        mentions: null,
+        figures: null,
+        quotes: null,
+      })
+      .upgrade(async (tx) => {
+        const articles = tx.table<ArticleRow, string>('articles');
+        const index = tx.table<IndexRow, string>('articleIndex');
+        const ids = await articles.toCollection().primaryKeys();
+        // A few hundred at a time: a large corpus is never all in memory at once.
+        for (let i = 0; i < ids.length; i += 200) {
+          const batch = await articles.bulkGet(ids.slice(i, i + 200));
+          await index.bulkPut(batch.flatMap((a) => (a ? [indexRows(a, quoteShingles).row] : [])));
+        }
+      });
   }
 }
 
@@ -195,9 +230,7 @@ export const ALL_TABLES = [
   'articles',
   'summaries',
   'heads',
-  'mentions',
-  'figures',
-  'quotes',
+  'articleIndex',
   'actorStats',
   'notes',
   'settings',

@@ -1,49 +1,65 @@
 import type { CorpusArticle } from '../core/corpus/types';
 import { spanIndexAt } from '../core/text/sentences';
-import type { FigureRow, MentionRow, QuoteRow } from './db';
+import type { IndexRow, MentionEntry } from './db';
 
-/** The rows that index one article: who it names in which sentence, its figures, its quotes. */
+/** An article's index record, and the actors it names (each counted once in the actors' statistics). */
 export interface IndexRows {
-  mentions: MentionRow[];
-  figures: FigureRow[];
-  quotes: QuoteRow[];
+  row: IndexRow;
   actorIds: string[];
 }
 
-/** Derive an article's index rows from its annotations (they are rebuilt, never edited). */
+/** Derive an article's index record from its annotations (it is rebuilt, never edited). */
 export function indexRows(article: CorpusArticle, quoteShingles: (text: string) => number[]): IndexRows {
-  const source = { articleId: article.id, outlet: article.outlet, published: article.published ?? '' };
+  const published = article.published ?? '';
   const sentenceOf = (offset: number) => Math.max(0, spanIndexAt(article.sentences, offset));
-  const mentions = new Map<string, MentionRow>();
-  const figures: FigureRow[] = [];
-  const quotes: QuoteRow[] = [];
+  const sentenceText = (index: number, fallback: string) => {
+    const s = article.sentences[index];
+    return s ? article.text.slice(s.start, s.end) : fallback;
+  };
+  const mentions = new Map<string, MentionEntry>();
+  const row: IndexRow = {
+    articleId: article.id,
+    outlet: article.outlet,
+    published,
+    actorKeys: [],
+    figureKeys: [],
+    shingles: [],
+    mentions: [],
+    figures: [],
+    quotes: [],
+  };
   for (const a of article.annotations) {
     if (a.kind === 'actor' && a.actorId) {
       const sentence = sentenceOf(a.start);
-      const s = article.sentences[sentence];
       const key = `${a.actorId}|${sentence}`;
-      const row = mentions.get(key) ?? {
-        ...source,
+      const mention = mentions.get(key) ?? {
         actorId: a.actorId,
         sentence,
-        sentenceText: s ? article.text.slice(s.start, s.end) : a.text,
+        sentenceText: sentenceText(sentence, a.text),
         forms: [],
       };
-      if (!row.forms!.includes(a.text)) row.forms!.push(a.text);
-      mentions.set(key, row);
+      if (!mention.forms.includes(a.text)) mention.forms.push(a.text);
+      mentions.set(key, mention);
     } else if (a.kind === 'figure') {
-      const s = article.sentences[sentenceOf(a.start)];
-      figures.push({
-        ...source,
+      row.figures.push({
         counts: a.counts,
         subject: a.subject ?? '',
         figure: a,
-        sentenceText: s ? article.text.slice(s.start, s.end) : a.text,
+        sentenceText: sentenceText(sentenceOf(a.start), a.text),
       });
     } else if (a.kind === 'quote') {
-      quotes.push({ ...source, quote: a, shingles: quoteShingles(a.text) });
+      row.quotes.push({ quote: a, shingles: quoteShingles(a.text) });
     }
   }
-  const rows = [...mentions.values()];
-  return { mentions: rows, figures, quotes, actorIds: [...new Set(rows.map((m) => m.actorId))] };
+  row.mentions = [...mentions.values()];
+  const actorIds = [...new Set(row.mentions.map((m) => m.actorId))];
+  row.actorKeys = actorIds.map((id) => [id, published, article.id]);
+  row.figureKeys = uniqueTuples(row.figures.map((f) => [f.counts, f.subject, published]));
+  row.shingles = [...new Set(row.quotes.flatMap((q) => q.shingles))];
+  return { row, actorIds };
+}
+
+function uniqueTuples(keys: [string, string, string][]): [string, string, string][] {
+  const seen = new Map(keys.map((k) => [k.join('\u0000'), k]));
+  return [...seen.values()];
 }

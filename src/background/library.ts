@@ -10,8 +10,8 @@ import { outletRef } from './queries';
 // whole (the popup's side-by-side view) and writing it out in the import format.
 
 const DEFAULT_PAGE = 50;
-/** How many mentions of an actor a search reads (newest first) to list the articles naming it. */
-const ACTOR_MENTIONS = 20_000;
+/** How many articles naming an actor a search reads (newest first). */
+const ACTOR_ARTICLES = 20_000;
 
 const fold = (s: string) => stripMarks(s).toLowerCase();
 
@@ -29,14 +29,14 @@ export async function listArticles(
 ): Promise<ArticleList> {
   const words = fold(query).split(/\s+/).filter(Boolean);
   const actor = query.trim() ? dictionary.lookup(query.trim())[0] : undefined;
-  return db.transaction('r', [db.articles, db.heads, db.mentions], async () => {
+  return db.transaction('r', [db.articles, db.heads, db.articleIndex], async () => {
     let ids: string[];
     if (actor) {
-      const keys = await db.mentions
-        .where('[actorId+published+articleId]')
+      const keys = await db.articleIndex
+        .where('actorKeys')
         .between([actor.id, Dexie.minKey, Dexie.minKey], [actor.id, Dexie.maxKey, Dexie.maxKey])
         .reverse()
-        .limit(ACTOR_MENTIONS)
+        .limit(ACTOR_ARTICLES)
         .keys();
       ids = [...new Set(keys.map((k) => (k as unknown as [string, string, string])[2]))];
     } else if (words.length) {

@@ -15,22 +15,22 @@ import {
 } from '../core/match';
 import { articleCount } from './corpus-store';
 import type { MentionsByOutlet, OutletRef, StoryVersion } from '../messages';
-import type { CorpusDb, MentionRow } from './db';
+import type { CorpusDb, MentionEntry } from './db';
 
 /** How many articles a card lists at most. */
 const ARTICLES_PER_ANSWER = 30;
 /** How many stored articles story matching scores at most (picked by shared rare actors). */
 const MATCH_CANDIDATES = 120;
-/** How far from the page's date story matching looks, and how many mentions of one actor it reads. */
+/** How far from the page's date story matching looks, and how many articles naming one actor it reads. */
 const MATCH_YEARS = 3;
 const VERSION_WINDOW_DAYS = 14;
 const RARE_ACTORS = 8;
-const MENTIONS_PER_ACTOR = 250;
+const ARTICLES_PER_ACTOR = 250;
 /** How many matches a story-match answer lists. */
 const MATCHES_RETURNED = 30;
 const UNRELATED_RETURNED = 5;
-/** How many quote rows a near-duplicate lookup ranks at most. */
-const QUOTE_CANDIDATES = 400;
+/** How many articles' quotes a near-duplicate lookup ranks at most. */
+const QUOTE_CANDIDATES = 200;
 
 export const outletRef = (id: string): OutletRef => {
   const profile = outletProfile(id) ?? null;
@@ -43,20 +43,20 @@ export async function mentionsOf(
   actorId: string,
   excludeArticleId?: string,
 ): Promise<MentionsByOutlet[]> {
-  const byArticle = new Map<string, MentionRow[]>();
-  const heads = await db.transaction('r', db.mentions, db.heads, async () => {
-    // Newest first; a few sentences per article is what a card shows.
-    const rows = await db.mentions
-      .where('[actorId+published+articleId]')
+  const byArticle = new Map<string, MentionEntry[]>();
+  const heads = await db.transaction('r', db.articleIndex, db.heads, async () => {
+    // Newest first; the sentences of each article naming the actor are what a card shows.
+    const rows = await db.articleIndex
+      .where('actorKeys')
       .between([actorId, Dexie.minKey, Dexie.minKey], [actorId, Dexie.maxKey, Dexie.maxKey])
       .reverse()
-      .limit(ARTICLES_PER_ANSWER * 4)
+      .limit(ARTICLES_PER_ANSWER + 1)
       .toArray();
-    for (const r of rows) {
-      if (r.articleId === excludeArticleId) continue;
-      if (!byArticle.has(r.articleId) && byArticle.size >= ARTICLES_PER_ANSWER) continue;
-      byArticle.set(r.articleId, [...(byArticle.get(r.articleId) ?? []), r]);
-    }
+    for (const r of rows.filter((r) => r.articleId !== excludeArticleId).slice(0, ARTICLES_PER_ANSWER))
+      byArticle.set(
+        r.articleId,
+        r.mentions.filter((m) => m.actorId === actorId),
+      );
     return db.heads.bulkGet([...byArticle.keys()]);
   });
   const groups = new Map<string, MentionsByOutlet>();
@@ -88,22 +88,26 @@ export async function figuresLikeIn(
   // Figures whose article names no subject may still be about this one: fetch those too.
   const subjects = [...new Set([figure.subject ?? '', ''])];
   const newest = (subject: string) =>
-    db.figures
-      .where('[counts+subject+published]')
+    db.articleIndex
+      .where('figureKeys')
       .between([figure.counts, subject, Dexie.minKey], [figure.counts, subject, Dexie.maxKey])
       .reverse()
       .limit(ARTICLES_PER_ANSWER * 3)
       .toArray();
-  const rows = (await db.transaction('r', db.figures, () => Promise.all(subjects.map(newest)))).flat();
-  const candidates = rows
-    .filter((r) => r.articleId !== excludeArticleId)
-    .map((r) => ({
-      ...summaryFigure(r.figure),
-      articleId: r.articleId,
-      outlet: r.outlet,
-      published: r.published || null,
-      sentence: r.sentenceText,
-    }));
+  const rows = (await db.transaction('r', db.articleIndex, () => Promise.all(subjects.map(newest)))).flat();
+  // An article found under both subjects is read twice; its figures count once.
+  const articles = new Map(rows.filter((r) => r.articleId !== excludeArticleId).map((r) => [r.articleId, r]));
+  const candidates = [...articles.values()].flatMap((r) =>
+    r.figures
+      .filter((f) => f.counts === figure.counts && subjects.includes(f.subject))
+      .map((f) => ({
+        ...summaryFigure(f.figure),
+        articleId: r.articleId,
+        outlet: r.outlet,
+        published: r.published || null,
+        sentence: f.sentenceText,
+      })),
+  );
   return figuresLike(figure, candidates);
 }
 
@@ -112,18 +116,19 @@ export async function quotesLikeIn(db: CorpusDb, text: string, excludeArticleId?
   const shingles = [...new Set(quoteShingles(text))];
   if (shingles.length === 0) return [];
   // Common phrases can match thousands of quotes; the first few hundred hits are plenty to rank.
-  const rows = await db.quotes.where('shingles').anyOf(shingles).distinct().limit(QUOTE_CANDIDATES).toArray();
+  const rows = await db.articleIndex.where('shingles').anyOf(shingles).distinct().limit(QUOTE_CANDIDATES).toArray();
   const wanted = new Set(shingles);
   const candidates = rows
     .filter((r) => r.articleId !== excludeArticleId)
-    .map((r) => ({ r, shared: r.shingles.filter((s) => wanted.has(s)).length }))
+    .flatMap((r) => r.quotes.map((q) => ({ r, q, shared: q.shingles.filter((s) => wanted.has(s)).length })))
+    .filter(({ shared }) => shared > 0)
     .sort((a, b) => b.shared - a.shared)
     .slice(0, ARTICLES_PER_ANSWER * 3)
-    .map(({ r }) => ({
+    .map(({ r, q }) => ({
       articleId: r.articleId,
       outlet: r.outlet,
       published: r.published || null,
-      quote: { text: r.quote.text, speakerId: r.quote.speakerId, speaker: r.quote.speaker },
+      quote: { text: q.quote.text, speakerId: q.quote.speakerId, speaker: q.quote.speaker },
     }));
   return quotesLike(text, candidates);
 }
@@ -162,7 +167,7 @@ export async function coverageGapsIn(db: CorpusDb, page: ArticleSummary): Promis
 
 async function matchContext(db: CorpusDb, page: ArticleSummary, windowDays = MATCH_YEARS * 366) {
   // One read-only transaction: its requests run back to back instead of each waiting for a new one.
-  return db.transaction('r', [db.settings, db.actorStats, db.heads, db.mentions, db.summaries], async () => {
+  return db.transaction('r', [db.settings, db.actorStats, db.heads, db.articleIndex, db.summaries], async () => {
     const actorIds = Object.keys(page.actors);
     const [totalArticles, stats, stored] = await Promise.all([
       articleCount(db),
@@ -181,11 +186,11 @@ async function matchContext(db: CorpusDb, page: ArticleSummary, windowDays = MAT
     const [from, to] = page.published ? daysAround(page.published, windowDays) : [Dexie.minKey, Dexie.maxKey];
     const keyLists = await Promise.all(
       rarest.map((actorId) =>
-        db.mentions
-          .where('[actorId+published+articleId]')
+        db.articleIndex
+          .where('actorKeys')
           .between([actorId, from, Dexie.minKey], [actorId, to, Dexie.maxKey])
           .reverse()
-          .limit(MENTIONS_PER_ACTOR)
+          .limit(ARTICLES_PER_ACTOR)
           .keys(),
       ),
     );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleFromRecord, corpusService } from '../../src/background/corpus-service';
 import { addArticle, seedBundled } from '../../src/background/corpus-store';
-import type { CorpusDb } from '../../src/background/db';
+import type { CorpusDb, IndexRow } from '../../src/background/db';
 import { pageService } from '../../src/background/page-service';
 import { pageArticle } from '../../src/core/corpus/page-article';
 import type { BundledCorpus } from '../../src/core/corpus/types';
@@ -10,7 +10,7 @@ import { sampleNote } from './sample-note';
 
 /** Every row of every table, to compare whole databases. */
 async function snapshot(db: CorpusDb) {
-  const tables = ['articles', 'summaries', 'mentions', 'figures', 'quotes', 'actorStats', 'notes', 'settings'] as const;
+  const tables = ['articles', 'summaries', 'articleIndex', 'actorStats', 'notes', 'settings'] as const;
   const out: Record<string, unknown[]> = {};
   for (const t of tables)
     out[t] = (await db.table(t).toArray()).map((r: Record<string, unknown>) => ({ ...r, addedAt: undefined }));
@@ -30,7 +30,7 @@ describe('the corpus store', () => {
     expect(await seedBundled(db, bundled)).toEqual({ changed: true, articles: 3 });
     const first = await snapshot(db);
     expect(first.articles).toHaveLength(3);
-    expect(first.mentions!.length).toBeGreaterThan(50);
+    expect(first.articleIndex!.flatMap((r) => (r as IndexRow).mentions).length).toBeGreaterThan(50);
     expect(await seedBundled(db, bundled)).toEqual({ changed: false, articles: 3 });
     expect(await snapshot(db)).toEqual(first);
   });
@@ -54,8 +54,8 @@ describe('the corpus store', () => {
     );
     expect(await db.notes.count()).toBe(2);
     // The dropped article's index rows went with it; the user's stayed.
-    expect(await db.mentions.where('articleId').equals(bundled.articles[2]!.id).count()).toBe(0);
-    expect(await db.mentions.where('articleId').equals(mine.id).count()).toBeGreaterThan(0);
+    expect(await db.articleIndex.get(bundled.articles[2]!.id)).toBeUndefined();
+    expect((await db.articleIndex.get(mine.id))?.mentions.length).toBeGreaterThan(0);
     expect((await db.settings.get('corpusVersion'))?.value).toBe(next.version);
   });
 
@@ -125,7 +125,7 @@ describe('the corpus store', () => {
     await corpus.status();
     const before = await snapshot(db);
     let writes = 0;
-    db.quotes.hook('creating', () => {
+    db.articleIndex.hook('creating', () => {
       if (++writes > 1) throw Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
     });
     const two = [
@@ -155,13 +155,13 @@ describe('the corpus store', () => {
       throw error;
     };
     const quota = fail(Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' }));
-    db.figures.hook('creating', quota);
+    db.articleIndex.hook('creating', quota);
     expect(await pages.addPage(articleId)).toEqual({
       ok: false,
       error: expect.stringMatching(/^Storage is full: nothing was added/),
     });
     expect(await snapshot(db)).toEqual(before);
-    db.figures.hook('creating').unsubscribe(quota);
+    db.articleIndex.hook('creating').unsubscribe(quota);
     const aborted = fail(Object.assign(new Error('The transaction was aborted.'), { name: 'AbortError' }));
     db.heads.hook('creating', aborted);
     expect(await pages.addPage(articleId)).toEqual({
@@ -186,7 +186,7 @@ describe('the corpus store', () => {
     expect(await corpus.deleteArticle(id)).toEqual({ ok: true, value: { id } });
     // The counts are kept, not counted (150 ms at 10,000 articles): they must follow every change.
     expect(await corpus.status()).toMatchObject({ articles: 3, bundled: 3, user: 0 });
-    expect(await db.mentions.where('articleId').equals(id).count()).toBe(0);
+    expect(await db.articleIndex.get(id)).toBeUndefined();
     expect(await corpus.deleteArticle(id)).toEqual({ ok: false, error: `no article ${id} in the corpus` });
   });
 });

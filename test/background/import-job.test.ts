@@ -17,17 +17,28 @@ const build = (records: typeof RECORDS) => articlesFromRecords(records, 'user');
 
 /** What a corpus holds, table by table (not when each row was written). */
 async function contents(db: CorpusDb) {
-  const [articles, summaries, heads, mentions, figures, quotes, actorStats, counts] = await Promise.all([
+  const [articles, summaries, heads, index, actorStats, counts] = await Promise.all([
     db.articles.orderBy('id').primaryKeys(),
     db.summaries.count(),
     db.heads.count(),
-    db.mentions.count(),
-    db.figures.count(),
-    db.quotes.count(),
+    db.articleIndex.orderBy('articleId').toArray(),
     db.actorStats.orderBy('actorId').toArray(),
     db.settings.where('key').anyOf('articleCount', 'userArticleCount').toArray(),
   ]);
-  return { articles, summaries, heads, mentions, figures, quotes, actorStats, counts };
+  const mentions = index.reduce((n, r) => n + r.mentions.length, 0);
+  const figures = index.reduce((n, r) => n + r.figures.length, 0);
+  const quotes = index.reduce((n, r) => n + r.quotes.length, 0);
+  return {
+    articles,
+    summaries,
+    heads,
+    indexed: index.map((r) => r.articleId),
+    mentions,
+    figures,
+    quotes,
+    actorStats,
+    counts,
+  };
 }
 
 /** The transactions articles are added in. */

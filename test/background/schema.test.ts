@@ -2,22 +2,22 @@ import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { CorpusDb } from '../../src/background/db';
-import { summarize } from '../../src/core/match';
-import { freshDb, seed } from './corpus-db';
+import { quoteShingles, summarize } from '../../src/core/match';
+import { bundled, freshDb, seed } from './corpus-db';
+import { indexRows } from '../../src/background/index-rows';
+import { mentionsOf, quotesLikeIn } from '../../src/background/queries';
 import { sampleNote } from './sample-note';
 
 // The schema users' databases have, as Dexie reports it (primary key first, then indexes). Changing a table or an index here without adding a
 // new `version(n)` (with an upgrade and a test opening a database of version n-1) would
 // leave installed databases unable to open; this snapshot makes that change deliberate.
-const SCHEMA_V4 = {
+const SCHEMA_V5 = {
   actorStats: 'actorId',
+  articleIndex: 'articleId,*actorKeys,*figureKeys,*shingles',
   articles: 'id,canonicalUrl,contentHash,origin,published,outlet,guid,[origin+addedAt]',
   feeds: 'url,kind',
-  figures: '++id,[counts+subject+published],articleId',
   heads: 'id',
-  mentions: '++id,[actorId+published+articleId],articleId',
   notes: 'id,articleId,modified,*tags',
-  quotes: '++id,*shingles,articleId',
   readings: 'articleId,readAt',
   settings: 'key',
   summaries: 'id',
@@ -36,20 +36,30 @@ const STORES_V1 = {
   annotations: '++id, articleId, url, createdAt',
   settings: '&key',
 };
+/** Versions 2 to 4, as they declared their changes. */
+const declareUpTo4 = (db: Dexie) => {
+  db.version(1).stores(STORES_V1);
+  db.version(2).stores({ notes: '&id, articleId, modified, *tags', annotations: null });
+  db.version(3).stores({ readings: '&articleId, readAt', tabs: '&tabId, articleId' });
+  db.version(4).stores({
+    articles: '&id, canonicalUrl, contentHash, origin, published, outlet, guid, [origin+addedAt]',
+    feeds: '&url, kind',
+  });
+};
 let n = 0;
 const dbName = () => `crosswire-upgrade-${++n}-${Date.now()}`;
 
 describe('the database schema', () => {
-  it('is version 4, exactly as shipped', async () => {
+  it('is version 5, exactly as shipped', async () => {
     const db = freshDb();
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     const tables = Object.fromEntries(
       db.tables
         .map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(',')])
         .sort(([a], [b]) => String(a).localeCompare(String(b))),
     );
-    expect(tables).toEqual(SCHEMA_V4);
+    expect(tables).toEqual(SCHEMA_V5);
     db.close();
   });
 
@@ -66,7 +76,7 @@ describe('the database schema', () => {
     v1.close();
     const db = new CorpusDb(name, { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect((await db.heads.get('a-1'))?.headline).toBe('Kept');
     expect((await db.notes.toArray()).map((n) => n.id)).toEqual(['n-kept']);
     db.close();
@@ -91,10 +101,15 @@ describe('the database schema', () => {
 
     const db = new CorpusDb(name, { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.articles.get(article.id)).toEqual(article);
     expect((await db.heads.get(article.id))?.headline).toBe('Kept');
-    expect(await db.mentions.where('articleId').equals(article.id).count()).toBe(1);
+    // Its index is rebuilt from the article itself (version 5), not copied from the old rows.
+    expect((await db.articleIndex.get(article.id))?.actorKeys).toContainEqual([
+      'sergey-lavrov',
+      article.published,
+      article.id,
+    ]);
     expect(await db.notes.orderBy('id').toArray()).toEqual(notes);
     // The notes' indexes came through: found by article and by tag.
     expect((await db.notes.where('articleId').equals(article.id).toArray()).map((x) => x.id)).toEqual(['n-1']);
@@ -131,7 +146,7 @@ describe('the database schema', () => {
 
     const db = new CorpusDb(name, { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.articles.get(article.id)).toEqual(article);
     expect((await db.notes.toArray()).map((n) => n.id)).toEqual(['n-1']);
     expect((await db.tabs.get(3))?.articleId).toBe('a-r');
@@ -159,6 +174,45 @@ describe('the database schema', () => {
     await db.articles.put({ ...article, id: 'a-feed', origin: 'feed', guid: 'tag:example.org,2026:1', addedAt: 9 });
     expect(await db.articles.where('guid').equals('tag:example.org,2026:1').primaryKeys()).toEqual(['a-feed']);
     expect((await db.feeds.where('kind').equals('feed').first())?.url).toBe('https://example.org/feed.xml');
+    db.close();
+  });
+
+  it('upgrades a version-4 database: one index record per article, rebuilt from the articles, and the queries find them', async () => {
+    const name = dbName();
+    const v4 = new Dexie(name, { indexedDB, IDBKeyRange });
+    declareUpTo4(v4);
+    const articles = bundled.articles.map((a, i) => ({ ...a, addedAt: i }));
+    await v4.table('articles').bulkPut(articles);
+    await v4
+      .table('heads')
+      .bulkPut(
+        articles.map((a) => ({ id: a.id, outlet: a.outlet, published: a.published, headline: a.headline, url: a.url })),
+      );
+    // Version 4's row-per-mention tables: whatever they held is dropped, not trusted.
+    await v4.table('mentions').add({ articleId: 'gone', actorId: 'nobody', published: '', outlet: 'x', sentence: 0 });
+    await v4.table('notes').put(sampleNote({ id: 'n-1', articleId: articles[0]!.id }));
+    v4.close();
+
+    const db = new CorpusDb(name, { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(db.tables.map((t) => t.name)).not.toContain('mentions');
+    const index = await db.articleIndex.orderBy('articleId').toArray();
+    expect(index).toEqual(
+      [...articles].sort((a, b) => a.id.localeCompare(b.id)).map((a) => indexRows(a, quoteShingles).row),
+    );
+    expect((await db.notes.toArray()).map((x) => x.id)).toEqual(['n-1']);
+    // What the cards and the story match read, through the new indexes.
+    const cbc = seed('cbc.ca');
+    const lavrov = await mentionsOf(db, 'sergey-lavrov');
+    expect(lavrov.flatMap((g) => g.articles.map((a) => a.articleId)).sort()).toEqual(
+      articles
+        .filter((a) => a.annotations.some((x) => x.kind === 'actor' && x.actorId === 'sergey-lavrov'))
+        .map((a) => a.id)
+        .sort(),
+    );
+    const quote = cbc.annotations.find((a) => a.kind === 'quote')!;
+    expect((await quotesLikeIn(db, quote.text)).map((q) => q.articleId)).toContain(cbc.id);
     db.close();
   });
 });
