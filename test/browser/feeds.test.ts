@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { askFrom } from './service-worker';
 import { launchWithExtension, type LoadedExtension } from '../../src/demo/chromium';
 import { articlePage, type NewsServer, type Responder, startNewsServer } from '../../src/demo/server';
 import { DIST, ensureBuilt } from '../ensure-built';
@@ -108,12 +109,7 @@ const serve =
 let server: NewsServer;
 let extension: LoadedExtension;
 let options: Page;
-const ask = (request: unknown) =>
-  options.evaluate((r) => chrome.runtime.sendMessage(r), request) as Promise<{
-    ok: boolean;
-    value?: any;
-    error?: string;
-  }>;
+const ask = (request: unknown) => askFrom(options, request);
 
 beforeAll(async () => {
   ensureBuilt();

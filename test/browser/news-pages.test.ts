@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { askFrom } from './service-worker';
 import { DIST, ensureBuilt } from '../ensure-built';
 import { launchWithExtension, type LoadedExtension } from '../../src/demo/chromium';
 import { articlePage, startNewsServer, type NewsServer } from '../../src/demo/server';
@@ -25,12 +26,7 @@ const REUTERS = 'www.reuters.com/article/syria-annan-idUSBRE82A0AB20120311';
 let server: NewsServer;
 let extension: LoadedExtension;
 let popup: Page;
-const ask = (request: unknown) =>
-  popup.evaluate((r) => chrome.runtime.sendMessage(r), request) as Promise<{
-    ok: boolean;
-    value?: any;
-    error?: string;
-  }>;
+const ask = (request: unknown) => askFrom(popup, request);
 /** The id of the tab showing `url`. */
 const tabIdOf = async (url: string) =>
   (await extension.worker.evaluate((u) => chrome.tabs.query({ url: u }), url))[0]!.id!;

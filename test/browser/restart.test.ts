@@ -2,9 +2,9 @@
 // between the reading of a page and the opening of its popup (as it does after 30 s idle)
 // loses nothing. The popup still shows the page's story, from the reading the content script
 // sent, without the extractor reading the page again.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCbcArticle, startDemoBrowser, type DemoBrowser } from './demo-browser';
+import { stopServiceWorker } from './service-worker';
 
 declare const chrome: {
   tabs: { query(q: { url: string }): Promise<{ id?: number }[]> };
@@ -20,23 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await demo?.close();
 });
-
-/** Stop the extension's service worker the way Chrome does when it is idle, and wait until it is gone. */
-async function stopServiceWorker(extensionPage: Page): Promise<void> {
-  const cdp = await extensionPage.context().newCDPSession(extensionPage);
-  const versions = new Map<string, string>();
-  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions: updated }) => {
-    for (const v of updated as { versionId: string; scriptURL: string; runningStatus: string }[])
-      versions.set(v.versionId, `${v.scriptURL} ${v.runningStatus}`);
-  });
-  await cdp.send('ServiceWorker.enable');
-  await expect.poll(() => [...versions.values()].some((v) => v.includes('background.js running'))).toBe(true);
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await expect
-    .poll(() => [...versions.values()].filter((v) => v.includes('background.js')), { timeout: 10_000 })
-    .toEqual([expect.stringContaining('stopped')]);
-  await cdp.detach();
-}
 
 describe('a restarted background', () => {
   it('still shows the page’s story in the popup, from the reading it kept', async () => {
