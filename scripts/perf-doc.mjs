@@ -11,10 +11,15 @@ import { parseArgs } from 'node:util';
 
 /** The targets the issues set (corpus queries; pages, #4; the popup, #5), checked against the run. */
 const TARGETS = {
-  corpusSize: 10_000,
+  // Issue 13: the corpus of a reader who follows fifty outlets for a month.
+  corpusSize: 100_000,
   storyMatchP95: 50,
   queryP95: 20,
+  // Issue 13: the popup lists the other versions within 150 ms at 100,000 articles; issue 5:
+  // it opens and renders within 100 ms at 10,000.
+  popupStoryP95: 150,
   popupP95: 100,
+  popupSize: 10_000,
   timesFasterThanMarkJs: 3,
   timesTheFloor: 2,
   longestTask: 50,
@@ -59,7 +64,7 @@ function engineSection({ engine }) {
     f.baseline === null ? '–' : `${num(f.baseline)} ${f.unit}`,
     f.ratio === null ? '–' : `${num(f.ratio)}x`,
   ]);
-  return table(['', 'engine', 'one RegExp of every alias (baseline)', 'ratio'], rows);
+  return table(['', 'engine', 'baseline', 'ratio'], rows);
 }
 
 /** A table of p50 / p95 per size (rows) and name (columns). */
@@ -82,9 +87,11 @@ function corpusTargets({ queries, popup }) {
       lines.push(`- \`${name}\` p95 under ${limit} ms at ${num(size)} articles: ${ms(p95)}, ${verdict(p95 < limit)}.`);
   }
   for (const [name, bySize] of Object.entries(popup)) {
-    const p95 = bySize[size]?.p95;
-    const limit = TARGETS.popupP95;
-    const what = `popup ${name} p95 under ${limit} ms at ${num(size)} articles`;
+    const story = name === 'story shown';
+    const at = story ? size : TARGETS.popupSize;
+    const p95 = bySize[at]?.p95;
+    const limit = story ? TARGETS.popupStoryP95 : TARGETS.popupP95;
+    const what = `popup ${name} p95 under ${limit} ms at ${num(at)} articles`;
     lines.push(p95 === undefined ? `- ${what}: not measured.` : `- ${what}: ${ms(p95)}, ${verdict(p95 < limit)}.`);
   }
   return lines.join('\n');
@@ -168,9 +175,11 @@ as each benchmark does with its baseline.
 ## Engine
 
 About 1 MB of news text (the seed articles and the page snapshots' article text from
-\`../shared\`, repeated), annotated by the esbuild bundle of the engine, against one pass of a
-single precompiled RegExp of every dictionary alias (which finds actors only), run alternately
-in the same process (\`test/bench/engine.bench.ts\`, median of 9).
+\`../shared\`, repeated), annotated by the esbuild bundle of the engine, against two floors that
+find actors only and resolve nothing: one pass of a single precompiled RegExp of every
+dictionary alias (the baseline, unless the row says otherwise), and one pass over the text's
+words with a trie of the aliases' words. Each pair runs alternately in the same process
+(\`test/bench/engine.bench.ts\`, median of 9).
 
 ${engineSection(groups)}
 
@@ -207,7 +216,7 @@ ${otherSection(groups)}
 
 ## Targets
 
-Corpus and popup (p95, at ${num(TARGETS.corpusSize)} articles):
+Corpus and popup (p95):
 
 ${corpusTargets(groups) || 'Not in this run.'}
 

@@ -1,7 +1,7 @@
 // npm run bench (second part): the corpus in real Chromium, as the extension runs it.
 // Loads the built extension, waits for the bundled corpus to be seeded, then measures each
 // query (as a runtime message from an extension page, the way the popup and content script
-// ask) at 3, 1,000 and 10,000 articles, importing a synthetic corpus in between.
+// ask) at 3, 1,000, 10,000 and 100,000 articles, importing a synthetic corpus in between.
 // Writes the figures into out/bench.json next to the engine's.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -18,7 +18,7 @@ declare const chrome: {
 };
 
 const RUNS = Number(process.env.BENCH_QUERY_RUNS ?? 40);
-const SIZES = (process.env.BENCH_CORPUS_SIZES ?? '3,1000,10000').split(',').map(Number);
+const SIZES = (process.env.BENCH_CORPUS_SIZES ?? '3,1000,10000,100000').split(',').map(Number);
 const IMPORT_BATCH = 500;
 
 const percentile = (xs: number[], p: number) =>
