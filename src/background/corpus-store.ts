@@ -1,9 +1,10 @@
-import Dexie from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import type { BundledCorpus, CorpusArticle } from '../core/corpus/types';
 import { quoteShingles, summarize } from '../core/match';
 import type { Result } from '../messages';
 import { addToCount, fixCounts } from './corpus-counts';
 import { ALL_TABLES, type ArticleRow, type CorpusDb, type HeadRow } from './db';
+import { foregroundIdle } from './foreground';
 import { indexRows } from './index-rows';
 import { isQuotaError } from './storage-errors';
 
@@ -112,10 +113,7 @@ async function duplicateOf(db: CorpusDb, article: Identity): Promise<ArticleRow 
  * article it clears has none, since the batch's own articles are written only at its end.
  */
 async function mayBeStored(db: CorpusDb, articles: Identity[]): Promise<(article: Identity) => boolean> {
-  const present = async (index: string, values: (string | null | undefined)[]) => {
-    const wanted = [...new Set(values.filter((v): v is string => !!v))];
-    return new Set(wanted.length ? ((await db.articles.where(index).anyOf(wanted).keys()) as string[]) : []);
-  };
+  const present = (index: string, values: (string | null | undefined)[]) => valuesIn(db.articles, index, values);
   const [ids, urls, guids, hashes] = await Promise.all([
     present(
       ':id',
@@ -139,6 +137,21 @@ async function mayBeStored(db: CorpusDb, articles: Identity[]): Promise<(article
     (!!a.canonicalUrl && urls.has(a.canonicalUrl)) ||
     (!!a.guid && guids.has(a.guid)) ||
     hashes.has(a.contentHash);
+}
+
+/**
+ * Which of `values` an index of `table` holds. One request per value, all in flight at once:
+ * `anyOf` walks a cursor instead, a round trip to the database per step, which made these
+ * lookups most of the time a poll spent storing its items.
+ */
+export async function valuesIn<T>(
+  table: Table<T, string>,
+  index: string,
+  values: (string | null | undefined)[],
+): Promise<Set<string>> {
+  const wanted = [...new Set(values.filter((v): v is string => !!v))];
+  const found = await Promise.all(wanted.map((v) => table.where(index).equals(v).limit(1).primaryKeys()));
+  return new Set(wanted.filter((_, i) => found[i]!.length > 0));
 }
 
 /** A whole article takes the place of a stored headline entry of the same story (a feed item). */
@@ -304,11 +317,12 @@ export async function upgradeEntry(db: CorpusDb, article: CorpusArticle): Promis
 }
 
 const DAY_MS = 86_400_000;
-const PRUNE_BATCH = 200;
+// Small, like a poll's chunks: a query waits behind one batch at most.
+const PRUNE_BATCH = 25;
 
 /**
  * Delete the feed entries that arrived more than `retentionDays` before `now`, except those
- * a note is on or the reader kept. In batches of a few hundred, one transaction each, so the
+ * a note is on or the reader kept. In batches of a few dozen, one transaction each, so the
  * popup and highlighting keep their turn at the database. Answers how many went.
  */
 export async function pruneFeedEntries(db: CorpusDb, retentionDays: number, now: number): Promise<number> {
@@ -320,6 +334,7 @@ export async function pruneFeedEntries(db: CorpusDb, retentionDays: number, now:
   let removed = 0;
   for (let at = 0; at < old.length; at += PRUNE_BATCH) {
     const ids = old.slice(at, at + PRUNE_BATCH);
+    await foregroundIdle(); // a reader's request goes first
     removed += await db.transaction('rw', ALL_TABLES, async () => {
       const noted = new Set((await db.notes.where('articleId').anyOf(ids).toArray()).map((n) => n.articleId));
       const rows = await db.articles.bulkGet(ids);
@@ -328,6 +343,8 @@ export async function pruneFeedEntries(db: CorpusDb, retentionDays: number, now:
       for (const a of gone) await removeArticle(db, a.id);
       return gone.length;
     });
+    // A macrotask between batches: the popup's and the pages' requests go first.
+    await new Promise((resolve) => setTimeout(resolve, 0));
   }
   return removed;
 }

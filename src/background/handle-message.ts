@@ -7,6 +7,7 @@ import type { Reply, Request, RequestType, Result } from '../messages';
 import { CONTENT_REQUEST_TYPES, PAGE_REQUEST_TYPES, parseContentRequest, parsePageRequest } from '../messages';
 import type { CorpusApi } from './corpus-service';
 import type { FeedsApi } from './feeds/service';
+import { asForeground } from './foreground';
 import type { NotesApi } from './notes-service';
 import type { PagesApi } from './page-service';
 
@@ -46,6 +47,18 @@ type Handler<K extends RequestType> = (
 ) => Promise<Reply<K>>;
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+/**
+ * The requests that start the background's own long work: they run behind the others
+ * (foreground.ts), which a reader is waiting on.
+ */
+const BACKGROUND_WORK: ReadonlySet<RequestType> = new Set<RequestType>([
+  'import-articles',
+  'import-notes',
+  'poll-now',
+  'subscribe-corpus',
+  'fetch-full-text',
+]);
 
 /** One handler per request type: the record's type makes a missing one a compile error. */
 export const HANDLERS: { [K in RequestType]: Handler<K> } = {
@@ -128,7 +141,8 @@ export function handleMessage(
   const handler = HANDLERS[request.type] as Handler<RequestType>;
   // A failing handler must come back as an answer; a throw would leave the caller with
   // only "message port closed".
-  return handler(request, context, sender.tab?.id).catch((error: unknown) => ({
+  const answer = () => handler(request, context, sender.tab?.id);
+  return (BACKGROUND_WORK.has(request.type) ? answer() : asForeground(answer)).catch((error: unknown) => ({
     ok: false,
     error: error instanceof Error ? error.message : String(error),
   }));

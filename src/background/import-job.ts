@@ -10,6 +10,7 @@ import type { CorpusArticle } from '../core/corpus/types';
 import type { ImportJob, ImportReport, Result } from '../messages';
 import { importBatch } from './corpus-store';
 import type { CorpusDb } from './db';
+import { foregroundIdle } from './foreground';
 
 const IMPORT_JOB = 'importJob';
 
@@ -63,12 +64,21 @@ function advance(db: CorpusDb, job: ImportJob): Promise<ImportJob | null> {
   });
 }
 
+/** Run `build`, keeping what it throws to throw where the batch it built is stored. */
+function attempt(build: () => CorpusArticle[]): { articles: CorpusArticle[] } | { error: unknown } {
+  try {
+    return { articles: build() };
+  } catch (error) {
+    return { error };
+  }
+}
+
 // A macrotask, not a microtask: pending messages and database requests run before the next batch.
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
- * Import the records batch by batch, building each batch's articles with `build` just before
- * storing them. A storage failure stops at that batch, and the error says how many articles the
+ * Import the records batch by batch, building each batch's articles with `build` while the
+ * batch before it is written. A storage failure stops at that batch, and the error says how many articles the
  * earlier batches stored (they stay). A cancel stops after the current batch and reports what
  * was stored.
  */
@@ -88,14 +98,27 @@ export async function importInBatches(
   };
   await db.settings.put({ key: IMPORT_JOB, value: job });
   const report: ImportReport = { added: [], skipped: [] };
+  const batches = batchesOf(records, limits);
+  // Each batch after the first is built while the one before it is being written: the
+  // database writes on its own thread, and building is most of what this one does.
+  let built: { articles: CorpusArticle[] } | { error: unknown } = attempt(() => build(batches[0] ?? []));
   try {
-    for (const batch of batchesOf(records, limits)) {
+    for (const [i, batch] of batches.entries()) {
+      if ('error' in built) throw built.error;
+      const { articles } = built;
       const stored = report.added.length;
       const lost = stored
         ? `the import stopped after ${stored} article${stored === 1 ? '' : 's'} (those stay; the rest were not added)`
         : undefined;
-      const written = await importBatch(db, build(batch), job.done, lost);
+      let nextBuilt = false;
+      const buildNext = () => {
+        nextBuilt = true;
+        built = attempt(() => build(batches[i + 1] ?? []));
+      };
+      await foregroundIdle(); // a reader's request goes first
+      const written = await importBatch(db, articles, job.done, lost, buildNext);
       if (!written.ok) return written;
+      if (!nextBuilt) buildNext();
       report.added.push(...written.value.added);
       report.skipped.push(...written.value.skipped);
       const next = { ...job, done: job.done + batch.length, added: report.added.length };

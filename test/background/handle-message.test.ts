@@ -7,6 +7,7 @@ import type { PagesApi } from '../../src/background/page-service';
 import type { ArticleSummary } from '../../src/core/match';
 import type { Annotation, PageReading } from '../../src/messages';
 import { refusingFeeds } from './feeds/fake-feeds';
+import { foregroundIdle } from '../../src/background/foreground';
 
 const OWN_ID = 'our-extension-id';
 const OWN_ORIGIN = `chrome-extension://${OWN_ID}/`;
@@ -387,5 +388,37 @@ describe('a feed entry fetched in full', () => {
       error: 'fetch-full-text: not allowed from a web page',
     });
     expect(fullText).toHaveBeenCalledTimes(2);
+  });
+
+  it('runs what a reader waits on in the foreground, ahead of the background’s own work, and a poll or an import behind it', async () => {
+    let answerQuery = () => {};
+    const query = new Promise<never[]>((resolve) => (answerQuery = () => resolve([])));
+    let finishPoll = () => {};
+    const poll = new Promise<{ ok: true; value: { feeds: number; added: number; unchanged: number; failed: [] } }>(
+      (resolve) => (finishPoll = () => resolve({ ok: true, value: { feeds: 0, added: 0, unchanged: 0, failed: [] } })),
+    );
+    const c = context({ corpus: { mentionsOf: () => query }, feeds: refusingFeeds({ pollNow: () => poll }) });
+    const polling = handleMessage({ type: 'poll-now' }, POPUP, c)!;
+    // A poll in flight holds nothing back.
+    let free = false;
+    const idle = foregroundIdle().then(() => {
+      free = true;
+    });
+    await Promise.resolve();
+    expect(free).toBe(true);
+    await idle;
+    const asking = handleMessage({ type: 'mentions-of', actorId: 'sergey-lavrov' }, PAGE_SCRIPT, c)!;
+    let writeMayStart = false;
+    const write = foregroundIdle().then(() => {
+      writeMayStart = true;
+    });
+    await Promise.resolve();
+    expect(writeMayStart).toBe(false);
+    answerQuery();
+    expect(await asking).toEqual({ ok: true, value: [] });
+    await write;
+    expect(writeMayStart).toBe(true);
+    finishPoll();
+    await polling;
   });
 });

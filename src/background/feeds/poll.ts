@@ -1,19 +1,21 @@
 /**
- * One poll: every feed and shared corpus that is not backing off, a few at a time. Each
- * feed's new entries and its row's new state are written in one transaction, so a worker
- * stopped mid-poll loses nothing and duplicates nothing: a feed whose transaction did not
- * commit still has its old validators and is fetched whole again next time. A feed that
- * fails is recorded as failing and never stops the others.
+ * One poll: every feed and shared corpus that is not backing off, a few fetched at a time.
+ * Each feed's new entries are stored in short chunks, its row's new state with the last
+ * (store-entries.ts), so a worker stopped mid-poll loses nothing and duplicates nothing: a
+ * feed whose last chunk did not commit still has its old validators and is read again next
+ * time, and what it stored is skipped. A feed that fails is recorded as failing and never
+ * stops the others.
  */
 import { outletOf } from '../../core/corpus/canonical-url';
 import { decodeFeed, feedArticle, parseFeed } from '../../core/feeds';
 import type { PollReport } from '../../messages';
-import { insertEntries, pruneFeedEntries } from '../corpus-store';
+import type { CorpusArticle } from '../../core/corpus/types';
+import { pruneFeedEntries } from '../corpus-store';
 import type { FeedRow } from '../db';
 import { afterSuccess, isDue } from './feed-state';
 import { FEED_BYTES } from './fetch';
-import { saveRow } from './feed-rows';
 import { fetchRow, type PollDeps, type RowResult, recordFailure } from './row-fetch';
+import { storeEntries } from './store-entries';
 import { pollSubscription } from './subscriptions';
 
 const AT_ONCE = 4;
@@ -62,15 +64,15 @@ export async function pollFeed(row: FeedRow, deps: PollDeps): Promise<RowResult>
   const outlet = row.outlet ?? outletOf(row.url);
   // Items older than the retention would be pruned at once, and added again by the next poll.
   const oldest = new Date(deps.now() - deps.retentionDays * DAY_MS).toISOString().slice(0, 10);
-  const entries = parsed.value.items
-    .map((item) => feedArticle(item, outlet))
-    .filter((a) => a !== null && (a.published === null || a.published >= oldest))
-    .map((a) => a!);
+  const build = (items: typeof parsed.value.items) =>
+    items
+      .map((item) => feedArticle(item, outlet))
+      .filter((a): a is CorpusArticle => a !== null && (a.published === null || a.published >= oldest));
   const next = afterSuccess(row, deps.now(), { ...body.seen, title: parsed.value.title });
-  const written = await insertEntries(deps.db, entries, 'feed', {
+  const written = await storeEntries(deps.db, row, next, parsed.value.items, build, {
+    origin: 'feed',
     now: deps.now(),
-    alongside: (added) => saveRow(deps.db, { ...next, items: row.items + added.length }),
   });
-  if (!written.ok) return recordFailure(deps.db, row, written.error, deps.now());
-  return { status: 'added', added: written.value.added.length };
+  if (!written.ok) return recordFailure(deps.db, (await deps.db.feeds.get(row.url)) ?? row, written.error, deps.now());
+  return { status: 'added', added: written.value };
 }

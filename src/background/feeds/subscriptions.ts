@@ -2,21 +2,20 @@
  * Shared corpora: a JSON Lines (or JSON) file in the import format at an address, polled
  * like a feed. Its body gets the file import's checks, so a bad file changes nothing and
  * its error becomes the row's last error; a good one is imported idempotently (what the
- * corpus holds is skipped), in batches, the row's new state with the last batch: a worker
- * stopped half-way has its validators unchanged, so the next poll reads the file again and
- * adds only what is missing.
+ * corpus holds is skipped), in chunks, the row's new state with the last (store-entries.ts): a
+ * worker stopped half-way has its validators unchanged, so the next poll reads the file again
+ * and adds only what is missing.
  */
 import { canonicalUrl } from '../../core/corpus/canonical-url';
 import { type ImportRecord, parseImport } from '../../core/corpus/import-format';
 import { articlesFromRecords } from '../corpus-service';
-import { insertEntries } from '../corpus-store';
+import { valuesIn } from '../corpus-store';
 import type { CorpusDb, FeedRow } from '../db';
 import { afterSuccess } from './feed-state';
 import { CORPUS_BYTES } from './fetch';
-import { saveRow } from './feed-rows';
 import { fetchRow, type PollDeps, type RowResult, recordFailure } from './row-fetch';
+import { storeEntries } from './store-entries';
 
-const BATCH = 500;
 const CORPUS_ACCEPT = 'application/jsonl, application/x-ndjson, application/json;q=0.9, text/plain;q=0.8, */*;q=0.5';
 // JSON is UTF-8 (RFC 8259); a BOM is dropped by the decoder.
 const utf8 = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes);
@@ -29,25 +28,12 @@ export async function pollSubscription(row: FeedRow, deps: PollDeps): Promise<Ro
   if (!parsed.ok) return recordFailure(deps.db, row, parsed.error, deps.now());
   const records = await unseen(deps.db, parsed.value);
   const next = afterSuccess(row, deps.now(), { ...body.seen, title: null });
-  let added = 0;
-  // At least one batch, even when nothing is new: it writes the row's new state.
-  for (let at = 0; at === 0 || at < records.length; at += BATCH) {
-    const last = at + BATCH >= records.length;
-    const articles = articlesFromRecords(records.slice(at, at + BATCH), 'shared');
-    const written = await insertEntries(deps.db, articles, 'shared', {
-      now: deps.now(),
-      alongside: async (ids) => {
-        // Each batch counts what it added; only the last stores the validators that mark the file read.
-        const current = (await deps.db.feeds.get(row.url)) ?? row;
-        const items = current.items + ids.length;
-        await saveRow(deps.db, last ? { ...next, items } : { ...current, items });
-      },
-    });
-    if (!written.ok)
-      return recordFailure(deps.db, (await deps.db.feeds.get(row.url)) ?? row, written.error, deps.now());
-    added += written.value.added.length;
-  }
-  return { status: 'added', added };
+  const written = await storeEntries(deps.db, row, next, records, (chunk) => articlesFromRecords(chunk, 'shared'), {
+    origin: 'shared',
+    now: deps.now(),
+  });
+  if (!written.ok) return recordFailure(deps.db, (await deps.db.feeds.get(row.url)) ?? row, written.error, deps.now());
+  return { status: 'added', added: written.value };
 }
 
 /**
@@ -73,11 +59,6 @@ function formatOf(text: string): 'json' | 'jsonl' {
 async function unseen(db: CorpusDb, records: ImportRecord[]): Promise<ImportRecord[]> {
   // As articleFromRecord identifies a record: by its URL, with its canonical URL as the hint.
   const urls = records.map((r) => (r.url ? canonicalUrl(r.url, { canonical: r.canonicalUrl ?? null }) : null));
-  const known = new Set(
-    (await db.articles
-      .where('canonicalUrl')
-      .anyOf(urls.filter((u): u is string => u !== null))
-      .keys()) as string[],
-  );
+  const known = await valuesIn(db.articles, 'canonicalUrl', urls);
   return records.filter((_, i) => urls[i] === null || !known.has(urls[i]!));
 }

@@ -8,6 +8,7 @@ import { pollSubscription } from '../../../src/background/feeds/subscriptions';
 import { bundled } from '../corpus-db';
 import { answer, fakeWeb } from './fake-web';
 import { NOW, pollDeps } from './feeds-fixtures';
+import { CHUNK } from '../../../src/background/feeds/store-entries';
 
 const CORPUS = 'https://team.example.org/corpus.jsonl';
 const row = () => newRow(CORPUS, 'corpus', { outlet: null, title: null, addedBy: 'reader' });
@@ -111,7 +112,7 @@ describe('shared corpora', () => {
     expect(await corpusOf(db)).toEqual(before);
   });
 
-  it('imports a large corpus in batches; a worker stopped between them loses nothing and adds nothing twice', async () => {
+  it('imports a large corpus in chunks; a worker stopped between them loses nothing and adds nothing twice', async () => {
     const { db, name } = await setup();
     const ns = Array.from({ length: 700 }, (_, i) => i + 1);
     const web = fakeWeb({
@@ -120,12 +121,14 @@ describe('shared corpora', () => {
           ? answer(null, { status: 304 })
           : answer(jsonl(ns), { headers: { etag: '"big"' } }),
     });
-    // The worker stops in the second batch (after 500 articles were committed).
+    // The worker stops in the chunk that would store the 550th article: the chunks before it stay.
+    const stopAt = 550;
+    const committed = (Math.ceil(stopAt / CHUNK) - 1) * CHUNK;
     let heads = 0;
     const put = db.heads.bulkPut;
     db.heads.bulkPut = function (this: unknown, ...args: Parameters<typeof put>) {
       heads += (args[0] as HeadRow[]).filter((h) => h.outlet === 'wire.example.org').length;
-      if (heads >= 550) {
+      if (heads >= stopAt) {
         db.close();
         throw new Error('the worker stopped');
       }
@@ -134,12 +137,12 @@ describe('shared corpora', () => {
     await pollSubscription(row(), pollDeps(db, web.fetch)).catch(() => undefined);
 
     const again = new CorpusDb(name, { indexedDB, IDBKeyRange });
-    expect(await again.articles.where('origin').equals('shared').count()).toBe(500);
+    expect(await again.articles.where('origin').equals('shared').count()).toBe(committed);
     // The file is not marked read (no validators), but what was imported is counted.
-    expect(await again.feeds.get(CORPUS)).toMatchObject({ etag: null, items: 500, lastSuccess: null });
+    expect(await again.feeds.get(CORPUS)).toMatchObject({ etag: null, items: committed, lastSuccess: null });
     expect(await pollSubscription((await again.feeds.get(CORPUS))!, pollDeps(again, web.fetch))).toEqual({
       status: 'added',
-      added: 200,
+      added: 700 - committed,
     });
     expect(web.sent[1]?.headers).not.toHaveProperty('if-none-match');
     expect((await sharedUrls(again)).length).toBe(700);

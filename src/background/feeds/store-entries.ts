@@ -1,0 +1,69 @@
+/**
+ * How a poll stores what it read, feed or shared corpus alike, without holding the popup and
+ * the pages back: in chunks of a few entries, one short transaction each, one poll write at a
+ * time however many feeds are fetched at once, and a turn for everyone else between chunks.
+ *
+ * Each chunk's transaction also writes the row's count of items; only the last writes the
+ * row's new state (its validators). A worker stopped half-way has stored whole chunks and
+ * left the row's validators as they were, so the next poll reads the body again, and the store
+ * skips what it holds: nothing is lost, nothing is stored twice.
+ */
+import type { CorpusArticle } from '../../core/corpus/types';
+import type { Result } from '../../messages';
+import { insertEntries } from '../corpus-store';
+import type { CorpusDb, FeedRow } from '../db';
+import { foregroundIdle } from '../foreground';
+import { saveRow } from './feed-rows';
+
+/**
+ * Entries a poll writes (and builds) at a time: a query that arrives while a chunk is written
+ * waits for that chunk alone, a few milliseconds, not for a feed of sixty items.
+ */
+export const CHUNK = 20;
+
+// The one poll write in progress: the next waits for it, and for the requests a reader is
+// waiting on (foreground.ts), so a query waits behind one chunk at most.
+let lane: Promise<unknown> = Promise.resolve();
+
+function inLane<T>(write: () => Promise<T>): Promise<T> {
+  const afterQueries = () => foregroundIdle().then(write);
+  const turn = lane.then(afterQueries, afterQueries);
+  lane = turn.catch(() => undefined);
+  return turn;
+}
+
+// A macrotask, not a microtask: pending messages and database requests run before the next chunk.
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Build and store a row's new entries chunk by chunk (at least one chunk, even with nothing
+ * new: it writes the row's new state). Answers how many were added, or the storage error.
+ */
+export async function storeEntries<T>(
+  db: CorpusDb,
+  row: FeedRow,
+  next: FeedRow,
+  sources: T[],
+  build: (chunk: T[]) => CorpusArticle[],
+  options: { origin: 'feed' | 'shared'; now: number },
+): Promise<Result<number>> {
+  let added = 0;
+  for (let at = 0; at === 0 || at < sources.length; at += CHUNK) {
+    const last = at + CHUNK >= sources.length;
+    const entries = build(sources.slice(at, at + CHUNK));
+    const written = await inLane(() =>
+      insertEntries(db, entries, options.origin, {
+        now: options.now,
+        alongside: async (ids) => {
+          const current = (await db.feeds.get(row.url)) ?? row;
+          const items = current.items + ids.length;
+          await saveRow(db, last ? { ...next, items } : { ...current, items });
+        },
+      }),
+    );
+    if (!written.ok) return written;
+    added += written.value.added.length;
+    if (!last) await nextTurn();
+  }
+  return { ok: true, value: added };
+}
