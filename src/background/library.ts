@@ -50,7 +50,14 @@ export async function listArticles(
         .sort(newestFirst)
         .map((h) => h.id);
     } else {
-      ids = (await db.articles.orderBy('published').reverse().primaryKeys()) as string[];
+      // The date index leaves out undated articles (IndexedDB indexes no null key): they
+      // come last, as the oldest, found as the ids the index lacks.
+      const [dated, all] = await Promise.all([
+        db.articles.orderBy('published').reverse().primaryKeys() as Promise<string[]>,
+        db.articles.toCollection().primaryKeys() as Promise<string[]>,
+      ]);
+      const indexed = new Set(dated);
+      ids = [...dated, ...all.filter((id) => !indexed.has(id))];
     }
     const heads = (await db.heads.bulkGet(ids.slice(offset, offset + limit))).filter((h): h is HeadRow => !!h);
     // Heads stored before they kept their article's origin: the article says it.

@@ -36,6 +36,21 @@ describe('the corpus as a library', () => {
     expect(list.actor).toBeNull();
   });
 
+  it('lists an undated article too, last (the date index has no entry for it)', async () => {
+    const db = freshDb();
+    const ready = seedBundled(db, bundled);
+    const own = corpusService(db, ready);
+    await ready;
+    const undated = {
+      text: 'Envoys met in Oslo. They said the talks would go on.',
+      url: 'https://example.org/world/oslo',
+    };
+    expect(await own.importArticles(JSON.stringify([undated]), 'json')).toMatchObject({ ok: true });
+    const list = await own.listArticles();
+    expect(list.total).toBe(4);
+    expect(list.items.at(-1)).toMatchObject({ published: null, url: undated.url });
+  });
+
   it('pages through the list', async () => {
     const first = await corpus.listArticles('', 0, 2);
     const rest = await corpus.listArticles('', 2, 2);
