@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import Dexie, { type IndexableType, type Table } from 'dexie';
 import { outletProfile } from '../core/corpus/outlets';
 import {
   coverageGaps,
@@ -15,15 +15,17 @@ import {
 } from '../core/match';
 import { articleCount } from './corpus-store';
 import type { MentionsByOutlet, OutletRef, StoryVersion } from '../messages';
-import type { CorpusDb, MentionEntry } from './db';
+import type { CorpusDb, IndexRow, MentionEntry } from './db';
 
 /** How many articles a card lists at most. */
 const ARTICLES_PER_ANSWER = 30;
 /** How many stored articles story matching scores at most (picked by shared rare actors). */
 const MATCH_CANDIDATES = 120;
-/** How far from the page's date story matching looks, and how many articles naming one actor it reads. */
+/** How far from the page's date story matching looks, and how many articles naming one actor it reads (the nearest in time). */
 const MATCH_YEARS = 3;
 const VERSION_WINDOW_DAYS = 14;
+/** How far from a figure's date other outlets' figures are looked for. */
+const FIGURE_YEARS = 15;
 const RARE_ACTORS = 8;
 const ARTICLES_PER_ACTOR = 250;
 /** How many matches a story-match answer lists. */
@@ -87,15 +89,19 @@ export async function figuresLikeIn(
 ): Promise<FiguresLike> {
   // Figures whose article names no subject may still be about this one: fetch those too.
   const subjects = [...new Set([figure.subject ?? '', ''])];
-  const newest = (subject: string) =>
-    db.articleIndex
-      .where('figureKeys')
-      .between([figure.counts, subject, Dexie.minKey], [figure.counts, subject, Dexie.maxKey])
-      .reverse()
-      .limit(ARTICLES_PER_ANSWER * 3)
-      .toArray();
-  const rows = (await db.transaction('r', db.articleIndex, () => Promise.all(subjects.map(newest)))).flat();
-  // An article found under both subjects is read twice; its figures count once.
+  // The figures nearest the figure's date, ids first (one request per date ring), then their records.
+  const nearest = (subject: string) =>
+    nearestIds(db.articleIndex, 'figureKeys', {
+      at: (date) => [figure.counts, subject, date],
+      date: figure.published ?? null,
+      withinDays: FIGURE_YEARS * 366,
+      wanted: ARTICLES_PER_ANSWER * 3,
+    });
+  const rows = await db.transaction('r', db.articleIndex, async () => {
+    const ids = [...new Set((await Promise.all(subjects.map(nearest))).flat())];
+    return (await db.articleIndex.bulkGet(ids)).filter((r): r is IndexRow => !!r);
+  });
+  // An article found under both subjects is read once; each of its figures counts once.
   const articles = new Map(rows.filter((r) => r.articleId !== excludeArticleId).map((r) => [r.articleId, r]));
   const candidates = [...articles.values()].flatMap((r) =>
     r.figures
@@ -181,25 +187,23 @@ async function matchContext(db: CorpusDb, page: ArticleSummary, windowDays = MAT
       .filter((id) => (counts.get(id) ?? 0) > self)
       .sort((a, b) => counts.get(a)! - counts.get(b)!)
       .slice(0, RARE_ACTORS);
-    // Versions of a story lie within a few years of it; look there, newest first, and read
-    // keys only ([actorId, published, articleId] straight from the index, no rows).
-    const [from, to] = page.published ? daysAround(page.published, windowDays) : [Dexie.minKey, Dexie.maxKey];
+    // Versions of a story lie within a few years of it: each actor's articles nearest the
+    // page's date, ids only, read from the index.
     const keyLists = await Promise.all(
       rarest.map((actorId) =>
-        db.articleIndex
-          .where('actorKeys')
-          .between([actorId, from, Dexie.minKey], [actorId, to, Dexie.maxKey])
-          .reverse()
-          .limit(ARTICLES_PER_ACTOR)
-          .keys(),
+        nearestIds(db.articleIndex, 'actorKeys', {
+          at: (date, edge) => [actorId, date, edge === 'low' ? Dexie.minKey : Dexie.maxKey],
+          date: page.published,
+          withinDays: windowDays,
+          wanted: ARTICLES_PER_ACTOR,
+        }),
       ),
     );
     const weight = new Map<string, number>();
     keyLists.forEach((keys, k) => {
       const idf = Math.log(1 + totalArticles / counts.get(rarest[k]!)!);
       const seen = new Set<string>();
-      for (const key of keys) {
-        const id = (key as unknown as [string, string, string])[2];
+      for (const id of keys) {
         if (id === page.id || seen.has(id)) continue;
         seen.add(id);
         weight.set(id, (weight.get(id) ?? 0) + idf);
@@ -212,6 +216,49 @@ async function matchContext(db: CorpusDb, page: ArticleSummary, windowDays = MAT
     const candidates = (await db.summaries.bulkGet(top)).filter((s): s is ArticleSummary => !!s);
     return { candidates, stats: { totalArticles, articlesMentioning: (id: string) => counts.get(id) ?? 0 } };
   });
+}
+
+/** How far from a date the nearest articles are looked for first, in days, widening as needed. */
+const RINGS_DAYS = [14, 120, 366];
+
+/**
+ * The primary keys (article ids) under an index whose keys hold a date, nearest that date
+ * first: within 14 days, then 120, then a year, then `withinDays`, until `wanted` are found
+ * (the last ring's in date order). Each ring is one request for keys only; a cursor walked
+ * newest first costs a round trip to the database per article, and the whole window of a
+ * common actor at 100,000 articles is thousands of keys. Undated: the newest `wanted`.
+ */
+async function nearestIds(
+  table: Table<IndexRow, string>,
+  index: string,
+  query: {
+    /** The index key at `date`, lowest or highest of that date. */
+    at: (date: string, edge: 'low' | 'high') => IndexableType;
+    date: string | null;
+    withinDays: number;
+    wanted: number;
+  },
+): Promise<string[]> {
+  const { at, date, withinDays, wanted } = query;
+  const ids = (lower: IndexableType, upper: IndexableType, includeLower = true, includeUpper = true) =>
+    table.where(index).between(lower, upper, includeLower, includeUpper).primaryKeys() as Promise<string[]>;
+  if (!date) return (await ids(at('', 'low'), at('\uffff', 'high'))).slice(-wanted).reverse();
+  const found: string[] = [];
+  let inner: [string, string] | null = null;
+  for (const days of [...RINGS_DAYS.filter((d) => d < withinDays), withinDays]) {
+    const [from, to] = daysAround(date, days);
+    if (!inner) found.push(...(await ids(at(from, 'low'), at(to, 'high'))));
+    else {
+      const [before, after] = await Promise.all([
+        ids(at(from, 'low'), at(inner[0], 'low'), true, false),
+        ids(at(inner[1], 'high'), at(to, 'high'), false, true),
+      ]);
+      found.push(...after, ...before.reverse());
+    }
+    if (found.length >= wanted) break;
+    inner = [from, to];
+  }
+  return found.slice(0, wanted);
 }
 
 /** The dates `days` before and after a YYYY-MM-DD date, as index bounds. */
