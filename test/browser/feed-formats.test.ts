@@ -6,12 +6,12 @@
 // no date; a GUID given twice; and a feed that changes between polls (a new item and a new ETag),
 // of which only the new item is added. Every headline is invented.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type LoadedExtension } from '../../src/demo/chromium';
-import { type NewsServer, type Responder, startNewsServer } from '../../src/demo/server';
-import { DIST, ensureBuilt } from '../ensure-built';
+import type { LoadedExtension } from '../../src/demo/chromium';
+import type { NewsServer, Responder } from '../../src/demo/server';
+import { ensureBuilt } from '../ensure-built';
+import { followOnly } from './following';
 import { askFrom } from './service-worker';
 
 declare const chrome: { alarms: { clear(name: string): Promise<boolean> } };
@@ -311,17 +311,10 @@ beforeAll(async () => {
   const pages: Record<string, Responder> = Object.fromEntries(NAMES.map((n) => [pathOf(FEEDS[n]), feedServer(n)]));
   pages[pathOf(FEEDS.moved)] = (_req, res) => void res.writeHead(301, { location: MOVED_TO }).end();
   pages[pathOf(MOVED_TO)] = feedServer('moved');
-  server = await startNewsServer(pages);
-  extension = await launchWithExtension(join(DIST, 'chrome'), server.chromiumArgs);
-  options = await extension.context.newPage();
-  await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
-  // Only the feeds this test serves: the default list's hosts are not on this machine.
-  const state = await ask({ type: 'get-following' });
-  for (const feed of state.value.feeds) await ask({ type: 'remove-feed', url: feed.url });
-  for (const name of NAMES) expect(await ask({ type: 'add-feed', url: FEEDS[name] })).toMatchObject({ ok: true });
-  expect(await ask({ type: 'set-following', on: true })).toMatchObject({ ok: true });
-  // The polls here are the test's own: the scheduled first poll (a minute on) would race them.
-  await options.evaluate(() => chrome.alarms.clear('crosswire-poll'));
+  ({ server, extension, options } = await followOnly(
+    pages,
+    NAMES.map((n) => FEEDS[n]),
+  ));
 }, 120_000);
 
 afterAll(async () => {
