@@ -24,8 +24,6 @@ const MATCH_CANDIDATES = 120;
 /** How far from the page's date story matching looks, and how many articles naming one actor it reads (the nearest in time). */
 const MATCH_YEARS = 3;
 const VERSION_WINDOW_DAYS = 14;
-/** How far from a figure's date other outlets' figures are looked for. */
-const FIGURE_YEARS = 15;
 const RARE_ACTORS = 8;
 const ARTICLES_PER_ACTOR = 250;
 /** How many matches a story-match answer lists. */
@@ -89,19 +87,16 @@ export async function figuresLikeIn(
 ): Promise<FiguresLike> {
   // Figures whose article names no subject may still be about this one: fetch those too.
   const subjects = [...new Set([figure.subject ?? '', ''])];
-  // The figures nearest the figure's date, ids first (one request per date ring), then their records.
-  const nearest = (subject: string) =>
-    nearestIds(db.articleIndex, 'figureKeys', {
-      at: (date) => [figure.counts, subject, date],
-      date: figure.published ?? null,
-      withinDays: FIGURE_YEARS * 366,
-      wanted: ARTICLES_PER_ANSWER * 3,
-    });
-  const rows = await db.transaction('r', db.articleIndex, async () => {
-    const ids = [...new Set((await Promise.all(subjects.map(nearest))).flat())];
-    return (await db.articleIndex.bulkGet(ids)).filter((r): r is IndexRow => !!r);
-  });
-  // An article found under both subjects is read once; each of its figures counts once.
+  // The newest of each subject's figures: a few dozen records, read along the index.
+  const newest = (subject: string) =>
+    db.articleIndex
+      .where('figureKeys')
+      .between([figure.counts, subject, Dexie.minKey], [figure.counts, subject, Dexie.maxKey])
+      .reverse()
+      .limit(ARTICLES_PER_ANSWER * 3)
+      .toArray();
+  const rows = (await db.transaction('r', db.articleIndex, () => Promise.all(subjects.map(newest)))).flat();
+  // An article found under both subjects is read twice; each of its figures counts once.
   const articles = new Map(rows.filter((r) => r.articleId !== excludeArticleId).map((r) => [r.articleId, r]));
   const candidates = [...articles.values()].flatMap((r) =>
     r.figures
