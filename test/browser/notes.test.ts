@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fillNoteForm } from '../note-form';
 import { cardMarkup, openCbcArticle, startDemoBrowser, type DemoBrowser } from './demo-browser';
 
 declare const chrome: {
@@ -72,13 +73,11 @@ describe('notes in the browser', () => {
       .toBe(true);
     // The form takes the focus (inside our closed shadow root, so the page sees our host focused).
     await article.waitForFunction(() => document.activeElement?.tagName.startsWith('CROSSWIRE-CARD-HOST-') === true);
-    await article.keyboard.type('Check this against VOA <b>not bold</b>');
-    await article.keyboard.press('Tab');
-    await article.keyboard.type('conflict, to check');
-    await article.keyboard.press('Tab');
-    await article.keyboard.type('Disputed');
-    await article.keyboard.press('Tab');
-    await article.keyboard.press('Enter');
+    await fillNoteForm(article.keyboard, {
+      note: 'Check this against VOA <b>not bold</b>',
+      tags: 'conflict, to check',
+      stance: 'Disputed',
+    });
     await expect.poll(async () => (await notesOnPage()).value.length, { timeout: 10_000 }).toBe(1);
     const [note] = (await notesOnPage()).value;
     expect(note).toMatchObject({

@@ -1,0 +1,145 @@
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { vi } from 'vitest';
+import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../src/demo/firefox';
+import { demoSite, type DemoPage } from '../../src/demo/pages';
+import { startNewsServer } from '../../src/demo/server';
+import { HOST_PREFIX } from '../../src/content/card/shadow-host';
+import { DIST, ensureBuilt } from '../ensure-built';
+
+/** What an extension page of ours may call (Firefox's `browser` namespace). */
+declare const browser: {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  tabs: {
+    query(q: { url: string }): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
+  scripting: {
+    executeScript<T>(d: {
+      target: { tabId: number };
+      func: (...args: any[]) => T;
+      args?: unknown[];
+    }): Promise<{ result: T }[]>;
+  };
+};
+
+export interface DemoFirefox {
+  pages: DemoPage[];
+  firefox: FirefoxWithExtension;
+  /**
+   * An extension page (the options page), kept open to call the extension API from:
+   * Firefox's WebDriver BiDi reaches no background page.
+   */
+  extensionPage: Page;
+  close(): Promise<void>;
+}
+
+/** The built extension in Firefox, with the demo news site served on its real hostnames. */
+export async function startDemoFirefox(): Promise<DemoFirefox> {
+  ensureBuilt();
+  const site = demoSite();
+  const server = await startNewsServer(site.html);
+  const hosts = [...new Set(site.pages.map((p) => new URL(p.url).hostname))];
+  const firefox = await launchFirefoxWithExtension({
+    extensionDir: join(DIST, 'firefox'),
+    hosts,
+    serverPort: server.port,
+  }).catch(async (error) => {
+    await server.close();
+    throw error;
+  });
+  const close = async () => {
+    await firefox.close();
+    await server.close();
+  };
+  try {
+    const extensionPage = await openExtensionPage(firefox, 'options.html');
+    return { pages: site.pages, firefox, extensionPage, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** A new tab on one of our extension pages (`path` under moz-extension://<uuid>/), once it has loaded. */
+export async function openExtensionPage(firefox: FirefoxWithExtension, path: string): Promise<Page> {
+  const page = await firefox.browser.newPage();
+  const url = `${firefox.extensionBase}${path}`;
+  // Firefox never reports the load of a moz-extension:// page over BiDi, so goto() would time
+  // out (puppeteer issue 14314) though the page loads: ask the page itself instead. A question
+  // asked while the tab swaps documents can fail; it is asked again.
+  page.goto(url).catch(() => undefined);
+  const loaded = () => page.evaluate((u) => location.href === u && document.readyState === 'complete', url);
+  await vi.waitFor(
+    async () => {
+      if (!(await loaded())) throw new Error(`${url} has not loaded`);
+    },
+    { timeout: 20_000, interval: 100 },
+  );
+  return page;
+}
+
+/** A new tab on a demo page, once its first highlight is in. */
+export async function openArticle(demo: DemoFirefox, site: string): Promise<Page> {
+  const page = await demo.firefox.browser.newPage();
+  await page.goto(demo.pages.find((p) => p.site === site)!.url);
+  await page.waitForSelector('crosswire-mark', { timeout: 20_000 });
+  return page;
+}
+
+/** The id Firefox gives the tab showing `url`. */
+export async function tabIdOf(demo: DemoFirefox, url: string): Promise<number> {
+  const tabs = await demo.extensionPage.evaluate((u) => browser.tabs.query({ url: u }), url);
+  const id = tabs[0]?.id;
+  if (id === undefined) throw new Error(`no tab shows ${url}`);
+  return id;
+}
+
+/**
+ * The text of the open card in tab `tabId` ('' when none). The card lives in a closed shadow
+ * root, which page scripts cannot read; a script we inject as the extension can, through
+ * Firefox's openOrClosedShadowRoot, given to content scripts only.
+ */
+export async function cardText(demo: DemoFirefox, tabId: number): Promise<string> {
+  const [injected] = await demo.extensionPage.evaluate(
+    (id, prefix) =>
+      browser.scripting.executeScript({
+        target: { tabId: id },
+        args: [prefix],
+        func: (hostPrefix: string) => {
+          const host = [...document.documentElement.children].find((e) => e.localName.startsWith(hostPrefix));
+          const root = (host as (Element & { openOrClosedShadowRoot?: ShadowRoot }) | undefined)
+            ?.openOrClosedShadowRoot;
+          const shown = [...(root?.children ?? [])].filter((e) => e.localName !== 'style');
+          return shown.map((e) => (e as HTMLElement).innerText).join(' ');
+        },
+      }),
+    tabId,
+    HOST_PREFIX,
+  );
+  return (injected?.result ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** The distinct ids of the highlights of `kind` on the page. */
+export function markIds(page: Page, kind: string): Promise<string[]> {
+  return page.evaluate(
+    (k) => [
+      ...new Set(
+        [...document.querySelectorAll(`crosswire-mark[data-crosswire-kind="${k}"]`)].map(
+          (m) => (m as HTMLElement).dataset.crosswireId ?? '',
+        ),
+      ),
+    ],
+    kind,
+  );
+}
+
+/** A request to the background, sent from our extension page as the popup sends it. */
+export function ask(demo: DemoFirefox, request: unknown): Promise<unknown> {
+  return demo.extensionPage.evaluate((r) => browser.runtime.sendMessage(r), request as object);
+}
+
+/** A command to the content script in tab `tabId`, as the context menu and shortcuts send it. */
+export function tellTab(demo: DemoFirefox, tabId: number, command: unknown): Promise<unknown> {
+  return demo.extensionPage.evaluate((id, c) => browser.tabs.sendMessage(id, c), tabId, command as object);
+}

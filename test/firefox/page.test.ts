@@ -1,0 +1,66 @@
+// The Firefox build in real Firefox (firefox-esr over WebDriver BiDi, src/demo/firefox.ts):
+// the demo news site on its real hostnames, so the manifest's match patterns decide where the
+// content script runs. Each corpus article shows every actor the gold annotations list, and
+// its quotes and figures; hovering an actor opens a card with what the other outlets wrote.
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultDictionary } from '../../src/core/actors/load';
+import { goldFiles, idFor } from '../core/gold';
+import { cardText, markIds, openArticle, startDemoFirefox, tabIdOf, type DemoFirefox } from './demo-firefox';
+
+let demo: DemoFirefox;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  demo = await startDemoFirefox();
+});
+
+afterAll(async () => {
+  await demo?.close();
+});
+
+/** A demo article, with its page errors collected. */
+async function open(site: string): Promise<Page> {
+  const page = await openArticle(demo, site);
+  page.on('pageerror', (e) => errors.push(`${site}: ${(e as Error).message}`));
+  return page;
+}
+
+describe('the Firefox build in Firefox', () => {
+  it('highlights every gold actor, and the quotes and figures, on each corpus article', async () => {
+    const dict = defaultDictionary();
+    for (const { gold } of goldFiles()) {
+      const { site } = demo.pages.find((p) => p.source.endsWith(gold.file))!;
+      const page = await open(site);
+      const wanted = gold.actors.map((a) => idFor(dict, a.name, a.aka));
+      // Long articles are highlighted in slices: wait for the last one rather than a fixed time.
+      const missing = async () => {
+        const ids = await markIds(page, 'actor');
+        return wanted.filter((id) => !ids.includes(id));
+      };
+      await expect.poll(missing, { timeout: 15_000 }).toEqual([]);
+      expect((await markIds(page, 'quote')).length, site).toBeGreaterThanOrEqual(gold.quotes.length - 1);
+      expect((await markIds(page, 'figure')).length, site).toBeGreaterThanOrEqual(gold.figures.length);
+      await page.close();
+    }
+  });
+
+  it('opens a card on hover over an actor, with what the other outlets wrote and not this page', async () => {
+    const page = await open('CBC News');
+    const tabId = await tabIdOf(demo, page.url());
+    await page.hover('crosswire-mark[data-crosswire-id="sergey-lavrov"]');
+    await expect.poll(() => cardText(demo, tabId), { timeout: 10_000 }).toContain('Voice of America');
+    const text = await cardText(demo, tabId);
+    expect(text).toContain('Sergey Lavrov');
+    expect(text).toContain('RT');
+    expect(text).toContain('Her Russian counterpart, Sergei Lavrov, agreed');
+    expect(text).not.toContain('CBC News');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardText(demo, tabId)).toBe('');
+    await page.close();
+  });
+
+  it('raises no errors on the pages', () => {
+    expect(errors).toEqual([]);
+  });
+});
