@@ -197,12 +197,8 @@ async function matchContext(db: CorpusDb, page: ArticleSummary, windowDays = MAT
     const weight = new Map<string, number>();
     keyLists.forEach((keys, k) => {
       const idf = Math.log(1 + totalArticles / counts.get(rarest[k]!)!);
-      const seen = new Set<string>();
-      for (const id of keys) {
-        if (id === page.id || seen.has(id)) continue;
-        seen.add(id);
-        weight.set(id, (weight.get(id) ?? 0) + idf);
-      }
+      // An article is under an actor's keys once (one index key per actor it names).
+      for (const id of keys) if (id !== page.id) weight.set(id, (weight.get(id) ?? 0) + idf);
     });
     const top = [...weight]
       .sort((a, b) => b[1] - a[1])
