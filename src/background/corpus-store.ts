@@ -1,10 +1,10 @@
-import Dexie, { type Table } from 'dexie';
+import Dexie from 'dexie';
 import type { BundledCorpus, CorpusArticle } from '../core/corpus/types';
 import { quoteShingles, summarize } from '../core/match';
 import type { Result } from '../messages';
 import { addToCount, fixCounts } from './corpus-counts';
 import { ALL_TABLES, type ArticleRow, type CorpusDb, type HeadRow } from './db';
-import { foregroundIdle } from './foreground';
+import { readerFirst } from './foreground';
 import { indexRows } from './index-rows';
 import { isQuotaError } from './storage-errors';
 
@@ -21,19 +21,12 @@ async function insertArticle(db: CorpusDb, article: CorpusArticle, row: Partial<
 }
 
 /**
- * Articles and their index rows, uncounted, one bulk write per table: a table written once
- * for a whole batch costs a fraction of a write per article. The writes are all issued before
- * any is awaited, and `whileWriting` (which must not throw) runs once they are: the database works through them on its
- * own thread while this one does something else (an import builds its next batch). Call inside
- * a transaction over ALL_TABLES.
+ * Articles and their index rows, uncounted, one bulk write per table, all issued before any
+ * is awaited: a table written once for a whole batch costs a fraction of a write per article.
+ * Call inside a transaction over ALL_TABLES.
  */
-async function writeArticles(
-  db: CorpusDb,
-  articles: CorpusArticle[],
-  row: Partial<ArticleRow>,
-  whileWriting?: () => void,
-): Promise<void> {
-  if (!articles.length) return whileWriting?.();
+async function writeArticles(db: CorpusDb, articles: CorpusArticle[], row: Partial<ArticleRow>): Promise<void> {
+  if (!articles.length) return;
   const rows = articles.map((a) => indexRows(a, quoteShingles));
   const addedAt = Date.now();
   // Each article counts once per actor it names; the batch's counts are merged in one read and one write.
@@ -53,7 +46,6 @@ async function writeArticles(
         ),
       ),
   ];
-  whileWriting?.();
   await Promise.all(writes);
 }
 
@@ -113,7 +105,10 @@ async function duplicateOf(db: CorpusDb, article: Identity): Promise<ArticleRow 
  * article it clears has none, since the batch's own articles are written only at its end.
  */
 async function mayBeStored(db: CorpusDb, articles: Identity[]): Promise<(article: Identity) => boolean> {
-  const present = (index: string, values: (string | null | undefined)[]) => valuesIn(db.articles, index, values);
+  const present = async (index: string, values: (string | null | undefined)[]) => {
+    const wanted = [...new Set(values.filter((v): v is string => !!v))];
+    return new Set(wanted.length ? ((await db.articles.where(index).anyOf(wanted).keys()) as string[]) : []);
+  };
   const [ids, urls, guids, hashes] = await Promise.all([
     present(
       ':id',
@@ -137,21 +132,6 @@ async function mayBeStored(db: CorpusDb, articles: Identity[]): Promise<(article
     (!!a.canonicalUrl && urls.has(a.canonicalUrl)) ||
     (!!a.guid && guids.has(a.guid)) ||
     hashes.has(a.contentHash);
-}
-
-/**
- * Which of `values` an index of `table` holds. One request per value, all in flight at once:
- * `anyOf` walks a cursor instead, a round trip to the database per step, which made these
- * lookups most of the time a poll spent storing its items.
- */
-export async function valuesIn<T>(
-  table: Table<T, string>,
-  index: string,
-  values: (string | null | undefined)[],
-): Promise<Set<string>> {
-  const wanted = [...new Set(values.filter((v): v is string => !!v))];
-  const found = await Promise.all(wanted.map((v) => table.where(index).equals(v).limit(1).primaryKeys()));
-  return new Set(wanted.filter((_, i) => found[i]!.length > 0));
 }
 
 /** A whole article takes the place of a stored headline entry of the same story (a feed item). */
@@ -224,9 +204,9 @@ async function storeBatch(
   db: CorpusDb,
   articles: CorpusArticle[],
   origin: Exclude<CorpusArticle['origin'], 'bundled'>,
-  options: { now?: number; first?: number; whileWriting?: () => void } = {},
+  options: { now?: number; first?: number } = {},
 ): Promise<ImportReport> {
-  const { now = Date.now(), first = 0, whileWriting } = options;
+  const { now = Date.now(), first = 0 } = options;
   // Fixed first, so no count falls back to counting a table that holds uncounted rows.
   await fixCounts(db, origin);
   const report: ImportReport = { added: [], skipped: [] };
@@ -249,7 +229,7 @@ async function storeBatch(
     pending.push(article);
     report.added.push(article.id);
   }
-  await writeArticles(db, pending, { addedAt: now }, whileWriting);
+  await writeArticles(db, pending, { addedAt: now });
   await addToCount(db, pending.length, origin);
   return report;
 }
@@ -257,20 +237,18 @@ async function storeBatch(
 /**
  * Add a batch of the reader's articles (one batch of an import) in one transaction: all of
  * the batch is written or, on a failure, none of it, which the error says in terms of `lost`.
- * `whileWriting` runs once, while the batch's writes are under way (see writeArticles).
  */
 export async function importBatch(
   db: CorpusDb,
   articles: CorpusArticle[],
   first: number,
   lost?: string,
-  whileWriting?: () => void,
 ): Promise<Result<ImportReport>> {
   return guardStorage(
     () =>
       db.transaction('rw', ALL_TABLES, async () => ({
         ok: true,
-        value: await storeBatch(db, articles, 'user', { first, whileWriting }),
+        value: await storeBatch(db, articles, 'user', { first }),
       })),
     lost,
   );
@@ -334,7 +312,7 @@ export async function pruneFeedEntries(db: CorpusDb, retentionDays: number, now:
   let removed = 0;
   for (let at = 0; at < old.length; at += PRUNE_BATCH) {
     const ids = old.slice(at, at + PRUNE_BATCH);
-    await foregroundIdle(); // a reader's request goes first
+    await readerFirst();
     removed += await db.transaction('rw', ALL_TABLES, async () => {
       const noted = new Set((await db.notes.where('articleId').anyOf(ids).toArray()).map((n) => n.articleId));
       const rows = await db.articles.bulkGet(ids);
@@ -343,8 +321,6 @@ export async function pruneFeedEntries(db: CorpusDb, retentionDays: number, now:
       for (const a of gone) await removeArticle(db, a.id);
       return gone.length;
     });
-    // A macrotask between batches: the popup's and the pages' requests go first.
-    await new Promise((resolve) => setTimeout(resolve, 0));
   }
   return removed;
 }

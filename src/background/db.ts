@@ -51,11 +51,11 @@ export interface QuoteEntry {
 /**
  * Everything the queries look up in one article, as one record: who it names in which
  * sentence, its figures, its quotes. One record per article, its keys in multi-entry indexes,
- * because IndexedDB charges by the record: writing an article's 15-odd mention rows as
- * separate records cost five times as much as the rest of the article (docs/following.md).
+ * because IndexedDB charges by the record: as separate records (version 4), an article's
+ * mentions, figures and quotes took 7 of the 9 s of writing 2,000 articles (docs/following.md).
  */
 export interface IndexRow extends RowSource {
-  /** [actorId, published, articleId] for each actor it names: newest first per actor, keys only. */
+  /** [actorId, published, articleId] for each actor it names: an actor's articles in date order. */
   actorKeys: [string, string, string][];
   /** [counts, subject, published] for each of its figures. */
   figureKeys: [string, string, string][];
@@ -197,8 +197,8 @@ export class CorpusDb extends Dexie {
       feeds: '&url, kind',
     });
     // Version 5: one index record per article in place of a record per mention, figure and
-    // quote (a fifth of the write time of an import). The records are derived data, built
-    // again from the stored articles.
+    // quote (most of an import's write time). The records are derived data, built again from
+    // the stored articles.
     this.version(5)
       .stores({
         articleIndex: '&articleId, *actorKeys, *figureKeys, *shingles',

@@ -36,3 +36,15 @@ export function foregroundIdle(maxWaitMs = MAX_WAIT_MS): Promise<void> {
     waiting.push(resume);
   });
 }
+
+// A macrotask, not a microtask: messages already delivered to the worker start first.
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * What the background's long work awaits before each write: a turn for the messages that have
+ * arrived, then the end of the requests in flight (or the longest wait).
+ */
+export async function readerFirst(): Promise<void> {
+  await nextTurn();
+  await foregroundIdle();
+}

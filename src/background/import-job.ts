@@ -10,7 +10,7 @@ import type { CorpusArticle } from '../core/corpus/types';
 import type { ImportJob, ImportReport, Result } from '../messages';
 import { importBatch } from './corpus-store';
 import type { CorpusDb } from './db';
-import { foregroundIdle } from './foreground';
+import { readerFirst } from './foreground';
 
 const IMPORT_JOB = 'importJob';
 
@@ -64,23 +64,11 @@ function advance(db: CorpusDb, job: ImportJob): Promise<ImportJob | null> {
   });
 }
 
-/** Run `build`, keeping what it throws to throw where the batch it built is stored. */
-function attempt(build: () => CorpusArticle[]): { articles: CorpusArticle[] } | { error: unknown } {
-  try {
-    return { articles: build() };
-  } catch (error) {
-    return { error };
-  }
-}
-
-// A macrotask, not a microtask: pending messages and database requests run before the next batch.
-const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 /**
- * Import the records batch by batch, building each batch's articles with `build` while the
- * batch before it is written. A storage failure stops at that batch, and the error says how many articles the
- * earlier batches stored (they stay). A cancel stops after the current batch and reports what
- * was stored.
+ * Import the records batch by batch, building each batch's articles with `build` just before
+ * storing them, the reader's requests first (foreground.ts). A storage failure stops at that
+ * batch, and the error says how many articles the earlier batches stored (they stay). A
+ * cancel stops after the current batch and reports what was stored.
  */
 export async function importInBatches(
   db: CorpusDb,
@@ -98,33 +86,20 @@ export async function importInBatches(
   };
   await db.settings.put({ key: IMPORT_JOB, value: job });
   const report: ImportReport = { added: [], skipped: [] };
-  const batches = batchesOf(records, limits);
-  // Each batch after the first is built while the one before it is being written: the
-  // database writes on its own thread, and building is most of what this one does.
-  let built: { articles: CorpusArticle[] } | { error: unknown } = attempt(() => build(batches[0] ?? []));
   try {
-    for (const [i, batch] of batches.entries()) {
-      if ('error' in built) throw built.error;
-      const { articles } = built;
+    for (const batch of batchesOf(records, limits)) {
       const stored = report.added.length;
       const lost = stored
         ? `the import stopped after ${stored} article${stored === 1 ? '' : 's'} (those stay; the rest were not added)`
         : undefined;
-      let nextBuilt = false;
-      const buildNext = () => {
-        nextBuilt = true;
-        built = attempt(() => build(batches[i + 1] ?? []));
-      };
-      await foregroundIdle(); // a reader's request goes first
-      const written = await importBatch(db, articles, job.done, lost, buildNext);
+      await readerFirst();
+      const written = await importBatch(db, build(batch), job.done, lost);
       if (!written.ok) return written;
-      if (!nextBuilt) buildNext();
       report.added.push(...written.value.added);
       report.skipped.push(...written.value.skipped);
       const next = { ...job, done: job.done + batch.length, added: report.added.length };
       job = (await advance(db, next)) ?? next;
       if (job.cancelled && job.done < job.total) return { ok: true, value: { ...report, cancelled: true } };
-      await nextTurn();
     }
     return { ok: true, value: report };
   } finally {

@@ -10,7 +10,7 @@ import { outletRef } from './queries';
 // whole (the popup's side-by-side view) and writing it out in the import format.
 
 const DEFAULT_PAGE = 50;
-/** How many articles naming an actor a search reads (newest first). */
+/** How many articles naming an actor a search lists at most (the newest). */
 const ACTOR_ARTICLES = 20_000;
 
 const fold = (s: string) => stripMarks(s).toLowerCase();
@@ -32,13 +32,12 @@ export async function listArticles(
   return db.transaction('r', [db.articles, db.heads, db.articleIndex], async () => {
     let ids: string[];
     if (actor) {
-      const keys = await db.articleIndex
+      // The articles naming the actor, in date order (an index's primary keys), newest first.
+      const naming = (await db.articleIndex
         .where('actorKeys')
         .between([actor.id, Dexie.minKey, Dexie.minKey], [actor.id, Dexie.maxKey, Dexie.maxKey])
-        .reverse()
-        .limit(ACTOR_ARTICLES)
-        .keys();
-      ids = [...new Set(keys.map((k) => (k as unknown as [string, string, string])[2]))];
+        .primaryKeys()) as string[];
+      ids = naming.reverse().slice(0, ACTOR_ARTICLES);
     } else if (words.length) {
       const heads = await db.heads.toArray();
       const matches = (h: HeadRow) => {

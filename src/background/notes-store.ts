@@ -38,11 +38,12 @@ export async function listNotes(db: CorpusDb, filter: NoteFilter = {}): Promise<
   if (filter.from) notes = notes.filter((n) => n.created.slice(0, 10) >= filter.from!);
   if (filter.to) notes = notes.filter((n) => n.created.slice(0, 10) <= filter.to!);
   if (filter.actorId) {
-    const keys = await db.articleIndex
-      .where('actorKeys')
-      .between([filter.actorId, Dexie.minKey, Dexie.minKey], [filter.actorId, Dexie.maxKey, Dexie.maxKey])
-      .keys();
-    const naming = new Set(keys.map((k) => (k as unknown as [string, string, string])[2]));
+    const naming = new Set(
+      (await db.articleIndex
+        .where('actorKeys')
+        .between([filter.actorId, Dexie.minKey, Dexie.minKey], [filter.actorId, Dexie.maxKey, Dexie.maxKey])
+        .primaryKeys()) as string[],
+    );
     notes = notes.filter(
       (n) => (n.highlight?.kind === 'actor' && n.highlight.id === filter.actorId) || naming.has(n.articleId),
     );

@@ -12,7 +12,7 @@ import type { CorpusArticle } from '../../core/corpus/types';
 import type { Result } from '../../messages';
 import { insertEntries } from '../corpus-store';
 import type { CorpusDb, FeedRow } from '../db';
-import { foregroundIdle } from '../foreground';
+import { readerFirst } from '../foreground';
 import { saveRow } from './feed-rows';
 
 /**
@@ -26,14 +26,11 @@ export const CHUNK = 20;
 let lane: Promise<unknown> = Promise.resolve();
 
 function inLane<T>(write: () => Promise<T>): Promise<T> {
-  const afterQueries = () => foregroundIdle().then(write);
+  const afterQueries = () => readerFirst().then(write);
   const turn = lane.then(afterQueries, afterQueries);
   lane = turn.catch(() => undefined);
   return turn;
 }
-
-// A macrotask, not a microtask: pending messages and database requests run before the next chunk.
-const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Build and store a row's new entries chunk by chunk (at least one chunk, even with nothing
@@ -63,7 +60,6 @@ export async function storeEntries<T>(
     );
     if (!written.ok) return written;
     added += written.value.added.length;
-    if (!last) await nextTurn();
   }
   return { ok: true, value: added };
 }

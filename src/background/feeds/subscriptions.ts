@@ -9,7 +9,6 @@
 import { canonicalUrl } from '../../core/corpus/canonical-url';
 import { type ImportRecord, parseImport } from '../../core/corpus/import-format';
 import { articlesFromRecords } from '../corpus-service';
-import { valuesIn } from '../corpus-store';
 import type { CorpusDb, FeedRow } from '../db';
 import { afterSuccess } from './feed-state';
 import { CORPUS_BYTES } from './fetch';
@@ -59,6 +58,11 @@ function formatOf(text: string): 'json' | 'jsonl' {
 async function unseen(db: CorpusDb, records: ImportRecord[]): Promise<ImportRecord[]> {
   // As articleFromRecord identifies a record: by its URL, with its canonical URL as the hint.
   const urls = records.map((r) => (r.url ? canonicalUrl(r.url, { canonical: r.canonicalUrl ?? null }) : null));
-  const known = await valuesIn(db.articles, 'canonicalUrl', urls);
+  const known = new Set(
+    (await db.articles
+      .where('canonicalUrl')
+      .anyOf(urls.filter((u): u is string => u !== null))
+      .keys()) as string[],
+  );
   return records.filter((_, i) => urls[i] === null || !known.has(urls[i]!));
 }
