@@ -5,6 +5,7 @@
  * and its exports take the id, and the extractor runs only on a tab no content script read.
  */
 import { annotate } from '../core/annotate';
+import { annotateInContext } from '../core/annotate-in-context';
 import { pageArticle } from '../core/corpus/page-article';
 import { outletProfile } from '../core/corpus/outlets';
 import type { CorpusArticle } from '../core/corpus/types';
@@ -24,8 +25,11 @@ import { keepReading, readingOf, readingOfTab } from './readings';
 export interface PagesApi {
   /** A content script's page: read it once, keep it, answer with the reading (and remember it if the reader opted in). */
   readPage(page: PageInput, tabId: number | undefined): Promise<Result<PageReading>>;
-  /** Text a page added after its reading, annotated as of the page's date. */
-  annotateText(text: string, published: string | undefined): Annotation[];
+  /**
+   * Text a page added after its reading, annotated as of the page's date: as the next paragraph
+   * of the page `articleId` when its reading is kept, else alone. Offsets are into `text`.
+   */
+  annotateText(text: string, published: string | undefined, articleId?: string): Promise<Annotation[]>;
   /** The reading of a tab's page; the extractor reads it only when nothing did. */
   pageOfTab(tabId: number, url?: string): Promise<Result<PageReading>>;
   /** The reading a tab got once it has been highlighted, waiting for its content script to send it. */
@@ -89,7 +93,15 @@ export function pageService(
   const api: PagesApi = {
     readPage: (page, tabId) =>
       after(async () => ({ ok: true, value: await readingReply(await read(page, 'page', tabId)) })),
-    annotateText: (text, published) => annotate(text, published ? { published } : {}),
+    annotateText: (text, published, articleId) =>
+      after(async () => {
+        // The reading only adds context: storage that fails to give it leaves the text annotated alone.
+        const reading = articleId === undefined ? undefined : await readingOf(db, articleId).catch(() => undefined);
+        // The page's date, else the one its reading was annotated at.
+        const date = published ?? reading?.article.published;
+        const annotateAt = (t: string) => annotate(t, date ? { published: date } : {});
+        return reading ? annotateInContext(reading.article.text, text, annotateAt) : annotateAt(text);
+      }),
     pageOfTab: (tabId, url) =>
       after(async (): Promise<Result<PageReading>> => {
         const kept = await readingOfTab(db, tabId, url);

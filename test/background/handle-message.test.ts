@@ -116,7 +116,7 @@ describe('handleMessage', () => {
   });
 
   it('lets a content script read its page and annotate, but not touch the corpus, other tabs, settings or files', async () => {
-    const annotateText = vi.fn(() => []);
+    const annotateText = vi.fn(async () => []);
     expect(
       await handleMessage(
         { type: 'annotate-text', text: 'Lavrov said' },
@@ -203,7 +203,7 @@ describe('handleMessage', () => {
 
   it('annotates added text as of the page’s date', async () => {
     const found = [{ start: 0, end: 6 }] as unknown as Annotation[];
-    const annotateText = vi.fn(() => found);
+    const annotateText = vi.fn(async () => found);
     const reply = await handleMessage(
       { type: 'annotate-text', articleId: 'a-000000000001', text: 'Lavrov said', published: '2024-02-24' },
       PAGE_SCRIPT,
@@ -211,10 +211,10 @@ describe('handleMessage', () => {
     );
     expect(reply).toEqual({ ok: true, value: found });
     await handleMessage({ type: 'annotate-text', text: 'x' }, PAGE_SCRIPT, context({ pages: { annotateText } }));
-    // The publication date is left out when the request has none.
+    // The publication date and the page are left out when the request has none.
     expect(annotateText.mock.calls).toEqual([
-      ['Lavrov said', '2024-02-24'],
-      ['x', undefined],
+      ['Lavrov said', '2024-02-24', 'a-000000000001'],
+      ['x', undefined, undefined],
     ]);
   });
 

@@ -93,9 +93,9 @@ describe('reading a page a content script sends', () => {
   it('annotates text a page adds later as of the page’s date', async () => {
     const { pages } = await setup();
     const late = 'Sergey Lavrov said talks would continue.';
-    const found = pages.annotateText(late, '2012-03-13');
+    const found = await pages.annotateText(late, '2012-03-13');
     expect(found.map((a) => late.slice(a.start, a.end))).toContain('Sergey Lavrov');
-    expect(pages.annotateText('', undefined)).toEqual([]);
+    expect(await pages.annotateText('', undefined)).toEqual([]);
   });
 });
 
