@@ -50,10 +50,10 @@ const STATIC_FILES = [
 const FIREFOX_SETTINGS = {
   gecko: {
     id: 'crosswire@crosswire.dev',
-    // 128, not 121: Firefox 127 is the first to ask for an MV3 extension's host_permissions
-    // and content_scripts hosts in the install prompt and grant them there (before, each
-    // news site had to be enabled by hand), and 128 the first to read optional_host_permissions.
-    strict_min_version: '128.0',
+    // 140: the first Firefox with the CSS Custom Highlight API (CSS.highlights, ::highlight),
+    // which paints every highlight. (Before it, 128 was the floor: the first to read
+    // optional_host_permissions, after 127 began granting MV3 host permissions at install.)
+    strict_min_version: '140.0',
     // AMO requires new extensions to declare this. Crosswire sends nothing off the device;
     // a feature that does must change it. Firefox before 140 ignores the key.
     data_collection_permissions: { required: ['none'] },
@@ -66,8 +66,10 @@ function manifestFor(browser, manifest) {
   // Firefox runs MV3 backgrounds as event pages, not service workers. The bundle is an
   // IIFE, so it needs no "type": "module" there.
   const { service_worker: script, type: _type, ...background } = manifest.background;
+  // Chrome's floor is its own key; Firefox's is strict_min_version above.
+  const { minimum_chrome_version: _chrome, ...rest } = manifest;
   return {
-    ...manifest,
+    ...rest,
     background: { ...background, scripts: [script] },
     browser_specific_settings: FIREFOX_SETTINGS,
   };

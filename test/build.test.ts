@@ -26,10 +26,12 @@ describe('dist/chrome', () => {
 });
 
 describe('dist/firefox', () => {
-  it('differs from Chrome only in background and browser_specific_settings', () => {
+  it('differs from Chrome only in background, its minimum version and browser_specific_settings', () => {
     const chrome = readJson(join(DIST, 'chrome', 'manifest.json'));
     const firefox = readJson(join(DIST, 'firefox', 'manifest.json'));
-    const { background: chromeBackground, ...chromeRest } = chrome;
+    // Each browser's floor is where the Custom Highlight API (which paints the highlights) arrived.
+    expect(chrome.minimum_chrome_version).toBe('105');
+    const { background: chromeBackground, minimum_chrome_version: _floor, ...chromeRest } = chrome;
     const { background: firefoxBackground, browser_specific_settings: settings, ...firefoxRest } = firefox;
 
     expect(firefoxRest).toEqual(chromeRest);
@@ -38,7 +40,7 @@ describe('dist/firefox', () => {
     expect(settings).toEqual({
       gecko: {
         id: 'crosswire@crosswire.dev',
-        strict_min_version: '128.0',
+        strict_min_version: '140.0',
         data_collection_permissions: { required: ['none'] },
       },
     });
