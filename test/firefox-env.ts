@@ -346,9 +346,8 @@ const DOM_GLOBALS = [
  * document_idle: in a sandbox whose globals are the page's window (document, location, the
  * DOM classes) plus `browser`, whose runtime.sendMessage goes to the background.
  *
- * The DOM is linkedom's. It lacks two things a browser has and this test adds:
- * `document.location` (the content script's page watcher reads doc.location.href) and
- * `Text.prototype.splitText` (the highlighter splits text nodes to wrap a name).
+ * The DOM is linkedom's. It lacks `document.location`, which a browser has and this test
+ * adds (the content script's page watcher reads doc.location.href).
  */
 export function startContentScript(
   distFirefox: string,
@@ -362,17 +361,6 @@ export function startContentScript(
   const patched: string[] = [];
   Object.defineProperty(document, 'location', { value: location, configurable: true });
   patched.push('document.location');
-  const textPrototype = Object.getPrototypeOf(document.createTextNode('')) as { splitText?: (offset: number) => Text };
-  if (typeof textPrototype.splitText !== 'function') {
-    // As the DOM standard's Text.splitText: this node keeps [0, offset), a new node after it gets the rest.
-    textPrototype.splitText = function splitText(this: Text, offset: number): Text {
-      const rest = this.ownerDocument.createTextNode(this.data.slice(offset));
-      this.data = this.data.slice(0, offset);
-      this.after(rest);
-      return rest;
-    };
-    patched.push('Text.prototype.splitText');
-  }
 
   const manifest = readManifest(distFirefox);
   // A content script's messages reach the background with the tab and the page's URL as sender.

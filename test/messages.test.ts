@@ -68,7 +68,7 @@ describe('every contract', () => {
       ].sort(),
     );
     expect(CONTENT_REQUEST_TYPES.filter((t) => !shared.includes(t)).sort()).toEqual(['annotate-text', 'read-page']);
-    expect(CONTENT_COMMAND_TYPES).toEqual(['crosswire-highlights', 'crosswire-note-selection']);
+    expect(CONTENT_COMMAND_TYPES).toEqual(['crosswire-highlights', 'crosswire-note-selection', 'crosswire-reveal']);
     // Every request has a reply check, and nothing else does.
     expect([...REPLY_TYPES].sort()).toEqual([...new Set([...CONTENT_REQUEST_TYPES, ...PAGE_REQUEST_TYPES])].sort());
   });
@@ -254,11 +254,13 @@ describe('parsePageRequest (the popup and the options page to the background)', 
 });
 
 describe('parseContentCommand (the background to a content script)', () => {
-  it('accepts the two commands', () => {
+  it('accepts the three commands', () => {
     for (const message of [
       { type: 'crosswire-highlights', on: true },
       { type: 'crosswire-highlights', on: false },
       { type: 'crosswire-note-selection' },
+      { type: 'crosswire-reveal', kind: 'actor', id: 'sergey-lavrov' },
+      { type: 'crosswire-reveal', kind: 'quote', id: 'q3' },
     ])
       expect(parseContentCommand(message)).toEqual({ ok: true, value: message });
   });
@@ -267,6 +269,11 @@ describe('parseContentCommand (the background to a content script)', () => {
     [{ type: 'crosswire-highlights' }, 'crosswire-highlights: on is required'],
     [{ type: 'crosswire-highlights', on: 'yes' }, 'crosswire-highlights: on must be true or false'],
     [{ type: 'crosswire-note-selection', text: 'x' }, 'crosswire-note-selection: unexpected text'],
+    [
+      { type: 'crosswire-reveal', kind: 'note', id: 'n1' },
+      'crosswire-reveal: kind must be one of actor, figure, quote',
+    ],
+    [{ type: 'crosswire-reveal', kind: 'actor', id: '' }, 'crosswire-reveal: id must not be empty'],
     [{ type: 'ping' }, 'unknown request type: "ping"'],
     [{ type: 'read-page', page: PAGE }, 'unknown request type: "read-page"'],
   ])('refuses %j', (message, error) => {

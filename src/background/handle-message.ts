@@ -28,6 +28,8 @@ export interface HandlerContext {
   fullText: (articleId: string) => Promise<Result<{ id: string }>>;
   /** Highlight a tab once (the popup, for the tab it is about). */
   highlightTab: (tabId: number) => Promise<Result<{ highlighted: true }>>;
+  /** Ask a tab's content script to take the reader to a highlight. */
+  revealInTab: (tabId: number, kind: 'actor' | 'figure' | 'quote', id: string) => Promise<Result<{ shown: boolean }>>;
   /** Run on every page of a site whose permission was granted, or stop. */
   alwaysOnSite: (origin: string, on: boolean) => Promise<Result<{ origin: string; on: boolean }>>;
   /** The sites "always on this site" was chosen for. */
@@ -90,6 +92,7 @@ export const HANDLERS: { [K in RequestType]: Handler<K> } = {
     // Answer once the page has been read, so the popup shows that reading.
     return done.ok ? ok({ highlighted: true as const, articleId: await c.pages.awaitTab(r.tabId) }) : done;
   },
+  'reveal-in-tab': (r, c) => c.revealInTab(r.tabId, r.kind, r.id),
   'article-text': (r, c) => c.pages.articleText(r.articleId),
   'list-articles': async (r, c) => ok(await c.corpus.listArticles(r.query, r.offset, r.limit)),
   'export-articles': async (r, c) => ok(await c.corpus.exportArticles(r.origin)),

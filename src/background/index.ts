@@ -105,6 +105,13 @@ runtime.onMessage.addListener((message: unknown, sender: MessageSender) => {
     feeds,
     fullText,
     highlightTab: (tabId) => highlightTab(highlightApi, tabId),
+    revealInTab: async (tabId, kind, id) => {
+      // The content script answers true when it showed it; no answer means Crosswire is not on that page.
+      const shown = await highlightApi.tabs
+        .sendMessage(tabId, { type: 'crosswire-reveal', kind, id })
+        .catch(() => false);
+      return { ok: true, value: { shown: shown === true } };
+    },
     alwaysOnSite: (origin, on) => alwaysOnSite(highlightApi, origin, on),
     registeredSites: () => registeredSites(highlightApi),
   });

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launchWithExtension } from '../demo/chromium';
 import { demoSite } from '../demo/pages';
+import { anyPainted, paintedRanges, pointOnPainted } from '../demo/painted';
 import { startNewsServer } from '../demo/server';
 
 const OUT = 'out/screenshots';
@@ -32,29 +33,21 @@ if (!headless) {
     await page.setViewportSize({ width: 1100, height: 1400 });
     await page.goto(p.url);
     // Highlights arrive once the background has annotated the article.
-    await page
-      .locator('crosswire-mark')
-      .first()
-      .waitFor({ state: 'attached', timeout: 20_000 })
-      .catch(() => undefined);
-    const counts = await page.evaluate(() =>
-      ['actor', 'figure', 'quote'].map(
-        (k) =>
-          new Set(
-            [...document.querySelectorAll(`crosswire-mark[data-crosswire-kind="${k}"]`)].map(
-              (m) => (m as HTMLElement).dataset.crosswireId,
-            ),
-          ).size,
-      ),
+    await page.waitForFunction(anyPainted, undefined, { timeout: 20_000 }).catch(() => undefined);
+    await page.waitForTimeout(300); // the last slices
+    const painted = await page.evaluate(paintedRanges);
+    const counts = ['actor', 'figure', 'quote'].map(
+      (k) => painted.filter((p) => p.name.startsWith(`crosswire-${k}`)).length,
     );
     const file = join(OUT, `${String(i + 1).padStart(2, '0')}-${new URL(p.url).host.replace(/^www\./, '')}.png`);
     await page.screenshot({ path: file, fullPage: true });
-    const found = `${counts[0]} actors, ${counts[1]} figures, ${counts[2]} quotes highlighted`;
+    const found = `${counts[0]} actor, ${counts[1]} figure and ${counts[2]} quote highlights`;
     console.log(`${p.site}${p.inCorpus ? '' : ' (not in the corpus)'}: ${found} -> ${file}`);
     if (i === 0) {
       // An open card: hover the second mention of the first person named.
       await page.setViewportSize({ width: 1100, height: 900 });
-      await page.locator('crosswire-mark[tabindex="0"][aria-label$="(person)"]').nth(1).hover();
+      const spot = await page.evaluate(pointOnPainted, ['crosswire-actor-person', 1] as [string, number]);
+      if (spot) await page.mouse.move(spot.x, spot.y);
       await page.waitForTimeout(1200);
       const card = join(OUT, '01-cbc.ca-card.png');
       await page.screenshot({ path: card });

@@ -5,8 +5,9 @@
  * and remembers the article if the reader opted in) and highlights the actors, figures and
  * quotes the background found. Everything it adds
  * hangs off one AbortController: switching off, or the extension going away under it
- * ("Extension context invalidated" after an update), removes it all. It never throws into
- * the page.
+ * ("Extension context invalidated" after an update), removes it all. Highlights are
+ * painted (painter.ts): nothing is written into the page's DOM but our UI's one host
+ * element. It never throws into the page.
  */
 import type { PageInput, PageReading, Request } from '../messages';
 import { parseContentCommand } from '../messages';
@@ -15,11 +16,12 @@ import { publishedDate } from '../shared/article-text';
 import { sendRequest } from '../shared/send-request';
 import { articleRoot } from './article-root';
 import { isArticlePage } from './is-article-page';
-import { highlightArticle } from './page-highlights';
+import { highlightArticle, type Target } from './page-highlights';
+import { Painter } from './painter';
 import { attachCards, type Cards } from './cards';
 import { PageNotes } from './page-notes';
 import { insideEditable } from './text-map';
-import { watchPage } from './watch';
+import { watchPage, whenArticleArrives } from './watch';
 import { mark, timed, TIMING } from './timing';
 
 const { runtime } = extensionApi;
@@ -32,9 +34,11 @@ async function highlight(): Promise<void> {
   controller?.abort();
   const current = (controller = new AbortController());
   // On request, a page Readability cannot read is annotated whole.
-  const root = timed('article root', () => articleRoot(document)) ?? (requested ? document.body : null);
+  const find = () => timed('article root', () => articleRoot(document)) ?? (requested ? document.body : null);
+  // A page that shows "Loading…" and inserts its article later is read when it arrives.
+  const root = find() ?? (await whenArticleArrives(document, find, current.signal));
   // An article the reader is editing (an editor page, designMode) is theirs, not to mark up.
-  if (!root || insideEditable(root)) return;
+  if (!root || current.signal.aborted || insideEditable(root)) return;
   const published = publishedDate(document) ?? undefined;
   // The page crosses to the background once: the background reads it (annotates, identifies,
   // keeps it for the popup, the corpus and the exports) and answers with that reading.
@@ -45,42 +49,57 @@ async function highlight(): Promise<void> {
     reading = reply.ok ? reply.value : null;
     return reading?.annotations ?? [];
   };
-  const run = await highlightArticle(root, readPage, current.signal);
+  // Watched from before the first pass, so nothing the page changes meanwhile is missed.
+  const painter = new Painter<Target>(document);
+  let firstPass: (value: unknown) => void = () => undefined;
+  const ready = new Promise((resolve) => (firstPass = resolve));
+  let readAgain: (el: Element) => void = () => undefined;
+  timed('watch', () =>
+    watchPage(
+      document,
+      root,
+      {
+        replaced: () => void highlight().catch(() => undefined),
+        added: (el) => readAgain(el),
+        changed: (block) => readAgain(block),
+      },
+      current.signal,
+      ready,
+    ),
+  );
+  const run = await highlightArticle(root, readPage, current.signal, painter);
   const page = reading as PageReading | null;
   if (current.signal.aborted || !page) return;
   mark(TIMING.done);
   const ask = <R extends Request>(request: R) => sendRequest(runtime, request);
   const { articleId } = page;
-  // Text the page adds later is annotated as part of this page, as of its date.
+  // Text the page adds or changes later is annotated as part of this page, as of its date.
   const annotateAdded = async (text: string) => {
     const reply = await ask({ type: 'annotate-text', articleId, text, ...(published && { published }) });
     return reply.ok ? reply.value : [];
   };
   // Cards leave the page itself out of "other outlets", and the reader's notes are keyed by its id.
-  cards = timed('cards', () =>
-    attachCards(root, run.annotationOf, ask, { articleId, published: published ?? null }, current.signal),
-  );
+  const shown = (cards = timed('cards', () =>
+    attachCards(root, painter, ask, { articleId, published: published ?? null }, current.signal),
+  ));
   // The reader's notes come after the highlights: they are fewer, and the page is readable meanwhile.
-  const notes = new PageNotes(run.map, run.highlighter, ask, {
+  const notes = new PageNotes(run.map, painter, ask, {
     articleId,
     canonicalUrl: page.canonical,
     url: location.href,
     title: page.headline,
     text: run.text,
   });
-  const shown = cards;
   void notes.load().then(() => !current.signal.aborted && shown.setNotes(notes));
-  timed('watch', () =>
-    watchPage(
-      document,
-      {
-        replaced: () => void highlight().catch(() => undefined),
-        added: (el) =>
-          void highlightArticle(el, annotateAdded, current.signal, run.annotationOf).catch(() => undefined),
-      },
-      current.signal,
-    ),
-  );
+  // What we painted there may no longer be what it says: painted again from its text now
+  // (the reader's notes stay; they are anchored to the text they were made on).
+  readAgain = (el) => {
+    painter.erase(painter.within(el).filter((item) => item.kind !== 'note'));
+    void highlightArticle(el, annotateAdded, current.signal, painter)
+      .then(() => shown.refresh())
+      .catch(() => undefined);
+  };
+  firstPass(null);
 }
 
 /** The page as the corpus would take it: the text we annotated and what the page says about itself. */
@@ -111,7 +130,13 @@ function pageFacts(text: string, published: string | undefined): PageInput {
 
 async function main(): Promise<void> {
   mark(TIMING.start);
-  if (!requested && !timed('article page?', () => isArticlePage(document))) return;
+  const articlePage = () => requested || timed('article page?', () => isArticlePage(document));
+  // A page that builds its article after load may say it is one only then.
+  if (
+    !articlePage() &&
+    !(await whenArticleArrives(document, () => (articlePage() ? document.body : null), new AbortController().signal))
+  )
+    return;
   runtime.onMessage.addListener((message: unknown) => {
     const parsed = parseContentCommand(message);
     // Not ours (or not well formed): undefined leaves the message to others.
@@ -119,6 +144,7 @@ async function main(): Promise<void> {
     const command = parsed.value;
     // A promise is the polyfill's way to answer.
     if (command.type === 'crosswire-note-selection') return Promise.resolve(cards?.noteOnSelection() ?? false);
+    if (command.type === 'crosswire-reveal') return Promise.resolve(cards?.reveal(command.kind, command.id) ?? false);
     if (command.on) void highlight().catch(() => undefined);
     else controller?.abort();
     return undefined;

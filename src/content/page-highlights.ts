@@ -1,18 +1,24 @@
+import type { Note } from '../core/notes/types';
 import type { Annotation } from '../core/types';
-import { Highlighter, MARK_TAG } from './highlighter';
-import { markLabel } from './mark-label';
+import { type Painted, Painter } from './painter';
 import { buildTextMapInSlices, segmentsFor, type TextMap } from './text-map';
 import { taskSince } from './timing';
 
 /** A task may run this long before it yields to the page (well under the 50 ms budget). */
 const SLICE_MS = 8;
 
+/** What a highlight shows: a detection, or the reader's note on text they chose. */
+export type Target = { annotation: Annotation } | { note: Note };
+export type Highlighted = Painted<Target>;
+
+export const annotationOf = (item: Highlighted | null): Annotation | null =>
+  item && 'annotation' in item.data ? item.data.annotation : null;
+export const noteOf = (item: Highlighted | null): Note | null => (item && 'note' in item.data ? item.data.note : null);
+
 export interface HighlightRun {
-  /** How many annotations were highlighted. */
+  /** How many annotations were painted. */
   count: number;
-  highlighter: Highlighter;
-  /** The annotation each highlight element shows. */
-  annotationOf: WeakMap<Element, Annotation>;
+  painter: Painter<Target>;
   /** The text that was annotated (and its map to the DOM), and what the engine found in it. */
   text: string;
   map: TextMap;
@@ -37,43 +43,30 @@ export function yieldToPage(): Promise<void> {
 
 /**
  * Annotate `root`'s text (the engine runs in the background, off the page's thread) and
- * highlight it here in slices, yielding to the page between them. Aborting the signal
- * removes everything added so far.
+ * paint it here in slices, yielding to the page between them. Nothing is written to the
+ * page's DOM. Aborting the signal removes everything painted so far.
  */
 export async function highlightArticle(
   root: Element,
   annotateText: (text: string) => Promise<Annotation[]>,
   signal: AbortSignal,
-  annotationOf = new WeakMap<Element, Annotation>(),
+  painter = new Painter<Target>(root.ownerDocument),
 ): Promise<HighlightRun> {
-  const highlighter = new Highlighter(root.ownerDocument);
-  signal.addEventListener('abort', () => highlighter.removeAll(), { once: true });
+  signal.addEventListener('abort', () => painter.clear(), { once: true });
   const map = await buildTextMapInSlices(
     root,
-    (el) => el.tagName.toLowerCase() === MARK_TAG,
+    () => false,
     SLICE_MS,
     yieldToPage,
     (start) => taskSince(start, 'text map'),
   );
-  const found = await annotateText(map.text);
+  const annotations = (await annotateText(map.text)).sort((a, b) => a.start - b.start || b.end - a.end);
   let sliceStart = performance.now();
-  const annotations = found.sort((a, b) => a.start - b.start || b.end - a.end);
   let count = 0;
   for (const a of annotations) {
     if (signal.aborted) break;
-    const marks = highlighter.highlight(segmentsFor(map, a.start, a.end), {
-      kind: a.kind,
-      id: a.kind === 'actor' ? (a.actorId ?? a.id) : a.id,
-      label: markLabel(a),
-      ...(a.kind === 'actor' && { type: a.actorType }),
-    });
-    marks.forEach((m, i) => {
-      annotationOf.set(m, a);
-      // Reachable by keyboard once per annotation, not once per piece of it.
-      if (i === 0) m.tabIndex = 0;
-      m.setAttribute('role', 'mark');
-    });
-    count++;
+    const type = a.kind === 'actor' && a.actorId ? a.actorType : undefined;
+    if (painter.paint(segmentsFor(map, a.start, a.end), a.kind, { annotation: a }, type)) count++;
     if (performance.now() - sliceStart > SLICE_MS) {
       taskSince(sliceStart, 'highlight');
       await yieldToPage();
@@ -81,5 +74,5 @@ export async function highlightArticle(
     }
   }
   taskSince(sliceStart, 'highlight');
-  return { count, highlighter, annotationOf, text: map.text, map, annotations };
+  return { count, painter, text: map.text, map, annotations };
 }

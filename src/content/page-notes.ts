@@ -6,7 +6,8 @@ import type { Result } from '../messages';
 import type { Ask } from '../shared/ask';
 import type { NoteFields } from './card/NoteForm';
 import type { ShownNote } from './card/NotesSection';
-import type { Highlighter } from './highlighter';
+import type { Target } from './page-highlights';
+import type { Painted, Painter } from './painter';
 import { segmentsFor, type TextMap } from './text-map';
 
 /** The page as notes are keyed and anchored: its corpus id and URLs, and the text the content script read. */
@@ -28,7 +29,8 @@ export interface NoteSpot {
 interface Placed extends ShownNote {
   start: number;
   end: number;
-  marks: HTMLElement[];
+  /** Its highlight, or null when none of its text is in the page now. */
+  item: Painted<Target> | null;
 }
 
 const randomId = () =>
@@ -37,17 +39,16 @@ const randomId = () =>
 /**
  * The reader's notes on this page: fetched from the background, anchored again in the text
  * (fuzzily when the page changed; those that cannot be placed stay listed as orphans) and
- * marked with the same highlighter as the detections, so turning Crosswire off removes them too.
+ * painted with the same painter as the detections, so turning Crosswire off removes them too.
  */
 export class PageNotes {
-  readonly noteOf = new WeakMap<Element, Note>();
   readonly orphans: Note[] = [];
   private readonly placed = new Map<string, Placed>();
   private hash: string | null = null;
 
   constructor(
     private readonly map: TextMap,
-    private readonly highlighter: Highlighter,
+    private readonly painter: Painter<Target>,
     private readonly ask: Ask,
     private readonly page: NotePage,
   ) {}
@@ -78,6 +79,11 @@ export class PageNotes {
 
   shown(note: Note): ShownNote | null {
     return this.placed.get(note.id) ?? null;
+  }
+
+  /** The highlight a note is painted as, if it is in the page. */
+  itemOf(noteId: string): Painted<Target> | null {
+    return this.placed.get(noteId)?.item ?? null;
   }
 
   /** A new note on a span, stored by the background, then marked. */
@@ -118,7 +124,7 @@ export class PageNotes {
     const p = this.placed.get(note.id);
     if (p) {
       p.note = next;
-      for (const m of p.marks) this.noteOf.set(m, next);
+      if (p.item) p.item.data = { note: next };
     }
     return { ok: true, value: next };
   }
@@ -127,7 +133,7 @@ export class PageNotes {
     const r = await this.ask({ type: 'delete-note', id: note.id });
     if (!r.ok) return r;
     const p = this.placed.get(note.id);
-    if (p) this.highlighter.unwrap(p.marks);
+    if (p?.item) this.painter.erase([p.item]);
     this.placed.delete(note.id);
     return r;
   }
@@ -138,23 +144,14 @@ export class PageNotes {
       this.orphans.push(note);
       return;
     }
-    const marks = this.highlighter.highlight(segmentsFor(this.map, at.start, at.end), {
-      kind: 'note',
-      id: note.id,
-      label: `your note${note.note ? `: ${note.note.slice(0, 80)}` : ''}`,
-    });
-    marks.forEach((m, i) => {
-      this.noteOf.set(m, note);
-      if (i === 0) m.tabIndex = 0;
-      m.setAttribute('role', 'mark');
-    });
+    const item = this.painter.paint(segmentsFor(this.map, at.start, at.end), 'note', { note });
     this.placed.set(note.id, {
       note,
       changed: at.changed,
       textChanged: note.textHash !== '' && note.textHash !== this.textHash,
       start: at.start,
       end: at.end,
-      marks,
+      item,
     });
   }
 }

@@ -1,6 +1,5 @@
-import { MARK_TAG } from './highlighter';
-import { insideEditable } from './text-map';
 import { HOST_PREFIX } from './card/shadow-host';
+import { insideEditable } from './text-map';
 
 /** How long the page must be quiet before we act on its changes… */
 const SETTLE_MS = 300;
@@ -8,59 +7,100 @@ const SETTLE_MS = 300;
 const MAX_WAIT_MS = 1000;
 /** Added content shorter than this (tickers, counters, buttons) is not worth annotating. */
 const MIN_TEXT = 60;
+/** Elements whose text is a paragraph of its own: a change inside one is read again as a whole. */
+const BLOCK = /^(?:P|LI|H[1-6]|BLOCKQUOTE|FIGCAPTION|DD|DT|TD|TH|PRE|ARTICLE|SECTION|DIV)$/;
 
 export interface WatchHandlers {
-  /** The page replaced its article (single-page navigation, or a re-render that dropped our highlights). */
+  /** The page replaced its article (single-page navigation, or a re-render that dropped it). */
   replaced(): void;
-  /** New content appeared (infinite scroll, a live blog's new post). */
+  /** New content appeared (infinite scroll, a live blog's new post, a paragraph added to the article). */
   added(element: Element): void;
+  /** Text in the article changed in place (a framework updated a text node, or re-rendered a paragraph). */
+  changed(block: Element): void;
 }
 
-const hasMark = (n: Node) =>
-  n.nodeType === 1 &&
-  ((n as Element).tagName.toLowerCase() === MARK_TAG || (n as Element).querySelector(MARK_TAG) !== null);
+const isOurs = (n: Node) => n.nodeType === 1 && (n as Element).tagName.toLowerCase().startsWith(HOST_PREFIX);
+
+/** The paragraph a node is in, within the article (the article itself when none is nearer). */
+function blockOf(node: Node, root: Element): Element {
+  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el && el !== root; el = el.parentElement)
+    if (BLOCK.test(el.tagName.toUpperCase())) return el;
+  return root;
+}
 
 /**
- * Watch the page after the first pass. Our own changes (highlight elements going in and
- * out) are recognised and ignored, so highlighting never feeds itself; each added element
- * is handled once. The signal stops the watch.
+ * Watch the page after the first pass. Painting changes nothing in the DOM, so every change
+ * seen is the page's own: text changed inside the article is read again (each paragraph
+ * once per change, after the page settles), new content is read as it arrives, and an
+ * article that leaves the page is read again from scratch. It starts before the first pass
+ * (`ready`), so a change made while the page is being read is not lost, and acts after it.
+ * The signal stops the watch.
  */
-export function watchPage(doc: Document, handlers: WatchHandlers, signal: AbortSignal): void {
+export function watchPage(
+  doc: Document,
+  root: Element,
+  handlers: WatchHandlers,
+  signal: AbortSignal,
+  ready: Promise<unknown> = Promise.resolve(),
+): void {
+  let started = false;
+  void ready.then(() => {
+    started = true;
+    if (added.size || changed.size) settle();
+  });
   const seen = new WeakSet<Element>();
   const added = new Set<Element>();
-  let lost = false;
+  const changed = new Set<Element>();
   let url = doc.location.href;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let waitingSince = 0;
 
   const settle = () => {
-    if (signal.aborted) return;
-    if (lost || doc.location.href !== url) {
+    // Changes seen while the first pass runs wait for it: they are read against what it painted.
+    if (signal.aborted || !started) return;
+    if (!root.isConnected || doc.location.href !== url) {
       url = doc.location.href;
-      lost = false;
       added.clear();
+      changed.clear();
       handlers.replaced();
       return;
     }
-    const fresh = [...added].filter(
-      (el) => el.isConnected && ![...added].some((other) => other !== el && other.contains(el)),
-    );
+    // Only the outermost of what changed or arrived is read: a paragraph inside an article the
+    // page re-rendered is read with it, once.
+    const all = [...changed, ...added];
+    const outermost = all.filter((el) => el.isConnected && !all.some((other) => other !== el && other.contains(el)));
+    const edited = new Set(changed);
     added.clear();
-    for (const el of fresh) {
-      if (seen.has(el) || hasMark(el) || insideEditable(el) || (el.textContent ?? '').trim().length < MIN_TEXT)
+    changed.clear();
+    for (const el of new Set(outermost)) {
+      if (edited.has(el)) {
+        handlers.changed(el);
         continue;
+      }
+      if (seen.has(el) || insideEditable(el) || (el.textContent ?? '').trim().length < MIN_TEXT) continue;
       seen.add(el);
       handlers.added(el);
     }
   };
 
-  const observer = new MutationObserver((records) => {
-    for (const r of records) {
-      for (const n of r.removedNodes) if (hasMark(n) && !(n as Element).isConnected && !isOurRemoval(r)) lost = true;
-      for (const n of r.addedNodes)
-        if (n.nodeType === 1 && !hasMark(n) && !(n as Element).tagName.toLowerCase().startsWith(HOST_PREFIX))
-          added.add(n as Element);
+  const note = (r: MutationRecord) => {
+    if (r.type === 'characterData') {
+      if (root.contains(r.target)) changed.add(blockOf(r.target, root));
+      return;
     }
+    const inArticle = root.contains(r.target);
+    for (const n of r.addedNodes) {
+      if (isOurs(n)) continue;
+      // A new paragraph in the article, or new content anywhere, is read as new; text put
+      // into an existing paragraph means that paragraph changed.
+      if (n.nodeType === 1 && (!inArticle || blockOf(n, root) === n)) added.add(n as Element);
+      else if (inArticle) changed.add(blockOf(r.target, root));
+    }
+    if (inArticle && r.removedNodes.length && ![...r.removedNodes].every(isOurs)) changed.add(blockOf(r.target, root));
+  };
+
+  const observer = new MutationObserver((records) => {
+    for (const r of records) note(r);
     const now = Date.now();
     // Past the longest wait, let the pending settle run (unless it is long overdue: timer ids
     // are shared with the page, which may have cleared ours).
@@ -73,7 +113,7 @@ export function watchPage(doc: Document, handlers: WatchHandlers, signal: AbortS
       settle();
     }, SETTLE_MS);
   });
-  observer.observe(doc.body, { childList: true, subtree: true });
+  observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
   signal.addEventListener(
     'abort',
     () => {
@@ -84,9 +124,34 @@ export function watchPage(doc: Document, handlers: WatchHandlers, signal: AbortS
   );
 }
 
-/** Our highlighter removes a highlight by moving its text out first: the record's target then still holds the text. */
-function isOurRemoval(r: MutationRecord): boolean {
-  return [...r.removedNodes].every(
-    (n) => n.nodeType === 1 && (n as Element).tagName.toLowerCase() === MARK_TAG && n.childNodes.length === 0,
-  );
+/**
+ * Wait for an article that is not there yet (a page that shows "Loading…" and inserts its
+ * text later): `find` is tried again each time the page settles, until it answers or
+ * `giveUpMs` passes. Resolves null when it never came or the signal aborted.
+ */
+export function whenArticleArrives(
+  doc: Document,
+  find: () => Element | null,
+  signal: AbortSignal,
+  giveUpMs = 60_000,
+): Promise<Element | null> {
+  return new Promise((resolve) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const done = (found: Element | null) => {
+      observer.disconnect();
+      clearTimeout(timer);
+      clearTimeout(deadline);
+      resolve(found);
+    };
+    const observer = new MutationObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const found = find();
+        if (found) done(found);
+      }, SETTLE_MS);
+    });
+    const deadline = setTimeout(() => done(null), giveUpMs);
+    observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+    signal.addEventListener('abort', () => done(null), { once: true });
+  });
 }

@@ -50,6 +50,12 @@ export const PageRequestSchema = v.variant('type', [
   request('delete-article', { articleId: id }),
   /** Highlight a tab once (the popup's button); answers when the page has been read. */
   request('highlight-tab', { tabId }),
+  /** Take the reader to a highlight on the tab's page (an actor by id, a figure or quote by annotation id). */
+  request('reveal-in-tab', {
+    tabId,
+    kind: v.picklist(['actor', 'figure', 'quote'], 'must be one of actor, figure, quote'),
+    id: text(300),
+  }),
   /** A stored article's or kept reading's text, structure and annotations (the side-by-side view). */
   request('article-text', { articleId: id }),
   /** Stored articles, newest first, optionally those matching words or naming an actor (the options page). */

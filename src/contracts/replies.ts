@@ -174,6 +174,7 @@ export interface ReplyValues {
   'cancel-import': { cancelled: boolean };
   'delete-article': { id: string };
   'highlight-tab': { highlighted: true; articleId: string | null };
+  'reveal-in-tab': { shown: boolean };
   'article-text': ArticleText;
   'list-articles': ArticleList;
   'export-articles': { data: string; count: number };
@@ -244,6 +245,7 @@ const REPLY_CHECKS: { [K in RequestType]: v.GenericSchema } = {
   'cancel-import': v.looseObject({ cancelled: v.boolean() }),
   'delete-article': ID,
   'highlight-tab': keys('highlighted', 'articleId'),
+  'reveal-in-tab': v.looseObject({ shown: v.boolean() }),
   'article-text': v.looseObject({
     articleId: v.string(),
     outlet: v.unknown(),

@@ -10,7 +10,7 @@ import { Tabs } from './Tabs';
 import { useAnswer } from './use-answer';
 import { pageActors, pageFigures, pageQuotes } from '../core/match/page-lists';
 import { ActorsView } from './views/ActorsView';
-import { Answered, dateText } from './views/common';
+import { Answered, dateText, type Reveal } from './views/common';
 import { CompareView } from './views/CompareView';
 import { FiguresView } from './views/FiguresView';
 import { QuotesView } from './views/QuotesView';
@@ -38,6 +38,14 @@ export function Popup({ ping, ask, tab, openOptions, download }: PopupProps) {
   const [readings, setReadings] = useState(0);
   const facts = useAnswer(() => readPage(ask, tab.id, tab.url ?? undefined), [tab.id, readings]);
   const reread = () => setReadings((n) => n + 1);
+  const tabId = tab.id;
+  const reveal: Reveal | undefined =
+    tabId === null
+      ? undefined
+      : async (kind, id) => {
+          const r = await ask({ type: 'reveal-in-tab', tabId, kind, id });
+          return r.ok && r.value.shown;
+        };
   // For `npm run bench`: the page has been read (the story is asked for next).
   useEffect(() => void (facts.state !== 'loading' && performance.mark('crosswire:page-read')), [facts.state]);
   return (
@@ -52,7 +60,7 @@ export function Popup({ ping, ask, tab, openOptions, download }: PopupProps) {
         </button>
       </header>
       <Answered answer={facts} loading="Reading this page…">
-        {(f) => <Story facts={f} ask={ask} download={download} />}
+        {(f) => <Story facts={f} ask={ask} download={download} {...(reveal && { reveal })} />}
       </Answered>
       <section class="actions" aria-label="This page">
         <SiteSwitch ask={ask} tab={tab} onHighlighted={reread} />
@@ -75,7 +83,7 @@ export function Popup({ ping, ask, tab, openOptions, download }: PopupProps) {
   );
 }
 
-function Story({ facts, ask, download }: { facts: PageFacts; ask: Ask; download: Download }) {
+function Story({ facts, ask, download, reveal }: { facts: PageFacts; ask: Ask; download: Download; reveal?: Reveal }) {
   const [view, setView] = useState('story');
   // Asked again when an entry is fetched in full: its figures and quotes now count.
   const [upgrades, setUpgrades] = useState(0);
@@ -113,7 +121,11 @@ function Story({ facts, ask, download }: { facts: PageFacts; ask: Ask; download:
       <Tabs tabs={tabs} selected={view} onSelect={setView}>
         {view === 'story' && <StoryView story={story} outletName={outletName} fetchFullText={fetchFullText} />}
         {view === 'actors' && (
-          <ActorsView actors={actors} mentionsOf={(actorId) => ask({ type: 'mentions-of', actorId, ...exclude })} />
+          <ActorsView
+            actors={actors}
+            mentionsOf={(actorId) => ask({ type: 'mentions-of', actorId, ...exclude })}
+            {...(reveal && { reveal })}
+          />
         )}
         {view === 'figures' && (
           <FiguresView
@@ -121,6 +133,7 @@ function Story({ facts, ask, download }: { facts: PageFacts; ask: Ask; download:
             published={facts.published}
             figuresLike={(figure) => ask({ type: 'figures-like', figure, ...exclude })}
             outletName={outletName}
+            {...(reveal && { reveal })}
           />
         )}
         {view === 'quotes' && (
@@ -131,6 +144,7 @@ function Story({ facts, ask, download }: { facts: PageFacts; ask: Ask; download:
                 versions={versions}
                 outletName={outletName}
                 quotesLike={(text) => ask({ type: 'quotes-like', text, ...exclude })}
+                {...(reveal && { reveal })}
               />
             )}
           </Answered>

@@ -131,6 +131,7 @@ describe('the background under 10,000 random messages', () => {
       feeds: offlineFeeds(db, ready),
       fullText: async () => ({ ok: false, error: 'no feed entries here' }),
       highlightTab: fail,
+      revealInTab: fail,
       alwaysOnSite: fail,
       registeredSites: () => Promise.resolve({ ok: true, value: { origins: [] } }),
     };

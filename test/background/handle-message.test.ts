@@ -80,6 +80,7 @@ function context(
     feeds: refusingFeeds(),
     fullText: () => Promise.reject(new Error('unexpected')),
     highlightTab: () => Promise.reject(new Error('unexpected')),
+    revealInTab: () => Promise.reject(new Error('unexpected')),
     alwaysOnSite: () => Promise.reject(new Error('unexpected')),
     registeredSites: () => Promise.reject(new Error('unexpected')),
     ...rest,
@@ -363,6 +364,23 @@ describe('handleMessage', () => {
       ),
     ).toEqual({ ok: false, error: 'cannot read this page' });
     expect(awaitTab).toHaveBeenCalledTimes(1);
+  });
+
+  it('takes the reader to a highlight in a tab for our pages only, and checks what to show', async () => {
+    const revealInTab = vi.fn(async (_tabId: number, _kind: string, _id: string) => ({
+      ok: true as const,
+      value: { shown: true },
+    }));
+    const request = { type: 'reveal-in-tab', tabId: 3, kind: 'actor', id: 'sergey-lavrov' };
+    expect(await handleMessage(request, POPUP, context({ revealInTab }))).toEqual({ ok: true, value: { shown: true } });
+    expect(revealInTab.mock.calls).toEqual([[3, 'actor', 'sergey-lavrov']]);
+    // A page's content script cannot steer another tab, and a kind we do not list is refused.
+    expect(await handleMessage(request, PAGE_SCRIPT, context({ revealInTab }))).toMatchObject({ ok: false });
+    expect(await handleMessage({ ...request, kind: 'note' }, POPUP, context({ revealInTab }))).toEqual({
+      ok: false,
+      error: 'reveal-in-tab: kind must be one of actor, figure, quote',
+    });
+    expect(revealInTab).toHaveBeenCalledTimes(1);
   });
 });
 

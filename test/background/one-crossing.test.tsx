@@ -57,6 +57,7 @@ async function world() {
     feeds: offlineFeeds(db, ready),
     fullText: async () => ({ ok: false, error: 'no feed entries here' }),
     highlightTab: async () => ({ ok: true, value: { highlighted: true } }),
+    revealInTab: async () => ({ ok: true, value: { shown: true } }),
     alwaysOnSite: async (origin, on) => ({ ok: true, value: { origin, on } }),
     registeredSites: async () => ({ ok: true, value: { origins: [] } }),
   };

@@ -4,6 +4,7 @@ import { launchWithExtension, type LoadedExtension } from '../../src/demo/chromi
 import { demoSite, type DemoPage } from '../../src/demo/pages';
 import { startNewsServer, type NewsServer } from '../../src/demo/server';
 import { DIST, ensureBuilt } from '../ensure-built';
+import { anyPainted } from '../../src/demo/painted';
 
 export interface DemoBrowser {
   pages: DemoPage[];
@@ -34,13 +35,15 @@ export async function openCbcArticle(demo: DemoBrowser): Promise<Page> {
   const page = await demo.extension.context.newPage();
   await page.setViewportSize({ width: 1100, height: 900 });
   await page.goto(demo.pages.find((p) => p.site === 'CBC News')!.url);
-  await page.locator('crosswire-mark').first().waitFor({ state: 'attached', timeout: 20_000 });
+  await page.waitForFunction(anyPainted, undefined, { timeout: 20_000 });
   return page;
 }
 
 export interface DomNode {
   nodeId: number;
   nodeName: string;
+  /** Flat: name, value, name, value… */
+  attributes?: string[];
   children?: DomNode[];
   shadowRoots?: DomNode[];
 }
@@ -59,11 +62,16 @@ export async function cardRootChildren(page: Page): Promise<{ cdp: CDPSession; n
   return { cdp, nodes: findHost(root)?.shadowRoots?.[0]?.children ?? [] };
 }
 
-/** The card's markup, its stylesheet included ('' while no card is open). */
-export async function cardMarkup(page: Page, withStyle = true): Promise<string> {
+const partOf = (n: DomNode) => {
+  const i = n.attributes?.indexOf('data-part') ?? -1;
+  return i >= 0 ? n.attributes![i + 1] : null;
+};
+
+/** The card's markup, its stylesheet included ('' while no card is open). `part: 'control'` reads the list control instead. */
+export async function cardMarkup(page: Page, withStyle = true, part: 'card' | 'control' = 'card'): Promise<string> {
   const { cdp, nodes } = await cardRootChildren(page);
   try {
-    const shown = nodes.filter((c) => withStyle || c.nodeName !== 'STYLE');
+    const shown = nodes.filter((c) => (withStyle && c.nodeName === 'STYLE') || partOf(c) === part);
     const parts = await Promise.all(
       shown.map((c) => cdp.send('DOM.getOuterHTML', { nodeId: c.nodeId }) as Promise<{ outerHTML: string }>),
     );

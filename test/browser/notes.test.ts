@@ -1,12 +1,14 @@
 // The reader's notes end to end in Chromium: a note made on selected text of the CBC demo
 // article (the same path as the context menu and the shortcut), typed in the card's form by
-// keyboard, stored by the background, marked on the page and placed again after a reload;
+// keyboard, stored by the background, painted on the page (the `crosswire-note` highlight)
+// and placed again after a reload; a note on a highlight the keyboard list selected;
 // listed in the popup; then exported from the options page as a downloaded JSON-LD file,
 // wiped, and imported from that file: the stored note is identical.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillNoteForm } from '../note-form';
+import { focusPageEnd, paintedRanges, paintedSpot, pointOnPainted, selectOption } from '../painted';
 import { cardMarkup, openCbcArticle, startDemoBrowser, type DemoBrowser } from './demo-browser';
 
 declare const chrome: {
@@ -54,6 +56,23 @@ const select = (page: Page, words: string) =>
     return false;
   }, words);
 
+/** The text of each painted note range on `page`. */
+const noteTexts = async (page: Page) =>
+  (await page.evaluate(paintedRanges)).filter((r) => r.name === 'crosswire-note').map((r) => r.text);
+
+/** Open the keyboard list (Tab from the end of the page, Enter) and select the option `wanted`. */
+async function selectInList(page: Page, wanted: RegExp): Promise<void> {
+  await page.evaluate(focusPageEnd);
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => document.activeElement?.tagName.startsWith('CROSSWIRE-CARD-HOST-') === true);
+  await page.keyboard.press('Enter');
+  await selectOption(
+    () => cardMarkup(page, false, 'control'),
+    (key) => page.keyboard.press(key),
+    wanted,
+  );
+}
+
 const notesOnPage = () =>
   ask({ type: 'notes-for', articleId: 'a-afad0e49e896' }) as Promise<{ ok: boolean; value: any[] }>;
 
@@ -89,18 +108,13 @@ describe('notes in the browser', () => {
       highlight: null,
       canonicalUrl: article.url().replace('://www.', '://'),
     });
-    expect(await article.locator('crosswire-mark[data-crosswire-kind="note"]').allInnerTexts()).toContain(SENTENCE);
+    await expect.poll(() => noteTexts(article)).toContain(SENTENCE);
   });
 
   it('places the note again after a reload, and lists it in the popup', async () => {
     await article.reload();
-    await article
-      .locator('crosswire-mark[data-crosswire-kind="note"]')
-      .first()
-      .waitFor({ state: 'attached', timeout: 20_000 });
-    expect((await article.locator('crosswire-mark[data-crosswire-kind="note"]').allInnerTexts()).join('')).toBe(
-      SENTENCE,
-    );
+    await expect.poll(() => noteTexts(article), { timeout: 20_000 }).not.toEqual([]);
+    expect((await noteTexts(article)).join('')).toBe(SENTENCE);
     const popup = await demo.extension.context.newPage();
     await popup.goto(`chrome-extension://${demo.extension.extensionId}/popup.html?tab=${tabId}`);
     await popup.getByRole('tab', { name: /^Notes/ }).click({ timeout: 20_000 });
@@ -111,11 +125,8 @@ describe('notes in the browser', () => {
   });
 
   it('takes a note on a highlight by keyboard, and shows it in that highlight’s card', async () => {
-    const toll = article
-      .locator('crosswire-mark[data-crosswire-kind="figure"][tabindex="0"]', { hasText: 'over 7,500 people' })
-      .first();
     await article.evaluate(() => getSelection()!.removeAllRanges());
-    await toll.focus();
+    await selectInList(article, /^over 7,500 people: figure/);
     expect(
       await demo.extension.worker.evaluate(
         (id) => chrome.tabs.sendMessage(id, { type: 'crosswire-note-selection' }),
@@ -134,9 +145,13 @@ describe('notes in the browser', () => {
       stance: null,
       tags: [],
     });
-    // The highlight's card lists it.
+    // The highlight's card lists it, hovered once the keyboard list is closed.
+    await article.keyboard.press('Escape');
+    await expect.poll(() => cardMarkup(article, false)).not.toContain('role="dialog"');
     await article.mouse.move(0, 0);
-    await toll.hover();
+    const toll = paintedSpot(await article.evaluate(paintedRanges), 'crosswire-figure', 'over 7,500 people');
+    const point = (await article.evaluate(pointOnPainted, toll!))!;
+    await article.mouse.move(point.x, point.y);
     await expect
       .poll(() => cardMarkup(article, false), { timeout: 10_000 })
       .toContain('RT gives 2,700 for September 2011');
@@ -146,11 +161,8 @@ describe('notes in the browser', () => {
   it('shows the notes on the same article reached through another URL', async () => {
     const other = await demo.extension.context.newPage();
     await other.goto(`${article.url()}?utm_source=newsletter#comments`);
-    await other
-      .locator('crosswire-mark[data-crosswire-kind="note"]')
-      .first()
-      .waitFor({ state: 'attached', timeout: 20_000 });
-    expect(await other.locator('crosswire-mark[data-crosswire-kind="note"]').count()).toBeGreaterThanOrEqual(2);
+    await expect.poll(async () => (await noteTexts(other)).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+    expect(await noteTexts(other)).toEqual(expect.arrayContaining([SENTENCE, 'over 7,500 people']));
     await other.close();
   });
 

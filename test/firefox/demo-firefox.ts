@@ -5,7 +5,10 @@ import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../src
 import { demoSite, type DemoPage } from '../../src/demo/pages';
 import { startNewsServer } from '../../src/demo/server';
 import { HOST_PREFIX } from '../../src/content/card/shadow-host';
+import { anyPainted } from '../../src/demo/painted';
+import type { Annotation } from '../../src/core/types';
 import { DIST, ensureBuilt } from '../ensure-built';
+import { paintedIds, paintedRanges } from '../painted';
 
 /** What an extension page of ours may call (Firefox's `browser` namespace). */
 declare const browser: {
@@ -83,7 +86,7 @@ export async function openExtensionPage(firefox: FirefoxWithExtension, path: str
 export async function openArticle(demo: DemoFirefox, site: string): Promise<Page> {
   const page = await demo.firefox.browser.newPage();
   await page.goto(demo.pages.find((p) => p.site === site)!.url);
-  await page.waitForSelector('crosswire-mark', { timeout: 20_000 });
+  await page.waitForFunction(anyPainted, { timeout: 20_000 });
   return page;
 }
 
@@ -96,42 +99,54 @@ export async function tabIdOf(demo: DemoFirefox, url: string): Promise<number> {
 }
 
 /**
- * The text of the open card in tab `tabId` ('' when none). The card lives in a closed shadow
- * root, which page scripts cannot read; a script we inject as the extension can, through
- * Firefox's openOrClosedShadowRoot, given to content scripts only.
+ * A part of our UI in tab `tabId` (`data-part` "card" or "control"), as text or markup ('' when
+ * empty). It lives in a closed shadow root, which page scripts cannot read; a script we inject
+ * as the extension can, through Firefox's openOrClosedShadowRoot, given to content scripts only.
  */
-export async function cardText(demo: DemoFirefox, tabId: number): Promise<string> {
+export async function shadowPart(
+  demo: DemoFirefox,
+  tabId: number,
+  part: 'card' | 'control',
+  as: 'text' | 'html',
+): Promise<string> {
   const [injected] = await demo.extensionPage.evaluate(
-    (id, prefix) =>
+    (id, prefix, name, form) =>
       browser.scripting.executeScript({
         target: { tabId: id },
-        args: [prefix],
-        func: (hostPrefix: string) => {
+        args: [prefix, name, form],
+        func: (hostPrefix: string, partName: string, asForm: string) => {
           const host = [...document.documentElement.children].find((e) => e.localName.startsWith(hostPrefix));
           const root = (host as (Element & { openOrClosedShadowRoot?: ShadowRoot }) | undefined)
             ?.openOrClosedShadowRoot;
-          const shown = [...(root?.children ?? [])].filter((e) => e.localName !== 'style');
-          return shown.map((e) => (e as HTMLElement).innerText).join(' ');
+          const el = root?.querySelector<HTMLElement>(`[data-part="${partName}"]`);
+          return (asForm === 'text' ? el?.innerText : el?.outerHTML) ?? '';
         },
       }),
     tabId,
     HOST_PREFIX,
+    part,
+    as,
   );
-  return (injected?.result ?? '').replace(/\s+/g, ' ').trim();
+  return injected?.result ?? '';
 }
 
-/** The distinct ids of the highlights of `kind` on the page. */
-export function markIds(page: Page, kind: string): Promise<string[]> {
-  return page.evaluate(
-    (k) => [
-      ...new Set(
-        [...document.querySelectorAll(`crosswire-mark[data-crosswire-kind="${k}"]`)].map(
-          (m) => (m as HTMLElement).dataset.crosswireId ?? '',
-        ),
-      ),
-    ],
-    kind,
-  );
+/** The text of the open card in tab `tabId` ('' when none). */
+export async function cardText(demo: DemoFirefox, tabId: number): Promise<string> {
+  return (await shadowPart(demo, tabId, 'card', 'text')).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The distinct ids (actor ids for actors, annotation ids otherwise) of the annotations of
+ * `kind` painted on `page`: its painted ranges matched to the background's reading of tab `tabId`.
+ */
+export async function paintedIdsOn(
+  demo: DemoFirefox,
+  page: Page,
+  tabId: number,
+  kind: Annotation['kind'],
+): Promise<string[]> {
+  const reading = (await ask(demo, { type: 'page-of-tab', tabId })) as { value?: { annotations: Annotation[] } };
+  return paintedIds(await page.evaluate(paintedRanges), reading.value?.annotations ?? [], kind);
 }
 
 /** A request to the background, sent from our extension page as the popup sends it. */

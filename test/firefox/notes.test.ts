@@ -1,10 +1,21 @@
 // Notes in real Firefox: a note made by keyboard on a selection of the CBC demo article (the
-// command the context menu and the shortcut send), stored by the background, marked on the
-// page, placed again after a reload, and shown in the card of a highlight it was made on.
-import type { Page } from 'puppeteer-core';
+// command the context menu and the shortcut send), stored by the background, painted on the
+// page (the `crosswire-note` highlight), placed again after a reload; and a note on a highlight
+// the keyboard list selected, shown in that highlight's card.
+import type { KeyInput, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillNoteForm } from '../note-form';
-import { ask, cardText, openArticle, startDemoFirefox, tabIdOf, tellTab, type DemoFirefox } from './demo-firefox';
+import { focusPageEnd, paintedRanges, paintedSpot, pointOnPainted, selectOption } from '../painted';
+import {
+  ask,
+  cardText,
+  openArticle,
+  shadowPart,
+  startDemoFirefox,
+  tabIdOf,
+  tellTab,
+  type DemoFirefox,
+} from './demo-firefox';
 
 let demo: DemoFirefox;
 let article: Page;
@@ -32,9 +43,25 @@ interface StoredNote {
 const notesOnPage = async () =>
   ((await ask(demo, { type: 'notes-for', articleId: 'a-afad0e49e896' })) as { value: StoredNote[] }).value;
 
-/** The text of the note highlights on the page. */
-const noteMarks = () =>
-  article.$$eval('crosswire-mark[data-crosswire-kind="note"]', (ms) => ms.map((m) => m.textContent).join(''));
+/** The text of the painted note ranges on the page. */
+const noteMarks = async () =>
+  (await article.evaluate(paintedRanges))
+    .filter((r) => r.name === 'crosswire-note')
+    .map((r) => r.text)
+    .join('');
+
+/** The keyboard list control's markup. */
+const controlMarkup = () => shadowPart(demo, tabId, 'control', 'html');
+
+/** Open the keyboard list (Tab from the end of the page to our control, Enter) and select the option `wanted`. */
+async function selectInList(wanted: RegExp): Promise<void> {
+  await article.evaluate(focusPageEnd);
+  await article.keyboard.press('Tab');
+  await article.waitForFunction(() => document.activeElement?.tagName.startsWith('CROSSWIRE-CARD-HOST-') === true);
+  await article.keyboard.press('Enter');
+  await expect.poll(controlMarkup).toContain('role="option"');
+  await selectOption(controlMarkup, (key) => article.keyboard.press(key as KeyInput), wanted);
+}
 
 /** Ask for a note on what is selected or focused, and wait for the form to take the keyboard. */
 async function startNote(): Promise<void> {
@@ -75,18 +102,12 @@ describe('notes in Firefox', () => {
 
   it('places the note again after a reload', async () => {
     await article.reload();
-    await article.waitForSelector('crosswire-mark[data-crosswire-kind="note"]', { timeout: 20_000 });
-    expect(await noteMarks()).toBe(SENTENCE);
+    await expect.poll(noteMarks, { timeout: 20_000 }).toBe(SENTENCE);
   });
 
   it('takes a note on a highlight by keyboard, and shows it in that highlight’s card', async () => {
-    const toll = await article.evaluateHandle(
-      () =>
-        [...document.querySelectorAll<HTMLElement>('crosswire-mark[data-crosswire-kind="figure"][tabindex="0"]')].find(
-          (m) => m.textContent?.includes('over 7,500 people'),
-        )!,
-    );
-    await toll.focus();
+    await article.evaluate(() => getSelection()?.removeAllRanges());
+    await selectInList(/^over 7,500 people: figure/);
     await startNote();
     await article.keyboard.type('RT gives 2,700 for September 2011');
     for (let i = 0; i < 3; i++) await article.keyboard.press('Tab');
@@ -94,8 +115,13 @@ describe('notes in Firefox', () => {
     await expect.poll(async () => (await notesOnPage()).length, { timeout: 10_000 }).toBe(2);
     const note = (await notesOnPage()).find((n) => n.note.startsWith('RT gives'));
     expect(note).toMatchObject({ highlight: { kind: 'figure' }, target: { exact: 'over 7,500 people' }, tags: [] });
+    // The highlight's card lists it, hovered once the keyboard list is closed.
+    await article.keyboard.press('Escape');
+    await expect.poll(() => cardText(demo, tabId)).toBe('');
     await article.mouse.move(0, 0);
-    await toll.hover();
+    const toll = paintedSpot(await article.evaluate(paintedRanges), 'crosswire-figure', 'over 7,500 people');
+    const point = (await article.evaluate(pointOnPainted, toll!))!;
+    await article.mouse.move(point.x, point.y);
     await expect.poll(() => cardText(demo, tabId), { timeout: 10_000 }).toContain('RT gives 2,700 for September 2011');
   });
 });

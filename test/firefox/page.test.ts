@@ -1,12 +1,14 @@
 // The Firefox build in real Firefox (firefox-esr over WebDriver BiDi, src/demo/firefox.ts):
 // the demo news site on its real hostnames, so the manifest's match patterns decide where the
-// content script runs. Each corpus article shows every actor the gold annotations list, and
-// its quotes and figures; hovering an actor opens a card with what the other outlets wrote.
+// content script runs. Each corpus article paints every actor the gold annotations list, and
+// its quotes and figures (read from CSS.highlights and matched to the background's reading of
+// the page); a pointer resting on an actor opens a card with what the other outlets wrote.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultDictionary } from '../../src/core/actors/load';
 import { goldFiles, idFor } from '../core/gold';
-import { cardText, markIds, openArticle, startDemoFirefox, tabIdOf, type DemoFirefox } from './demo-firefox';
+import { paintedRanges, paintedSpot, pointOnPainted } from '../painted';
+import { cardText, openArticle, paintedIdsOn, startDemoFirefox, tabIdOf, type DemoFirefox } from './demo-firefox';
 
 let demo: DemoFirefox;
 const errors: string[] = [];
@@ -32,15 +34,17 @@ describe('the Firefox build in Firefox', () => {
     for (const { gold } of goldFiles()) {
       const { site } = demo.pages.find((p) => p.source.endsWith(gold.file))!;
       const page = await open(site);
+      const tabId = await tabIdOf(demo, page.url());
+      const painted = (kind: 'actor' | 'quote' | 'figure') => paintedIdsOn(demo, page, tabId, kind);
       const wanted = gold.actors.map((a) => idFor(dict, a.name, a.aka));
       // Long articles are highlighted in slices: wait for the last one rather than a fixed time.
       const missing = async () => {
-        const ids = await markIds(page, 'actor');
+        const ids = await painted('actor');
         return wanted.filter((id) => !ids.includes(id));
       };
       await expect.poll(missing, { timeout: 15_000 }).toEqual([]);
-      expect((await markIds(page, 'quote')).length, site).toBeGreaterThanOrEqual(gold.quotes.length - 1);
-      expect((await markIds(page, 'figure')).length, site).toBeGreaterThanOrEqual(gold.figures.length);
+      expect((await painted('quote')).length, site).toBeGreaterThanOrEqual(gold.quotes.length - 1);
+      expect((await painted('figure')).length, site).toBeGreaterThanOrEqual(gold.figures.length);
       await page.close();
     }
   });
@@ -48,7 +52,9 @@ describe('the Firefox build in Firefox', () => {
   it('opens a card on hover over an actor, with what the other outlets wrote and not this page', async () => {
     const page = await open('CBC News');
     const tabId = await tabIdOf(demo, page.url());
-    await page.hover('crosswire-mark[data-crosswire-id="sergey-lavrov"]');
+    const lavrov = paintedSpot(await page.evaluate(paintedRanges), 'crosswire-actor', 'Sergey Lavrov');
+    const point = (await page.evaluate(pointOnPainted, lavrov!))!;
+    await page.mouse.move(point.x, point.y);
     await expect.poll(() => cardText(demo, tabId), { timeout: 10_000 }).toContain('Voice of America');
     const text = await cardText(demo, tabId);
     expect(text).toContain('Sergey Lavrov');

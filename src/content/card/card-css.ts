@@ -35,10 +35,27 @@ button.danger { color: #b3261e; }
 .note-form textarea, .note-form input[type="text"] { display: block; box-sizing: border-box; width: 100%; font: inherit;
   margin-top: 2px; }
 .note-form select { font: inherit; }
-.note-button { position: absolute; font: 12px system-ui, sans-serif;
+.note-button { position: absolute; white-space: nowrap; font: 12px system-ui, sans-serif;
   background: #fff; color: #1b1b1b; border: 1px solid #8a8a8a; border-radius: 4px;
   box-shadow: 0 2px 8px rgba(0,0,0,.2); }
+/* The keyboard's way in: out of sight until it has the focus (like a skip link), then in the corner. */
+.control { position: fixed; right: 12px; bottom: 12px; font: 13px/1.45 system-ui, sans-serif; color: #1b1b1b; }
+.control-button { background: #fff; color: #1b1b1b; border: 1px solid #8a8a8a; border-radius: 4px; padding: 4px 10px;
+  box-shadow: 0 2px 8px rgba(0,0,0,.2); white-space: nowrap; }
+.control:not(.open) .control-button:not(:focus) { position: fixed; width: 1px; height: 1px; padding: 0; margin: 0;
+  overflow: hidden; clip-path: inset(50%); border: 0; }
+.control-button:focus-visible, .option:focus-visible { outline: 3px solid #0b5cad; outline-offset: 1px; }
+.list-panel { position: fixed; right: 12px; bottom: 48px; box-sizing: border-box; width: 360px; max-height: 50vh;
+  overflow: auto; background: #fff; border: 1px solid #8a8a8a; border-radius: 8px; padding: 6px;
+  box-shadow: 0 6px 24px rgba(0,0,0,.25); }
+.group-name { font-weight: 700; margin: 6px 4px 2px; }
+.option { padding: 3px 6px; border-radius: 4px; cursor: pointer; overflow-wrap: anywhere; }
+.option[aria-selected="true"] { background: #dbe9fb; }
 @media (prefers-color-scheme: dark) {
+  .control { color: #eee; }
+  .control-button, .list-panel { background: #1e1f22; color: #eee; border-color: #666; }
+  .option[aria-selected="true"] { background: #23395b; }
+  .control-button:focus-visible, .option:focus-visible { outline-color: #8cc4ff; }
   .card { background: #1e1f22; color: #eee; border-color: #666; }
   .sub, .muted { color: #b5b5b5; }
   .list > li, .mentions > li { border-color: #444; }

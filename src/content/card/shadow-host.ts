@@ -13,6 +13,8 @@ export const HOST_PREFIX = 'crosswire-card-host-';
 export class ShadowHost {
   private readonly host: HTMLElement;
   private readonly mount: HTMLElement;
+  /** The keyboard list control's own place, fixed in the viewport, apart from the card's. */
+  private readonly controlMount: HTMLElement;
 
   constructor(doc: Document, css: string) {
     const suffix = [...crypto.getRandomValues(new Uint8Array(6))].map((b) => b.toString(16).padStart(2, '0')).join('');
@@ -26,7 +28,13 @@ export class ShadowHost {
     const style = doc.createElement('style');
     style.textContent = css;
     this.mount = doc.createElement('div');
-    root.append(style, this.mount);
+    // max-content: the host is 0 wide, and a button in it would otherwise wrap word by word.
+    this.mount.style.cssText = 'position: absolute; width: max-content;';
+    // Named parts, so our own tests can tell the card from the list control (the page cannot see either).
+    this.mount.dataset.part = 'card';
+    this.controlMount = doc.createElement('div');
+    this.controlMount.dataset.part = 'control';
+    root.append(style, this.controlMount, this.mount);
     doc.documentElement.append(this.host);
   }
 
@@ -34,9 +42,14 @@ export class ShadowHost {
     render(ui, this.mount);
   }
 
+  /** Render the keyboard list control. */
+  renderControl(ui: ComponentChild): void {
+    render(ui, this.controlMount);
+  }
+
   /** Put the UI at a page position (document coordinates). */
   place(left: number, top: number): void {
-    this.mount.style.cssText = `position: absolute; left: ${left}px; top: ${top}px;`;
+    this.mount.style.cssText = `position: absolute; width: max-content; left: ${left}px; top: ${top}px;`;
   }
 
   /** Whether an event's target is inside our UI (the closed root retargets it to the host). */
@@ -58,6 +71,7 @@ export class ShadowHost {
 
   destroy(): void {
     render(null, this.mount);
+    render(null, this.controlMount);
     this.host.remove();
   }
 }

@@ -3,23 +3,31 @@ import type { MentionsByOutlet, Result } from '../../messages';
 import { spellingVariants } from '../../core/match/spelling';
 import { MentionsList } from '../../shared/ui/MentionsList';
 import { useAnswer } from '../use-answer';
-import { ADD_MORE, Answered, Empty } from './common';
+import { ADD_MORE, Answered, Empty, type Reveal, ShowOnPage } from './common';
 
 type MentionsOf = (actorId: string) => Promise<Result<MentionsByOutlet[]>>;
 
 /** Every actor on the page and what each other outlet wrote about it. */
-export function ActorsView({ actors, mentionsOf }: { actors: PageActor[]; mentionsOf: MentionsOf }) {
+export function ActorsView({
+  actors,
+  mentionsOf,
+  reveal,
+}: {
+  actors: PageActor[];
+  mentionsOf: MentionsOf;
+  reveal?: Reveal;
+}) {
   if (actors.length === 0) return <Empty>Crosswire found no named actors on this page.</Empty>;
   return (
     <ul class="actors">
       {actors.map((a) => (
-        <ActorItem key={a.id} actor={a} mentionsOf={mentionsOf} />
+        <ActorItem key={a.id} actor={a} mentionsOf={mentionsOf} {...(reveal && { reveal })} />
       ))}
     </ul>
   );
 }
 
-function ActorItem({ actor, mentionsOf }: { actor: PageActor; mentionsOf: MentionsOf }) {
+function ActorItem({ actor, mentionsOf, reveal }: { actor: PageActor; mentionsOf: MentionsOf; reveal?: Reveal }) {
   const answer = useAnswer(() => mentionsOf(actor.id), [actor.id]);
   // A state's other names are words of their own ("Moscow", "Russian"), not spellings.
   const otherForms = (g: MentionsByOutlet) =>
@@ -54,7 +62,9 @@ function ActorItem({ actor, mentionsOf }: { actor: PageActor; mentionsOf: Mentio
             </span>
           )}
         </summary>
-        <p class="muted">Here: {actor.forms.join(', ')}</p>
+        <p class="muted">
+          Here: {actor.forms.join(', ')} <ShowOnPage reveal={reveal} kind="actor" id={actor.id} />
+        </p>
         <Answered answer={answer} loading="Looking in the corpus…">
           {(groups) =>
             groups.length === 0 ? (

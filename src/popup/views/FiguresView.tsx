@@ -3,7 +3,7 @@ import type { FigureAnnotation } from '../../core/types';
 import type { FiguresLike } from '../../core/match';
 import type { FigureQuery, Result } from '../../messages';
 import { useAnswer } from '../use-answer';
-import { ADD_MORE, Answered, Empty, clip, dateText } from './common';
+import { ADD_MORE, Answered, Empty, clip, dateText, type Reveal, ShowOnPage } from './common';
 
 type FiguresLikeOf = (figure: FigureQuery) => Promise<Result<FiguresLike>>;
 
@@ -13,11 +13,13 @@ export function FiguresView({
   published,
   figuresLike,
   outletName,
+  reveal,
 }: {
   figures: FigureAnnotation[];
   published: string | null;
   figuresLike: FiguresLikeOf;
   outletName: (id: string) => string;
+  reveal?: Reveal;
 }) {
   if (figures.length === 0) return <Empty>Crosswire found no figures (tolls, money, votes) on this page.</Empty>;
   return (
@@ -42,6 +44,7 @@ export function FiguresView({
               published={published}
               figuresLike={figuresLike}
               outletName={outletName}
+              {...(reveal && { reveal })}
             />
           ))}
         </tbody>
@@ -55,11 +58,13 @@ function FigureRow({
   published,
   figuresLike,
   outletName,
+  reveal,
 }: {
   figure: FigureAnnotation;
   published: string | null;
   figuresLike: FiguresLikeOf;
   outletName: (id: string) => string;
+  reveal?: Reveal;
 }) {
   const answer = useAnswer(() => figuresLike(figureQuery(figure, published)), [figure.start]);
   return (
@@ -67,7 +72,8 @@ function FigureRow({
       <th scope="row">{quantity(figure)}</th>
       <td>
         <strong>{figure.text}</strong>
-        {figure.attribution && <span class="muted"> per {figure.attribution.label}</span>}
+        {figure.attribution && <span class="muted"> per {figure.attribution.label}</span>}{' '}
+        <ShowOnPage reveal={reveal} kind="figure" id={figure.id} />
       </td>
       <td>
         <Answered answer={answer} loading="Looking…">

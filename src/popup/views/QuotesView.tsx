@@ -4,7 +4,7 @@ import type { Result, StoryVersion } from '../../messages';
 import { DiffText } from '../../shared/DiffText';
 import { QUOTE_RELATION } from '../../shared/words';
 import { useAnswer } from '../use-answer';
-import { Answered, Empty, dateText } from './common';
+import { Answered, Empty, dateText, type Reveal, ShowOnPage } from './common';
 
 type QuotesLikeOf = (text: string) => Promise<Result<QuoteMatch[]>>;
 
@@ -14,17 +14,26 @@ export function QuotesView({
   versions,
   outletName,
   quotesLike,
+  reveal,
 }: {
   quotes: QuoteAnnotation[];
   versions: StoryVersion[];
   outletName: (id: string) => string;
   quotesLike: QuotesLikeOf;
+  reveal?: Reveal;
 }) {
   if (quotes.length === 0) return <Empty>Crosswire found no quotes on this page.</Empty>;
   return (
     <ul class="quotes">
       {quotes.map((q) => (
-        <QuoteItem key={q.start} quote={q} versions={versions} outletName={outletName} quotesLike={quotesLike} />
+        <QuoteItem
+          key={q.start}
+          quote={q}
+          versions={versions}
+          outletName={outletName}
+          quotesLike={quotesLike}
+          {...(reveal && { reveal })}
+        />
       ))}
     </ul>
   );
@@ -35,17 +44,21 @@ function QuoteItem({
   versions,
   outletName,
   quotesLike,
+  reveal,
 }: {
   quote: QuoteAnnotation;
   versions: StoryVersion[];
   outletName: (id: string) => string;
   quotesLike: QuotesLikeOf;
+  reveal?: Reveal;
 }) {
   const answer = useAnswer(() => quotesLike(quote.text), [quote.text]);
   return (
     <li class="quote-item">
       <blockquote>“{quote.text}”</blockquote>
-      <p class="muted">— {quote.speaker ?? 'speaker unknown'}</p>
+      <p class="muted">
+        — {quote.speaker ?? 'speaker unknown'} <ShowOnPage reveal={reveal} kind="quote" id={quote.id} />
+      </p>
       <Answered answer={answer} loading="Looking for this quote elsewhere…">
         {(matches) => {
           const byArticle = new Map(matches.map((m) => [m.articleId, m]));

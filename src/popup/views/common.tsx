@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import type { Answer } from '../use-answer';
 
 export { clip, dateText } from '../../shared/words';
@@ -50,3 +51,25 @@ export function OutLink({ href, children }: { href: string | null; children: Com
 
 export const ADD_MORE =
   'Add other outlets’ articles with “Add this page to the corpus” on their pages, or import a file on the options page.';
+
+/** Take the reader to a highlight on the page: an actor by its id, a figure or quote by its annotation's id. */
+export type Reveal = (kind: 'actor' | 'figure' | 'quote', id: string) => Promise<boolean>;
+
+/** A button that takes the reader to the highlight on the page (selected, scrolled to, its card open). */
+export function ShowOnPage({ reveal, kind, id }: { reveal?: Reveal; kind: 'actor' | 'figure' | 'quote'; id: string }) {
+  const [missing, setMissing] = useState(false);
+  if (!reveal) return null;
+  return (
+    <>
+      <button type="button" class="link" onClick={() => void reveal(kind, id).then((shown) => setMissing(!shown))}>
+        Show on the page
+      </button>
+      {missing && (
+        <span class="muted" role="status">
+          {' '}
+          Not highlighted on the page now (switched off, or the page changed).
+        </span>
+      )}
+    </>
+  );
+}

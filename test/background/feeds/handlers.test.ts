@@ -39,6 +39,7 @@ async function world(routes: Parameters<typeof fakeWeb>[0] = {}, timeoutMs = 50)
     feeds,
     fullText: async () => ({ ok: false, error: 'no feed entries here' }),
     highlightTab: fail,
+    revealInTab: fail,
     alwaysOnSite: fail,
     registeredSites: async () => ({ ok: true, value: { origins: [] } }),
   };
