@@ -9,7 +9,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-/** The targets the issues set (corpus queries; pages, #4; the popup, #5), checked against the run. */
+/** The targets the issues set (corpus queries; pages, #14; the popup, #5), checked against the run. */
 const TARGETS = {
   // Issue 13: the corpus of a reader who follows fifty outlets for a month.
   corpusSize: 100_000,
@@ -23,18 +23,20 @@ const TARGETS = {
   // Issue 13: a poll of 50 feeds, and what it may hold a query back.
   pollCpuMs: 2_000,
   heldMs: 50,
+  // Issue 14: pages, in Chromium and in Firefox.
   timesFasterThanMarkJs: 3,
-  timesTheFloor: 2,
-  longestTask: 50,
+  timesTheFloor: 1.5,
+  longestTaskAddedMs: 10,
+  lastHighlightMs: 300,
 };
 
 const QUERY = /^(\w+) (p50|p95) at (\d+)$/;
 const POPUP = /^popup (.+) (p50|p95) at (\d+)$/;
-const PAGE = /^page (\S+) (.+)$/;
+const PAGE = /^(firefox )?page (\S+) (.+)$/;
 
 /** The run's figures sorted into the benchmarks that wrote them; keys no part knows land in `other`. */
 export function groupFigures(bench) {
-  const groups = { engine: {}, queries: {}, popup: {}, pages: {}, other: {} };
+  const groups = { engine: {}, queries: {}, popup: {}, pages: { chromium: {}, firefox: {} }, other: {} };
   for (const [key, figure] of Object.entries(bench)) {
     const popup = POPUP.exec(key);
     const query = QUERY.exec(key);
@@ -42,7 +44,7 @@ export function groupFigures(bench) {
     if (key.startsWith('engine ')) groups.engine[key] = figure;
     else if (popup) put(groups.popup, popup[1], Number(popup[3]), popup[2], figure.value);
     else if (query) put(groups.queries, query[1], Number(query[3]), query[2], figure.value);
-    else if (page) (groups.pages[page[1]] ??= {})[page[2]] = figure;
+    else if (page) (groups.pages[page[1] ? 'firefox' : 'chromium'][page[2]] ??= {})[page[3]] = figure;
     else groups.other[key] = figure;
   }
   return groups;
@@ -102,8 +104,11 @@ function corpusTargets({ queries, popup }) {
 
 const FIRST = 'first highlight after DOMContentLoaded';
 const LAST = 'last highlight after DOMContentLoaded';
+/** The page that is not a real one: the DOMContentLoaded target is for real pages. */
+const SYNTHETIC = 'synthetic-2mb';
 
-function pagesSection({ pages }) {
+/** One browser's pages (`pages`: name -> figure -> value), as a table. */
+function pagesSection(pages) {
   const names = Object.keys(pages);
   if (names.length === 0) return 'Not in this run.';
   const head = [
@@ -115,9 +120,11 @@ function pagesSection({ pages }) {
     'DOMContentLoaded → first / last highlight',
     'our longest task',
     "the page's longest task (Crosswire off)",
+    'highlights',
   ];
   const rows = names.map((name) => {
     const p = pages[name];
+    const longest = p['longest task'];
     return [
       name,
       ms(p['annotation, page thread']?.value),
@@ -126,36 +133,69 @@ function pagesSection({ pages }) {
       ms(p['annotation, wall']?.value),
       `${ms(p[FIRST]?.value)} / ${ms(p[LAST]?.value)}`,
       ms(p['longest task of ours']?.value),
-      `${ms(p['longest task']?.value)} (${ms(p['longest task']?.baseline)})`,
+      longest ? `${ms(longest.value)} (${ms(longest.baseline)})` : 'n/a',
+      p.highlights ? `${num(p.highlights.value)} ${p.highlights.unit}` : '–',
     ];
   });
   return table(head, rows);
 }
 
-function pageTargets({ pages }) {
+const ratio = (f) => `${num(f.ratio)}x (${ms(f.value)} vs ${ms(f.baseline)})`;
+
+/** Issue 14's page targets: the figure each reads, what it shows of it, and whether it is met. */
+const PAGE_CHECKS = [
+  {
+    what: `ours on the page's thread within ${TARGETS.timesTheFloor}x of the floor`,
+    figure: 'page thread vs floor',
+    shown: ratio,
+    met: (f) => f.ratio <= TARGETS.timesTheFloor,
+  },
+  {
+    what: `at least ${TARGETS.timesFasterThanMarkJs}x faster than mark.js, on the page's thread`,
+    figure: 'annotation, page thread',
+    shown: ratio,
+    met: (f) => f.ratio >= TARGETS.timesFasterThanMarkJs,
+  },
+  {
+    what: `the page's longest task at most ${TARGETS.longestTaskAddedMs} ms longer with Crosswire on`,
+    figure: 'longest task',
+    shown: (f) => `${ms(f.value)} vs ${ms(f.baseline)} off`,
+    met: (f) => f.value - f.baseline <= TARGETS.longestTaskAddedMs,
+  },
+  {
+    what: `DOMContentLoaded → last highlight at most ${TARGETS.lastHighlightMs} ms, on the real pages`,
+    figure: LAST,
+    shown: (f) => ms(f.value),
+    met: (f) => f.value <= TARGETS.lastHighlightMs,
+    only: (name) => name !== SYNTHETIC,
+  },
+];
+
+/**
+ * Issue 14's targets for one browser's pages: a table of each page's measured value and
+ * verdict, then on how many pages each is met. A figure the browser does not report (Firefox
+ * has no long tasks) reads n/a and counts neither way.
+ */
+function pageTargets(pages) {
   const entries = Object.entries(pages);
-  if (entries.length === 0) return '';
-  const { timesFasterThanMarkJs: fast, timesTheFloor: floor, longestTask } = TARGETS;
-  const checks = [
-    [`at least ${fast}x faster than mark.js, on the page's thread`, (p) => p['annotation, page thread']?.ratio >= fast],
-    [`at least ${fast}x faster than mark.js, in wall-clock time`, (p) => p['annotation, wall']?.ratio >= fast],
-    [`within ${floor}x of the floor, on the page's thread`, (p) => p['page thread vs floor']?.ratio <= floor],
-    [`no task of ours over ${longestTask} ms`, (p) => p['longest task of ours']?.value < longestTask],
-  ];
-  return checks
-    .map(([what, meets]) => {
-      const met = entries.filter(([, p]) => meets(p)).map(([name]) => name);
-      const missed = entries.map(([name]) => name).filter((name) => !met.includes(name));
-      // Name the shorter list: the pages that meet it, or those that miss it.
-      const which =
-        met.length === 0 || missed.length === 0
-          ? ''
-          : met.length <= missed.length
-            ? ` (${met.join(', ')})`
-            : ` (not on ${missed.join(', ')})`;
-      return `- ${what}: met on ${met.length} of ${entries.length} pages${which}.`;
-    })
-    .join('\n');
+  if (entries.length === 0) return 'Not in this run.';
+  const cell = (check, name, p) => {
+    if (check.only && !check.only(name)) return '– (not a real page)';
+    const f = p[check.figure];
+    return f ? `${check.shown(f)}, ${verdict(check.met(f))}` : 'n/a';
+  };
+  const rows = entries.map(([name, p]) => [name, ...PAGE_CHECKS.map((check) => cell(check, name, p))]);
+  const summary = PAGE_CHECKS.map((check) => {
+    const figures = entries
+      .filter(([name]) => !check.only || check.only(name))
+      .map(([, p]) => p[check.figure])
+      .filter(Boolean);
+    const met = figures.filter(check.met).length;
+    return figures.length === 0
+      ? `- ${check.what}: not measured.`
+      : `- ${check.what}: met on ${met} of ${figures.length} pages.`;
+  });
+  return `${table(['page', ...PAGE_CHECKS.map((c) => c.what)], rows)}\n\n${summary.join('\n')}`;
 }
 
 function otherSection({ other }) {
@@ -171,9 +211,9 @@ export function performanceDoc(bench, { date, machine }) {
 <!-- Generated by scripts/perf-doc.mjs from out/bench.json: do not edit by hand.
      To refresh: npm run bench && npm run docs:perf -->
 
-Figures of one \`npm run bench\` run: ${date}, on ${machine}. Shared machines vary from run
-to run (by up to 2x on a busy 2-core machine), so compare figures measured in the same run,
-as each benchmark does with its baseline.
+Figures of the latest run of each benchmark of \`npm run bench\` (the last ended ${date}), on ${machine}.
+Shared machines vary from run to run (by up to 2x on a busy 2-core machine), so compare figures
+measured in the same run, as each benchmark does with its baseline.
 
 ## Engine
 
@@ -206,12 +246,23 @@ ${Object.keys(groups.popup).length ? percentileTable(groups.popup, 'articles') :
 
 Each page of \`../shared/pages\` and a 2 MB synthetic article, served on a news hostname and
 highlighted by the extension as shipped, against mark.js's \`markRegExp\` with one alternation
-of every alias and a floor (a TreeWalker over the text nodes and one pass of that RegExp), both
-run on the loaded page (\`test/bench/page.bench.ts\`). "On the page's thread" sums the content
-script's \`crosswire:task\` measures; wall-clock time includes the round trips to the background,
-where the engine runs.
+of every alias and a floor (a TreeWalker over the text nodes, but those of scripts and style
+sheets, and one pass of that RegExp), both run on the loaded page with Crosswire off, their
+RegExps compiled and warmed beforehand (\`test/bench/page.bench.ts\`). Each figure is the
+median of 7 loads with Crosswire on and 7 with it off, alternated. "On the page's thread" sums
+the content script's \`crosswire:task\` measures; wall-clock time includes the round trips to
+the background, where the engine runs. Highlights are the painted ranges in \`CSS.highlights\`
+(or the marks, for a build that wraps).
 
-${pagesSection(groups)}
+${pagesSection(groups.pages.chromium)}
+
+## Pages, in Firefox
+
+The same pages, runs and baselines in Firefox (\`test/bench/page-firefox.bench.ts\`). Firefox
+reports no long tasks to the page, so the page's longest task is n/a there, and it rounds
+\`performance.now()\` to 1 ms, so the small pages' figures are coarse.
+
+${pagesSection(groups.pages.firefox)}
 
 ## Other figures
 
@@ -223,9 +274,13 @@ Corpus and popup (p95):
 
 ${corpusTargets(groups) || 'Not in this run.'}
 
-Pages:
+Pages (issue 14), in Chromium:
 
-${pageTargets(groups) || 'Not in this run.'}
+${pageTargets(groups.pages.chromium)}
+
+Pages, in Firefox:
+
+${pageTargets(groups.pages.firefox)}
 
 Polling (issue 13):
 
