@@ -91,8 +91,10 @@ export function attachCards(
 ): Cards {
   const doc = root.ownerDocument;
   const view = doc.defaultView!;
-  const shadow = new ShadowHost(doc, CARD_CSS);
-  signal.addEventListener('abort', () => shadow.destroy(), { once: true });
+  // Made with the list control, which the keyboard needs from the start.
+  let host: ShadowHost | null = null;
+  const ui = () => (host ??= new ShadowHost(doc, CARD_CSS));
+  signal.addEventListener('abort', () => host?.destroy(), { once: true });
   let notes: PageNotes | null = null;
   let current: Highlighted | null = null;
   let pinned = false;
@@ -112,7 +114,7 @@ export function attachCards(
   };
 
   const renderList = () => {
-    shadow.renderControl(
+    ui().renderControl(
       h(HighlightList, {
         count: list.open ? list.items.length : painter.all().length,
         entries: list.entries,
@@ -132,7 +134,7 @@ export function attachCards(
     current = null;
     pinned = false;
     generation++;
-    shadow.render(null);
+    host?.render(null);
   };
 
   const rectOf = (item: Highlighted) => item.ranges[0]!.getBoundingClientRect();
@@ -143,7 +145,7 @@ export function attachCards(
       { width: 380, height: 380 },
       { width: view.innerWidth, height: view.innerHeight, scrollX: view.scrollX, scrollY: view.scrollY },
     );
-    shadow.place(left, top);
+    ui().place(left, top);
   };
 
   /** After a note is saved or given up: back to the list's option when the keyboard got there, else nowhere. */
@@ -176,7 +178,7 @@ export function attachCards(
     const save = (fields: NoteFields) =>
       void (existing ? pageNotes.update(existing, fields) : pageNotes.add(spot, fields)).then(done);
     const remove = existing ? () => void pageNotes.remove(existing).then(done) : undefined;
-    shadow.render(
+    ui().render(
       h(NoteForm, {
         quote,
         ...(existing && { initial: existing }),
@@ -196,7 +198,7 @@ export function attachCards(
     const note = noteOf(item);
     if (note) {
       const shown = notes?.shown(note);
-      shadow.render(
+      ui().render(
         h(
           'div',
           { class: 'card', role: 'dialog', id: CARD_ID, 'aria-label': 'Crosswire: your note' },
@@ -221,7 +223,7 @@ export function attachCards(
           onAdd: () => form(rectOf(item), spotOf(a), a.text, undefined, null, item),
           onEdit: (n: Note) => form(rectOf(item), spotOf(a), n.target.exact, n, null, item),
         });
-      shadow.render(h(Card, { annotation: a, data, id: CARD_ID }, section));
+      ui().render(h(Card, { annotation: a, data, id: CARD_ID }, section));
       place(rectOf(item));
     };
     show({ state: 'loading' });
@@ -284,7 +286,7 @@ export function attachCards(
     const to = moves[e.key];
     if (to !== undefined) select(Math.max(0, Math.min(list.items.length - 1, to)));
     // Enter takes the keyboard into the selected highlight's card (its links and buttons).
-    else if (e.key === 'Enter') shadow.focusFirst();
+    else if (e.key === 'Enter') host?.focusFirst();
     else if (e.key === 'Escape') closeList(true);
     else return;
     e.preventDefault();
@@ -310,7 +312,7 @@ export function attachCards(
 
   const listen = <K extends keyof DocumentEventMap>(type: K, f: (e: DocumentEventMap[K]) => void) =>
     doc.addEventListener(type, f, { signal, capture: true, passive: type !== 'keydown' });
-  const ours = (target: EventTarget | null) => shadow.contains(target);
+  const ours = (target: EventTarget | null) => host?.contains(target) ?? false;
 
   // Hover: hit-test the pointer's last position once a frame, not on every event.
   let pointer: { x: number; y: number } | null = null;
@@ -364,9 +366,9 @@ export function attachCards(
     lastInput = 'keyboard';
     if (e.key !== 'Escape' || (!current && !pinned)) return;
     // A confirmation prompt in the card takes its own Escape: it cancels the prompt, not the card.
-    if (shadow.focusIsIn(`.${CONFIRM_CLASS}`)) return;
+    if (host?.focusIsIn(`.${CONFIRM_CLASS}`)) return;
     // The list takes its own Escape.
-    if (list.open && shadow.focusIsIn('.list-panel')) return;
+    if (list.open && host?.focusIsIn('.list-panel')) return;
     close();
     // From a card the list opened, back to the list's option.
     if (list.open) {
@@ -383,11 +385,11 @@ export function attachCards(
       if (!spot || pinned) return;
       current = null;
       generation++;
-      shadow.render(
+      ui().render(
         h('button', { type: 'button', class: 'note-button', onClick: () => noteOnSelection() }, 'Add a note'),
       );
       const r = spot.rect;
-      shadow.place(r.right + view.scrollX + 4, r.bottom + view.scrollY + 4);
+      ui().place(r.right + view.scrollX + 4, r.bottom + view.scrollY + 4);
     }, 0);
   });
   // A page may empty CSS.highlights (or take our names): ours go back within a second.
@@ -395,11 +397,12 @@ export function attachCards(
   signal.addEventListener('abort', () => clearInterval(restoring), { once: true });
   view.addEventListener('scroll', () => painter.restore(), { signal, passive: true });
 
+  // The keyboard's way in is there as soon as the highlights are.
   renderList();
   return {
     setNotes: (n) => {
       notes = n;
-      renderList();
+      if (host) renderList();
     },
     noteOnSelection,
     refresh: () => (list.open ? openList(list.items[list.active] ?? null) : renderList()),
