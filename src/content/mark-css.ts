@@ -5,13 +5,16 @@ import { FOCUS_HIGHLIGHT, highlightName } from './painter';
 // content script (manifest, or scripting.insertCSS on request). Highlights are painted with
 // the CSS Custom Highlight API (painter.ts): `::highlight(name)` may set only colours and
 // text decorations, none of which changes a box, so the page's layout cannot move. Every
-// declaration is !important, so a page's own ::highlight rules for our names lose.
+// declaration is !important, and each selector is raised to three ids' specificity (by
+// `:not(#\#)`, which every element matches): our sheet is an author sheet that loads before
+// the page's, so a page's own `::highlight(crosswire-…) { … !important }` would otherwise win.
 
 const tint = (rgb: string, alpha: number) => `background-color: rgba(${rgb}, ${alpha}) !important;`;
 const underline = (rgb: string, style = 'solid') =>
   `text-decoration: underline ${style} rgb(${rgb}) !important; text-decoration-thickness: 2px !important; ` +
   'text-underline-offset: 2px !important;';
-const rule = (name: string, declarations: string) => `::highlight(${name}) { ${declarations} }`;
+const STRONG = ':not(#\\#):not(#\\#):not(#\\#)';
+const rule = (name: string, declarations: string) => `${STRONG}::highlight(${name}) { ${declarations} }`;
 
 const rules = [
   // An actor the engine could not tell apart (no id): the person colour, as before.

@@ -61,6 +61,9 @@ export async function highlightArticle(
     (start) => taskSince(start, 'text map'),
   );
   const annotations = (await annotateText(map.text)).sort((a, b) => a.start - b.start || b.end - a.end);
+  // A long first pass fills the highlights before they are registered (see Painter.hold).
+  const first = painter.all().length === 0;
+  if (first) painter.hold();
   let sliceStart = performance.now();
   let count = 0;
   for (const a of annotations) {
@@ -73,6 +76,7 @@ export async function highlightArticle(
       sliceStart = performance.now();
     }
   }
+  if (first) painter.release();
   taskSince(sliceStart, 'highlight');
   return { count, painter, text: map.text, map, annotations };
 }

@@ -53,6 +53,8 @@ export class Painter<T> {
   private readonly byNode = new WeakMap<Node, Set<Painted<T>>>();
   private readonly items = new Set<Painted<T>>();
   private readonly nameOf = new WeakMap<Painted<T>, string>();
+  /** While held, highlights fill without being registered (see hold). */
+  private held = false;
 
   constructor(
     private readonly doc: Document,
@@ -75,6 +77,21 @@ export class Painter<T> {
     this.items.add(item);
     this.nameOf.set(item, name);
     return item;
+  }
+
+  /**
+   * Fill the highlights made from now on without registering them, until `release`: a browser
+   * paints a registered highlight again each time it grows, so a long article filled slice by
+   * slice costs it seconds where filling first and registering once costs it a fraction.
+   */
+  hold(): void {
+    this.held = true;
+  }
+
+  /** Register what was filled while held. */
+  release(): void {
+    this.held = false;
+    this.restore();
   }
 
   /** Remove some highlights (a deleted note's, a paragraph that changed). */
@@ -131,6 +148,7 @@ export class Painter<T> {
    */
   restore(): boolean {
     let restored = false;
+    if (this.held) return false;
     for (const [name, highlight] of this.highlights) {
       if (this.api && this.api.registry.get(name) !== highlight) {
         this.api.registry.set(name, highlight as never);
@@ -146,7 +164,7 @@ export class Painter<T> {
       highlight = this.api.create();
       highlight.priority = priority;
       this.highlights.set(name, highlight);
-      this.api.registry.set(name, highlight as never);
+      if (!this.held) this.api.registry.set(name, highlight as never);
     }
     return highlight ?? null;
   }

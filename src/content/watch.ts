@@ -73,11 +73,13 @@ export function watchPage(
     added.clear();
     changed.clear();
     for (const el of new Set(outermost)) {
+      // What the reader is typing is theirs, changed or new.
+      if (insideEditable(el)) continue;
       if (edited.has(el)) {
         handlers.changed(el);
         continue;
       }
-      if (seen.has(el) || insideEditable(el) || (el.textContent ?? '').trim().length < MIN_TEXT) continue;
+      if (seen.has(el) || (el.textContent ?? '').trim().length < MIN_TEXT) continue;
       seen.add(el);
       handlers.added(el);
     }
