@@ -1,17 +1,23 @@
-// Hostile pages (issue "Hardening"): one article per case, served on www.reuters.com, all in
-// one browser with the built extension. For every case: nothing escapes as an error (page,
-// console or service worker), and nothing of ours turns page text into markup (a payload's
-// `window.__pwned` stays unset, no <img> or <script> appears). Our main-thread tasks (the
-// `crosswire:task` measures the content script records) are printed per page at the end; their
-// 50 ms budget is wall-clock time, which `npm run bench` measures and no test asserts (a busy
-// machine doubles it). The tests hold behaviour instead: the first pass completes, the work is
-// sliced, and the page's own events run between the slices. Bugs found
-// were kept as `it.fails`, each naming the bug; those since fixed are plain tests now, with
-// the bug they caught in their comment, and what is still open stays `it.fails`.
-import type { Page } from 'playwright-core';
+// Hostile pages (issue "Hardening", and issue 14 for painted highlights): one article per case,
+// served on www.reuters.com, all in one browser with the built extension. For every case:
+// nothing escapes as an error (page, console or service worker), nothing of ours turns page
+// text into markup (a payload's `window.__pwned` stays unset, no <img> or <script> appears),
+// and Crosswire inserts no element into the page but its one UI host: the page's DOM, that
+// host left out, is the DOM the same page has in a Chromium without Crosswire. Highlights are
+// painted (named highlights in `CSS.highlights`), so the tests read them there. Our main-thread
+// tasks (the `crosswire:task` measures the content script records) are printed per page at
+// the end; their 50 ms budget is wall-clock time, which `npm run bench` measures and no test
+// asserts (a busy machine doubles it). The tests hold behaviour instead: the first pass
+// completes, the work is sliced, and the page's own events run between the slices. Each bug
+// found is named in the comment of the test that caught it: FIXED ones say so, and a test
+// whose comment says BUG fails until that bug is fixed.
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { annotate } from '../../src/core/annotate';
+import type { Annotation } from '../../src/core/types';
+import { findChromium } from '../../src/demo/chromium';
 import { articlePage } from '../../src/demo/server';
+import { anyPainted, paintedIds, paintedRanges, pointOnPainted } from '../painted';
 import { cardMarkup, startDemoBrowser, type DemoBrowser } from './demo-browser';
 
 declare const chrome: {
@@ -31,6 +37,8 @@ const NEWS = [
   'Hillary Clinton said the United States would keep pressing Syria, and about 2,000 refugees crossed into Turkey on Sunday alone.',
   'Diplomats said the European Union was preparing new sanctions, while Bashar al-Assad told state television his army would not stop.',
 ];
+/** A paragraph with a quote in it, for the pages that take our quotes' highlight name. */
+const QUOTED = 'Sergey Lavrov said "we will not accept new sanctions on Syria" after he met Kofi Annan in Geneva.';
 /** An article page (articlePage escapes paragraph text: `<` in a paragraph shows as a literal `<`), with extra head and article markup. */
 const page = (
   path: string,
@@ -40,26 +48,82 @@ const page = (
   articlePage({ site: 'Reuters', title, canonical: urlOf(path), published: '2012-03-12', paragraphs })
     .replace('</head>', `${head}</head>`)
     .replace('</article>', `${body}</article>`);
-const HOSTILE_CSS =
+/** Page rules that would restyle any element, our old <crosswire-mark> included. */
+const GENERIC_CSS =
   'mark, crosswire-mark, span, * { background: red !important; color: red !important; display: block !important; font-size: 40px !important; box-shadow: none !important }';
+/** Page rules naming our highlights: as strong as a page can make them. */
+const NAMING_CSS =
+  '::highlight(crosswire-actor-person), ::highlight(crosswire-actor-state), ::highlight(crosswire-figure), ::highlight(crosswire-quote) { background-color: red !important; color: red !important; text-decoration: none !important; font-size: 40px !important }';
 
 /**
- * The page's own script: once our first highlight is in the DOM it posts itself a message, and
- * when it handles that message it notes (in `window.__ping`) when, how many highlights there
- * were, and whether our pass was done.
+ * The page's own script: once our first highlighting slice has run (the content script's
+ * `crosswire:task` measures are on the page's timeline; it looks every few milliseconds) it
+ * posts itself a message, and when it handles that message it notes (in `window.__ping`)
+ * when, how many of our highlighting slices had run, and whether our pass was done. (The
+ * first pass fills its highlights before registering them, so the registry shows nothing
+ * until the end.)
  */
-const PING_ON_FIRST_MARK = `<script>{
+const PING_ON_FIRST_PAINT = `<script>{
+const slices = () => performance.getEntriesByName('crosswire:task').filter((t) => t.detail === 'highlight').length;
 window.addEventListener('message', (e) => {
   if (e.data !== 'crosswire-test-ping') return;
-  window.__ping = { at: performance.now(), marks: document.querySelectorAll('crosswire-mark').length,
+  window.__ping = { at: performance.now(), slices: slices(),
     done: performance.getEntriesByName('crosswire:done').length > 0 };
 });
-const observer = new MutationObserver((records) => {
-  if (!records.some((r) => [...r.addedNodes].some((n) => n.nodeName === 'CROSSWIRE-MARK'))) return;
-  observer.disconnect();
+const look = setInterval(() => {
+  if (!slices()) return;
+  clearInterval(look);
   window.postMessage('crosswire-test-ping', '*');
-});
-document.addEventListener('DOMContentLoaded', () => observer.observe(document.body, { childList: true, subtree: true }));
+}, 2);
+}</script>`;
+
+/** Runs `then` in the page once our first pass is done (the content script's `crosswire:done` mark). */
+const WHEN_DONE = `const whenDone = (then) => { const t = setInterval(() => {
+  if (!performance.getEntriesByName('crosswire:done').length) return; clearInterval(t); then(); }, 50); };`;
+
+/**
+ * A page that empties `CSS.highlights` each time it finds ours painted, three times, and sets
+ * a highlight of its own after each; it notes (`window.__clears`) what of ours it found each
+ * time, and keeps ticking (`window.__ticks`) to show that its script still runs.
+ */
+const CLEARS_HIGHLIGHTS = `<script>{
+const ours = () => [...CSS.highlights].filter(([n, h]) => n.startsWith('crosswire-') && h.size > 0)
+  .flatMap(([n, h]) => [...h].map((r) => n + ': ' + r.toString())).sort();
+window.__clears = []; window.__ticks = 0;
+setInterval(() => {
+  window.__ticks++;
+  if (window.__clears.length >= 3 || !performance.getEntriesByName('crosswire:done').length) return;
+  const seen = ours();
+  if (!seen.length) return;
+  window.__clears.push(seen);
+  CSS.highlights.clear();
+  const r = new Range(); r.selectNodeContents(document.querySelector('article h1'));
+  CSS.highlights.set('page-title', new Highlight(r));
+}, 100);
+}</script>`;
+
+/**
+ * A page that paints highlights of its own, `early` ones on DOMContentLoaded (before our
+ * content script runs) and `late` ones once our pass is done: each over every occurrence of a
+ * word, under a name, with a priority. It keeps each as made in `window.__own`.
+ */
+const ownHighlights = (early: [string, string, number][], late: [string, string, number][]) => `<script>{
+${WHEN_DONE}
+window.__own = [];
+const own = ([name, word, priority]) => {
+  const h = new Highlight();
+  for (const p of document.querySelectorAll('article p')) {
+    const t = p.firstChild;
+    for (let i = t && t.nodeType === 3 ? t.data.indexOf(word) : -1; i >= 0; i = t.data.indexOf(word, i + 1)) {
+      const r = new Range(); r.setStart(t, i); r.setEnd(t, i + word.length); h.add(r);
+    }
+  }
+  h.priority = priority;
+  CSS.highlights.set(name, h);
+  window.__own.push({ name, highlight: h, texts: [...h].map((r) => r.toString()), priority });
+};
+document.addEventListener('DOMContentLoaded', () => ${JSON.stringify(early)}.forEach(own));
+whenDone(() => ${JSON.stringify(late)}.forEach(own));
 }</script>`;
 
 /** The 5 MB article's paragraphs. */
@@ -76,18 +140,17 @@ const PAGES: Record<string, string> = {
     ],
     { title: 'Lavrov <img src=x onerror=window.__pwned=5> rebuffs Clinton' },
   ),
-  // Every page rule that could restyle a highlight, the CSS Custom Highlight API in use, the page's own <mark>s.
+  // Every page rule that could restyle a highlight (generic ones, and ::highlight rules naming
+  // ours), a highlight of the page's own, the page's own <mark>s, and a page that replaces `Highlight`.
   styles: page('styles', NEWS, {
-    head: `<style>${HOSTILE_CSS} ::highlight(page) { background: red }</style>`,
+    head: `<style>${GENERIC_CSS} ${NAMING_CSS} ::highlight(page) { background: red }</style>`,
     body: `<p>Her <mark>Russian counterpart</mark>, <mark>Sergey Lavrov</mark>, said Syria and the United Nations would talk again in Geneva.</p>
 <script>{ const r = new Range(); r.selectNodeContents(document.querySelector('article p:nth-of-type(2)')); CSS.highlights.set('page', new Highlight(r));
 window.Highlight = class { constructor() { window.__pwned = 'Highlight'; } }; }</script>`,
   }),
-  // The same rules without our element's name: only the generic selectors.
-  'styles-generic': page('styles-generic', NEWS, {
-    head: `<style>${HOSTILE_CSS.replace('crosswire-mark, ', '')}</style>`,
-  }),
-  // The page claims our element names for its own custom elements.
+  // Only the generic rules, none naming ours.
+  'styles-generic': page('styles-generic', NEWS, { head: `<style>${GENERIC_CSS}</style>` }),
+  // The page claims our element names (the old highlight element's, the card host's) for its own custom elements.
   'custom-elements': page('custom-elements', NEWS, {
     head: `<script>window.__ranOnOurs = 0;
 customElements.define('crosswire-mark', class extends HTMLElement { constructor() { super(); window.__ranOnOurs++; } });
@@ -97,7 +160,7 @@ customElements.define('crosswire-card-host', class extends HTMLElement { constru
   mutating: mutatingPage('mutating', 'article'),
   // The same with the counter in the site's header, outside the article.
   'mutating-outside': mutatingPage('mutating-outside', 'header'),
-  huge: page('huge', HUGE, { head: PING_ON_FIRST_MARK }),
+  huge: page('huge', HUGE, { head: PING_ON_FIRST_PAINT }),
   // Chromium's renderer itself crashes laying out ~3,000 visibly nested elements (checked without the
   // extension), so the chain is out of layout; the DOM, which is what we walk, is 10,000 deep. The
   // parser caps nesting at 512, so a script builds it.
@@ -118,6 +181,16 @@ el.id = 'bottom'; el.append(${JSON.stringify(NEWS[1])}); }</script>`,
   }),
   // The whole article inside an editable region (a CMS preview, an editor showing the story).
   'editable-wrapper': page('editable-wrapper', NEWS).replace('<main>', '<main contenteditable="true">'),
+  // The page empties CSS.highlights after our first pass, three times over.
+  clears: page('clears', NEWS, { head: CLEARS_HIGHLIGHTS }),
+  // The page paints highlights of its own: a search's hits before we run, more after.
+  'own-highlights': page('own-highlights', [QUOTED, ...NEWS], {
+    head: ownHighlights([['search-hit', 'Syria', 5]], [['search-later', 'Geneva', 0]]),
+  }),
+  // The page paints under our quotes' name, before we run and again after our first pass.
+  'our-name': page('our-name', [QUOTED, ...NEWS], {
+    head: ownHighlights([['crosswire-quote', 'Kofi Annan', 0]], [['crosswire-quote', 'Hillary Clinton', 2]]),
+  }),
 };
 
 /** A page whose script changes the DOM forever (`window.stopMutating()` stops it); the counter goes at the end of `counterIn`. */
@@ -151,6 +224,8 @@ function hugeParagraphs(size: number): string[] {
 }
 
 let demo: DemoBrowser;
+/** A Chromium without Crosswire, on the same server: the pages as they are without us. */
+let plain: Browser;
 let ext: Page;
 const workerErrors: string[] = [];
 const summary: string[] = [];
@@ -162,6 +237,10 @@ beforeAll(async () => {
   demo.extension.worker.on('console', (m) => m.type() === 'error' && workerErrors.push(m.text()));
   ext = await demo.extension.context.newPage();
   await ext.goto(`chrome-extension://${demo.extension.extensionId}/options.html`);
+  plain = await chromium.launch({
+    executablePath: findChromium(),
+    args: [...demo.server.chromiumArgs, '--no-sandbox', '--disable-gpu'],
+  });
 });
 
 /** Pages a test opened, closed after it (pass or fail) unless kept for the next test. */
@@ -173,6 +252,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   console.log(`our main-thread work per page:\n${summary.join('\n')}`);
+  await plain?.close();
   await demo?.close();
 });
 
@@ -186,9 +266,9 @@ interface Visit {
 
 /**
  * Open a hostile page in front (background tabs get their timers throttled) and collect its
- * errors; `keep` leaves it open after the test, for the next one.
+ * errors; `firstPaint` waits for our first highlight, `keep` leaves it open after the test, for the next one.
  */
-async function visit(path: string, { firstMark = true, keep = false } = {}): Promise<Visit> {
+async function visit(path: string, { firstPaint = true, keep = false } = {}): Promise<Visit> {
   const p = await demo.extension.context.newPage();
   if (!keep) opened.add(p);
   const errors: string[] = [];
@@ -206,7 +286,7 @@ async function visit(path: string, { firstMark = true, keep = false } = {}): Pro
   await p.setViewportSize({ width: 1100, height: 900 });
   await p.goto(urlOf(path), { timeout: 60_000 });
   await p.bringToFront();
-  if (firstMark) await p.locator('crosswire-mark').first().waitFor({ state: 'attached', timeout: 30_000 });
+  if (firstPaint) await p.waitForFunction(anyPainted, undefined, { timeout: 30_000 });
   return { page: p, errors, workerFrom };
 }
 
@@ -230,9 +310,69 @@ async function expectPassRecorded(p: Page): Promise<void> {
     `${new URL(p.url()).pathname}: ${ours.length} tasks of ours, ${ours.reduce((n, t) => n + t.ms, 0).toFixed(1)} ms in all, longest ${ms.toFixed(1)} ms (${ours.find((t) => t.ms === ms)?.what ?? 'none'})`,
   );
 }
-const marks = (p: Page, selector = 'crosswire-mark') =>
-  p.evaluate((s) => document.querySelectorAll(s).length, selector);
 const done = (p: Page) => p.evaluate(() => performance.getEntriesByName('crosswire:done').length > 0);
+
+/**
+ * How many ranges we have painted (runs in the page): in our highlights (the keyboard's
+ * focus left out), not collapsed (text the page removed collapses them), and, given a
+ * selector, over text inside an element that matches it.
+ */
+function paintedIn(within: string | null): number {
+  let n = 0;
+  for (const [name, highlight] of CSS.highlights) {
+    if (!name.startsWith('crosswire-') || name === 'crosswire-focus') continue;
+    for (const range of highlight)
+      if (!range.collapsed && (!within || range.startContainer.parentElement?.closest(within))) n++;
+  }
+  return n;
+}
+const painted = (p: Page, within: string | null = null) => p.evaluate(paintedIn, within);
+/** The texts of our painted ranges over text inside elements that match `within` (runs in the page). */
+function paintedTextsIn(within: string): string[] {
+  const texts: string[] = [];
+  for (const [name, highlight] of CSS.highlights) {
+    if (!name.startsWith('crosswire-') || name === 'crosswire-focus') continue;
+    for (const range of highlight)
+      if (!range.collapsed && range.startContainer.parentElement?.closest(within)) texts.push(range.toString());
+  }
+  return texts;
+}
+/** The people's names painted on a page. */
+const paintedPeople = async (p: Page) =>
+  (await p.evaluate(paintedRanges)).filter((r) => r.name === 'crosswire-actor-person').map((r) => r.text);
+
+/** Rest the pointer on the first range of highlight `name` that reads `text` (scrolled into view). */
+async function hover(p: Page, name: string, text: string): Promise<void> {
+  const n = (await p.evaluate(paintedRanges)).filter((r) => r.name === name).findIndex((r) => r.text === text);
+  expect(n, `"${text}" painted in ${name}`).toBeGreaterThanOrEqual(0);
+  const at = await p.evaluate(pointOnPainted, [name, n] as [string, number]);
+  await p.mouse.move(at!.x, at!.y);
+}
+
+/** The newest tab showing a hostile page. */
+const tabOf = (path: string) =>
+  demo.extension.worker.evaluate(
+    async (u) => Math.max(...(await chrome.tabs.query({ url: u })).map((t) => t.id ?? -1)),
+    urlOf(path),
+  );
+/** Switch highlighting on or off in a page's tab, through its content script (as the popup does). */
+const switchTab = async (path: string, on: boolean) =>
+  demo.extension.worker.evaluate(
+    ([tabId, on]) => chrome.tabs.sendMessage(tabId, { type: 'crosswire-highlights', on }),
+    [await tabOf(path), on] as const,
+  );
+/** The annotations the background keeps for a page's tab (its reading). */
+async function annotationsOf(path: string): Promise<Annotation[]> {
+  const tabId = await tabOf(path);
+  const reply = (await ext.evaluate((id) => chrome.runtime.sendMessage({ type: 'page-of-tab', tabId: id }), tabId)) as {
+    ok: boolean;
+    value?: { annotations: Annotation[] };
+  };
+  return reply.value?.annotations ?? [];
+}
+/** The actor ids painted on a page, matched to its reading. */
+const paintedActors = async (v: Visit, path: string) =>
+  paintedIds(await v.page.evaluate(paintedRanges), await annotationsOf(path), 'actor');
 
 /** No error anywhere, no payload ran, and no <img> or <script> beyond those the page's HTML has. */
 async function expectClean(v: Visit, html: string): Promise<void> {
@@ -250,8 +390,92 @@ async function expectClean(v: Visit, html: string): Promise<void> {
   });
 }
 
-/** The card's markup without attribute values, where a `<` would not be an element. */
-const cardElements = async (p: Page) => (await cardMarkup(p, false)).replace(/"[^"]*"/g, '""');
+/**
+ * The page's DOM as lines (runs in the page): each element with its attributes, its text and
+ * comments when `withText`, open shadow roots and same-origin frames included; our UI host is
+ * left out and reported apart, with where it hangs. An explicit stack: one page is 10,000 deep.
+ */
+function domLines(withText: boolean): { lines: string[]; hosts: string[] } {
+  const lines: string[] = [];
+  const hosts: string[] = [];
+  const stack: (Node | string)[] = [document];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (typeof node === 'string') {
+      lines.push(node);
+      continue;
+    }
+    if (node.nodeType === Node.TEXT_NODE || node.nodeType === Node.COMMENT_NODE) {
+      if (withText) lines.push(`${node.nodeName} ${JSON.stringify(node.nodeValue)}`);
+      continue;
+    }
+    const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : null;
+    if (el?.localName.startsWith('crosswire-card-host-')) {
+      hosts.push(`${el.parentNode?.nodeName.toLowerCase()} > crosswire-card-host-*`);
+      continue;
+    }
+    if (el) {
+      const attributes = [...el.attributes].map((a) => ` ${a.name}=${JSON.stringify(a.value)}`).join('');
+      lines.push(`<${el.localName}${attributes}>`);
+      stack.push(`</${el.localName}>`);
+    }
+    for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
+    const inner = el?.shadowRoot ?? (el instanceof HTMLIFrameElement ? el.contentDocument : null);
+    if (inner) stack.push(inner, `${inner.nodeName}:`);
+  }
+  return { lines, hosts };
+}
+
+/** Where two lists of lines first differ, with the lines around it in each; null when they are the same. */
+function firstDifference(on: string[], off: string[]) {
+  for (let i = 0; i < Math.max(on.length, off.length); i++)
+    if (on[i] !== off[i])
+      return { line: i, on: on.slice(Math.max(0, i - 2), i + 3), off: off.slice(Math.max(0, i - 2), i + 3) };
+  return null;
+}
+
+/** A hostile page's DOM in the Chromium without Crosswire, once `prepare` (if any) has brought it where the test's is. */
+async function domWithout(path: string, withText: boolean, prepare?: (p: Page) => Promise<unknown>) {
+  const p = await plain.newPage({ viewport: { width: 1100, height: 900 } });
+  try {
+    await p.goto(urlOf(path), { timeout: 60_000 });
+    await prepare?.(p);
+    return await p.evaluate(domLines, withText);
+  } finally {
+    await p.close();
+  }
+}
+
+/**
+ * Crosswire inserted no element into the page, and moved or changed nothing in it, but its
+ * own UI host (`hosts` of them, appended to <html>): the page's DOM, that host left out, is
+ * `without` (the page before Crosswire ran), or else the same page's in the Chromium without
+ * Crosswire. Pages that change forever compare their elements only (`withText: false`).
+ */
+async function expectOnlyOurHost(
+  v: Visit,
+  path: string,
+  {
+    withText = true,
+    hosts = 1,
+    prepare,
+    without,
+  }: {
+    withText?: boolean;
+    hosts?: number;
+    prepare?: (p: Page) => Promise<unknown>;
+    without?: { lines: string[] };
+  } = {},
+): Promise<void> {
+  const on = await v.page.evaluate(domLines, withText);
+  expect(on.hosts).toEqual(Array(hosts).fill('html > crosswire-card-host-*'));
+  const off = without ?? (await domWithout(path, withText, prepare));
+  expect(firstDifference(on.lines, off.lines)).toBeNull();
+}
+
+/** The card's markup without attribute values, where a `<` would not be an element (`part: 'control'` reads the list control). */
+const cardElements = async (p: Page, part: 'card' | 'control' = 'card') =>
+  (await cardMarkup(p, false, part)).replace(/"[^"]*"/g, '""');
 
 /** Switch highlighting off for the site, or on again, from an extension page. */
 const disableSite = (off: boolean) =>
@@ -260,13 +484,18 @@ const disableSite = (off: boolean) =>
     off ? [HOST] : [],
   );
 
-/** Paragraph boxes of the page with highlighting off, then on (switched on in place through the tab's content script). */
-async function layoutOffThenOn(path: string): Promise<{ v: Visit; off: number[][]; on: number[][] }> {
+/**
+ * Paragraph boxes (and the DOM) of the page with highlighting off, then its boxes on
+ * (switched on in place through the tab's content script).
+ */
+async function layoutOffThenOn(
+  path: string,
+): Promise<{ v: Visit; off: number[][]; on: number[][]; domOff: { lines: string[] } }> {
   await disableSite(true);
   try {
-    const v = await visit(path, { firstMark: false });
+    const v = await visit(path, { firstPaint: false });
     await v.page.waitForTimeout(1000);
-    expect(await marks(v.page)).toBe(0);
+    expect(await painted(v.page)).toBe(0);
     const boxes = () =>
       v.page.evaluate(() =>
         [...document.querySelectorAll('article > p')].map((p) =>
@@ -274,12 +503,10 @@ async function layoutOffThenOn(path: string): Promise<{ v: Visit; off: number[][
         ),
       );
     const off = await boxes();
-    await demo.extension.worker.evaluate(async (u) => {
-      const newest = Math.max(...(await chrome.tabs.query({ url: u })).map((t) => t.id ?? -1));
-      await chrome.tabs.sendMessage(newest, { type: 'crosswire-highlights', on: true });
-    }, urlOf(path));
+    const domOff = await v.page.evaluate(domLines, true);
+    await switchTab(path, true);
     await expect.poll(() => done(v.page), { timeout: 20_000 }).toBe(true);
-    return { v, off, on: await boxes() };
+    return { v, off, on: await boxes(), domOff };
   } finally {
     await disableSite(false);
   }
@@ -291,137 +518,180 @@ async function layoutOffThenOn(path: string): Promise<{ v: Visit; off: number[][
  */
 const RETRY = { retry: 2 };
 
-describe('hostile pages', () => {
-  it('1. shows markup in names, quotes and figures as text, in the page, the card and the popup', RETRY, async () => {
-    const v = await visit('markup');
-    const { page: p } = v;
-    await expect.poll(() => done(p), { timeout: 20_000 }).toBe(true);
-    expect(await marks(p, 'crosswire-mark[data-crosswire-id="sergey-lavrov"]')).toBeGreaterThan(0);
-    expect(await marks(p, 'crosswire-mark[data-crosswire-id="ahmet-davutoglu"]')).toBeGreaterThan(0);
-    expect(
-      await p.locator('crosswire-mark[data-crosswire-kind="figure"]', { hasText: '7,500' }).count(),
-    ).toBeGreaterThan(0);
-    const quote = p.locator('crosswire-mark[data-crosswire-kind="quote"][tabindex="0"]').first();
-    expect(await quote.textContent()).toContain('<img src=x');
-    // The actor's card, then the quote's.
-    await p.locator('crosswire-mark[data-crosswire-id="sergey-lavrov"]').first().hover();
-    await expect
-      .poll(() => cardMarkup(p, false), { timeout: 10_000 })
-      .toMatch(/Sergey Lavrov[\s\S]*(Voice of America|No other article)/);
-    expect(await cardElements(p)).not.toMatch(/<(img|script)\b/i);
-    await p.keyboard.press('Escape');
-    await quote.focus();
-    await expect.poll(() => cardMarkup(p, false), { timeout: 10_000 }).toContain('Add a note');
-    expect(await cardElements(p)).not.toMatch(/<(img|script)\b/i);
-    // Into the card, "Add a note": the form quotes the quote's own text, markup and all.
-    await p.keyboard.press('Enter');
-    await p.keyboard.press('Enter');
-    await expect
-      .poll(() => cardMarkup(p, false), { timeout: 10_000 })
-      .toContain('&lt;img src=x onerror=window.__pwned=1&gt; we will not &lt;script&gt;');
-    expect(await cardElements(p)).not.toMatch(/<(img|script)\b/i);
-    await p.keyboard.press('Escape');
-    // The popup, opened for this tab: the quote as literal text.
-    const [tab] = await demo.extension.worker.evaluate((u) => chrome.tabs.query({ url: u }), urlOf('markup'));
-    const popup = await demo.extension.context.newPage();
-    opened.add(popup);
-    const popupErrors: string[] = [];
-    popup.on('pageerror', (e) => popupErrors.push(e.message));
-    popup.on('console', (m) => m.type() === 'error' && popupErrors.push(m.text()));
-    await popup.goto(`chrome-extension://${demo.extension.extensionId}/popup.html?tab=${tab!.id}`);
-    await popup.getByRole('tablist').waitFor({ timeout: 20_000 });
-    await popup.getByRole('tab', { name: /^Quotes/ }).click();
-    await expect
-      .poll(() => popup.getByRole('tabpanel').innerText(), { timeout: 10_000 })
-      .toContain('<img src=x onerror=window.__pwned=1> we will not <script>window.__pwned=2</script> accept this');
-    await popup.getByRole('tab', { name: /^Story/ }).click();
-    await popup.waitForTimeout(500);
-    expect(
-      await popup.evaluate(() => ({
-        pwned: (window as { __pwned?: unknown }).__pwned,
-        img: document.querySelectorAll('img[src="x"], img[src$="/x"], script:not([src])').length,
-      })),
-    ).toEqual({ pwned: undefined, img: 0 });
-    expect(popupErrors).toEqual([]);
-    expect(await p.locator('img[src="x"]').count()).toBe(0);
-    await expectClean(v, PAGES.markup!);
-    await expectPassRecorded(p);
-  });
+/** What the page recorded of the highlights it made (`window.__own`), and how each stands now (runs in the page). */
+function ownHighlightsNow() {
+  const own = (
+    window as unknown as { __own: { name: string; highlight: Highlight; texts: string[]; priority: number }[] }
+  ).__own;
+  return own.map(({ name, highlight, texts, priority }) => ({
+    name,
+    registered: CSS.highlights.get(name) === highlight,
+    texts: [...highlight].map((r) => r.toString()),
+    made: texts,
+    priority: highlight.priority,
+    madePriority: priority,
+  }));
+}
+/** The texts painted in one of the registry's highlights now, whoever set it (runs in the page). */
+const textsIn = (name: string) => [...(CSS.highlights.get(name) ?? [])].map((r) => r.toString());
 
-  it('2. colours its marks in its palette against page !important rules, and runs no page code', RETRY, async () => {
+describe('hostile pages', () => {
+  it(
+    '1. shows markup in names, quotes and figures as text, in the page, the card, the list and the popup',
+    RETRY,
+    async () => {
+      const v = await visit('markup');
+      const { page: p } = v;
+      await expect.poll(() => done(p), { timeout: 20_000 }).toBe(true);
+      expect(await paintedActors(v, 'markup')).toEqual(expect.arrayContaining(['sergey-lavrov', 'ahmet-davutoglu']));
+      const ranges = await p.evaluate(paintedRanges);
+      expect(ranges.filter((r) => r.name === 'crosswire-figure' && r.text.includes('7,500')).length).toBeGreaterThan(0);
+      // The quote is painted over the page's text, markup and all, as text.
+      expect(ranges.filter((r) => r.name === 'crosswire-quote').map((r) => r.text)).toEqual([
+        expect.stringContaining('<img src=x onerror=window.__pwned=1> we will not <script>'),
+      ]);
+      // The actor's card, then the quote's.
+      await hover(p, 'crosswire-actor-person', 'Sergey Lavrov');
+      await expect
+        .poll(() => cardMarkup(p, false), { timeout: 10_000 })
+        .toMatch(/Sergey Lavrov[\s\S]*(Voice of America|No other article)/);
+      expect(await cardElements(p)).not.toMatch(/<(img|script)\b/i);
+      await p.keyboard.press('Escape');
+      // The keyboard's way in: the control is last in the Tab order; the list ends with the quote.
+      await p.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await p.keyboard.press('Shift+Tab');
+      await p.keyboard.press('ArrowDown');
+      await p.keyboard.press('End');
+      await expect
+        .poll(() => cardMarkup(p, false, 'control'), { timeout: 10_000 })
+        .toMatch(/aria-selected="true"[^>]*>“&lt;img src=x onerror=window.__pwned=1&gt; we will not &lt;script&gt;/);
+      expect(await cardElements(p, 'control')).not.toMatch(/<(img|script)\b/i);
+      await expect.poll(() => cardMarkup(p, false), { timeout: 10_000 }).toContain('Add a note');
+      expect(await cardElements(p)).not.toMatch(/<(img|script)\b/i);
+      // Into the card, "Add a note": the form quotes the quote's own text, markup and all.
+      await p.keyboard.press('Enter');
+      await p.keyboard.press('Enter');
+      await expect
+        .poll(() => cardMarkup(p, false), { timeout: 10_000 })
+        .toContain('&lt;img src=x onerror=window.__pwned=1&gt; we will not &lt;script&gt;');
+      expect(await cardElements(p)).not.toMatch(/<(img|script)\b/i);
+      await p.keyboard.press('Escape');
+      // The popup, opened for this tab: the quote as literal text.
+      const popup = await demo.extension.context.newPage();
+      opened.add(popup);
+      const popupErrors: string[] = [];
+      popup.on('pageerror', (e) => popupErrors.push(e.message));
+      popup.on('console', (m) => m.type() === 'error' && popupErrors.push(m.text()));
+      await popup.goto(`chrome-extension://${demo.extension.extensionId}/popup.html?tab=${await tabOf('markup')}`);
+      await popup.getByRole('tablist').waitFor({ timeout: 20_000 });
+      await popup.getByRole('tab', { name: /^Quotes/ }).click();
+      await expect
+        .poll(() => popup.getByRole('tabpanel').innerText(), { timeout: 10_000 })
+        .toContain('<img src=x onerror=window.__pwned=1> we will not <script>window.__pwned=2</script> accept this');
+      await popup.getByRole('tab', { name: /^Story/ }).click();
+      await popup.waitForTimeout(500);
+      expect(
+        await popup.evaluate(() => ({
+          pwned: (window as { __pwned?: unknown }).__pwned,
+          img: document.querySelectorAll('img[src="x"], img[src$="/x"], script:not([src])').length,
+        })),
+      ).toEqual({ pwned: undefined, img: 0 });
+      expect(popupErrors).toEqual([]);
+      expect(await p.locator('img[src="x"]').count()).toBe(0);
+      await expectClean(v, PAGES.markup!);
+      await expectOnlyOurHost(v, 'markup');
+      await expectPassRecorded(p);
+    },
+  );
+
+  /** The colour each highlight paints with on the page's second paragraph, as the cascade gives it (runs in the page). */
+  const highlightColours = () => {
+    const el = document.querySelector('article p:nth-of-type(2)')!;
+    const colour = (name: string) => getComputedStyle(el, `::highlight(${name})`).backgroundColor;
+    return { person: colour('crosswire-actor-person'), state: colour('crosswire-actor-state') };
+  };
+
+  it('2. leaves the page its own marks and highlight, and runs no page code', RETRY, async () => {
     const v = await visit('styles');
     await expect.poll(() => done(v.page), { timeout: 20_000 }).toBe(true);
-    const looks = await v.page.evaluate(() => {
-      const style = (s: string) => {
-        const m = document.querySelector(s);
-        return m && getComputedStyle(m).backgroundColor;
-      };
-      return {
-        person: style('crosswire-mark[data-crosswire-type="person"]'),
-        state: style('crosswire-mark[data-crosswire-type="state"]'),
-        pageMarks: document.querySelectorAll('article mark').length,
-      };
-    });
-    expect(looks).toEqual({ person: 'rgba(0, 114, 178, 0.16)', state: 'rgba(230, 159, 0, 0.16)', pageMarks: 2 });
-    expect(await marks(v.page, 'article mark crosswire-mark[data-crosswire-id="sergey-lavrov"]')).toBe(1);
+    const seen = await v.page.evaluate(() => ({
+      pageMarks: document.querySelectorAll('article mark').length,
+      pageHighlight: [...(CSS.highlights.get('page') ?? [])].map((r) => r.toString()),
+    }));
+    expect(seen).toEqual({ pageMarks: 2, pageHighlight: [NEWS[0]] });
+    // The name inside the page's own <mark> is painted, once.
+    expect((await v.page.evaluate(paintedTextsIn, 'article mark')).filter((t) => t === 'Sergey Lavrov')).toHaveLength(
+      1,
+    );
+    expect(await paintedActors(v, 'styles')).toContain('sergey-lavrov');
     await expectClean(v, PAGES.styles!);
+    await expectOnlyOurHost(v, 'styles');
     await expectPassRecorded(v.page);
   });
 
+  it('2. colours its highlights in its palette against generic page !important rules', RETRY, async () => {
+    const v = await visit('styles-generic');
+    await expect.poll(() => done(v.page), { timeout: 20_000 }).toBe(true);
+    expect(await v.page.evaluate(highlightColours)).toEqual({
+      person: 'rgba(0, 114, 178, 0.16)',
+      state: 'rgba(230, 159, 0, 0.16)',
+    });
+  });
+
+  // FIXED (every rule is raised to three ids' specificity with :not(#\#), which every element
+  // matches). Was: BUG (src/content/mark-css.ts): a page's own ::highlight rules for our names
+  // won: marks.css comes with the content script as an author sheet that precedes the page's,
+  // and a page rule `::highlight(crosswire-actor-person) { background-color: red !important }`
+  // has the same specificity (0,0,1), so the later one, the page's, wins. Computed here, and
+  // seen on screen: Lavrov's name is painted red.
+  it('2. colours its highlights in its palette against page !important rules naming them', RETRY, async () => {
+    const v = await visit('styles');
+    await expect.poll(() => done(v.page), { timeout: 20_000 }).toBe(true);
+    expect(await v.page.evaluate(highlightColours)).toEqual({
+      person: 'rgba(0, 114, 178, 0.16)',
+      state: 'rgba(230, 159, 0, 0.16)',
+    });
+  });
+
   it(
-    '2. keeps marks inline and the layout unchanged against generic `*, span, mark { display: block !important }` rules',
+    '2. leaves the layout unchanged against generic `*, span, mark { display: block !important }` rules',
     RETRY,
     async () => {
-      const { v, off, on } = await layoutOffThenOn('styles-generic');
-      expect(
-        await v.page.evaluate(() => [
-          ...new Set([...document.querySelectorAll('crosswire-mark')].map((m) => getComputedStyle(m).display)),
-        ]),
-      ).toEqual(['inline']);
+      const { v, off, on, domOff } = await layoutOffThenOn('styles-generic');
       expect(on).toEqual(off);
       await expectClean(v, PAGES['styles-generic']!);
+      await expectOnlyOurHost(v, 'styles-generic', { without: domOff });
       await expectPassRecorded(v.page);
     },
   );
 
-  // FIXED (every rule now names our element and both its attributes). Was: BUG (src/content/mark-css.ts:14, the base rule `crosswire-mark { … display: inline !important … }`):
-  // its selector has the specificity of a page rule naming our element, and page sheets come
-  // later in the cascade than the manifest-injected marks.css, so a page's
-  // `crosswire-mark { display: block !important; font-size: 40px !important }` wins: every mark
-  // becomes a block (computed display "block") and the paragraphs grow when highlighting goes on.
-  it('2. keeps marks inline and the layout unchanged against a page rule naming crosswire-mark', async () => {
-    const { v, off, on } = await layoutOffThenOn('styles');
-    const display = await v.page.evaluate(() => [
-      ...new Set([...document.querySelectorAll('crosswire-mark')].map((m) => getComputedStyle(m).display)),
-    ]);
-    expect({ display, layoutUnchanged: JSON.stringify(on) === JSON.stringify(off) }).toEqual({
-      display: ['inline'],
-      layoutUnchanged: true,
-    });
+  // Painting cannot move a box (::highlight takes colours and decorations only). Was: BUG
+  // (mark-css.ts, when highlights were <crosswire-mark> elements): a page rule naming our
+  // element made every mark a block and grew the paragraphs.
+  it('2. leaves the layout unchanged against page rules naming our highlights', RETRY, async () => {
+    const { v, off, on, domOff } = await layoutOffThenOn('styles');
+    expect(on).toEqual(off);
+    await expectOnlyOurHost(v, 'styles', { without: domOff });
   });
 
   // Was: BUG (src/content/highlighter.ts:45, `this.doc.createElement(MARK_TAG)`; the same at
-  // src/content/card/shadow-host.ts:13 for `crosswire-card-host`): the elements are created in
-  // the page's document, whose custom element registry is the page's, so a page that defines
-  // elements under our names has its constructor run (in the page's world) on every highlight
-  // (`window.__ranOnOurs` is 26 here, not 0). Its class could rewrite or hide our highlights,
-  // and `attachInternals()` in the card host's constructor hands the page the card's *closed*
-  // shadow root (ElementInternals.shadowRoot), so the page reads what the card shows from the
-  // reader's corpus and notes.
-  // FIXED for the card host: its name now has a random suffix the page cannot know in
-  // advance, so no page definition applies and the closed root stays closed. ACCEPTED for the
-  // marks: a page that defines `crosswire-mark` still runs its class on them (their names are
-  // what tests, styles and exports rely on); they hold nothing the page cannot read in its
-  // own DOM, and the stylesheet keeps them inline.
-  it('2. keeps the card closed to a page that defines crosswire-mark and crosswire-card-host', async () => {
+  // src/content/card/shadow-host.ts:13 for `crosswire-card-host`): the elements were created in
+  // the page's document, whose custom element registry is the page's, so a page that defined
+  // elements under our names had its constructor run on every highlight, and
+  // `attachInternals()` in the card host's constructor handed the page the card's *closed*
+  // shadow root. FIXED: the card host's name has a random suffix the page cannot know in
+  // advance, and highlights are painted, so no element of ours is one the page defined.
+  it('2. keeps the card closed to a page that defines crosswire-mark and crosswire-card-host', RETRY, async () => {
     const v = await visit('custom-elements');
-    await v.page.locator('crosswire-mark[data-crosswire-id="sergey-lavrov"]').first().hover();
+    await hover(v.page, 'crosswire-actor-person', 'Sergey Lavrov');
     await expect.poll(() => cardMarkup(v.page, false), { timeout: 10_000 }).toContain('Sergey Lavrov');
     const seen = await v.page.evaluate(() => ({
       ran: (window as { __ranOnOurs?: number }).__ranOnOurs,
       cardReadable: !!(window as { __internals?: ElementInternals }).__internals?.shadowRoot,
     }));
-    expect(seen.cardReadable).toBe(false);
+    expect(seen).toEqual({ ran: 0, cardReadable: false });
+    await expectClean(v, PAGES['custom-elements']!);
+    await expectOnlyOurHost(v, 'custom-elements');
   });
 
   /** The mutating pages, kept open for the next test. */
@@ -439,6 +709,23 @@ describe('hostile pages', () => {
             '<p id="kept">Update: Kofi Annan said in Ankara that Turkey and Qatar backed his plan, and Sergey Lavrov repeated Russia\'s support.</p>',
           ),
     );
+  /** The page without Crosswire brought to where a kept one ends: its live paragraphs full (ten), `#kept` added, the page stopped. */
+  const quietLikeKept = (withKept: boolean) => async (p: Page) => {
+    await p.waitForFunction(() => (window as unknown as { paragraphsAdded(): number }).paragraphsAdded() > 10);
+    if (withKept) await addKept(p);
+    await stopMutating(p);
+  };
+  /** Our ranges (runs in the page): painted (not collapsed), all registered (collapsed ones too), and painted twice over the same text. */
+  const rangeCounts = () => {
+    const all = [...CSS.highlights]
+      .filter(([name]) => name.startsWith('crosswire-') && name !== 'crosswire-focus')
+      .flatMap(([name, h]) => [...h].map((r) => ({ name, r })));
+    const painted = all.filter(({ r }) => !r.collapsed);
+    const keys = painted.map(({ name, r }) => [name, r.startContainer, r.startOffset, r.endContainer, r.endOffset]);
+    const twice = keys.filter((k, i) => keys.findIndex((o) => o.every((x, j) => x === k[j])) !== i).length;
+    const live = painted.filter(({ r }) => r.startContainer.parentElement?.closest('#live')).length;
+    return { painted: painted.length, registered: all.length, live, twice };
+  };
 
   it('3. stays bounded and cheap on a page that mutates its DOM every few milliseconds', RETRY, async () => {
     await kept.mutating?.then(
@@ -450,28 +737,13 @@ describe('hostile pages', () => {
     const p = v.page;
     const since = await p.evaluate(() => performance.getEntriesByName('crosswire:start')[0]?.startTime ?? 0);
     await p.waitForTimeout(3000);
-    const at3 = await marks(p);
+    const at3 = await p.evaluate(rangeCounts);
     await p.waitForTimeout(2000);
-    const at5 = await p.evaluate(() => ({
-      all: document.querySelectorAll('crosswire-mark').length,
-      live: document.querySelectorAll('#live crosswire-mark').length,
-    }));
-    expect(at5.all).toBeGreaterThan(0);
-    // Growth only from the paragraphs the page currently shows; no highlight applied twice.
-    expect(at5.all - at3).toBeLessThanOrEqual(at5.live);
-    expect(
-      await p.evaluate(
-        () =>
-          [...document.querySelectorAll('crosswire-mark')].filter((m) => {
-            const outer = m.parentElement?.closest('crosswire-mark') as HTMLElement | null;
-            return (
-              !!outer &&
-              outer.dataset.crosswireId === (m as HTMLElement).dataset.crosswireId &&
-              outer.textContent === m.textContent
-            );
-          }).length,
-      ),
-    ).toBe(0);
+    const at5 = await p.evaluate(rangeCounts);
+    expect(at5.painted).toBeGreaterThan(0);
+    // Growth only from the paragraphs the page currently shows; no text painted twice.
+    expect(at5.painted - at3.painted).toBeLessThanOrEqual(at5.live);
+    expect([at3.twice, at5.twice]).toEqual([0, 0]);
     const ours = await tasks(p);
     const total = ours.filter((t) => t.start >= since).reduce((n, t) => n + t.ms, 0);
     const { finished, added } = await p.evaluate(() => ({
@@ -481,13 +753,39 @@ describe('hostile pages', () => {
     // Each pass after the first reads its text once (one 'text map' task, these texts being small).
     const passes = ours.filter((t) => t.what === 'text map' && t.start >= finished).length;
     console.log(
-      `mutating page: ${at3} marks at 3 s, ${at5.all} at 5 s (${at5.live} in live paragraphs); ${passes} passes after the first while the page added ${added} paragraphs; ${ours.length} tasks of ours (${ours.map((t) => t.what).join(', ')}), ${total.toFixed(1)} ms in all`,
+      `mutating page: ${at3.painted} ranges painted at 3 s (${at3.registered} registered), ${at5.painted} at 5 s (${at5.live} in live paragraphs, ${at5.registered} registered); ${passes} passes after the first while the page added ${added} paragraphs; ${ours.length} tasks of ours (${ours.map((t) => t.what).join(', ')}), ${total.toFixed(1)} ms in all`,
     );
     // Cheap: work follows the paragraphs the page adds (each read at most once, and each one it
     // drops, highlights and all, re-reads the article at most once), not its 200 changes a second.
     expect(passes).toBeLessThanOrEqual(2 * added);
+    // Bounded: once the page is quiet, nothing of ours is left over text it removed.
+    await stopMutating(p);
+    await expect
+      .poll(
+        async () => {
+          const quiet = await p.evaluate(rangeCounts);
+          return quiet.registered - quiet.painted;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(0);
     await expectPassRecorded(p);
     await expectClean(v, PAGES.mutating!);
+  });
+
+  // FIXED (settle() reads only the outermost of what changed or arrived; a re-read erases what
+  // it will paint again). Was: BUG (watch.ts settle(), index.ts readAgain): a paragraph the page
+  // added to a block it also removed one from (#live) was read twice, as the changed block and
+  // as added, and both passes painted it: once quiet, 5 to 50 of the ten live paragraphs' 50
+  // ranges stayed painted twice, and the keyboard list showed them twice.
+  it('3. paints no text twice on that page, once it is quiet', async () => {
+    const { page: p } = await keptVisit('mutating');
+    await stopMutating(p);
+    await expect.poll(() => p.evaluate(() => document.querySelectorAll('#live p').length)).toBe(10);
+    await p.waitForTimeout(2000);
+    const quiet = await p.evaluate(rangeCounts);
+    expect(quiet.live).toBeGreaterThan(0);
+    expect(quiet.twice).toBe(0);
   });
 
   // FIXED (a detached piece is skipped). Was: BUG (src/content/highlighter.ts:50, `text.parentNode!.insertBefore(mark, text)`): the text
@@ -499,11 +797,13 @@ describe('hostile pages', () => {
   // the popup gets no report, and `crosswire:done` is never marked. A ticking clock, a "3 min
   // ago" or a live counter inside the article body is enough.
   it('3. completes its first pass when the page replaces text while it is annotated (cards open)', async () => {
-    const { page: p } = await keptVisit('mutating');
+    const v = await keptVisit('mutating');
+    const { page: p } = v;
     try {
-      await p.locator('crosswire-mark[data-crosswire-id="sergey-lavrov"]').first().hover();
+      await hover(p, 'crosswire-actor-person', 'Sergey Lavrov');
       await expect.poll(() => cardMarkup(p, false), { timeout: 5000 }).toContain('Sergey Lavrov');
       expect(await done(p)).toBe(true);
+      await expectOnlyOurHost(v, 'mutating', { withText: false, prepare: quietLikeKept(false) });
     } finally {
       await p.close();
     }
@@ -512,7 +812,7 @@ describe('hostile pages', () => {
   it('3. completes its first pass when the text that changes is outside the article', RETRY, async () => {
     const v = await keptVisit('mutating-outside');
     await expect.poll(() => done(v.page), { timeout: 20_000 }).toBe(true);
-    await v.page.locator('crosswire-mark[data-crosswire-id="sergey-lavrov"]').first().hover();
+    await hover(v.page, 'crosswire-actor-person', 'Sergey Lavrov');
     await expect.poll(() => cardMarkup(v.page, false), { timeout: 10_000 }).toContain('Sergey Lavrov');
     await expectClean(v, PAGES['mutating-outside']!);
     await expectPassRecorded(v.page);
@@ -527,7 +827,7 @@ describe('hostile pages', () => {
   it('3. annotates a paragraph added while the page keeps mutating', async () => {
     const { page: p } = await keptVisit('mutating-outside');
     await addKept(p);
-    await expect.poll(() => marks(p, '#kept crosswire-mark'), { timeout: 6000 }).toBeGreaterThan(0);
+    await expect.poll(() => painted(p, '#kept'), { timeout: 6000 }).toBeGreaterThan(0);
   });
 
   it('3. annotates that paragraph once the page stops mutating', async () => {
@@ -535,34 +835,42 @@ describe('hostile pages', () => {
     opened.add(v.page);
     await addKept(v.page);
     await stopMutating(v.page);
-    await expect.poll(() => marks(v.page, '#kept crosswire-mark'), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => painted(v.page, '#kept'), { timeout: 10_000 }).toBeGreaterThan(0);
     await expectClean(v, PAGES['mutating-outside']!);
+    await expectOnlyOurHost(v, 'mutating-outside', { withText: false, prepare: quietLikeKept(true) });
   });
 
   /** The 5 MB page once highlighting settled: the first pass is done and the number of highlights has not moved for 1 s (a generous 600 s at most: it has taken 130 s on a busy machine, and over 240 s with several test runs beside it). */
-  let huge: Promise<{ v: Visit; seconds: number; marks: number }> | undefined;
+  let huge: Promise<{ v: Visit; seconds: number; painted: number }> | undefined;
   const hugeSettled = () =>
     (huge ??= (async () => {
-      const v = await visit('huge', { firstMark: false, keep: true });
+      const v = await visit('huge', { firstPaint: false, keep: true });
       const t0 = Date.now();
       let last = -1;
       let stableSince = Date.now();
       while (Date.now() - t0 < 600_000) {
-        const n = await marks(v.page);
+        const n = await painted(v.page);
         if (n !== last) [last, stableSince] = [n, Date.now()];
         if ((await done(v.page)) && Date.now() - stableSince >= 1000) break;
         await v.page.waitForTimeout(250);
       }
-      return { v, seconds: (Date.now() - t0) / 1000, marks: last };
+      return { v, seconds: (Date.now() - t0) / 1000, painted: last };
     })());
 
   // FIXED (the page is sent once, up to 8 million characters, and the background annotates it in
   // parts of 1 MB). Was: BUG: the annotate request refused text over 4,000,000 characters, so a
   // longer article got no annotations at all, not even for its first 4 million characters, and
   // nothing said so.
+  // Known, slow (src/content/page-highlights.ts:66-72 with painter.ts:73 and :149): each
+  // highlight is registered in CSS.highlights when first made, then filled slice by slice, a
+  // frame between slices, and Chromium renders it again whole after each. The 5 MB first pass
+  // took 76 to 318 s in four runs (once not done in 600 s), with frame gaps of 3 to 59 s, while
+  // our own tasks came to ~5 s. In a page without Crosswire, adding 40,000 ranges 400 a frame
+  // takes 5.7 s (37 s on a loaded machine) to a registered Highlight, 1.8 s (2.0 s) to one
+  // registered once filled. Durations belong in the bench; this test holds that it completes.
   it('4. survives 5 MB of article text and highlights all of it', { timeout: 720_000 }, async () => {
     expect(PAGES.huge!.length).toBeGreaterThan(5_000_000);
-    const { v, seconds, marks: count } = await hugeSettled();
+    const { v, seconds, painted: count } = await hugeSettled();
     const p = v.page;
     const frames = await p.evaluate(() => {
       const start = performance.getEntriesByName('crosswire:start')[0]?.startTime ?? 0;
@@ -572,39 +880,43 @@ describe('hostile pages', () => {
       return { gap, textLength: document.querySelector('article')!.textContent!.length };
     });
     console.log(
-      `5 MB page (${frames.textLength} characters of article text): ${count} marks after ${seconds.toFixed(1)} s; longest frame gap after our start ${frames.gap.toFixed(0)} ms`,
+      `5 MB page (${frames.textLength} characters of article text): ${count} ranges painted after ${seconds.toFixed(1)} s; longest frame gap after our start ${frames.gap.toFixed(0)} ms`,
     );
     expect(await done(p)).toBe(true);
-    // Each paragraph is one text node, so each annotation the engine finds in it is one highlight.
+    // Each paragraph is one text node, so each annotation the engine finds in it is one range.
     const expected = HUGE.reduce((n, text) => n + annotate(text, { published: '2012-03-12' }).length, 0);
-    expect(await marks(p, 'article > p:not(:first-of-type) crosswire-mark')).toBe(expected);
+    expect(await painted(p, 'article > p:not(:first-of-type)')).toBe(expected);
     await expectClean(v, PAGES.huge!);
+    await expectOnlyOurHost(v, 'huge');
   });
 
-  // Known (src/content/page-highlights.ts): the 5 MB article is highlighted in 8 ms slices, but
-  // a few slices run to 60-80 ms, likely garbage collection of the hundreds of thousands of
-  // elements made landing inside whichever slice runs. The durations are printed, not asserted.
+  // Known (src/content/page-highlights.ts): the 5 MB article is highlighted in 8 ms slices; the
+  // durations are printed, not asserted.
   it('4. works through 5 MB in slices, and the page handles its own events in between', async () => {
     const { v } = await hugeSettled();
     try {
       const ours = await tasks(v.page);
       const slices = (what: string) => ours.filter((t) => t.what === what).length;
-      const seen = await v.page.evaluate(() => ({
-        ping: (window as { __ping?: { at: number; marks: number; done: boolean } }).__ping,
-        done: performance.getEntriesByName('crosswire:done')[0]?.startTime,
-        marks: document.querySelectorAll('crosswire-mark').length,
-      }));
+      const seen = await v.page.evaluate(() => {
+        let painted = 0;
+        for (const [name, h] of CSS.highlights) if (name.startsWith('crosswire-')) painted += h.size;
+        return {
+          ping: (window as { __ping?: { at: number; slices: number; done: boolean } }).__ping,
+          done: performance.getEntriesByName('crosswire:done')[0]?.startTime,
+          painted,
+        };
+      });
       const longest = [...ours].sort((a, b) => b.ms - a.ms)[0];
       console.log(
-        `5 MB page: ${slices('text map')} text-map and ${slices('highlight')} highlight slices, ${ours.reduce((n, t) => n + t.ms, 0).toFixed(0)} ms in all, longest ${longest?.what} ${longest?.ms.toFixed(0)} ms (budget 50 ms); the page handled its message at ${seen.ping?.marks} of ${seen.marks} highlights`,
+        `5 MB page: ${slices('text map')} text-map and ${slices('highlight')} highlight slices, ${ours.reduce((n, t) => n + t.ms, 0).toFixed(0)} ms in all, longest ${longest?.what} ${longest?.ms.toFixed(0)} ms (budget 50 ms); the page handled its message after ${seen.ping?.slices} of ${slices('highlight')} highlight slices (${seen.painted} ranges)`,
       );
       expect(slices('text map')).toBeGreaterThan(1);
       expect(slices('highlight')).toBeGreaterThan(1);
-      // The page posted its message when our first highlight went in; it ran before our pass ended.
+      // The page posted its message when it saw our first highlighting slice; it ran before our pass ended.
       expect(seen.ping).toMatchObject({ done: false });
       expect(seen.ping!.at).toBeLessThan(seen.done!);
-      expect(seen.ping!.marks).toBeGreaterThan(0);
-      expect(seen.ping!.marks).toBeLessThan(seen.marks);
+      expect(seen.ping!.slices).toBeGreaterThan(0);
+      expect(seen.ping!.slices).toBeLessThan(slices('highlight'));
       await expectPassRecorded(v.page);
     } finally {
       await v.page.close();
@@ -621,9 +933,10 @@ describe('hostile pages', () => {
         return d;
       }),
     ).toBe(10_000);
-    await expect.poll(() => marks(v.page, '#bottom crosswire-mark'), { timeout: 10_000 }).toBeGreaterThan(0);
-    expect(await marks(v.page, '#deep crosswire-mark')).toBeGreaterThan(10);
+    await expect.poll(() => painted(v.page, '#bottom'), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await painted(v.page, '#deep')).toBeGreaterThan(10);
     await expectClean(v, PAGES.nested!);
+    await expectOnlyOurHost(v, 'nested');
     await expectPassRecorded(v.page);
   });
 
@@ -632,15 +945,18 @@ describe('hostile pages', () => {
     await expect.poll(() => done(v.page), { timeout: 20_000 }).toBe(true);
     await v.page.waitForTimeout(500);
     const inside = await v.page.evaluate(() => {
-      const frame = (document.getElementById('frame') as HTMLIFrameElement).contentDocument!;
+      const frame = document.getElementById('frame') as HTMLIFrameElement;
       const roots = [
         document.getElementById('scripted')!.shadowRoot!,
         document.getElementById('declarative')!.shadowRoot!,
       ];
+      const ours = (registry: HighlightRegistry) =>
+        [...registry].filter(([name]) => name.startsWith('crosswire-')).flatMap(([, h]) => [...h]);
+      const inMain = ours(CSS.highlights);
       return {
-        frame: frame.querySelectorAll('crosswire-mark').length,
-        frameText: frame.body.textContent,
-        shadow: roots.map((r) => r.querySelectorAll('crosswire-mark').length),
+        frame: ours((frame.contentWindow as typeof window).CSS.highlights).length,
+        frameText: frame.contentDocument!.body.textContent,
+        shadow: roots.map((root) => inMain.filter((r) => r.startContainer.getRootNode() === root).length),
         shadowText: roots.map((r) => r.textContent),
       };
     });
@@ -654,23 +970,32 @@ describe('hostile pages', () => {
       'Hillary Clinton told the United Nations that Syria must let Kofi Annan in.',
       'Kofi Annan met Recep Tayyip Erdogan in Ankara and said Syria must agree to a ceasefire.',
     ]);
-    expect(await marks(v.page, 'article > p crosswire-mark')).toBeGreaterThan(10);
+    expect(await painted(v.page, 'article > p')).toBeGreaterThan(10);
     await expectClean(v, PAGES.frames!);
+    await expectOnlyOurHost(v, 'frames');
     await expectPassRecorded(v.page);
   });
 
+  // FIXED (settle() leaves what is inside an editable region alone, changed or new). Was: BUG
+  // (src/content/watch.ts settle(): a block that changed went to `changed` without the
+  // insideEditable() check an added one got, and index.ts readAgain reads it; the text walk
+  // checks editability only below its root): the paragraph the reader types into #ed (a <p>
+  // that Enter made) is painted: "Kofi Annan", "Recep Tayyip Erdogan", "Hillary Clinton",
+  // "Sergey Lavrov", "United Nations", 3 tries of 3. It passed before settle() read the
+  // outermost of what changed or arrived (the new <p> then hid the changes inside it).
   it('7. leaves contenteditable regions and form fields alone, before and while the reader types', RETRY, async () => {
     const v = await visit('editable');
     const p = v.page;
     await expect.poll(() => done(p), { timeout: 20_000 }).toBe(true);
-    expect(await marks(p, 'article > p crosswire-mark')).toBeGreaterThan(10);
-    expect(await marks(p, '#ed crosswire-mark, #plain crosswire-mark, form crosswire-mark')).toBe(0);
+    expect(await painted(p, 'article > p')).toBeGreaterThan(10);
+    expect(await p.evaluate(paintedTextsIn, '#ed, #plain, form')).toEqual([]);
     expect(
       await p.evaluate(() => [
         (document.getElementById('ta') as HTMLTextAreaElement).value,
         (document.getElementById('in') as HTMLInputElement).value,
       ]),
     ).toEqual(['Sergey Lavrov met Hillary Clinton in Geneva on Monday.', 'Sergey Lavrov']);
+    await expectOnlyOurHost(v, 'editable');
     // The reader types a new paragraph with names in each editable region.
     const typed =
       'Later, Kofi Annan met Recep Tayyip Erdogan in Ankara, and Hillary Clinton said the United Nations must act.';
@@ -687,7 +1012,7 @@ describe('hostile pages', () => {
       document.getElementById('plain')!.innerText,
     ]);
     for (const t of text) expect(t).toContain(`${typed} Sergey Lavrov replied.`);
-    expect(await marks(p, '#ed crosswire-mark, #plain crosswire-mark')).toBe(0);
+    expect(await p.evaluate(paintedTextsIn, '#ed, #plain')).toEqual([]);
     await expectClean(v, PAGES.editable!);
     await expectPassRecorded(p);
   });
@@ -696,10 +1021,100 @@ describe('hostile pages', () => {
   // walk visits, never on the root's ancestors; watch.ts checks `closest()`, the first pass does
   // not): an article inside an editable region (here <main contenteditable>) is annotated, 25
   // highlights, so our marks land in the text the reader is editing.
-  it('7. leaves an article inside an editable region alone', async () => {
-    const v = await visit('editable-wrapper', { firstMark: false });
+  it('7. leaves an article inside an editable region alone', RETRY, async () => {
+    const v = await visit('editable-wrapper', { firstPaint: false });
     // Left alone, there is no first pass to wait for: give it the time one would take.
     await v.page.waitForTimeout(3000);
-    expect(await marks(v.page)).toBe(0);
+    expect(await painted(v.page)).toBe(0);
+    await expectOnlyOurHost(v, 'editable-wrapper', { hosts: 0 });
   });
+
+  it('8. paints its highlights again when the page empties CSS.highlights, and the page runs on', RETRY, async () => {
+    const v = await visit('clears', { firstPaint: false });
+    const p = v.page;
+    // The page cleared ours three times, each time after they had come back.
+    await expect
+      .poll(() => p.evaluate(() => (window as unknown as { __clears: unknown[] }).__clears.length), { timeout: 20_000 })
+      .toBe(3);
+    const clears = await p.evaluate(() => (window as unknown as { __clears: string[][] }).__clears);
+    // Each time, the same highlights (the first pass's, not a second reading of the page).
+    expect(clears[0]!.length).toBeGreaterThan(10);
+    expect(clears[1]).toEqual(clears[0]);
+    expect(clears[2]).toEqual(clears[0]);
+    // …and they come back after the third clear, as they were.
+    await expect
+      .poll(async () => (await p.evaluate(paintedRanges)).map((r) => `${r.name}: ${r.text}`).sort(), {
+        timeout: 10_000,
+      })
+      .toEqual(clears[0]);
+    // The page's script still runs, and its own highlight, set after its last clear, stays.
+    const ticks = await p.evaluate(() => (window as unknown as { __ticks: number }).__ticks);
+    await expect
+      .poll(() => p.evaluate(() => (window as unknown as { __ticks: number }).__ticks), { timeout: 5000 })
+      .toBeGreaterThan(ticks);
+    expect(await p.evaluate(textsIn, 'page-title')).toEqual(['Clinton and Lavrov meet on Syria']);
+    await expectClean(v, PAGES.clears!);
+    await expectOnlyOurHost(v, 'clears');
+    await expectPassRecorded(p);
+  });
+
+  it('8. leaves the highlights a page paints under its own names as they are, and paints ours', RETRY, async () => {
+    const v = await visit('own-highlights');
+    const p = v.page;
+    await expect.poll(() => done(p), { timeout: 20_000 }).toBe(true);
+    // Both of the page's highlights are made (the later one after our pass); then a restore or two of ours.
+    await expect.poll(() => p.evaluate(() => CSS.highlights.has('search-later')), { timeout: 10_000 }).toBe(true);
+    await p.waitForTimeout(2500);
+    const own = await p.evaluate(ownHighlightsNow);
+    expect(own.map((h) => h.name)).toEqual(['search-hit', 'search-later']);
+    for (const h of own) {
+      expect(h).toMatchObject({ registered: true, texts: h.made, priority: h.madePriority });
+      expect(h.texts.length).toBeGreaterThan(1);
+    }
+    expect(await paintedPeople(p)).toEqual(expect.arrayContaining(['Sergey Lavrov', 'Hillary Clinton', 'Kofi Annan']));
+    expect((await p.evaluate(textsIn, 'crosswire-quote')).some((t) => t.includes('we will not accept'))).toBe(true);
+    await expectClean(v, PAGES['own-highlights']!);
+    await expectOnlyOurHost(v, 'own-highlights');
+    // Switched off, ours go and the page's stay, and so does its DOM, our host gone with us.
+    await switchTab('own-highlights', false);
+    await expect
+      .poll(() => p.evaluate(() => [...CSS.highlights.keys()].sort()), { timeout: 10_000 })
+      .toEqual(['search-hit', 'search-later']);
+    expect((await p.evaluate(ownHighlightsNow)).every((h) => h.registered && h.texts.join() === h.made.join())).toBe(
+      true,
+    );
+    await expectOnlyOurHost(v, 'own-highlights', { hosts: 0 });
+  });
+
+  it(
+    '8. paints our quotes under their name when the page sets a highlight there, leaving the page’s own untouched',
+    RETRY,
+    async () => {
+      const v = await visit('our-name');
+      const p = v.page;
+      await expect.poll(() => done(p), { timeout: 20_000 }).toBe(true);
+      // The page set `crosswire-quote` before we ran and again after our pass: ours are back there.
+      await expect
+        .poll(() => p.evaluate(() => (window as unknown as { __own: unknown[] }).__own.length), { timeout: 10_000 })
+        .toBe(2);
+      await expect
+        .poll(
+          async () => (await p.evaluate(textsIn, 'crosswire-quote')).some((t) => t.includes('we will not accept')),
+          {
+            timeout: 10_000,
+          },
+        )
+        .toBe(true);
+      // The page's highlights hold what the page put in them, nothing of ours, and it kept their priorities.
+      for (const h of await p.evaluate(ownHighlightsNow)) {
+        expect(h).toMatchObject({ name: 'crosswire-quote', texts: h.made, priority: h.madePriority });
+        expect(h.texts.length).toBeGreaterThan(0);
+      }
+      expect(await paintedPeople(p)).toEqual(
+        expect.arrayContaining(['Sergey Lavrov', 'Kofi Annan', 'Hillary Clinton']),
+      );
+      await expectClean(v, PAGES['our-name']!);
+      await expectOnlyOurHost(v, 'our-name');
+    },
+  );
 });
