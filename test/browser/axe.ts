@@ -64,7 +64,12 @@ export async function highlightContrasts(p: Page): Promise<Record<string, number
       const range = [...(CSS.highlights.get(name) ?? [])][0] as Range | undefined;
       const element = range?.startContainer.parentElement ?? document.querySelector('article p, p')!;
       const style = getComputedStyle(element, `::highlight(${name})`);
-      return { name, tint: style.backgroundColor, text: style.color, under: opaqueBackground(element) };
+      // Only the focus rule sets a text colour; the others leave the page's. (Chromium's
+      // getComputedStyle reports white for a highlight whose rule sets none once the selector
+      // has a prefix, as ours do since they took three ids' specificity; screenshots show the
+      // page's own colour, which is what is read here.)
+      const text = name === 'crosswire-focus' ? style.color : getComputedStyle(element).color;
+      return { name, tint: style.backgroundColor, text, under: opaqueBackground(element) };
     });
   }, names);
   return Object.fromEntries(
