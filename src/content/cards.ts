@@ -91,10 +91,9 @@ export function attachCards(
 ): Cards {
   const doc = root.ownerDocument;
   const view = doc.defaultView!;
-  // Made with the list control, which the keyboard needs from the start.
-  let host: ShadowHost | null = null;
-  const ui = () => (host ??= new ShadowHost(doc, CARD_CSS));
-  signal.addEventListener('abort', () => host?.destroy(), { once: true });
+  // Made at once: the list control in it is the keyboard's way in from the start.
+  const shadow = new ShadowHost(doc, CARD_CSS);
+  signal.addEventListener('abort', () => shadow.destroy(), { once: true });
   let notes: PageNotes | null = null;
   let current: Highlighted | null = null;
   let pinned = false;
@@ -114,7 +113,7 @@ export function attachCards(
   };
 
   const renderList = () => {
-    ui().renderControl(
+    shadow.renderControl(
       h(HighlightList, {
         count: list.open ? list.items.length : painter.all().length,
         entries: list.entries,
@@ -134,7 +133,7 @@ export function attachCards(
     current = null;
     pinned = false;
     generation++;
-    host?.render(null);
+    shadow.render(null);
   };
 
   const rectOf = (item: Highlighted) => item.ranges[0]!.getBoundingClientRect();
@@ -145,7 +144,7 @@ export function attachCards(
       { width: 380, height: 380 },
       { width: view.innerWidth, height: view.innerHeight, scrollX: view.scrollX, scrollY: view.scrollY },
     );
-    ui().place(left, top);
+    shadow.place(left, top);
   };
 
   /** After a note is saved or given up: back to the list's option when the keyboard got there, else nowhere. */
@@ -178,7 +177,7 @@ export function attachCards(
     const save = (fields: NoteFields) =>
       void (existing ? pageNotes.update(existing, fields) : pageNotes.add(spot, fields)).then(done);
     const remove = existing ? () => void pageNotes.remove(existing).then(done) : undefined;
-    ui().render(
+    shadow.render(
       h(NoteForm, {
         quote,
         ...(existing && { initial: existing }),
@@ -198,7 +197,7 @@ export function attachCards(
     const note = noteOf(item);
     if (note) {
       const shown = notes?.shown(note);
-      ui().render(
+      shadow.render(
         h(
           'div',
           { class: 'card', role: 'dialog', id: CARD_ID, 'aria-label': 'Crosswire: your note' },
@@ -223,7 +222,7 @@ export function attachCards(
           onAdd: () => form(rectOf(item), spotOf(a), a.text, undefined, null, item),
           onEdit: (n: Note) => form(rectOf(item), spotOf(a), n.target.exact, n, null, item),
         });
-      ui().render(h(Card, { annotation: a, data, id: CARD_ID }, section));
+      shadow.render(h(Card, { annotation: a, data, id: CARD_ID }, section));
       place(rectOf(item));
     };
     show({ state: 'loading' });
@@ -286,7 +285,7 @@ export function attachCards(
     const to = moves[e.key];
     if (to !== undefined) select(Math.max(0, Math.min(list.items.length - 1, to)));
     // Enter takes the keyboard into the selected highlight's card (its links and buttons).
-    else if (e.key === 'Enter') host?.focusFirst();
+    else if (e.key === 'Enter') shadow.focusFirst();
     else if (e.key === 'Escape') closeList(true);
     else return;
     e.preventDefault();
@@ -312,7 +311,7 @@ export function attachCards(
 
   const listen = <K extends keyof DocumentEventMap>(type: K, f: (e: DocumentEventMap[K]) => void) =>
     doc.addEventListener(type, f, { signal, capture: true, passive: type !== 'keydown' });
-  const ours = (target: EventTarget | null) => host?.contains(target) ?? false;
+  const ours = (target: EventTarget | null) => shadow.contains(target);
 
   // Hover: hit-test the pointer's last position once a frame, not on every event.
   let pointer: { x: number; y: number } | null = null;
@@ -366,9 +365,9 @@ export function attachCards(
     lastInput = 'keyboard';
     if (e.key !== 'Escape' || (!current && !pinned)) return;
     // A confirmation prompt in the card takes its own Escape: it cancels the prompt, not the card.
-    if (host?.focusIsIn(`.${CONFIRM_CLASS}`)) return;
+    if (shadow.focusIsIn(`.${CONFIRM_CLASS}`)) return;
     // The list takes its own Escape.
-    if (list.open && host?.focusIsIn('.list-panel')) return;
+    if (list.open && shadow.focusIsIn('.list-panel')) return;
     close();
     // From a card the list opened, back to the list's option.
     if (list.open) {
@@ -385,11 +384,11 @@ export function attachCards(
       if (!spot || pinned) return;
       current = null;
       generation++;
-      ui().render(
+      shadow.render(
         h('button', { type: 'button', class: 'note-button', onClick: () => noteOnSelection() }, 'Add a note'),
       );
       const r = spot.rect;
-      ui().place(r.right + view.scrollX + 4, r.bottom + view.scrollY + 4);
+      shadow.place(r.right + view.scrollX + 4, r.bottom + view.scrollY + 4);
     }, 0);
   });
   // A page may empty CSS.highlights (or take our names): ours go back within a second.
@@ -402,7 +401,7 @@ export function attachCards(
   return {
     setNotes: (n) => {
       notes = n;
-      if (host) renderList();
+      renderList();
     },
     noteOnSelection,
     refresh: () => (list.open ? openList(list.items[list.active] ?? null) : renderList()),

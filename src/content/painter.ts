@@ -144,18 +144,12 @@ export class Painter<T> {
 
   /**
    * Put back any of our highlights a page script removed from the registry or replaced under
-   * our name (CSS.highlights is the page's too); true when one had to be.
+   * our name (CSS.highlights is the page's too).
    */
-  restore(): boolean {
-    let restored = false;
-    if (this.held) return false;
-    for (const [name, highlight] of this.highlights) {
-      if (this.api && this.api.registry.get(name) !== highlight) {
-        this.api.registry.set(name, highlight as never);
-        restored = true;
-      }
-    }
-    return restored;
+  restore(): void {
+    if (this.held || !this.api) return;
+    for (const [name, highlight] of this.highlights)
+      if (this.api.registry.get(name) !== highlight) this.api.registry.set(name, highlight as never);
   }
 
   private highlight(name: string, priority: number): Highlight | null {
