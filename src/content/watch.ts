@@ -1,4 +1,3 @@
-import { HOST_PREFIX } from './card/shadow-host';
 import { insideEditable } from './text-map';
 
 /** How long the page must be quiet before we act on its changes… */
@@ -18,8 +17,6 @@ export interface WatchHandlers {
   /** Text in the article changed in place (a framework updated a text node, or re-rendered a paragraph). */
   changed(block: Element): void;
 }
-
-const isOurs = (n: Node) => n.nodeType === 1 && (n as Element).tagName.toLowerCase().startsWith(HOST_PREFIX);
 
 /** The paragraph a node is in, within the article (the article itself when none is nearer). */
 function blockOf(node: Node, root: Element): Element {
@@ -92,13 +89,12 @@ export function watchPage(
     }
     const inArticle = root.contains(r.target);
     for (const n of r.addedNodes) {
-      if (isOurs(n)) continue;
       // A new paragraph in the article, or new content anywhere, is read as new; text put
       // into an existing paragraph means that paragraph changed.
       if (n.nodeType === 1 && (!inArticle || blockOf(n, root) === n)) added.add(n as Element);
       else if (inArticle) changed.add(blockOf(r.target, root));
     }
-    if (inArticle && r.removedNodes.length && ![...r.removedNodes].every(isOurs)) changed.add(blockOf(r.target, root));
+    if (inArticle && r.removedNodes.length) changed.add(blockOf(r.target, root));
   };
 
   const observer = new MutationObserver((records) => {
