@@ -2,11 +2,13 @@
 // i18n-iso-countries (names in English, French, Russian, Arabic) and world-countries
 // (UN membership, capitals, demonyms, translations). Only what news copy needs and the
 // packages lack is curated below: abbreviations, seats of government used as metonyms,
-// Wikidata QIDs we are sure of, and names that are also common words.
+// Wikidata QIDs we are sure of, and names that are also common words. French, Russian and
+// Arabic adjectives and seats are made in gen-states-foreign.mjs.
 // Run: npm run gen:states   (a test checks the committed file matches this output)
 import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { EXTRA_NAMES, FOREIGN_SEATS, foreignDemonyms } from './gen-states-foreign.mjs';
 
 const require = createRequire(import.meta.url);
 const countries = require('i18n-iso-countries');
@@ -115,6 +117,8 @@ const EXTRA_ALIASES = {
   SZ: ['Eswatini', 'Swaziland'],
   CV: ['Cape Verde', 'Cabo Verde'],
   TL: ['East Timor', 'Timor-Leste'],
+  BS: ['The Bahamas'],
+  GM: ['The Gambia'],
 };
 
 /** Aliases that are also common words, given names or other places: matched only in context. */
@@ -225,6 +229,7 @@ export function buildStates() {
     const name = NAME[iso] ?? w.name.common;
     const tr = (code) => [w.translations[code]?.common, w.translations[code]?.official];
     const demonyms = uniq(w.demonyms.eng.m.split(/,\s*/));
+    const arabic = uniq([...all('ar'), ...tr('ara')]);
     return {
       id: QID[iso] ?? slug(name),
       type: 'state',
@@ -234,12 +239,16 @@ export function buildStates() {
       ambiguous: AMBIGUOUS[iso] ?? [],
       names: {
         fr: uniq([...all('fr'), ...tr('fra')]),
-        ru: uniq([...all('ru'), ...tr('rus')]),
-        ar: uniq([...all('ar'), ...tr('ara')]),
+        ru: uniq([...all('ru'), ...tr('rus'), ...(EXTRA_NAMES[iso]?.ru ?? [])]),
+        ar: uniq([...all('ar'), ...tr('ara'), ...(EXTRA_NAMES[iso]?.ar ?? [])]),
       },
-      demonyms,
+      demonyms: uniq([...demonyms, ...foreignDemonyms(iso, w, arabic)]),
       plurals: demonyms.filter((d) => /(an|i)$/.test(d) && !english.includes(d)).map((d) => `${d}s`),
-      seats: uniq([...w.capital.filter((c) => !NOT_SEATS.has(c)), ...(SEATS[iso] ?? [])]),
+      seats: uniq([
+        ...w.capital.filter((c) => !NOT_SEATS.has(c)),
+        ...(SEATS[iso] ?? []),
+        ...(FOREIGN_SEATS[iso] ?? []),
+      ]),
     };
   });
   for (const [iso, extra] of Object.entries(EXTRA_AMBIGUOUS_ALIASES)) {

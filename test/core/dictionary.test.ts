@@ -4,6 +4,10 @@ import { DATA_FILES, DictionaryError, loadDictionary } from '../../src/core/acto
 import type { ActorEntry, PersonEntry } from '../../src/core/actors/schema';
 // @ts-expect-error: a plain ESM script without types
 import { buildStates } from '../../scripts/gen-states.mjs';
+// @ts-expect-error: a plain ESM script without types
+import { arabicNisba } from '../../scripts/gen-states-foreign.mjs';
+import { Dictionary } from '../../src/core/actors/dictionary';
+import { foreignSurnames } from '../../src/core/actors/foreign-forms';
 
 const dict = loadDictionary();
 const all = [...dict.byId.values()];
@@ -100,5 +104,63 @@ describe('the actor dictionary', () => {
       ],
     };
     expect(() => loadDictionary(dup)).toThrow(/duplicate id x-group[\s\S]*parent "nowhere" is not in the dictionary/);
+  });
+});
+
+describe('forms of a name the dictionary reads rather than lists', () => {
+  // Invented people: the rules, not the entries, are under test.
+  const person = (name: string, surnames: string[], names: PersonEntry['names']): PersonEntry => ({
+    id: name.toLowerCase().replace(/\W+/g, '-'),
+    type: 'person',
+    name,
+    aliases: [name],
+    surnames,
+    roles: [{ kind: 'foreign_minister', title: 'Foreign Minister', of: 'RU', from: '2031', to: null }],
+    actsFor: 'RU',
+    names,
+  });
+  const tumanov = person('Arkady Tumanov', ['Tumanov'], {
+    fr: ['Arkadi Toumanov'],
+    ru: ['Аркадий Туманов'],
+    ar: ['أركادي تومانوف'],
+  });
+
+  it('reads surnames in other scripts from the names there, with Arabic particles and surname-first names', () => {
+    expect(foreignSurnames(tumanov)).toEqual(['Toumanov', 'Туманов', 'تومانوف']);
+    expect(foreignSurnames(person('Karim Abdel Nour', ['Abdel Nour'], { ar: ['كريم عبد النور'] }))).toEqual([
+      'عبد النور',
+    ]);
+    expect(foreignSurnames(person('Wen Dalong', ['Wen'], { ru: ['Вэнь Далун'] }))).toEqual(['Вэнь']);
+    expect(foreignSurnames(person('Maximus', [], { ru: ['Максимус Великий'] }))).toEqual([]);
+  });
+
+  it('makes the Arabic adjective of a one-word state name', () => {
+    expect(arabicNisba('زنوبيا')).toEqual(['زنوبي', 'زنوبية']);
+    expect(arabicNisba('الزنوبية')).toEqual(['زنوبي', 'زنوبية']);
+    expect(arabicNisba('برانسا')).toEqual(['برانسي', 'برانسية']);
+    expect(arabicNisba('السنداد')).toEqual(['سندادي', 'سندادية']);
+    expect(arabicNisba('جمهورية زنوبيا')).toEqual([]);
+  });
+
+  it('gives states adjectives and seats in French, Russian and Arabic', () => {
+    const russia = dict.byId.get('Q159') as ActorEntry & { demonyms: string[]; seats: string[] };
+    expect(russia.demonyms).toEqual(expect.arrayContaining(['russe', 'российский', 'روسي', 'روسية']));
+    expect(russia.seats).toEqual(expect.arrayContaining(['Moscou', 'Кремль', 'موسكو']));
+  });
+
+  it('finds an actor by any spelling or script the engine resolves (the options page search)', () => {
+    const d = new Dictionary([...dict.byId.values(), tumanov]);
+    const ids = (q: string) => d.lookup(q).map((a) => a.id);
+    for (const q of ['Arkady Tumanov', 'Arkadiy Tumanov', 'arkadi tumanov', "Tumanov's", 'Туманов', 'Туманова'])
+      expect(ids(q), q).toEqual([tumanov.id]);
+    for (const q of ['Аркадием Тумановым', 'تومانوف', 'وتومانوف', 'Toumanov']) expect(ids(q), q).toEqual([tumanov.id]);
+    // A given name alone, or a near spelling of someone else's surname, finds nobody.
+    expect(ids('Arkady')).toEqual([]);
+    expect(ids('Arkady Tumanova')).toEqual([]);
+    // An unknown hyphenated word is one name of two tokens: looked up once, found nowhere.
+    expect(ids('Zorbo-Quux')).toEqual([]);
+    // The issue's own examples, against the bundled dictionary.
+    expect(ids('Sergei Lavrov')).toEqual(['sergey-lavrov']);
+    expect(ids('Лавров')).toEqual(['sergey-lavrov']);
   });
 });

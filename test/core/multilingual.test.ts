@@ -32,11 +32,16 @@ describe('articles in other languages', () => {
     expect(figures(anns)).toEqual([['более 7500 человек', 7500, 'over', 'deaths']]);
   });
 
-  it('Arabic: Lavrov, Clinton, Ban Ki-moon and the Security Council', () => {
+  it('Arabic: Lavrov, Clinton, Ban Ki-moon and the Security Council, with prefixes, surnames and adjectives', () => {
     expect(labels(run('ar-lavrov.txt'))).toEqual([
+      'الروسي=Russia',
       'سيرغي لافروف=Sergey Lavrov',
+      'موسكو=Russia',
       'سوريا=Syria',
+      'لافروف=Sergey Lavrov',
+      'الأمريكية=United States',
       'هيلاري كلينتون=Hillary Clinton',
+      'للأمم المتحدة=United Nations',
       'بان كي مون=Ban Ki-moon',
       'مجلس الأمن=UN Security Council',
     ]);

@@ -1,5 +1,7 @@
 import type { ActorEntry, PersonEntry, RoleKind, StateEntry } from './schema';
-import { tokenize } from '../text/tokenize';
+import { isArabic } from '../text/fold';
+import { tokenize, type Word } from '../text/tokenize';
+import { foreignSurnames, nearSpelling } from './foreign-forms';
 
 /** How a dictionary form relates to its actor; detection treats each differently. */
 export type Form = 'name' | 'alias' | 'foreign' | 'ambiguous' | 'surname' | 'demonym' | 'plural' | 'seat';
@@ -44,12 +46,36 @@ export class Dictionary {
     return this.byIso.get(ref) ?? this.byId.get(ref);
   }
 
-  /** The actors a whole name or alias (any form the trie knows: "Lavrov", "U.N.", "Moscow") stands for. */
+  /**
+   * The actors a whole name or alias stands for, in any form the engine resolves: "Lavrov",
+   * "U.N.", "Moscow", "Лаврова" (a Russian case), "وموسكو" (an Arabic prefix), "Lavrov's", and
+   * a name spelled otherwise than the dictionary ("Sergej Lavrov") when one person fits.
+   */
   lookup(text: string): ActorEntry[] {
-    const tokens = tokenize(text);
-    let node: TrieNode | undefined = this.root;
-    for (const w of tokens.word) node = node?.next.get(w.key);
-    return node && tokens.length > 0 ? [...new Set(node.hits.map((h) => h.actor))] : [];
+    const name = text.trim().replace(/['’]s$/u, '');
+    const tokens = tokenize(name);
+    const found = this.exact(tokens.word);
+    if (found.length || tokens.length < 2) return found;
+    return this.spelledOtherwise(name, tokens.word.at(-1)!);
+  }
+
+  /** The actors of the form these words spell; the first word may be read without an Arabic prefix. */
+  private exact(words: readonly Word[]): ActorEntry[] {
+    const [first, ...rest] = words;
+    for (const key of first ? [first.key, ...(first.alts ?? [])] : []) {
+      let node: TrieNode | undefined = this.root.next.get(key);
+      for (const w of rest) node = node?.next.get(w.key);
+      if (node?.hits.length) return [...new Set(node.hits.map((h) => h.actor))];
+    }
+    return [];
+  }
+
+  /** The one person known by the name's last word, one of whose names it spells within a typo or two. */
+  private spelledOtherwise(name: string, last: Word): ActorEntry[] {
+    const people = this.exact([last]).filter(
+      (a): a is PersonEntry => a.type === 'person' && [a.name, ...a.aliases].some((f) => nearSpelling(f, name)),
+    );
+    return people.length === 1 ? people : [];
   }
 
   private readonly holderCache = new Map<string, PersonEntry[]>();
@@ -75,8 +101,10 @@ export class Dictionary {
   }
 
   private index(e: ActorEntry, unId: string | undefined): void {
-    // Compared folded, so the French "Israël" is as ambiguous as "Israel".
-    const ambiguous = new Set((e.ambiguous ?? []).map(foldedKey));
+    const foreign = e.type === 'person' ? foreignSurnames(e) : [];
+    // Compared folded, so the French "Israël" is as ambiguous as "Israel". Arabic surnames are
+    // often words too ("السوداني", "the Sudanese"): they need the full name in the article.
+    const ambiguous = new Set([...(e.ambiguous ?? []), ...foreign.filter(isArabic)].map(foldedKey));
     const add = (surface: string, form: Form) => {
       const isAmbiguous = ambiguous.has(foldedKey(surface));
       this.add(surface, isAmbiguous && form !== 'surname' ? 'ambiguous' : form, e, isAmbiguous);
@@ -85,12 +113,16 @@ export class Dictionary {
     for (const a of e.aliases) add(a, 'alias');
     for (const list of Object.values(e.names ?? {})) for (const n of list ?? []) add(n, 'foreign');
     for (const a of e.ambiguous ?? []) add(a, 'ambiguous');
-    if (e.type === 'person') for (const s of e.surnames) add(s, 'surname');
+    if (e.type === 'person') for (const s of [...e.surnames, ...foreign]) add(s, 'surname');
     if (e.type === 'state') {
       for (const d of e.demonyms) add(d, 'demonym');
       for (const p of e.plurals) add(p, 'plural');
       for (const s of e.seats) add(s, 'seat');
     }
+    // Arabic copy calls a council it has named "المجلس" ("the council"), as English copy says
+    // "the council": a back-reference, accepted only where that council is named.
+    if (e.type !== 'state' && e.type !== 'person' && (e.names?.ar ?? []).some((n) => n.startsWith('مجلس ')))
+      add('المجلس', 'ambiguous');
     // UN organs are written with and without the prefix: "Security Council", "UN Security Council".
     if (e.type !== 'state' && e.type !== 'person' && unId && e.parent === unId) {
       for (const a of [e.name, ...e.aliases]) {

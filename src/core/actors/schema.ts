@@ -61,11 +61,15 @@ export interface StateEntry extends BaseEntry {
   type: 'state';
   /** ISO 3166-1 alpha-2 (XK for Kosovo, as used by the EU and most registries). */
   iso: string;
-  /** Adjectives / demonyms: "Syrian", "British". Count as the state only before government words. */
+  /**
+   * Adjectives / demonyms in any language: "Syrian", "français", "российский", "سوري". Count as
+   * the state only beside a government word (before it in English and Russian, after it in
+   * French and Arabic).
+   */
   demonyms: string[];
   /** Plural nouns for the people used as a party: "the Russians", "Israelis". */
   plurals: string[];
-  /** Capitals and seats of government used as metonyms: "Moscow", "the Kremlin". */
+  /** Capitals and seats of government used as metonyms, in any language: "Moscow", "the Kremlin", "Кремль". */
   seats: string[];
 }
 

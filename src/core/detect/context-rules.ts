@@ -1,8 +1,10 @@
 import type { Doc } from '../text/doc';
+import { isArabic } from '../text/fold';
+import type { Word } from '../text/tokenize';
 import { capitalised, gapAfter, keyAt, sentenceInitial, spaced } from '../text/doc';
 import type { Coverage } from './mention';
 import { spanIndexAt } from '../text/sentences';
-import { GOVERNMENT_WORDS, LOCATIVES, NOT_NAME, TITLE_WORDS } from './words';
+import { GOVERNMENT_WORDS, LOCATIVES, NOT_NAME, OFFICE_MODIFIERS, TITLE_WORDS } from './words';
 
 const sameSentence = (doc: Doc, a: number, b: number) =>
   a >= 0 && b < doc.tokens.length && doc.sentenceOf[a] === doc.sentenceOf[b];
@@ -22,9 +24,21 @@ export function demonymNamesGovernment(
   demonymAt: (i: number) => boolean,
 ): boolean {
   if (hyphenAfter(doc, last) || (first > 0 && hyphenAfter(doc, first - 1))) return false;
-  let j = last + 1;
-  while (j < doc.tokens.length && (['and', 'or'].includes(keyAt(doc, j)) || demonymAt(j))) j++;
-  return sameSentence(doc, last, j) && GOVERNMENT_WORDS.has(keyAt(doc, j));
+  const step = followsNoun(doc.tokens.word[first]!) ? -1 : 1;
+  let j = step > 0 ? last + 1 : first - 1;
+  const between = (k: number) => COORDINATORS.has(keyAt(doc, k)) || OFFICE_MODIFIERS.has(keyAt(doc, k)) || demonymAt(k);
+  while (j >= 0 && j < doc.tokens.length && between(j)) j += step;
+  return sameSentence(doc, Math.min(j, first), Math.max(j, last)) && GOVERNMENT_WORDS.has(keyAt(doc, j));
+}
+
+const COORDINATORS = new Set(['and', 'or', 'et', 'ou', 'и', 'или']);
+
+/**
+ * French and Arabic adjectives follow their noun ("le président français", "الرئيس الأمريكي");
+ * English and Russian ones precede it. A French demonym is told from an English one by its case.
+ */
+function followsNoun(word: Word): boolean {
+  return isArabic(word.raw) || (!word.upper && /^[a-z]/.test(word.shape));
 }
 
 /** A state name used as a place: "the violence in Syria". */

@@ -1,6 +1,10 @@
+import { tokenKey } from '../text/fold';
+
 /** Word lists the detectors share. Lower-case keys (see fold.ts). */
 
 const set = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
+/** Words in any language as lookup keys (see fold.ts): Russian stems, Arabic without its article. */
+const keys = (s: string) => s.split(/\s+/).filter(Boolean).map(tokenKey);
 
 /** Nouns after a demonym that make it name the state: "Syrian authorities", "British Foreign Secretary". */
 export const GOVERNMENT_WORDS = set(`
@@ -10,11 +14,28 @@ export const GOVERNMENT_WORDS = set(`
   delegate army military troops forces navy warplanes jets state parliament cabinet king emir chancellor administration
   spokesman spokeswoman spokesperson representative representatives mission veto vetoes proposal position negotiators
   negotiator intelligence security secretary sanctions demands stance draft plan initiative junta monarch crown deputy
-  vice chief commander general`);
+  vice chief commander general presidents ally allies mediator mediators`);
+// The same in French, Russian and Arabic: "le président français", "российских министерств",
+// "وزير الخارجية المصري". French and Arabic adjectives follow the noun, Russian ones precede it.
+for (const key of keys(`
+  président présidente présidence gouvernement gouvernements ministre ministres ministère diplomatie diplomate
+  diplomates homologue homologues autorités régime dirigeant dirigeants chef chefs armée ambassadeur ambassadrice
+  ambassade délégation parole parlement chancelier roi émir envoyé émissaire administration représentant étrangères
+  exécutif état troupes sanctions proposition allié alliés alliée alliées médiateur médiateurs
+  президент президента правительство министр министерство МИД ведомство власти руководство лидер дипломат
+  дипломатия посол посольство делегация армия войска председательство администрация сторона представитель кабинет
+  парламент санкции позиция предложение глава премьер канцлер король силы режим
+  رئيس الرئاسة وزير وزارة الخارجية الدفاع الداخلية حكومة السلطات النظام القوات مسؤول المسؤولين المسؤولون المبعوث
+  الموفد السفير السفارة الوفد الدبلوماسية البرلمان الملك الأمير نظيره المتحدث الناطق القيادة`))
+  GOVERNMENT_WORDS.add(key);
+
+/** Words that may stand between a demonym and its government word: "French UN Ambassador". */
+export const OFFICE_MODIFIERS = set('un permanent special senior top acting national');
 
 /** Prepositions that make a place name a place rather than its government. */
-export const LOCATIVES = set(
-  'in to from at into near outside around via across toward towards through within inside throughout visited visiting',
+export const LOCATIVES = new Set(
+  keys(`in to from at into near outside around via across toward towards through within inside throughout visited
+  visiting au aux en dans vers depuis chez в во на из في`),
 );
 
 /** Capitalised words that start or form a title before a name. */
@@ -68,8 +89,13 @@ export const NOT_NAME = set(`
   meanwhile however also earlier later last next new news with files`);
 
 /** Words that make a sentence about diplomacy, so a common-word name in it is likely the state. */
-export const DIPLOMACY_WORDS = set(`
-  council minister ministers talks sanctions urged treaty embassy ambassador summit government president resolution
-  envoy troops ceasefire border foreign diplomatic diplomats negotiations vote voted abstained abstain delegation
-  accord agreement nuclear refugees aid allies alliance bilateral condemned recognised recognized sovereignty
-  annexation invasion militants`);
+export const DIPLOMACY_WORDS = new Set(
+  keys(`council minister ministers talks sanctions urged treaty embassy ambassador summit government president
+  resolution envoy troops ceasefire border foreign diplomatic diplomats negotiations vote voted abstained abstain
+  delegation accord agreement nuclear refugees aid allies alliance bilateral condemned recognised recognized
+  sovereignty annexation invasion militants
+  conseil ministre ministres étrangères sommet gouvernement président ambassadeur ambassade délégation négociations
+  traité frontière troupes diplomatique résolution
+  министр министра переговоры санкции саммит правительство президент посол делегация договор
+  وزير الخارجية مفاوضات عقوبات قمة الحكومة الرئيس السفير وفد اتفاق`),
+);

@@ -1,4 +1,4 @@
-import { isNonLatin, stripMarks, tokenKey } from './fold';
+import { arabicKeys, isArabic, isNonLatin, stripMarks, tokenKey } from './fold';
 
 /** A distinct word form: letters (any script) or digits, or a dotted abbreviation ("U.N."). */
 export interface Word {
@@ -9,6 +9,8 @@ export interface Word {
   shape: string;
   /** First letter is upper case. */
   upper: boolean;
+  /** Arabic only: the keys of the word read without its attached prefixes ("وواشنطن" -> "واشنطن"). */
+  alts?: string[];
 }
 
 /**
@@ -100,7 +102,7 @@ export function tokenize(text: string): Tokens {
     if (!f) {
       f = ASCII_WORD.test(raw)
         ? { raw, key: raw.toLowerCase(), shape: raw, upper: raw.charCodeAt(0) >= 65 && raw.charCodeAt(0) <= 90 }
-        : { raw, key: tokenKey(raw), shape: stripMarks(raw).replace(/\./g, ''), upper: UPPER.test(raw) };
+        : foldWord(raw);
       folded.set(raw, f);
     }
     start[word.length] = i;
@@ -109,6 +111,14 @@ export function tokenize(text: string): Tokens {
     i = j;
   }
   return { length: word.length, start: start.subarray(0, word.length), end: end.subarray(0, word.length), word };
+}
+
+/** A word outside ASCII, folded; an Arabic word also gets the keys it has without its prefixes. */
+function foldWord(raw: string): Word {
+  const shape = stripMarks(raw).replace(/\./g, '');
+  if (!isArabic(raw)) return { raw, key: tokenKey(raw), shape, upper: UPPER.test(raw) };
+  const [key, ...alts] = arabicKeys(raw);
+  return alts.length ? { raw, key: key!, shape, upper: false, alts } : { raw, key: key!, shape, upper: false };
 }
 
 /**
