@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { FiguresLike, QuoteMatch } from '../../core/match';
-import type { Annotation } from '../../core/types';
+import type { ActorAnnotation, Annotation } from '../../core/types';
 import type { MentionsByOutlet } from '../../messages';
 import { DiffText } from '../../shared/DiffText';
 import { MentionsList } from '../../shared/ui/MentionsList';
@@ -49,7 +49,7 @@ function title(a: Annotation): string {
 }
 
 function subtitle(a: Annotation): string | null {
-  if (a.kind === 'actor') return [a.actorType.replace('_', ' '), a.role].filter(Boolean).join(' · ');
+  if (a.kind === 'actor') return [a.actorType.replace('_', ' '), unlisted(a), a.role].filter(Boolean).join(' · ');
   if (a.kind === 'figure') {
     const value =
       a.low !== undefined
@@ -60,6 +60,11 @@ function subtitle(a: Annotation): string | null {
     return `${a.counts}: ${a.qualifier ? `${a.qualifier} ` : ''}${value} ${a.unit}${a.attribution ? `, per ${a.attribution.label}` : ''}`;
   }
   return null;
+}
+
+/** People found by their role in the text: the card says so, since nothing beyond the text vouches for them. */
+function unlisted(a: ActorAnnotation): string | null {
+  return a.actorId?.startsWith('unlisted-') ? 'not in the dictionary' : null;
 }
 
 function Mentions({ groups, label }: { groups: MentionsByOutlet[]; label: string }) {

@@ -1,5 +1,5 @@
 import { activeOn, type Dictionary, type Hit } from '../actors/dictionary';
-import type { PersonEntry } from '../actors/schema';
+import type { ActorEntry, PersonEntry } from '../actors/schema';
 import type { Doc } from '../text/doc';
 import type { Word } from '../text/tokenize';
 import {
@@ -11,8 +11,9 @@ import {
   seatNamesGovernment,
 } from './context-rules';
 import { fullMentions, resolveSurname } from './coreference';
-import { introducedPeople } from './introduced';
+import { familyNameFirst, introducedPeople } from './introduced';
 import { Coverage, type Mention } from './mention';
+import { widenQuotedNicknames } from './nickname';
 import { roleMentions } from './roles';
 import { scan, type Match } from './scan';
 import { DIPLOMACY_WORDS } from './words';
@@ -37,22 +38,30 @@ export function detectActors(doc: Doc, dict: Dictionary, published: string | nul
       covered.claim(m);
     } else deferred.push(m);
   }
+  widenQuotedNicknames(doc, mentions, covered);
   // A demonym or capital ("Syrian", "Moscow") never starts the name of someone introduced by role.
   const stateForm = tokenSet(
     deferred.filter((m) => m.hits.some((h) => h.form === 'demonym' || h.form === 'plural' || h.form === 'seat')),
   );
-  mentions.push(...introducedPeople(doc, covered, stateForm));
+  // A name in a speaker's place, with no role, counts in an article about actors we follow (two named in full).
+  const speakers = new Set(mentions.map((m) => m.actor?.id)).size >= 2;
+  mentions.push(...introducedPeople(doc, covered, stateForm, { dict, speakers }));
 
   const present = new Set(mentions.flatMap((m) => (m.actor ? [m.actor.id] : [])));
-  // Common-word names ("Jordan", "Chad") need a diplomatic article: two actors named in full,
-  // or one and a sentence about diplomacy.
-  const diplomatic = (m: Match) =>
-    present.size >= 2 || (present.size >= 1 && sentenceWords(doc, m.first).some((w) => DIPLOMACY_WORDS.has(w)));
+  // Common-word names ("Jordan", "Chad") need a diplomatic article: two parties named in full,
+  // or one and a sentence about diplomacy. A national agency ("USDA") is no party to diplomacy.
+  const parties = () => [...present].filter((id) => !nationalAgency(dict.byId.get(id))).length;
+  const diplomatic = (m: Match) => {
+    const n = parties();
+    return n >= 2 || (n >= 1 && sentenceWords(doc, m.first).some((w) => DIPLOMACY_WORDS.has(w)));
+  };
   const full = fullMentions(mentions);
   const demonymAt = tokenSet(deferred.filter((m) => m.hits.some((h) => h.form === 'demonym')));
-  const surnameCtx = { full, present, published, resolveRef: (r: string) => dict.resolveRef(r) };
+  const introduced = mentions.filter((m) => m.via === 'introduced');
+  const surnameCtx = { full, present, published, introduced, resolveRef: (r: string) => dict.resolveRef(r) };
 
   for (const m of deferred) {
+    if (!covered.free(m.first, m.last)) continue; // inside someone introduced ("Hadi" in "Hadi Hachem")
     const found = contextual(doc, m, covered, { demonymAt, diplomatic, present, surnameCtx });
     if (found) {
       mentions.push(found);
@@ -61,6 +70,7 @@ export function detectActors(doc: Doc, dict: Dictionary, published: string | nul
     }
   }
   mentions.push(...surnamesOfIntroduced(doc, mentions, covered));
+  mentions.push(...familyNameFirst(doc, mentions, covered));
   mentions.sort((a, b) => a.first - b.first);
   mentions.push(...roleMentions(doc, dict, mentions, covered, published));
   return mentions.sort((a, b) => a.first - b.first);
@@ -141,6 +151,8 @@ function surnamesOfIntroduced(doc: Doc, mentions: readonly Mention[], covered: C
   }
   return found;
 }
+
+const nationalAgency = (a: ActorEntry | undefined) => a?.type === 'government_body' && !!a.state;
 
 function sentenceWords(doc: Doc, i: number): string[] {
   const s = doc.sentenceOf[i];

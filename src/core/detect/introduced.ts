@@ -1,39 +1,86 @@
+import type { Dictionary } from '../actors/dictionary';
 import type { PersonEntry } from '../actors/schema';
 import { slugify } from '../text/fold';
 import type { Doc } from '../text/doc';
-import { capitalised, gapAfter, keyAt, spaced, tokenText } from '../text/doc';
+import { capitalised, keyAt, spaced, tokenText } from '../text/doc';
+import { knownVariant } from './known-variant';
 import type { Coverage, Mention } from './mention';
-import { NAME_PARTICLES, NOT_NAME, ROLE_NOUNS, TITLE_HEADS, TITLE_WORDS } from './words';
+import { endsClause, nameEnd, titleCase } from './person-name';
+import { speakerPosition } from './speaker-position';
+import {
+  appositiveRole,
+  lowerRoleBefore,
+  officeOf,
+  roleInAppositionBefore,
+  roleWithComplementBefore,
+  titleBefore,
+} from './titles';
+
+export interface IntroducedOptions {
+  /** To recognise spellings of listed people ("Hilary Clinton"). */
+  dict?: Dictionary;
+  /** Whether a name in a speaker's place, with no role, is enough ("Jane Doe said"). Default true. */
+  speakers?: boolean;
+}
 
 /**
- * People the dictionary lacks but the article introduces with a role, so unknown officials
- * are still highlighted: "Foreign Minister John Baird" (title before the name) and
- * "Bev Oda, the minister of international co-operation" (role in apposition).
+ * People the dictionary lacks but the article introduces, so unknown officials and speakers
+ * are still highlighted: with a title ("Foreign Minister Jane Doe", "Mr. Doe"), a role before
+ * or after in apposition ("Jane Doe, a spokeswoman for the ministry,"), or in a speaker's
+ * place ("Jane Doe told reporters", "said Jane Doe."). Each gets the id
+ * `unlisted-<slug of the name>`, the same in every article, so the corpus links them.
  */
-export function introducedPeople(doc: Doc, covered: Coverage, notName: (i: number) => boolean): Mention[] {
+export function introducedPeople(
+  doc: Doc,
+  covered: Coverage,
+  notName: (i: number) => boolean,
+  options: IntroducedOptions = {},
+): Mention[] {
   const found: Mention[] = [];
-  const n = doc.tokens.length;
   const taken = (i: number) => covered.has(i) || notName(i);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < doc.tokens.length; i++) {
     if (taken(i) || !capitalised(doc, i)) continue;
-    const titled = titleEndsBefore(doc, i) ?? roleInAppositionBefore(doc, i);
     const last = nameEnd(doc, i, taken);
-    if (last < 0) continue;
-    const role = titled ?? appositiveRole(doc, last);
-    if (!role) continue;
-    const name = tokenText(doc, i, last);
-    found.push({
-      first: i,
-      last,
-      actor: unlistedPerson(name, doc.tokens.word[last]!.raw),
-      via: 'introduced',
-      confidence: 0.8,
-      role,
-    });
+    // In a title-case headline a name's end shows only at punctuation.
+    if (last < 0 || (titleCase(doc, i) && !endsClause(doc, last))) continue;
+    const role = roleOf(doc, i, last, { known: covered.has.bind(covered), speakers: options.speakers ?? true });
+    if (role === null) continue;
+    found.push(introduction(doc, i, last, role, options.dict));
     covered.claim({ first: i, last });
     i = last;
   }
   return found;
+}
+
+/** The role the text gives the name at first..last ('' for a speaker without one), or null if none. */
+function roleOf(
+  doc: Doc,
+  first: number,
+  last: number,
+  ctx: { known: (i: number) => boolean; speakers: boolean },
+): string | null {
+  const title = titleBefore(doc, first);
+  if (title) return withOffice(title, officeOf(doc, last));
+  const role =
+    roleInAppositionBefore(doc, first) ??
+    appositiveRole(doc, last) ??
+    lowerRoleBefore(doc, first) ??
+    roleWithComplementBefore(doc, first, ctx.known);
+  if (role) return role;
+  return ctx.speakers && speakerPosition(doc, first, last) ? '' : null;
+}
+
+const withOffice = (title: string, of: string | null) => (of ? `${title} ${of}` : title);
+
+function introduction(doc: Doc, first: number, last: number, role: string, dict?: Dictionary): Mention {
+  const name = tokenText(doc, first, last);
+  const surname = doc.tokens.word[last]!.raw;
+  const known = dict ? knownVariant(dict, name, surname) : null;
+  const mention: Mention = known
+    ? { first, last, actor: known, via: 'name', confidence: 0.7 }
+    : { first, last, actor: unlistedPerson(name, surname), via: 'introduced', confidence: 0.8 };
+  if (role) mention.role = role;
+  return mention;
 }
 
 /** A person entry for someone outside the dictionary; the id says so. */
@@ -49,64 +96,30 @@ function unlistedPerson(name: string, surname: string): PersonEntry {
   };
 }
 
-/** If a capitalised title ("Foreign Minister", "Gen.") ends right before token i, its text. */
-function titleEndsBefore(doc: Doc, i: number): string | null {
-  let j = i - 1;
-  if (j < 0 || !spaced(doc, j) || !TITLE_HEADS.has(keyAt(doc, j)) || !capitalised(doc, j)) return null;
-  while (
-    j - 1 >= 0 &&
-    capitalised(doc, j - 1) &&
-    TITLE_WORDS.has(keyAt(doc, j - 1)) &&
-    /^[\s\u00a0-]+$/.test(gapAfter(doc, j - 1))
-  )
-    j--;
-  return tokenText(doc, j, i - 1);
-}
+/** Verbs after which a bare name is a speaker: "Zhao told a briefing". */
+const SPOKE = new Set(['said', 'says', 'told', 'added', 'stated', 'insisted', 'warned', 'explained']);
 
-/** "the European Commission president, Ursula von der Leyen,": the role before the comma, or null. */
-function roleInAppositionBefore(doc: Doc, i: number): string | null {
-  const head = i - 1;
-  if (head < 0 || !/^,\s+$/.test(gapAfter(doc, head)) || !ROLE_NOUNS.has(keyAt(doc, head))) return null;
-  let from = head;
-  while (
-    from - 1 >= 0 &&
-    from > head - 4 &&
-    /^[ \u00a0]+$/.test(gapAfter(doc, from - 1)) &&
-    (capitalised(doc, from - 1) || ROLE_NOUNS.has(keyAt(doc, from - 1)) || TITLE_WORDS.has(keyAt(doc, from - 1)))
-  )
-    from--;
-  return tokenText(doc, from, head);
-}
-
-/** Last token of a 2-4 word personal name starting at i ("Riyad al-Maliki"), or -1. */
-function nameEnd(doc: Doc, i: number, taken: (i: number) => boolean): number {
-  let words = 0;
-  let last = -1;
-  for (let j = i; j < doc.tokens.length && words < 4; j++) {
-    const key = keyAt(doc, j);
-    if (taken(j) || NOT_NAME.has(key) || TITLE_WORDS.has(key) || /\d/.test(key)) break;
-    if (j > i && !/^[ \u00a0]+$|^-$/.test(gapAfter(doc, j - 1))) break;
-    if (NAME_PARTICLES.has(key) && !capitalised(doc, j)) continue;
-    if (!capitalised(doc, j) || doc.tokens.word[j]!.raw.length < 2) break;
-    words++;
-    last = j;
+/**
+ * Later references by the first word of a two-word name, where family names come first
+ * ("Zhao" after "Zhao Lijian"): taken only in a speaker's place, and only when one person
+ * introduced by the article has that first word.
+ */
+export function familyNameFirst(doc: Doc, mentions: readonly Mention[], covered: Coverage): Mention[] {
+  const byFirst = new Map<string, Mention['actor']>();
+  for (const m of mentions) {
+    if (m.via !== 'introduced' || m.last !== m.first + 1) continue;
+    const key = doc.tokens.word[m.first]!.key;
+    byFirst.set(key, byFirst.has(key) ? null : m.actor);
   }
-  return words >= 2 ? last : -1;
+  const found: Mention[] = [];
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const actor = byFirst.get(doc.tokens.word[i]!.key);
+    if (!actor || covered.has(i) || !capitalised(doc, i) || !spoke(doc, i)) continue;
+    found.push({ first: i, last: i, actor, via: 'surname', confidence: 0.7 });
+    covered.claim({ first: i, last: i });
+  }
+  return found;
 }
 
-/** ", the minister of international co-operation," after a name: the role text, or null. */
-function appositiveRole(doc: Doc, last: number): string | null {
-  if (!/^,\s+$/.test(gapAfter(doc, last))) return null;
-  const start = last + 1;
-  const article = keyAt(doc, start);
-  const from = article === 'the' || article === 'a' || article === 'an' ? start + 1 : start;
-  for (let j = from; j < Math.min(from + 4, doc.tokens.length); j++) {
-    if (ROLE_NOUNS.has(keyAt(doc, j))) {
-      let end = j;
-      while (end + 1 < doc.tokens.length && end - j < 6 && !/[,.;:]/.test(gapAfter(doc, end))) end++;
-      return tokenText(doc, from, end);
-    }
-    if (gapAfter(doc, j).includes(',')) return null;
-  }
-  return null;
-}
+const spoke = (doc: Doc, i: number) =>
+  spaced(doc, i) && SPOKE.has(keyAt(doc, i + 1)) && !(spaced(doc, i - 1) && capitalised(doc, i - 1));
