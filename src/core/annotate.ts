@@ -4,8 +4,8 @@ import { detectActors } from './detect/actors';
 import type { Mention } from './detect/mention';
 import { classify } from './figures/classify';
 import { scanFigures } from './figures/scan';
-import { SpeakerFinder, type Speaker } from './quotes/speakers';
-import { quoteSpans, type QuoteSpan } from './quotes/spans';
+import { SpeakerFinder } from './quotes/speakers';
+import { quoteSpans } from './quotes/spans';
 import { prepare, type Doc } from './text/doc';
 import { OffsetIndex } from './text/offset-index';
 import type { ActorAnnotation, AnnotateOptions, Annotation, FigureAnnotation, QuoteAnnotation } from './types';
@@ -57,10 +57,9 @@ function actorAnnotation(doc: Doc, m: Mention, i: number): ActorAnnotation {
 }
 
 function quoteAnnotations(doc: Doc, finder: SpeakerFinder): QuoteAnnotation[] {
-  let previous: { q: QuoteSpan; speaker: Speaker } | null = null;
+  const speakers = finder.speakers();
   return finder.quotes.map((q, i) => {
-    const speaker = finder.speaker(q, previous);
-    previous = { q, speaker };
+    const speaker = speakers[i]!;
     return {
       id: `q${i}`,
       kind: 'quote',
@@ -88,8 +87,12 @@ function figureAnnotations(
     quotes: new OffsetIndex(quotes),
     pronoun: (at: number) => finder.pronoun(at),
   };
-  return scanFigures(doc.text, doc.tokens).map((f, i) => {
+  // classify answers null for numbers not worth checking ("two pumpkin pies").
+  const read = scanFigures(doc.text, doc.tokens).flatMap((f) => {
     const c = classify(f, ctx);
+    return c ? [{ f, c }] : [];
+  });
+  return read.map(({ f, c }, i) => {
     const fig: FigureAnnotation = {
       id: `f${i}`,
       kind: 'figure',

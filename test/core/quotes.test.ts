@@ -43,20 +43,18 @@ describe('quotes and their speakers', () => {
     expect(quotes(text).map((q) => q.speaker)).toEqual(['William Hague', 'William Hague']);
   });
 
-  it('keeps a quotation that runs over several paragraphs as one quote', () => {
+  it('ends a quotation that runs over paragraphs at each paragraph, the continuation with the same speaker', () => {
     const text =
       'Ban Ki-moon spoke first.\n\n"The world is watching. We cannot fail.\n\n"History will judge us," Ban said.';
     const found = quotes(text);
-    expect(found).toHaveLength(1);
-    expect(found[0]!.text).toContain('We cannot fail.');
-    expect(found[0]!.text).toContain('History will judge us');
-    expect(found[0]!.speaker).toBe('Ban Ki-moon');
+    expect(found.map((q) => q.text)).toEqual(['The world is watching. We cannot fail.', 'History will judge us,']);
+    expect(found.map((q) => q.speaker)).toEqual(['Ban Ki-moon', 'Ban Ki-moon']);
   });
 
-  it('reads single-quoted headlines but not apostrophes', () => {
-    expect(quotes("Security Council cannot 'stand silent,' Clinton says\n\nHillary Clinton spoke at the UN.")).toEqual([
-      { text: 'stand silent,', speaker: 'Hillary Clinton', partial: true },
-    ]);
+  it('reads single-quoted subheads but not apostrophes', () => {
+    expect(
+      quotes("Hillary Clinton spoke at the UN.\n\nSecurity Council cannot 'stand silent,' Clinton says\n\nShe left."),
+    ).toEqual([{ text: 'stand silent,', speaker: 'Hillary Clinton', partial: true }]);
     expect(quotes('Russia’s and Syria’s positions, the minister’s view, rock ’n’ roll.')).toEqual([]);
   });
 

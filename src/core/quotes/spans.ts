@@ -10,6 +10,8 @@ export interface QuoteSpan {
   start: number;
   end: number;
   closed: boolean;
+  /** Opened by the mark that continues the previous paragraph's quotation: the same speaker's words. */
+  continues?: boolean;
 }
 
 const MARKS = /["“”„«»]/g;
@@ -17,36 +19,49 @@ const OPENERS: Record<string, string> = { '“': '”', '„': '“', '«': '»'
 
 /**
  * Double-quoted passages, paragraph by paragraph. Straight quotes toggle; curly and
- * guillemet quotes pair by shape. A paragraph that ends inside a quotation continues it
+ * guillemet quotes pair by shape. A quotation left open at a paragraph's end stops there:
  * when the next paragraph opens with a quote mark (the newspaper convention for quotes
- * running over several paragraphs); otherwise the quote closes at the paragraph's end.
+ * running over several paragraphs), that mark opens its continuation, marked `continues`.
  */
 export function doubleQuotes(text: string, paras: readonly Span[]): QuoteSpan[] {
   const out: QuoteSpan[] = [];
-  let pending: { open: number; closer: string } | null = null;
-  for (let p = 0; p < paras.length; p++) {
-    const para = paras[p]!;
-    let open: { open: number; closer: string } | null = pending;
-    pending = null;
+  let carried = false;
+  for (const para of paras) {
+    let open: { open: number; closer: string } | null = null;
+    let continues = false;
     MARKS.lastIndex = para.start;
     for (let m = MARKS.exec(text); m && m.index < para.end; m = MARKS.exec(text)) {
       const i = m.index;
       const ch = m[0];
-      if (open && i === para.start && ch in OPENERS && open.open < para.start) continue; // continuation mark
-      if (open && (ch === open.closer || (open.closer === '”' && ch === '"') || (open.closer === '"' && ch === '”'))) {
-        if (i - open.open > 1) out.push({ open: open.open, close: i, start: open.open + 1, end: i, closed: true });
+      if (open && closes(open.closer, ch)) {
+        if (i - open.open > 1) out.push(span(open.open, i, true, continues));
         open = null;
-      } else if (!open && ch in OPENERS) {
-        open = { open: i, closer: OPENERS[ch]! };
+        continues = false;
+      } else if (!open && opens(text, i, ch)) {
+        open = { open: i, closer: OPENERS[ch] ?? '”' };
+        continues = carried && i === para.start;
       }
     }
+    carried = false;
     if (open) {
-      const next = paras[p + 1];
-      if (next && text[next.start]! in OPENERS) pending = open;
-      else out.push({ open: open.open, close: para.end, start: open.open + 1, end: para.end, closed: false });
+      out.push(span(open.open, para.end, false, continues));
+      carried = true;
     }
   }
   return out;
+}
+
+const closes = (closer: string, ch: string) =>
+  ch === closer || (closer === '”' && ch === '"') || (closer === '"' && ch === '”');
+
+/** An opening mark; a right quote after a space and before a letter opens too, as careless copy writes it. */
+const opens = (text: string, i: number, ch: string) =>
+  ch in OPENERS || (ch === '”' && /\s/.test(text[i - 1] ?? ' ') && /\p{L}/u.test(text[i + 1] ?? ''));
+
+function span(open: number, close: number, closed: boolean, continues: boolean): QuoteSpan {
+  const q: QuoteSpan = { open, close, start: open + 1, end: close, closed };
+  if (continues) q.continues = true;
+  return q;
 }
 
 // 'stand silent,' in headlines and subheads: a straight or curly single quote that opens

@@ -1,0 +1,120 @@
+import { TITLE_WORDS } from '../detect/words';
+import { stripMarks } from '../text/fold';
+
+/** A run of capitalised words in the text: a name, perhaps with a title before it. */
+export interface NameRun {
+  words: string[];
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
+/** Lower-case particles inside names: "Herman Van Rompuy", "Bashar al-Assad", "Ahmed bin Daghr". */
+const PARTICLES = new Set('al el bin ibn bint abu van von de der den da du dos das le la ter'.split(' '));
+/** Small words inside organisations' names: "Organization of American States". */
+const ORG_JOINERS = new Set('of and for the on'.split(' '));
+/** Words of roles and bodies that precede a name and are not part of it. */
+const NOT_NAME = new Set(
+  `ceo chairman chairwoman chairperson spokesperson coach quarterback frontman founder manager officer police chief
+  department ministry council agency office service federation bureau committee commission union party
+  ptl sgt capt det insp cmdr executive head press the a an le la les der die das`.split(/\s+/),
+);
+
+/** Capitalised, or an Arabic name's article before a capital: "al-Murtadha". */
+/** How far back a name is looked for: an article's length, so that a page of many stories stays linear. */
+export const LOOKBACK = 12_000;
+export const lookback = (at: number) => Math.max(0, at - LOOKBACK);
+
+const isCapital = (w: string) => /^\p{Lu}|^(?:al|el|ad|as|ash|ar|an|at|az|ul|ud)-\p{Lu}/u.test(w);
+const fold = (w: string) =>
+  stripMarks(w)
+    .toLowerCase()
+    .replace(/['’]s$/, '');
+
+/** Runs of capitalised words in text[from, to), joined by single spaces; `org` lets "of", "and" join them. */
+export function capitalRuns(text: string, from: number, to: number, org = false): NameRun[] {
+  const runs: NameRun[] = [];
+  let run: NameRun | null = null;
+  let pending: string[] = [];
+  let cursor = 0;
+  WORD.lastIndex = from;
+  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
+    const w = m[0].replace(/[.]$/, '');
+    const joined = run !== null && /^(?:[ \u00a0]|-)$/.test(text.slice(cursor, m.index));
+    if (run && joined && isCapital(w)) {
+      run.words.push(...pending, w);
+      run.end = cursor = m.index + w.length;
+      pending = [];
+    } else if (run && joined && (PARTICLES.has(w) || (org && ORG_JOINERS.has(w)))) {
+      pending.push(w);
+      cursor = m.index + w.length;
+    } else {
+      if (run) runs.push(run);
+      pending = [];
+      run = isCapital(w) ? { words: [w], start: m.index, end: m.index + w.length } : null;
+      cursor = m.index + w.length;
+    }
+    // A full stop after a word longer than an initial ends the sentence, and the run with it.
+    if (run && m[0].endsWith('.') && w.length > 3) {
+      runs.push(run);
+      run = null;
+    }
+  }
+  if (run) runs.push(run);
+  return runs;
+}
+
+/** A run's personal name: the words after the last title, body or acronym ("Police Chief Jane Roe" is Jane Roe). */
+export function personalName(words: readonly string[]): string[] {
+  let from = 0;
+  words.forEach((w, i) => {
+    const key = fold(w);
+    if (TITLE_WORDS.has(key) || NOT_NAME.has(key) || /^\p{Lu}{2,}$/u.test(w) || /['’]s$/.test(w)) from = i + 1;
+  });
+  return words.slice(from).map((w) => w.replace(/['’]s$/, ''));
+}
+
+/**
+ * The full name of the person a bare name stands for, from its first full mention before
+ * `at`: "Roe" after "Police Chief Jane Roe" is Jane Roe. The bare name may be the surname or,
+ * in East Asian order, the family name first ("Zhao" after "Zhao Lijian").
+ */
+export function fullNameBefore(text: string, bare: string, at: number): string | null {
+  const key = fold(bare);
+  const names = capitalRuns(text, lookback(at), at)
+    .map((r) => personalName(r.words))
+    .filter((n) => n.length >= 2 && n.length <= 4);
+  const full = names.find((n) => fold(n[n.length - 1]!) === key) ?? names.find((n) => fold(n[0]!) === key);
+  return full ? full.join(' ') : null;
+}
+
+/** The name an acronym stands for: "National Weather Service" for NWS, from "(NWS)" or from the initials. */
+export function expandAcronym(text: string, acronym: string, at: number): NameRun | null {
+  const runs = capitalRuns(text, lookback(at), at, true);
+  const defined = runs.find((r) => new RegExp(`^\\s*\\(${acronym}\\)`, 'u').test(text.slice(r.end, r.end + 12)));
+  if (defined) return withoutArticle(defined);
+  return runs.map(withoutArticle).find((r) => initials(r.words) === acronym) ?? null;
+}
+
+/** An earlier, longer name that holds a short one: "American Farm Bureau Federation" for "Farm Bureau". */
+export function longerNameBefore(text: string, short: readonly string[], at: number): NameRun | null {
+  const key = short.map(fold).join(' ');
+  return (
+    capitalRuns(text, lookback(at), at, true)
+      .map(withoutArticle)
+      .find((r) => r.words.length > short.length && ` ${r.words.map(fold).join(' ')} `.includes(` ${key} `)) ?? null
+  );
+}
+
+const initials = (words: readonly string[]) =>
+  words
+    .filter(isCapital)
+    .map((w) => w[0])
+    .join('');
+
+function withoutArticle(r: NameRun): NameRun {
+  let words = r.words;
+  while (words.length > 1 && ['the', 'le', 'la', 'les'].includes(words[0]!.toLowerCase())) words = words.slice(1);
+  while (words.length > 1 && ORG_JOINERS.has(words[words.length - 1]!)) words = words.slice(0, -1);
+  return words === r.words ? r : { ...r, words };
+}
