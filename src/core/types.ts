@@ -42,7 +42,10 @@ export interface ActorAnnotation extends Base {
 
 export type Qualifier = 'over' | 'at least' | 'about' | 'estimated' | 'nearly' | 'up to' | 'under';
 
-/** What a figure counts. `deaths` is a cumulative toll, `killed` one incident. */
+/**
+ * What a figure counts. `deaths` is a cumulative toll (a running total: "since March", "so far",
+ * "the war has killed"); `killed` is one incident's toll ("in Sunday's shelling").
+ */
 export type Counts =
   | 'deaths'
   | 'killed'
@@ -73,7 +76,11 @@ export interface FigureAnnotation extends Base {
   unit: string;
   counts: Counts;
   qualifier: Qualifier | null;
-  /** What or whom the figure is about, where the sentence names it ("Syria"). */
+  /**
+   * The state the figure is about: for tolls, where the deaths happened ("killed in Syria",
+   * "Syria's province of Idlib"); otherwise the state named nearest in the sentence, else the
+   * last one named before it.
+   */
   subject?: string;
   attribution?: Attribution;
 }

@@ -1,14 +1,18 @@
 import type { ActorAnnotation, Attribution, Counts, QuoteAnnotation } from '../types';
 import type { Span } from '../text/sentences';
 import { spanIndexAt } from '../text/sentences';
-import { AUXILIARIES, REPORTING_VERBS } from '../detect/words';
+import { attribute, donor } from './attribution';
+import { isCheckable } from './checkable';
+import { isVoteTally } from './labels';
 import type { RawFigure } from './scan';
+import { placeOfEvent, tollKind } from './toll';
 import type { OffsetIndex } from '../text/offset-index';
 
 const HUMAN_NOUNS = [
   'people|persons|civilians|men|women|children|victims|refugees|residents|inhabitants',
   'soldiers|troops|fighters|rebels|militants|protesters|protestors|demonstrators|migrants',
-  'bodies|corpses|dead|detainees|prisoners|hostages|journalists',
+  'bodies|corpses|dead|detainees|prisoners|hostages|journalists|villagers|passengers|workers|students|pilgrims',
+  'worshippers|policemen|officers|settlers|farmers|miners|patients|boys|girls|adults|teenagers|infants',
   'Palestinians|Syrians|Israelis|Iraqis|Afghans|Ukrainians|Russians|Americans',
   'Menschen|personnes|morts|человек',
 ].join('|');
@@ -51,27 +55,22 @@ const KEYWORDS: [Counts, RegExp][] = [
   [
     'displaced',
     anyWord(
-      String.raw`displac\p{L}*|fled|flee\p{L}*|uprooted|homeless|driven from`,
-      String.raw`déplacé\p{L}*|vertrieben|Vertriebene|перемещ\p{L}*`,
+      String.raw`displac\p{L}*|fled|flee\p{L}*|uprooted|homeless|without homes?|driven from`,
+      String.raw`déplacé\p{L}*|vertrieben|Vertriebene|перемещ\p{L}*|[وبل]?(?:ال)?لاجئ\p{L}*|نازح\p{L}*|نزوح|للفرار`,
     ),
   ],
   ['refugees', /\brefugees?\b/gi],
-  ['residents', /\b(?:live[ds]?|living|residents?|inhabitants|population)\b/gi],
+  ['residents', /\b(?:lived?|living|residents?|inhabitants|population)\b/gi],
   ['wounded', /\b(?:wound\w*|injur\w*|hurt)\b/gi],
   ['arrested', /\b(?:arrest\w*|detain\w*|jailed|imprisoned)\b/gi],
   [
     'killed',
     anyWord(
       String.raw`kill\p{L}*|died|dead|deaths?|victims?|corpses|bodies|massacred?|slain|shot(?! down)|executed`,
-      String.raw`lost their lives|toll|morts?|tués?|Tote|getötet|погиб\p{L}*|убит\p{L}*|жертв\p{L}*`,
+      String.raw`بحياة|أود[ىت]|قتل\p{L}*|مقتل|lives|toll|morts?|tués?|Tote|getötet|погиб\p{L}*|убит\p{L}*|жертв\p{L}*`,
     ),
   ],
 ];
-const CUMULATIVE_WORDS = [
-  'death toll|toll|ha(?:s|ve|d) (?:been )?(?:killed|died)|number of deaths',
-  'so far|to date|since the|a fait|fait plus de',
-].join('|');
-const CUMULATIVE = new RegExp(String.raw`\b(?:${CUMULATIVE_WORDS})\b|погибли`, 'i');
 const ESTIMATE = /\bestimat\w*/i;
 
 export interface FigureContext {
@@ -92,9 +91,13 @@ export interface Classified {
   attribution?: Attribution;
 }
 
-/** What a figure counts, its unit, what it is about and who gives it. */
-export function classify(f: RawFigure, ctx: FigureContext): Classified {
-  const s = ctx.sentences[spanIndexAt(ctx.sentences, f.start)] ?? { start: f.start, end: f.end };
+/**
+ * What a figure counts, its unit, what it is about and who gives it; null when it is not worth
+ * checking (see checkable.ts).
+ */
+export function classify(f: RawFigure, ctx: FigureContext): Classified | null {
+  const index = spanIndexAt(ctx.sentences, f.start);
+  const s = ctx.sentences[index] ?? { start: f.start, end: f.end };
   const sentence = ctx.text.slice(s.start, s.end);
   const at = f.start - s.start;
   const after = ctx.text.slice(f.end, f.end + 80);
@@ -102,10 +105,50 @@ export function classify(f: RawFigure, ctx: FigureContext): Classified {
   const end = human ? f.end + human[0].length : f.end;
   const stateHere = ctx.actors.within(s.start, s.end).filter((a) => a.actorType === 'state');
 
+  const [counts, unit] = whatItCounts(f, { sentence, at, after, human: !!human, end, stateHere });
+  const attribution = attribute(f, s, ctx) ?? (counts === 'money' ? donor(s, ctx) : undefined);
+  const before = ctx.text.slice(Math.max(0, f.start - 30), f.start);
+  const tied = tiedToActor(f, index, ctx, attribution);
+  if (!isCheckable(f, { counts, unit, before, after: ctx.text.slice(end, end + 40), tiedToActor: tied })) return null;
+  // Where the event happened, else the state named in the sentence, else the last one named
+  // before it: a toll in "the year-long violence" is about the country the article has been
+  // talking about.
+  const subject =
+    (TOLLS.has(counts) ? placeOfEvent(ctx.text, stateHere, f.start) : undefined) ??
+    nearestState(stateHere, f.start) ??
+    lastStateBefore(ctx, f.start);
+  return {
+    end,
+    unit,
+    counts,
+    estimated: ESTIMATE.test(sentence.slice(0, at)),
+    ...(subject && { subject }),
+    ...(attribution && { attribution }),
+  };
+}
+
+interface Surroundings {
+  sentence: string;
+  /** The figure's offset in the sentence. */
+  at: number;
+  after: string;
+  /** A noun of people follows the number. */
+  human: boolean;
+  end: number;
+  stateHere: readonly ActorAnnotation[];
+}
+
+/** What the figure counts, and its unit: a currency, "percent", "people", or the counted noun. */
+function whatItCounts(f: RawFigure, { sentence, at, after, human, end, stateHere }: Surroundings): [Counts, string] {
   let counts: Counts;
   let unit: string;
+  const group = GROUP_SIZE.exec(after);
   const word = CURRENCY_WORDS.exec(after);
-  if (f.currency || word) {
+  if (group) {
+    [counts, unit] = ['other', `${group[1]!.toLowerCase()}s`];
+  } else if (word && isWeight(word[1]!, after, sentence)) {
+    [counts, unit] = ['other', 'pounds'];
+  } else if (f.currency || word) {
     counts = 'money';
     unit = f.currency
       ? dollarOf(f.currency, stateHere)
@@ -116,34 +159,70 @@ export function classify(f: RawFigure, ctx: FigureContext): Classified {
   } else if (f.measure) {
     [counts, unit] = ['other', f.measure];
   } else if (thing(after)) {
-    // "145 drones", "2,000 homes": the noun says what is counted.
-    [counts, unit] = ['other', thing(after)!];
+    // "145 drones", "2,000 homes": the noun says what is counted; "41 countries abstaining" are votes.
+    [counts, unit] = VOTERS.test(after) ? ['votes', 'votes'] : ['other', thing(after)!];
   } else {
-    counts = nearestKeyword(sentence, at, at + (end - f.start));
-    if (counts === 'killed' && CUMULATIVE.test(sentence)) counts = 'deaths';
-    unit =
-      counts === 'votes'
-        ? f.value !== null && f.value < 1
-          ? 'fraction of votes'
-          : 'votes'
-        : human || counts !== 'other'
-          ? 'people'
-          : f.against !== undefined
-            ? 'tally'
-            : countedNoun(after);
+    return byKeyword(f, { sentence, at, after, human, end, stateHere });
   }
-  // The state named in the sentence, else the last one named before it: a toll in "the
-  // year-long violence" is about the country the article has been talking about.
-  const subject = nearestState(stateHere, f.start) ?? lastStateBefore(ctx, f.start);
-  const attribution = attribute(f, s, ctx) ?? (counts === 'money' ? donor(s, ctx) : undefined);
-  return {
-    end,
-    unit,
-    counts,
-    estimated: ESTIMATE.test(sentence.slice(0, at)),
-    ...(subject && { subject }),
-    ...(attribution && { attribution }),
-  };
+  return [counts, unit];
+}
+
+/** A bare number: what it counts is told by the nearest keyword ("killed", "votes") or the noun after it. */
+function byKeyword(f: RawFigure, { sentence, at, after, human, end }: Surroundings): [Counts, string] {
+  if (VOTER_AFTER.test(after) && isVoteTally(sentence)) return ['votes', 'votes']; // "and one absent country"
+  let counts = nearestKeyword(sentence, at, at + (end - f.start));
+  if (counts === 'killed') counts = tollKind(sentence, at, at + (end - f.start));
+  if (counts === 'votes') return [counts, f.value !== null && f.value < 1 ? 'fraction of votes' : 'votes'];
+  if (human || counts !== 'other') return [counts, 'people'];
+  if (f.against !== undefined) return [counts, 'tally'];
+  if (/^\s+of\s+(?:them|those|these|whom|which)\b/i.test(after))
+    return [counts, lastPluralBefore(sentence.slice(0, at)) ?? 'items'];
+  // "cut the number of its centrifuges to about 6,100"
+  const numberOf = /\bnumber of (?:\p{L}+\s+){0,2}?([a-z]{3,}s)\b(?:(?!\bnumber of\b)[^.;])*$/u.exec(
+    sentence.slice(0, at),
+  );
+  if (numberOf) return [counts, numberOf[1]!];
+  return [counts, countedNoun(after)];
+}
+
+/** "a 10-member bloc", "a 5,000-strong force": the size of a body. */
+const GROUP_SIZE = /^-(member|nation|country|state|strong)\b/i;
+/** "one absent country", "one abstention": in a sentence about a vote, a voter or a vote. */
+const VOTER_AFTER = /^\s+(?:[a-z-]+\s+)?(?:abstentions?|country|state|member|nation|delegation)\b/i;
+/** "41 countries abstaining", "nine states voting against": the things counted are votes. */
+const VOTERS = /^\s+[a-z]+\s+(?:abstain\w*|voting|voted|in favou?r|against)\b/i;
+
+/** "three wars, two of them over Kashmir": what "of them" counts is the plural named before. */
+function lastPluralBefore(head: string): string | undefined {
+  const nouns = head.match(/\b[a-z]{3,}s\b/g);
+  return nouns?.[nouns.length - 1];
+}
+
+/**
+ * Whether the figure is about an actor: one is named in its sentence (or, for a fragment that
+ * continues the sentence before, in that one). An agency that is only the source does not
+ * count: a weather service that counts tornadoes does not make them a figure of public affairs,
+ * while a minister's or a state's count of drones is one.
+ */
+function tiedToActor(f: RawFigure, index: number, ctx: FigureContext, source: Attribution | undefined): boolean {
+  const s = ctx.sentences[index] ?? { start: f.start, end: f.end };
+  const previous = ctx.sentences[index - 1];
+  const from = s.end - s.start < FRAGMENT && previous ? previous.start : s.start;
+  return ctx.actors.within(from, s.end).some((a) => a.actorType !== 'government_body' || !isSource(a, source));
+}
+
+const isSource = (a: ActorAnnotation, source: Attribution | undefined) =>
+  !!source && (a.actorId ? a.actorId === source.actorId : source.label.includes(a.text));
+
+/** A sentence shorter than this may continue the one before ("At that time, there were 28."). */
+const FRAGMENT = 40;
+
+const TOLLS = new Set<Counts>(['deaths', 'killed', 'wounded', 'displaced', 'refugees', 'arrested']);
+
+/** "three pounds of flour", "weighs 20 pounds": pounds of weight, not sterling. */
+function isWeight(word: string, after: string, sentence: string): boolean {
+  if (!/^pounds$/i.test(word)) return false;
+  return /^\s+pounds\s+of\b/i.test(after) || /\bweigh|\bheav(?:y|ier)\b/i.test(sentence);
 }
 
 function dollarOf(currency: string, states: readonly ActorAnnotation[]): string {
@@ -214,48 +293,4 @@ const SUBJECT_LOOKBACK = 1500;
 
 function nearestState(states: readonly ActorAnnotation[], at: number): string | undefined {
   return [...states].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0]?.label;
-}
-
-/** Who gives the figure: the speaker of the quote it is in, "according to X", or the subject of a verb of saying. */
-function attribute(f: RawFigure, s: Span, ctx: FigureContext): Attribution | undefined {
-  const quote = ctx.quotes.containing(f.start, f.end);
-  if (quote)
-    return quote.speaker ? { label: quote.speaker, ...(quote.speakerId && { actorId: quote.speakerId }) } : undefined;
-  const sentence = ctx.text.slice(s.start, s.end);
-  // Dots inside and at the end of abbreviations belong to the name: "according to the U.N."
-  const according = /according to ((?:[^,.;]|\.(?!\s)|(?<=\b\p{Lu})\.)+)/iu.exec(sentence);
-  if (according) return phrase(ctx, s.start + according.index + 'according to '.length, according[1]!);
-  const head = sentence.slice(0, f.start - s.start);
-  for (const verb of [...head.matchAll(/\p{L}+/gu)].reverse()) {
-    if (!REPORTING_VERBS.has(verb[0]) || verb[0] === 'according') continue;
-    const lead = head
-      .slice(0, verb.index)
-      .replace(/^[^,]{0,25},\s*/, '')
-      .replace(AUXILIARIES, '')
-      .trim();
-    if (/^(?:he|she|they)$/i.test(lead)) {
-      const who = ctx.pronoun(s.start + head.indexOf(lead));
-      return who.label ? { label: who.label, ...(who.id && { actorId: who.id }) } : undefined;
-    }
-    if (lead && lead.split(/\s+/).length <= 7 && !/[,"“”]/.test(lead))
-      return phrase(ctx, s.start + head.indexOf(lead), lead);
-  }
-  const tail = /,\s*([^,]{3,60}?)\s+(?:said|says|reported|reports|estimated)\.?\s*$/.exec(sentence);
-  return tail ? phrase(ctx, s.start + tail.index + tail[0].indexOf(tail[1]!), tail[1]!) : undefined;
-}
-
-/** Who gives money when no one is said to announce it: the actor the sentence opens with ("Canada to give $6M"). */
-function donor(s: Span, ctx: FigureContext): Attribution | undefined {
-  const first = ctx.actors
-    .within(s.start, s.start + 60)
-    .find((a) => a.start - s.start <= 12 && a.actorId && a.via !== 'demonym');
-  return first ? { label: first.label, actorId: first.actorId! } : undefined;
-}
-
-/** An attribution phrase that holds one actor is that actor ("U.N. officials" = United Nations). */
-function phrase(ctx: FigureContext, at: number, text: string): Attribution {
-  const inside = ctx.actors.within(at, at + text.length).filter((a) => a.via !== 'demonym' && a.actorId);
-  const ids = new Set(inside.map((a) => a.actorId));
-  if (ids.size === 1) return { label: inside[0]!.label, actorId: inside[0]!.actorId! };
-  return { label: text.trim().replace(/^the\s+/i, (m) => m.toLowerCase()) };
 }

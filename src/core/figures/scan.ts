@@ -1,5 +1,9 @@
 import type { Qualifier } from '../types';
 import type { Tokens } from '../text/tokenize';
+import { scanForeignWords } from './foreign-words';
+import { isLabel, isVoteTally } from './labels';
+import { scanOrdinalCounts } from './ordinals';
+import { scanSingleVotes } from './single-votes';
 import { FRACTIONS, SCALES, VAGUE, numberStyle, parseDigits, wordValue, type NumberStyle } from './numbers';
 
 /** A quantity found in the text, before classification. */
@@ -16,15 +20,17 @@ export interface RawFigure {
   against?: number;
   /** A unit written with the number: "275kg". */
   measure?: string;
+  /** Written with a scale word: "50 million". */
+  scaled?: boolean;
 }
 
 const CUR = String.raw`(?:US\$|CA?\$|A\$|NZ\$|HK\$|\$|€|£|¥)`;
 const NUM: Record<NumberStyle, string> = {
-  english: String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`,
+  english: String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+`,
   european: String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?`,
 };
 const SCALE_WORDS = [
-  'hundred|thousand|million|billion|trillion|millions',
+  '[Hh]undred|[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|millions|[Mm]ln|[Bb]ln',
   String.raw`milliards?|[Mm]illionen|[Mm]illiarden?|Mio\.?|Mrd\.?`,
 ].join('|');
 const SCALE = String.raw`(?:\s?(${SCALE_WORDS})(?![\p{L}])|(mln|mn|bn|tn|[mMkKbB])(?![\p{L}]))`;
@@ -38,7 +44,7 @@ const numeric = (style: NumberStyle) =>
     'uy',
   );
 const CURRENCY_BEFORE = new RegExp(String.raw`${CUR}\s?$`, 'u');
-const GLUED = /[\p{L}\p{N}.,/-]/u;
+const GLUED = /[\p{L}\p{N}.,/_-]/u; // "G20", "F-16", "IMG_4417"
 
 const WORD_NUMBER = [
   '(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?',
@@ -71,7 +77,14 @@ const QUALIFIER_WORDS: [string, Qualifier][] = [
   ['about|around|some|roughly|approximately|an? approximate|environ|quelque|etwa|rund|около|примерно', 'about'],
 ];
 const QUALIFIER = new RegExp(`(?<![\\p{L}])(?:${QUALIFIER_WORDS.map(([w]) => `(${w})`).join('|')})$`, 'iu');
-const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$/i;
+const MONTH = new RegExp(
+  [
+    '^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*',
+    'janvier|février|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre',
+    String.raw`января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\.?$`,
+  ].join('|'),
+  'iu',
+);
 const DOCUMENT_WORDS = [
   String.raw`resolutions?|no\.?|nos\.?|article|articles|chapter|section|paragraph|item|page`,
   String.raw`flight|room|route|highway|protocol|decree|law|number|res\.?|aged?`,
@@ -89,34 +102,46 @@ export function scanFigures(text: string, tokens: Tokens): RawFigure[] {
   const style = numberStyle(text);
   const out: RawFigure[] = [];
   const re = numeric(style);
+  // The end of the last number read, kept or not: "6 to 17" is one reading, not two.
+  let read = 0;
   for (let k = 0; k < tokens.length; k++) {
     const at = tokens.start[k]!;
     const c = tokens.word[k]!.key.charCodeAt(0);
-    if (c < 48 || c > 57 || at < (out[out.length - 1]?.end ?? 0)) continue;
-    const sign = CURRENCY_BEFORE.exec(text.slice(Math.max(0, at - 4), at));
-    const from = sign ? at - sign[0].length : at;
-    if (from > 0 && GLUED.test(text.charAt(from - 1))) continue; // "G20", "F-16", "1.1167479"
+    if (c < 48 || c > 57 || at < Math.max(read, out[out.length - 1]?.end ?? 0)) continue;
+    const dot = text.charAt(at - 1) === '.' ? 1 : 0; // "$.97"
+    const sign = CURRENCY_BEFORE.exec(text.slice(Math.max(0, at - dot - 4), at - dot));
+    const from = sign ? at - dot - sign[0].length : at;
+    if (from > 0 && GLUED.test(text.charAt(from - 1))) continue; // also "1.1167479"
     re.lastIndex = from;
     const m = re.exec(text);
     if (!m) continue;
     const [whole, currency, a, b, wordScale, letterScale, percent, measure] = m;
     const start = from;
     const end = from + whole.length;
+    read = end;
     const before = text.slice(Math.max(0, start - 40), start);
     const after = text.slice(end, end + 40);
-    if (excludedNumber(a!, before, after, !!(currency || wordScale || letterScale || percent))) continue;
+    const marked = !!(currency || wordScale || letterScale || percent);
+    if (excludedNumber(a!, before, after, marked) || isLabel({ whole, digits: a!, before, after, marked })) continue;
     const scale = SCALES[(wordScale ?? letterScale ?? '').toLowerCase().replace('.', '')] ?? 1;
     const x = parseDigits(a!, style) * (letterScale || wordScale ? scale : 1);
     const y = b ? parseDigits(b, style) * (letterScale || wordScale ? scale : 1) : null;
     const fig: RawFigure = { start, end, value: y === null ? x : null, qualifier: null };
-    // "13-2 vote", or "13-2" anywhere: a range never runs downwards, so that is a tally.
-    if (y !== null && (y < x || /^\s*(?:vote|votes|decision)\b/i.test(after)))
+    // "13-2 vote", or "13-2" anywhere: a range never runs downwards, so that is a tally, and
+    // a tally that is not a vote is a score ("won 24-17").
+    if (y !== null && (y < x || /^\s*(?:vote|votes|decision)\b/i.test(after))) {
+      if (currency || !isVoteTally(text.slice(Math.max(0, start - 100), end + 60))) continue;
+      if (/\sto\s/.test(whole)) {
+        out.push(...votesInWords(fig, whole, x, y));
+        continue;
+      }
       Object.assign(fig, { value: x, against: y });
-    else if (y !== null) Object.assign(fig, { low: x, high: y });
+    } else if (y !== null) Object.assign(fig, { low: x, high: y });
     if (currency) fig.currency = currency;
     if (percent) fig.percent = true;
     if (measure) fig.measure = measure;
-    out.push(between(text, fig, style));
+    if (wordScale) fig.scaled = true;
+    out.push(inCents(text, between(text, fig, style)));
   }
   const taken = (s: number, e: number) => out.some((f) => s < f.end && e > f.start);
   for (let k = 0; k < tokens.length; k++) {
@@ -141,7 +166,9 @@ export function scanFigures(text: string, tokens: Tokens): RawFigure[] {
       out.push({ start, end, value: null, qualifier: null });
     } else if (
       word &&
-      !/(?:\bthe|\bthese|\bthose|\btheir|\bits|\bboth|\bfirst|\blast|\bnext)\s+$/i.test(before) &&
+      // "the two countries" points back; "the nine states voting against" counts.
+      (!/(?:\bthe|\bthese|\bthose|\btheir|\bits|\bboth|\bfirst|\blast|\bnext)\s+$/i.test(before) ||
+        /^\s+[a-z]+\s+(?:voting|abstaining)\b/i.test(after)) &&
       !/^-\p{L}/u.test(after) &&
       !DURATION.test(after)
     ) {
@@ -150,6 +177,8 @@ export function scanFigures(text: string, tokens: Tokens): RawFigure[] {
         out.push({ start, end, value: value * (scale ? SCALES[scale.toLowerCase()]! : 1), qualifier: null });
     }
   }
+  for (const f of [...scanForeignWords(text, tokens), ...scanOrdinalCounts(text), ...scanSingleVotes(text)])
+    if (!taken(f.start, f.end)) out.push(f);
   return out.sort((x, y) => x.start - y.start).map((f) => qualify(text, f));
 }
 
@@ -160,6 +189,22 @@ function excludedNumber(digits: string, before: string, after: string, marked: b
   const nextWord = /^\s*,?\s*(\S+)/.exec(after)?.[1] ?? '';
   if (MONTH.test(prevWord) || MONTH.test(nextWord)) return true; // a date
   return !marked && DOCUMENT.test(before);
+}
+
+/** "The vote was 138 to 9": in words, a tally is two counts of votes, each a figure. */
+function votesInWords(fig: RawFigure, whole: string, x: number, y: number): RawFigure[] {
+  const second = fig.start + whole.search(/\d+(?:[.,]\d+)*\s*$/);
+  return [
+    { ...fig, end: fig.start + whole.search(/\s*to\s/), value: x },
+    { start: second, end: fig.end, value: y, qualifier: null },
+  ];
+}
+
+/** "40 cents" is 0.40 in the local dollar. */
+function inCents(text: string, f: RawFigure): RawFigure {
+  const cents = /^\s?cents?\b/i.exec(text.slice(f.end, f.end + 8));
+  if (!cents || f.currency || f.value === null) return f;
+  return { ...f, end: f.end + cents[0].length, value: f.value / 100, currency: '$' };
 }
 
 /** "between 50,000 and 60,000" becomes one range. */
