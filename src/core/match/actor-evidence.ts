@@ -16,6 +16,8 @@ export function actorVector(s: ArticleSummary, rarity: (id: string) => number): 
   const weights = new Map<string, number>();
   let sum = 0;
   for (const [id, n] of Object.entries(s.actors)) {
+    // A count under one (or not a number) is no mention: ln would make its weight negative or NaN.
+    if (!(n >= 1) || !Number.isFinite(n)) continue;
     const w = (1 + Math.log(n)) * rarity(id);
     weights.set(id, w);
     sum += w * w;

@@ -18,12 +18,15 @@ export interface PageQuotes {
   byShingle: Map<number, number[]>;
 }
 
-/** The page's quotes indexed by their 3-grams, once per match (a quote repeated in a subhead counts once). */
+/**
+ * The page's quotes indexed by their 3-grams, once per match (a quote repeated in a subhead
+ * counts once). A quote without a word (punctuation alone) has no 3-gram to find, and its
+ * share found would be 0/0: it is left out.
+ */
 export function pageQuotes(page: ArticleSummary): PageQuotes {
-  const quotes = uniqueBy(page.quotes, (q) => normaliseQuote(q.text)).map((q) => ({
-    q,
-    shingles: quoteShingles(q.text),
-  }));
+  const quotes = uniqueBy(page.quotes, (q) => normaliseQuote(q.text))
+    .map((q) => ({ q, shingles: quoteShingles(q.text) }))
+    .filter(({ shingles }) => shingles.length > 0);
   const byShingle = new Map<number, number[]>();
   quotes.forEach(({ shingles }, i) => {
     for (const h of shingles) byShingle.set(h, [...(byShingle.get(h) ?? []), i]);
@@ -51,7 +54,8 @@ export function quoteEvidence(page: PageQuotes, other: ArticleSummary): Reason |
   const shared: Reason['shared'] = [];
   let sum = 0;
   page.quotes.forEach((q, i) => {
-    const overlap = hits[i]! / q.shingles;
+    // A stored list holding a hash twice would count it twice: a share is at most all.
+    const overlap = Math.min(1, hits[i]! / q.shingles);
     if (overlap < SHARED_QUOTE) return;
     sum += overlap * Math.min(1, q.words / FULL_QUOTE_WORDS);
     shared.push({ text: q.text, speaker: q.speaker, overlap: round(overlap) });

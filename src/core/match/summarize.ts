@@ -1,6 +1,6 @@
 import type { CorpusArticle } from '../corpus/types';
 import type { FigureAnnotation } from '../types';
-import { minhash, shingleHashes } from './minhash';
+import { bottomSketch, minhash, shingleHashes, type TextSketch } from './minhash';
 import type { ArticleSummary, SummaryFigure } from './types';
 import { words } from './words';
 
@@ -22,6 +22,12 @@ export function textSignature(text: string): number[] {
   return minhash(shingleHashes(words(text), TEXT_SHINGLE));
 }
 
+/** A whole text's word 5-grams, as a MinHash signature and a bottom-k sketch (one pass over the words). */
+function textSketches(text: string): { minhash: number[]; textSketch: TextSketch } {
+  const shingles = shingleHashes(words(text), TEXT_SHINGLE);
+  return { minhash: minhash(shingles), textSketch: bottomSketch(shingles) };
+}
+
 /** What matching needs of an article, computed once when it enters the corpus. */
 export function summarize(
   article: Pick<CorpusArticle, 'id' | 'outlet' | 'published' | 'headline' | 'url' | 'text' | 'annotations'>,
@@ -38,7 +44,7 @@ export function summarize(
     labels,
     quotes: [],
     figures: [],
-    minhash: textSignature(article.text),
+    ...textSketches(article.text),
     quoteShingles: [],
   };
   const shingles = new Set<number>();

@@ -1,4 +1,5 @@
 import type { FigureNumbers } from './figure-values';
+import type { TextSketch } from './minhash';
 
 /** A figure as matching keeps it: the annotation's numbers, without offsets. */
 export interface SummaryFigure extends FigureNumbers {
@@ -27,10 +28,15 @@ export interface ArticleSummary {
   quotes: SummaryQuote[];
   figures: SummaryFigure[];
   /**
-   * MinHash signature (64 x 32-bit ints) of the article's word 5-gram shingles, for near-duplicate
-   * (syndicated copy) detection.
+   * MinHash signature (64 x 32-bit ints) of the article's word 5-gram shingles: their Jaccard
+   * similarity, what text overlap falls back to for summaries stored without `textSketch`.
    */
   minhash: number[];
+  /**
+   * Bottom-k sketch of the same shingles, and their count: how much of the shorter text the
+   * longer holds (syndicated copy). Optional: summaries stored before it have none.
+   */
+  textSketch?: TextSketch;
   /** Word 3-gram hashes of each quote, for the quotes index (Dexie multi-entry). */
   quoteShingles: number[];
 }
@@ -41,7 +47,17 @@ export interface WordDiff {
   text: string;
 }
 
-export type StoryLabel = 'syndicated' | 'same event' | 'related earlier event' | 'related later event' | 'unrelated';
+/**
+ * 'related event': related, but neither shown to be the same event nor placed before or
+ * after it (published within days of the page, or undated).
+ */
+export type StoryLabel =
+  | 'syndicated'
+  | 'same event'
+  | 'related event'
+  | 'related earlier event'
+  | 'related later event'
+  | 'unrelated';
 
 /** Why two articles were matched: each kind of evidence with its share of the score. Shown to users. */
 export type MatchReason =
@@ -74,7 +90,7 @@ export interface StoryMatch {
   published: string | null;
   headline: string | null;
   url: string | null;
-  /** 0..1, for ranking: `similarity` times the date factor. */
+  /** 0..1, for ranking: `similarity` times the date factor, lowered when only names are shared. */
   score: number;
   /** 0..1, what the label is read from: how much the two articles share, regardless of dates. */
   similarity: number;
@@ -93,7 +109,11 @@ export interface FigureCandidate extends SummaryFigure {
 }
 
 /** The figure figuresLike compares the others with (`text` names vague quantities, `unit` separates currencies). */
-export type FigureQuery = FigureNumbers & { published: string | null };
+export type FigureQuery = FigureNumbers & {
+  published: string | null;
+  /** The page gives other, disagreeing tolls of this kind for this place: it names no single incident. */
+  severalIncidents?: boolean;
+};
 
 export type FigureVerdict = 'agree' | 'differ' | 'differ-dates-explain';
 
@@ -104,10 +124,16 @@ export interface FigureLikeItem extends FigureCandidate {
   days: number | null;
 }
 
+/** A figure of the same kind that measures something else (another incident or place): shown, not judged. */
+export type FigureAlongside = FigureCandidate & { days: number | null };
+
 /** Other outlets' figures of the same kind about the same subject, oldest first, with a verdict. */
 export interface FiguresLike {
+  /** The figures that measure the same thing (see same-measure.ts), each judged. */
   items: FigureLikeItem[];
-  /** Null when no other article gives a figure of this kind. */
+  /** The others of the same kind, oldest first, without a verdict. */
+  alongside: FigureAlongside[];
+  /** Null when no other article gives a figure that measures the same thing. */
   verdict: FigureVerdict | null;
   /** One sentence for people: what differs and whether the dates may explain it. */
   explanation: string;
@@ -161,6 +187,15 @@ export interface Gaps {
 
 /** What the other versions carry that the page leaves out (`missing`), and what only the page carries (`extra`). */
 export interface CoverageGaps {
+  missing: Gaps;
+  extra: Gaps;
+  /** Each version against the page alone: what it carries that the page doesn't, and the reverse. */
+  versions: VersionGaps[];
+}
+
+export interface VersionGaps extends Carrier {
+  published: string | null;
+  headline: string | null;
   missing: Gaps;
   extra: Gaps;
 }

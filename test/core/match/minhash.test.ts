@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { jaccardEstimate, minhash, MINHASH_SIZE, shingleHashes } from '../../../src/core/match';
 import { words } from '../../../src/core/match/words';
-
-/** Seeded word soup: reproducible texts with a known overlap. */
-function soup(seed: number, n: number): string[] {
-  let s = seed;
-  const next = () => {
-    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-    return (s >>> 8) % 5000;
-  };
-  return Array.from({ length: n }, () => `w${next()}`);
-}
+import { soup } from './soup';
 
 function exactJaccard(a: number[], b: number[]): number {
   const sa = new Set(a);
