@@ -52,6 +52,8 @@ export const FigureQuerySchema = v.strictObject({
   published: v.nullable(date),
   unit: v.optional(text(40)),
   text: v.optional(text(200)),
+  /** The page gives a disagreeing toll of this kind for this place too: no single incident to compare. */
+  severalIncidents: v.optional(bool),
 });
 export type FigureQuery = v.InferOutput<typeof FigureQuerySchema>;
 

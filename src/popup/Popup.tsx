@@ -13,6 +13,7 @@ import { ActorsView } from './views/ActorsView';
 import { Answered, dateText, type Reveal } from './views/common';
 import { CompareView } from './views/CompareView';
 import { FiguresView } from './views/FiguresView';
+import { GapsView } from './views/GapsView';
 import { QuotesView } from './views/QuotesView';
 import { StoryView } from './views/StoryView';
 import { NotesView } from './views/NotesView';
@@ -106,6 +107,7 @@ function Story({ facts, ask, download, reveal }: { facts: PageFacts; ask: Ask; d
     { id: 'actors', label: `Actors${count(actors.length)}` },
     { id: 'figures', label: `Figures${count(figures.length)}` },
     { id: 'quotes', label: `Quotes${count(quotes.length)}` },
+    { id: 'gaps', label: 'Left out' },
     { id: 'compare', label: 'Compare' },
     { id: 'notes', label: 'Notes' },
   ];
@@ -148,6 +150,15 @@ function Story({ facts, ask, download, reveal }: { facts: PageFacts; ask: Ask; d
               />
             )}
           </Answered>
+        )}
+        {view === 'gaps' && (
+          <GapsView
+            articleId={facts.articleId}
+            fetched={upgrades}
+            coverageGaps={() => ask({ type: 'coverage-gaps', articleId: facts.articleId })}
+            actors={actors}
+            outletName={outletName}
+          />
         )}
         {view === 'compare' && (
           <Answered answer={story} loading="Looking for other versions of this story…">

@@ -262,7 +262,8 @@ describe('handleMessage', () => {
         : { ok: false as const, error: `no page or article ${id}` },
     );
     const storyMatchOf = vi.fn(async () => []);
-    const gaps = { missing: { actors: [], figures: [], quotes: [] }, extra: { actors: [], figures: [], quotes: [] } };
+    const none = { actors: [], figures: [], quotes: [] };
+    const gaps = { missing: none, extra: none, versions: [] };
     const coverageGapsOf = vi.fn(async () => gaps as never);
     const c = context({ pages: { summaryOf }, corpus: { storyMatchOf, coverageGapsOf } });
     expect(await handleMessage({ type: 'story-match', articleId: SUMMARY.id }, POPUP, c)).toEqual({

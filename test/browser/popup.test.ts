@@ -82,7 +82,7 @@ describe('the popup on the CBC article (in the corpus)', () => {
     await popup.screenshot({ path: `${SHOTS}/popup-cbc-actors.png`, fullPage: true });
   });
 
-  it('tabulates each gold figure with the other outlets’ values and flags the difference', async () => {
+  it('tabulates each gold figure with the other outlets’ values, a cumulative toll as a series over time', async () => {
     await tab(popup, /^Figures/).click();
     const gold = goldFiles().find((g) => g.gold.outlet === 'CBC News')!.gold;
     const table = popup.locator('table.figures');
@@ -90,9 +90,11 @@ describe('the popup on the CBC article (in the corpus)', () => {
     const text = await table.innerText();
     for (const f of gold.figures) expect(text, f.surface).toContain(f.surface);
     const toll = table.locator('tr', { hasText: 'over 7,500 people' });
-    expect(await toll.innerText()).toMatch(/Voice of America\s+2012-03-12: 7,500 people[^\n]*\(agrees\)/);
-    expect(await toll.innerText()).toMatch(/RT\s+2011-09-20: 2,700 people[^\n]*\(differs\)/);
-    expect(await toll.innerText()).toContain('the dates may explain the difference');
+    // Oldest first: RT's toll of September 2011, then this page's and VOA's of March 2012.
+    const series = await toll.locator('ol.series').innerText();
+    expect(series).toMatch(/RT\s+2011-09-20: 2,700 people[\s\S]*This page\s+2012-03-12: over 7,500 people \(grew\)/);
+    expect(series).toMatch(/Voice of America\s+2012-03-12: 7,500 people[^\n]*\(same\)/);
+    expect(await toll.innerText()).toContain('growth, not a contradiction');
     await popup.screenshot({ path: `${SHOTS}/popup-cbc-figures.png`, fullPage: true });
   });
 
@@ -114,6 +116,22 @@ describe('the popup on the CBC article (in the corpus)', () => {
     await popup.screenshot({ path: `${SHOTS}/popup-cbc-quotes.png`, fullPage: true });
   });
 
+  it('says, per version of the event, what it carries that the page leaves out and the reverse', async () => {
+    await tab(popup, /^Left out/).click();
+    const voa = popup.locator('section.gap-version', {
+      has: popup.getByRole('heading', { name: /^Voice of America/ }),
+    });
+    await voa.waitFor({ timeout: 10_000 });
+    const text = await voa.innerText();
+    expect(text).toMatch(/In Voice of America, not on this page[\s\S]*On this page, not in Voice of America/);
+    // CBC's own: Canada's aid, announced by Bev Oda, is in no other version.
+    expect(text.slice(text.indexOf('On this page, not in'))).toContain('Bev Oda');
+    await popup.screenshot({ path: `${SHOTS}/popup-cbc-left-out.png`, fullPage: true });
+    const actorsHere = Number(/of this page’s (\d+) actors/.exec(text)?.[1]);
+    await tab(popup, /^Actors/).click();
+    expect(await popup.locator('.actor').count()).toBe(actorsHere);
+  });
+
   it('reads two versions side by side, paragraphs aligned, shared facts marked', async () => {
     await tab(popup, /^Compare/).click();
     const table = popup.locator('table.side-by-side');
@@ -131,7 +149,7 @@ describe('the popup on the CBC article (in the corpus)', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`has no axe violations in any view (${scheme} system theme)`, async () => {
       await popup.emulateMedia({ colorScheme: scheme });
-      for (const name of [/^Story/, /^Actors/, /^Figures/, /^Quotes/, /^Compare/, /^Notes/]) {
+      for (const name of [/^Story/, /^Actors/, /^Figures/, /^Quotes/, /^Left out/, /^Compare/, /^Notes/]) {
         await tab(popup, name).click();
         await expect
           .poll(async () => (await panel(popup).innerText()).includes('Looking'), { timeout: 10_000 })

@@ -44,6 +44,8 @@ const READING: PageReading = {
   stored: false,
 };
 
+const NO_GAPS = { actors: [], figures: [], quotes: [] };
+
 /** A background that answers from fixed data; `fail` makes one request type fail with a message. */
 function background(fail: Partial<Record<Request['type'], string>> = {}, reading: () => PageReading = () => READING) {
   return vi.fn(async (r: Request): Promise<any> => {
@@ -59,6 +61,8 @@ function background(fail: Partial<Record<Request['type'], string>> = {}, reading
         return { ok: true, value: { articles: 3, bundled: 3, user: 0, version: 'v' } };
       case 'highlight-tab':
         return { ok: true, value: { highlighted: true, articleId: READING.articleId } };
+      case 'coverage-gaps':
+        return { ok: true, value: { missing: NO_GAPS, extra: NO_GAPS, versions: [] } };
       case 'add-page':
         return { ok: true, value: { id: r.articleId } };
       default:
@@ -86,6 +90,7 @@ describe('Popup', () => {
       'Actors (1)',
       'Figures (0)',
       'Quotes (0)',
+      'Left out',
       'Compare',
       'Notes',
     ]);
@@ -93,6 +98,17 @@ describe('Popup', () => {
       'No other outlet’s version of this story is in your corpus yet',
     );
     expect(textOf(root.querySelector('footer [role="status"]'))).toBe('Crosswire 1.2.3 — background connected');
+  });
+
+  it('asks the background what each version left out, by the page’s id, only when that view opens', async () => {
+    const ask = background();
+    const root = await popup(ask);
+    const asked = () => ask.mock.calls.filter(([r]) => r.type === 'coverage-gaps').map(([r]) => r);
+    expect(asked()).toEqual([]);
+    await act(() => buttonIn(root, 'Left out').click());
+    await flush();
+    expect(asked()).toEqual([{ type: 'coverage-gaps', articleId: READING.articleId }]);
+    expect(textOf(root.querySelector('[role="tabpanel"]'))).toContain('No other version of this event');
   });
 
   it('adds the page by its id, then says it is in the corpus instead of offering it again', async () => {

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import type { FiguresLike, QuoteMatch } from '../../src/core/match';
+import { coverageGaps, summarize, type FiguresLike, type QuoteMatch } from '../../src/core/match';
 import type { Annotation, FigureAnnotation, QuoteAnnotation } from '../../src/core/types';
 import type { MentionsByOutlet, StoryVersion } from '../../src/messages';
 import { pageActors } from '../../src/core/match/page-lists';
 import { ActorsView } from '../../src/popup/views/ActorsView';
 import { FiguresView } from '../../src/popup/views/FiguresView';
+import { GapsView } from '../../src/popup/views/GapsView';
 import { QuotesView } from '../../src/popup/views/QuotesView';
 import { StoryView } from '../../src/popup/views/StoryView';
 import { act } from 'preact/test-utils';
@@ -185,8 +186,9 @@ const toll = {
 } as unknown as FigureAnnotation;
 
 describe('FiguresView', () => {
-  it('shows each figure against the other outlets’ values, with the verdict', async () => {
+  it('shows a cumulative toll against the other outlets’ values as a series over time, growth not flagged', async () => {
     const result: FiguresLike = {
+      alongside: [],
       verdict: 'differ-dates-explain',
       explanation: 'rt.com gives 2,700 people (20 September 2011); the dates may explain the difference.',
       items: [
@@ -243,11 +245,57 @@ describe('FiguresView', () => {
     });
     const row = root.querySelector('tbody tr')!;
     expect(textOf(row.querySelector('th'))).toBe('deaths (Syria)');
-    expect(textOf(row.querySelector('.verdict'))).toContain('the dates may explain the difference');
-    expect([...row.querySelectorAll('.values li')].map(textOf)).toEqual([
-      'Voice of America 2012-03-12: 7,500 people per United Nations (agrees)',
-      'RT 2011-09-20: 2,700 people (differs)',
+    expect(row.querySelector('.verdict')!.className).toBe('verdict ok');
+    expect(textOf(row.querySelector('.verdict'))).toContain('later, higher values are its growth, not a contradiction');
+    expect([...row.querySelectorAll('ol.series li')].map(textOf)).toEqual([
+      'RT 2011-09-20: 2,700 people',
+      'This page 2012-03-12: over 7,500 people (grew)',
+      'Voice of America 2012-03-12: 7,500 people per United Nations (same)',
     ]);
+  });
+
+  it('judges the figures that measure the same thing and shows other incidents’ beside them, unjudged', async () => {
+    // Invented: an incident toll in the invented town of Pellam, and one elsewhere.
+    const incident = { ...toll, counts: 'killed', subject: 'Pellam', text: 'at least 12 people', value: 12 };
+    const item = (over: Partial<FiguresLike['items'][number]>): FiguresLike['items'][number] => ({
+      articleId: 'a-v',
+      outlet: 'voanews.com',
+      published: '2012-03-12',
+      sentence: 's',
+      counts: 'killed',
+      subject: 'Pellam',
+      value: 12,
+      low: null,
+      high: null,
+      qualifier: null,
+      unit: 'people',
+      attribution: null,
+      text: '12 people',
+      agrees: true,
+      days: 0,
+      ...over,
+    });
+    const { agrees: _, ...elsewhere } = item({ outlet: 'rt.com', subject: 'Dunmarsh', text: '40 people', value: 40 });
+    const result: FiguresLike = {
+      items: [item({})],
+      alongside: [elsewhere],
+      verdict: 'agree',
+      explanation: 'voanews.com gives 12 people, which agrees.',
+    };
+    const root = await mount(
+      <FiguresView
+        figures={[incident as FigureAnnotation]}
+        published="2012-03-12"
+        figuresLike={() => ok(result)}
+        outletName={outletName}
+      />,
+    );
+    expect(textOf(root.querySelector('.verdict'))).toBe('✓ voanews.com gives 12 people, which agrees.');
+    expect([...root.querySelectorAll('ul.values:not(.alongside) li')].map(textOf)).toEqual([
+      'Voice of America 2012-03-12: 12 people (agrees)',
+    ]);
+    expect([...root.querySelectorAll('ul.alongside li')].map(textOf)).toEqual(['RT 2012-03-12: 40 people']);
+    expect(root.querySelector('ol.series')).toBeNull();
   });
 
   it('says when the page has no figures', async () => {
@@ -257,7 +305,7 @@ describe('FiguresView', () => {
           <FiguresView
             figures={[]}
             published={null}
-            figuresLike={() => ok({ items: [], verdict: null, explanation: '' })}
+            figuresLike={() => ok({ items: [], alongside: [], verdict: null, explanation: '' })}
             outletName={outletName}
           />,
         ),
@@ -315,5 +363,86 @@ describe('QuotesView', () => {
       'RT 2011-09-20: absent',
     ]);
     expect(textOf(root.querySelector('.per-outlet ins'))).toBe('the');
+  });
+});
+
+describe('GapsView', () => {
+  // Invented: a page and another outlet's version of talks between invented people.
+  const actor = (actorId: string, label: string, start: number, via = 'name') =>
+    ({
+      kind: 'actor',
+      start,
+      end: start + 4,
+      text: label,
+      actorId,
+      label,
+      actorType: 'person',
+      via,
+    }) as unknown as Annotation;
+  const said = (text: string, speaker: string) =>
+    ({ kind: 'quote', start: 90, end: 99, text, speaker, speakerId: null, partial: false }) as unknown as Annotation;
+  const pageAnnotations = [
+    actor('ines-varga', 'Ines Varga', 0),
+    actor('ines-varga', 'Ines Varga', 20),
+    actor('tomas-reld', 'Tomas Reld', 40),
+    actor('ines-varga', 'the envoy', 50, 'role'),
+    actor('olek-brand', 'Olek Brand', 60),
+  ];
+  const versionAnnotations = [
+    actor('ines-varga', 'Ines Varga', 0),
+    actor('mara-huld', 'Mara Huld', 30),
+    said('we will not sign this week', 'Mara Huld'),
+  ];
+  const article = (id: string, outlet: string, annotations: Annotation[]) =>
+    summarize({
+      id,
+      outlet,
+      published: '2030-04-02',
+      headline: `${outlet} on the talks`,
+      url: null,
+      text: 'x',
+      annotations,
+    });
+
+  it('lists, per version, what it carries that the page does not and the reverse, counting actors as the Actors view does', async () => {
+    const actors = pageActors(pageAnnotations);
+    const gaps = coverageGaps(article('a-page', 'cbc.ca', pageAnnotations), [
+      article('a-voa', 'voanews.com', versionAnnotations),
+    ]);
+    const ask = vi.fn(() => ok(gaps));
+    const root = await mount(
+      <GapsView articleId="a-page" coverageGaps={ask} actors={actors} outletName={outletName} />,
+    );
+    expect(ask).toHaveBeenCalledTimes(1);
+    const version = root.querySelector('section.gap-version')!;
+    expect(textOf(version.querySelector('h3'))).toBe('Voice of America 2030-04-02');
+    expect(version.getAttribute('aria-labelledby')).toBe(version.querySelector('h3')!.id);
+    const headings = [...version.querySelectorAll('h4')].map(textOf);
+    expect(headings).toEqual(['In Voice of America, not on this page', 'On this page, not in Voice of America']);
+    const lists = [...version.querySelectorAll('ul.gaps')].map((ul) => [...ul.querySelectorAll('li')].map(textOf));
+    expect(lists).toEqual([
+      ['Actors: Mara Huld', 'Quote: “we will not sign this week” (Mara Huld)'],
+      ['Actors: Olek Brand, Tomas Reld'],
+    ]);
+    // The Actors view lists three actors (the role description repeats Ines Varga): one shared, two not.
+    const listed = await mount(<ActorsView actors={actors} mentionsOf={() => ok([])} />);
+    const inActorsView = listed.querySelectorAll('li.actor').length;
+    expect(inActorsView).toBe(3);
+    expect(textOf(version.querySelector('.gap-counts'))).toBe(
+      `1 of this page’s ${inActorsView} actors are in Voice of America too; it names 1 that this page does not.`,
+    );
+  });
+
+  it('says when there is no other version to compare with', async () => {
+    const gaps = coverageGaps(article('a-page', 'cbc.ca', pageAnnotations), []);
+    const root = await mount(
+      <GapsView
+        articleId="a-page"
+        coverageGaps={() => ok(gaps)}
+        actors={pageActors(pageAnnotations)}
+        outletName={outletName}
+      />,
+    );
+    expect(textOf(root)).toContain('No other version of this event is in your corpus');
   });
 });

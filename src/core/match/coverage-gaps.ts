@@ -1,4 +1,5 @@
 import { sameKind, valuesAgree } from './figure-values';
+import { sameMeasure } from './same-measure';
 import { compareQuotes, prepareQuote, type PreparedQuote } from './quote-compare';
 import type {
   ActorGap,
@@ -6,9 +7,11 @@ import type {
   Carrier,
   CoverageGaps,
   FigureGap,
+  Gaps,
   QuoteGap,
   SummaryFigure,
   SummaryQuote,
+  VersionGaps,
 } from './types';
 
 /**
@@ -16,10 +19,31 @@ import type {
  * the articles that carry it, most widely carried first; and what only the page carries
  * (`extra`). Every actor is reported, even the ones every version names: sorting by how many
  * carry them puts the telling omissions first. A figure counts as carried when a figure of the
- * same kind agrees with it; a quote when the same quote is there exactly, nearly or in part.
+ * same thing (same-measure.ts) agrees with it; a quote when the same quote is there exactly,
+ * nearly or in part. `versions` gives the same for each version against the page alone.
  */
 export function coverageGaps(page: ArticleSummary, others: readonly ArticleSummary[]): CoverageGaps {
   const versions = others.filter((o) => o.id !== page.id);
+  return {
+    ...gapsAgainst(page, versions),
+    versions: versions.map(
+      (v): VersionGaps => ({ ...carrier(v), published: v.published, headline: v.headline, ...gapsAgainst(page, [v]) }),
+    ),
+  };
+}
+
+function gapsAgainst(page: ArticleSummary, versions: ArticleSummary[]): { missing: Gaps; extra: Gaps } {
+  // Figures are compared with their articles' dates: one incident's toll is only another's within days.
+  const dateOf = new Map<SummaryFigure, string | null>();
+  for (const s of [page, ...versions]) for (const f of s.figures) dateOf.set(f, s.published);
+  const dated = (f: SummaryFigure) => ({ ...f, published: dateOf.get(f) ?? null });
+  const sameFigure = (a: SummaryFigure, b: SummaryFigure) => sameMeasure(dated(a), dated(b)) && valuesAgree(a, b);
+  /**
+   * Listed as one gap: agreeing numbers, or the same vague word ("dozens" would swallow "about 30"
+   * and "at least 45").
+   */
+  const oneFigure = (a: SummaryFigure, b: SummaryFigure) =>
+    vague(a) || vague(b) ? sameKind(a, b) && a.text.toLowerCase() === b.text.toLowerCase() : sameFigure(a, b);
   const quotes = new Map<SummaryQuote, PreparedQuote>();
   for (const q of [page, ...versions].flatMap((s) => s.quotes)) quotes.set(q, prepareQuote(q.text));
   const relation = (a: SummaryQuote, b: SummaryQuote) => compareQuotes(quotes.get(a)!, quotes.get(b)!)?.kind;
@@ -53,14 +77,7 @@ export function coverageGaps(page: ArticleSummary, others: readonly ArticleSumma
 }
 
 const carrier = (s: ArticleSummary): Carrier => ({ articleId: s.id, outlet: s.outlet });
-const sameFigure = (a: SummaryFigure, b: SummaryFigure) => sameKind(a, b) && valuesAgree(a, b);
 const vague = (f: SummaryFigure) => f.value === null && f.low === null;
-/**
- * Listed as one gap: agreeing numbers, or the same vague word ("dozens" would swallow "about 30"
- * and "at least 45").
- */
-const oneFigure = (a: SummaryFigure, b: SummaryFigure) =>
-  vague(a) || vague(b) ? sameKind(a, b) && a.text.toLowerCase() === b.text.toLowerCase() : sameFigure(a, b);
 
 function missingActors(page: ArticleSummary, versions: ArticleSummary[]): ActorGap[] {
   const gaps = new Map<string, ActorGap>();

@@ -73,6 +73,13 @@ export function valuesAgree(a: FigureNumbers, b: FigureNumbers): boolean {
   return low < high || (low === high && (x[0] === x[1] || y[0] === y[1]));
 }
 
+/** Whether every value `a` allows is lower than every value `b` allows (two that agree are neither). */
+export function below(a: FigureNumbers, b: FigureNumbers): boolean {
+  const x = interval(a);
+  const y = interval(b);
+  return !!x && !!y && x[1] <= y[0] && !valuesAgree(a, b);
+}
+
 /** "over 7,500 people", from the figure's own text when it has one. */
 export function describeFigure(f: FigureNumbers): string {
   if (f.text) return f.text.trim();

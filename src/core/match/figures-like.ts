@@ -1,32 +1,67 @@
 import { daysBetween, formatDate } from './dates';
-import { describeFigure, interval, sameKind, valuesAgree } from './figure-values';
-import type { FigureCandidate, FigureLikeItem, FigureQuery, FiguresLike, FigureVerdict } from './types';
-
-/** Tolls that only ever grow: a later, lower figure is a real disagreement, not an update. */
-const CUMULATIVE = new Set(['deaths']);
+import { below, describeFigure, valuesAgree } from './figure-values';
+import { CUMULATIVE, related, sameMeasure, unclearIncidents } from './same-measure';
+import type {
+  FigureAlongside,
+  FigureCandidate,
+  FigureLikeItem,
+  FigureQuery,
+  FiguresLike,
+  FigureVerdict,
+} from './types';
 
 /**
- * Other articles' figures of the same kind (what they count, the subject, the currency) as
- * `figure`, oldest first, with a verdict: 'agree' when every value is compatible with it
- * (qualifiers and vague words allow ranges: see figure-values.ts), 'differ-dates-explain'
- * when every disagreeing figure is from another day (a toll reported months apart has grown),
- * 'differ' otherwise. Null verdict when no other article gives such a figure.
+ * Other articles' figures of the same kind as `figure`, oldest first. Those that measure the
+ * same thing (same-measure.ts: one incident, one cumulative series, or one subject and
+ * currency) are judged: 'agree' when every article gives a compatible value (qualifiers and
+ * vague words allow ranges: see figure-values.ts), 'differ-dates-explain' when every
+ * disagreeing article is from another day (a toll reported months apart has grown), 'differ'
+ * otherwise. The others (another incident, an unnamed place) come `alongside`, unjudged.
+ * Null verdict when nothing measures the same thing.
  */
 export function figuresLike(figure: FigureQuery, candidates: readonly FigureCandidate[]): FiguresLike {
-  const items: FigureLikeItem[] = candidates
-    .filter((c) => sameKind(figure, c))
-    .map((c) => ({ ...c, agrees: valuesAgree(figure, c), days: daysBetween(figure.published, c.published) }))
-    .sort((a, b) => (a.published ?? '~').localeCompare(b.published ?? '~') || a.outlet.localeCompare(b.outlet));
-  if (items.length === 0) return { items, verdict: null, explanation: 'No other article gives a figure of this kind.' };
-  const differing = items.filter((i) => !i.agrees);
+  const shown = candidates.filter((c) => related(figure, c));
+  const unclear = unclearByArticle(shown);
+  const judged = (c: FigureCandidate) => !figure.severalIncidents && !unclear.has(c) && sameMeasure(figure, c);
+  const dated = (c: FigureCandidate): FigureAlongside => ({ ...c, days: daysBetween(figure.published, c.published) });
+  const items = shown
+    .filter(judged)
+    .map((c): FigureLikeItem => ({ ...dated(c), agrees: valuesAgree(figure, c) }))
+    .sort(oldestFirst);
+  const alongside = shown
+    .filter((c) => !judged(c))
+    .map(dated)
+    .sort(oldestFirst);
+  if (items.length === 0) return { items, alongside, verdict: null, explanation: unjudged(alongside) };
+  // An article agrees when one of its figures does: the others may be older tolls it recalls.
+  const agreeing = new Set(items.filter((i) => i.agrees).map((i) => i.articleId));
+  const differing = items.filter((i) => !agreeing.has(i.articleId));
   const verdict: FigureVerdict =
     differing.length === 0
       ? 'agree'
       : differing.every((d) => timeExplains(figure, d))
         ? 'differ-dates-explain'
         : 'differ';
-  return { items, verdict, explanation: explain(figure, items, differing, verdict) };
+  return { items, alongside, verdict, explanation: explain(figure, items, differing, verdict) };
 }
+
+const oldestFirst = (a: FigureAlongside, b: FigureAlongside) =>
+  (a.published ?? '~').localeCompare(b.published ?? '~') || a.outlet.localeCompare(b.outlet);
+
+/** Each article's unclear incident tolls (same-measure.ts), over all the articles. */
+function unclearByArticle(figures: readonly FigureCandidate[]): Set<FigureCandidate> {
+  const byArticle = new Map<string, FigureCandidate[]>();
+  for (const f of figures) byArticle.set(f.articleId, [...(byArticle.get(f.articleId) ?? []), f]);
+  return new Set([...byArticle.values()].flatMap((fs) => [...unclearIncidents(fs)]));
+}
+
+function unjudged(alongside: readonly FigureAlongside[]): string {
+  if (alongside.length === 0) return 'No other article gives a figure of this kind.';
+  const n = new Set(alongside.map((a) => a.articleId)).size;
+  return `${articles(n)} ${n === 1 ? 'gives' : 'give'} a figure of this kind for another incident, place or time: shown side by side, not compared.`;
+}
+
+const articles = (n: number) => (n === 1 ? '1 other article' : `${n} other articles`);
 
 /** Whether the dates may explain a disagreement: another day, and not a toll that fell. */
 function timeExplains(figure: FigureQuery, other: FigureLikeItem): boolean {
@@ -35,9 +70,8 @@ function timeExplains(figure: FigureQuery, other: FigureLikeItem): boolean {
 
 /** A cumulative toll that is lower at the later date. */
 function tollFell(figure: FigureQuery, other: FigureLikeItem): boolean {
-  if (!CUMULATIVE.has(figure.counts) || other.days === null) return false;
-  const [earlier, later] = other.days > 0 ? [interval(figure), interval(other)] : [interval(other), interval(figure)];
-  return !!earlier && !!later && later[1] < earlier[0];
+  if (!CUMULATIVE.has(figure.counts) || !other.days) return false;
+  return other.days > 0 ? below(other, figure) : below(figure, other);
 }
 
 function explain(
@@ -48,8 +82,10 @@ function explain(
 ): string {
   const mine = `this article's ${describeFigure(figure)} (${formatDate(figure.published)})`;
   const gives = (x: FigureLikeItem) => `${x.outlet} gives ${describeFigure(x)} (${formatDate(x.published)})`;
-  const counted = `${differing.length || items.length} of ${items.length} other articles`;
-  const others = items.length === 1 ? '' : `${counted} ${differing.length ? 'differ' : 'agree'}; `;
+  // Articles, not figures: one article may give the toll twice, or an older one beside it.
+  const total = new Set(items.map((i) => i.articleId)).size;
+  const differ = new Set(differing.map((i) => i.articleId)).size;
+  const others = total === 1 ? '' : `${differ || total} of ${total} other articles ${differ ? 'differ' : 'agree'}; `;
   if (verdict === 'agree') return `${others}${gives(items[0]!)}, which agrees with ${mine}.`;
   // For an explained difference the most distant one in time; otherwise one time does not explain.
   const d =

@@ -4,6 +4,7 @@
  * cards and the page exports all use these, so they agree on what the page holds.
  */
 import type { ActorAnnotation, FigureAnnotation, QuoteAnnotation } from '../types';
+import { unclearIncidents } from './same-measure';
 import { summaryFigure } from './summarize';
 import type { SummaryFigure } from './types';
 
@@ -62,10 +63,27 @@ export const quantity = (f: FigureAnnotation): string =>
   `${f.counts === 'other' ? f.unit : f.counts}${f.subject ? ` (${f.subject})` : ''}`;
 
 /** A figure on a page as the corpus is asked about it: its numbers, and the page's date. */
-export type FigureQueryOf = Omit<SummaryFigure, 'attribution'> & { published: string | null };
+export type FigureQueryOf = Omit<SummaryFigure, 'attribution'> & {
+  published: string | null;
+  severalIncidents?: boolean;
+};
 
-/** The one way a page's figure is put to the corpus (the card, the Figures view and the exports). */
-export function figureQuery(figure: FigureAnnotation, published: string | null): FigureQueryOf {
+/**
+ * The one way a page's figure is put to the corpus (the card, the Figures view and the
+ * exports). Given the page's other figures, an incident toll the page gives beside a
+ * disagreeing one for the same place is marked: it names no single incident to compare.
+ */
+export function figureQuery(
+  figure: FigureAnnotation,
+  published: string | null,
+  onPage: readonly FigureAnnotation[] = [],
+): FigureQueryOf {
   const { attribution: _, ...numbers } = summaryFigure(figure);
-  return { ...numbers, published };
+  return { ...numbers, published, ...(severalIncidents(figure, onPage) && { severalIncidents: true }) };
+}
+
+function severalIncidents(figure: FigureAnnotation, onPage: readonly FigureAnnotation[]): boolean {
+  const figures = onPage.includes(figure) ? onPage : [figure, ...onPage];
+  const numbers = new Map(figures.map((f) => [summaryFigure(f), f]));
+  return [...unclearIncidents([...numbers.keys()])].some((n) => numbers.get(n) === figure);
 }

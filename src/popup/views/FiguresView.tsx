@@ -3,11 +3,15 @@ import type { FigureAnnotation } from '../../core/types';
 import type { FiguresLike } from '../../core/match';
 import type { FigureQuery, Result } from '../../messages';
 import { useAnswer } from '../use-answer';
-import { ADD_MORE, Answered, Empty, clip, dateText, type Reveal, ShowOnPage } from './common';
+import { ADD_MORE, Answered, Empty, type Reveal, ShowOnPage } from './common';
+import { FigureComparison } from './FigureComparison';
 
 type FiguresLikeOf = (figure: FigureQuery) => Promise<Result<FiguresLike>>;
 
-/** Each quantity on the page against every other outlet's value for it, differences flagged and explained. */
+/**
+ * Each quantity on the page against every other outlet's value for it: differences flagged and
+ * explained where both measure the same thing, a cumulative toll as a series over time.
+ */
 export function FiguresView({
   figures,
   published,
@@ -41,6 +45,7 @@ export function FiguresView({
             <FigureRow
               key={`${f.start}`}
               figure={f}
+              onPage={figures}
               published={published}
               figuresLike={figuresLike}
               outletName={outletName}
@@ -55,18 +60,21 @@ export function FiguresView({
 
 function FigureRow({
   figure,
+  onPage,
   published,
   figuresLike,
   outletName,
   reveal,
 }: {
   figure: FigureAnnotation;
+  onPage: FigureAnnotation[];
   published: string | null;
   figuresLike: FiguresLikeOf;
   outletName: (id: string) => string;
   reveal?: Reveal;
 }) {
-  const answer = useAnswer(() => figuresLike(figureQuery(figure, published)), [figure.start]);
+  const query = figureQuery(figure, published, onPage);
+  const answer = useAnswer(() => figuresLike(query), [figure.start]);
   return (
     <tr>
       <th scope="row">{quantity(figure)}</th>
@@ -77,28 +85,7 @@ function FigureRow({
       </td>
       <td>
         <Answered answer={answer} loading="Looking…">
-          {(result) =>
-            result.items.length === 0 ? (
-              <Empty>No other outlet in your corpus gives this figure.</Empty>
-            ) : (
-              <>
-                <p class={result.verdict === 'agree' ? 'verdict ok' : 'verdict differ'}>
-                  {result.verdict === 'agree' ? '✓ ' : '⚠ '}
-                  {result.explanation}
-                </p>
-                <ul class="values">
-                  {result.items.slice(0, 8).map((i) => (
-                    <li key={`${i.articleId}${i.text}`} title={clip(i.sentence, 300)}>
-                      <span class="outlet">{outletName(i.outlet)}</span>{' '}
-                      <span class="muted">{dateText(i.published)}</span>: <strong>{i.text}</strong>
-                      {i.attribution && <span class="muted"> per {i.attribution}</span>}{' '}
-                      <span class={i.agrees ? 'ok' : 'differ'}>{i.agrees ? '(agrees)' : '(differs)'}</span>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )
-          }
+          {(result) => <FigureComparison query={query} result={result} outletName={outletName} />}
         </Answered>
       </td>
     </tr>

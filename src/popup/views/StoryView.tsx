@@ -7,6 +7,7 @@ import { ADD_MORE, Answered, Empty, OutLink, clip, dateText } from './common';
 const LABELS: Record<StoryVersion['label'], string> = {
   syndicated: 'Syndicated copy of the same wire story',
   'same event': 'Same event',
+  'related event': 'Related event',
   'related earlier event': 'Related earlier event',
   'related later event': 'Related later event',
   unrelated: 'Not the same story',

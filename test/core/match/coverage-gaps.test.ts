@@ -73,21 +73,24 @@ describe('coverageGaps on the seeds', () => {
   });
 });
 
+/** A bare summary, as stored, with what a test sets. */
+const summaryOf = (id: string, over: Partial<ArticleSummary>): ArticleSummary => ({
+  id,
+  outlet: `${id}.example`,
+  published: '2012-03-12',
+  headline: null,
+  url: null,
+  actors: {},
+  labels: {},
+  quotes: [],
+  figures: [],
+  minhash: [],
+  quoteShingles: [],
+  ...over,
+});
+
 describe('coverageGaps', () => {
-  const summary = (id: string, over: Partial<ArticleSummary>): ArticleSummary => ({
-    id,
-    outlet: `${id}.example`,
-    published: '2012-03-12',
-    headline: null,
-    url: null,
-    actors: {},
-    labels: {},
-    quotes: [],
-    figures: [],
-    minhash: [],
-    quoteShingles: [],
-    ...over,
-  });
+  const summary = summaryOf;
 
   it('lists a fragment and the full quote apart, and counts the page as carrying a quote it has in part', () => {
     const page = summary('page', {
@@ -113,5 +116,32 @@ describe('coverageGaps', () => {
     const gaps = coverageGaps(page, []);
     expect(gaps.missing).toEqual({ actors: [], figures: [], quotes: [] });
     expect(gaps.extra.actors.map((a) => a.label)).toEqual(['United States', 'China']);
+  });
+});
+
+describe('coverageGaps per version', () => {
+  // Invented: a page and two versions about talks in the invented city of Brennholt.
+  const summary = (id: string, over: Partial<ArticleSummary>) =>
+    summaryOf(id, { published: '2027-10-04', headline: `${id} headline`, ...over });
+  const labels = { A: 'Ana Ferrow', B: 'Brennholt', C: 'Council of Nine', D: 'Dario Quell' };
+
+  it('gives each version what it carries that the page lacks, and what the page carries that it lacks', () => {
+    const page = summary('page', { actors: { A: 2, B: 1, C: 1 }, labels });
+    const one = summary('one', { actors: { A: 1, D: 3 }, labels });
+    const two = summary('two', { actors: { A: 1, B: 1, C: 2 }, labels });
+    const gaps = coverageGaps(page, [one, two, page]);
+    expect(
+      gaps.versions.map((v) => [
+        v.articleId,
+        v.headline,
+        v.missing.actors.map((a) => a.id),
+        v.extra.actors.map((a) => a.id),
+      ]),
+    ).toEqual([
+      ['one', 'one headline', ['D'], ['B', 'C']],
+      ['two', 'two headline', [], []],
+    ]);
+    // Against all versions together, only what no version carries is the page's own.
+    expect(gaps.extra.actors).toEqual([]);
   });
 });

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { figuresLike, type FigureCandidate, type FigureQuery } from '../../../src/core/match';
 import { figureCandidates, stories } from './stories';
 
-/** A candidate figure written inline: deaths in Syria unless told otherwise. */
+let articles = 0;
+/** A candidate figure written inline, from an article of its own: deaths in Syria unless told otherwise. */
 function candidate(over: Partial<FigureCandidate>): FigureCandidate {
   return {
     counts: 'deaths',
-    subject: null,
+    subject: 'Syria',
     value: null,
     low: null,
     high: null,
@@ -14,7 +15,7 @@ function candidate(over: Partial<FigureCandidate>): FigureCandidate {
     unit: 'people',
     attribution: null,
     text: '',
-    articleId: 'a',
+    articleId: `a${++articles}`,
     outlet: 'example.org',
     published: '2012-03-12',
     sentence: '',
@@ -85,7 +86,7 @@ describe('figuresLike on the seeds', () => {
 
 describe('figuresLike', () => {
   it('reads qualifiers and vague words as ranges', () => {
-    const about30 = query({ counts: 'killed', subject: null, value: 30, qualifier: 'about' });
+    const about30 = query({ counts: 'killed', value: 30, qualifier: 'about' });
     expect(figuresLike(about30, [candidate({ counts: 'killed', text: 'dozens' })]).verdict).toBe('agree');
     expect(figuresLike(query({ value: 7500, qualifier: 'nearly' }), [candidate({ value: 7000 })]).verdict).toBe(
       'agree',
@@ -122,6 +123,7 @@ describe('figuresLike', () => {
   it('says when nothing compares, when the accounts differ on one day, and when a toll fell over time', () => {
     expect(figuresLike(query({ value: 7500 }), [])).toEqual({
       items: [],
+      alongside: [],
       verdict: null,
       explanation: 'No other article gives a figure of this kind.',
     });
@@ -154,5 +156,63 @@ describe('figuresLike', () => {
     expect(result.verdict).toBe('differ');
     expect(result.items.map((i) => i.outlet)).toEqual(['old.example', 'agrees.example', 'same-day.example']);
     expect(result.explanation).toMatch(/^2 of 3 other articles differ; same-day\.example gives 3,000/);
+  });
+});
+
+describe('figuresLike judges only figures that measure the same thing', () => {
+  // Invented: one outlet's "about 30 men" killed in Harlow Vale on Sunday, another's
+  // "at least 16 people" killed in Ostermark on Monday.
+  const sunday = query({
+    counts: 'killed',
+    subject: 'Harlow Vale',
+    value: 30,
+    qualifier: 'about',
+    published: '2019-05-05',
+  });
+  const other = (over: Partial<FigureCandidate>) =>
+    candidate({ counts: 'killed', value: 16, qualifier: 'at least', text: 'at least 16 people', ...over });
+
+  it('shows another incident’s toll side by side, without a verdict', () => {
+    const result = figuresLike(sunday, [other({ subject: 'Ostermark', published: '2019-05-06' })]);
+    expect(result.items).toEqual([]);
+    expect(result.verdict).toBeNull();
+    expect(result.alongside.map((a) => [a.text, a.days])).toEqual([['at least 16 people', 1]]);
+    expect(result.explanation).toBe(
+      '1 other article gives a figure of this kind for another incident, place or time: shown side by side, not compared.',
+    );
+  });
+
+  it('judges one place’s incident toll within two days, and not a week later or with no place named', () => {
+    const sameDay = figuresLike(sunday, [other({ subject: 'Harlow Vale', published: '2019-05-05' })]);
+    expect([sameDay.verdict, sameDay.items.length, sameDay.alongside.length]).toEqual(['differ', 1, 0]);
+    // A day later the count may have changed.
+    const nextDay = figuresLike(sunday, [other({ subject: 'Harlow Vale', published: '2019-05-06' })]);
+    expect([nextDay.verdict, nextDay.items.length]).toEqual(['differ-dates-explain', 1]);
+    const later = figuresLike(sunday, [other({ subject: 'Harlow Vale', published: '2019-05-12' })]);
+    expect([later.verdict, later.alongside.length]).toEqual([null, 1]);
+    const unplaced = figuresLike(sunday, [other({ subject: null, published: '2019-05-05' })]);
+    expect([unplaced.verdict, unplaced.alongside.length]).toEqual([null, 1]);
+  });
+
+  it('does not judge tolls from an article, or a page, that reports several incidents at one place', () => {
+    // The other article gives 16 and 45 killed in Harlow Vale: two incidents there, so neither names one.
+    const several = figuresLike(sunday, [
+      other({ subject: 'Harlow Vale', articleId: 'two-incidents' }),
+      other({ subject: 'Harlow Vale', articleId: 'two-incidents', value: 45, text: 'at least 45' }),
+    ]);
+    expect([several.verdict, several.alongside.length]).toEqual([null, 2]);
+    const page = figuresLike({ ...sunday, severalIncidents: true }, [other({ subject: 'Harlow Vale' })]);
+    expect([page.verdict, page.alongside.length]).toEqual([null, 1]);
+  });
+
+  it('counts the articles that differ, not their figures', () => {
+    // Two other articles: one gives an older toll beside one that agrees, the other a lower one that day.
+    const result = figuresLike(query({ value: 7500 }), [
+      candidate({ articleId: 'recalls', outlet: 'recalls.example', value: 5000 }),
+      candidate({ articleId: 'recalls', outlet: 'recalls.example', value: 7500 }),
+      candidate({ articleId: 'lower', outlet: 'lower.example', value: 3000 }),
+    ]);
+    expect(result.verdict).toBe('differ');
+    expect(result.explanation).toMatch(/^1 of 2 other articles differ; lower\.example gives 3,000/);
   });
 });
