@@ -53,7 +53,9 @@ export async function pageExport(
   // Each distinct actor, figure and quote is looked up once, whatever the number of mentions.
   const mentions = new Map(await Promise.all(actors.map(async (a) => [a.id, await look.mentionsOf(a.id)] as const)));
   const figureAnswers = new Map(
-    await Promise.all(figures.map(async (f) => [f, await look.figuresLike(figureQuery(f, published))] as const)),
+    await Promise.all(
+      figures.map(async (f) => [f, await look.figuresLike(figureQuery(f, published, figures))] as const),
+    ),
   );
   const quoteAnswers = new Map(
     await Promise.all(quotes.map(async (q) => [q.text, await look.quotesLike(q.text)] as const)),

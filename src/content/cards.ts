@@ -1,6 +1,6 @@
 import { h } from 'preact';
 import type { Note } from '../core/notes/types';
-import type { Annotation } from '../core/types';
+import type { Annotation, FigureAnnotation } from '../core/types';
 import type { Ask } from '../shared/ask';
 import { CONFIRM_CLASS } from '../shared/ui/ConfirmPrompt';
 import { Card, type CardData } from './card/Card';
@@ -226,8 +226,14 @@ export function attachCards(
       place(rectOf(item));
     };
     show({ state: 'loading' });
-    void lookUp(a, ask, page).then(show);
+    void lookUp(a, ask, page, pageFigures()).then(show);
   };
+
+  const pageFigures = () =>
+    painter
+      .all()
+      .map(annotationOf)
+      .filter((f): f is FigureAnnotation => f?.kind === 'figure');
 
   /** The page's highlights in list order: by kind, then where they are in the page (gone ones left out). */
   const listed = () =>

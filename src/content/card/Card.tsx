@@ -80,22 +80,47 @@ function Mentions({ groups, label }: { groups: MentionsByOutlet[]; label: string
 }
 
 function Figures({ result }: { result: FiguresLike }) {
-  if (result.items.length === 0) return <p class="muted">No other outlet in your corpus gives this figure.</p>;
+  const { items, alongside } = result;
+  if (items.length === 0 && alongside.length === 0)
+    return <p class="muted">No other outlet in your corpus gives this figure.</p>;
   return (
     <>
-      <p class={result.verdict === 'agree' ? 'verdict ok' : 'verdict differ'}>{result.explanation}</p>
-      <ul class="list">
-        {result.items.slice(0, 8).map((i) => (
-          <li key={`${i.articleId}${i.text}`}>
-            <p>
-              <span class="outlet">{i.outlet}</span> <span class="muted">{date(i.published)}</span>:{' '}
-              <strong>{i.text}</strong> {i.agrees ? '(agrees)' : '(differs)'}
-            </p>
-            <p class="muted">{clip(i.sentence, 160)}</p>
-          </li>
-        ))}
-      </ul>
+      {items.length > 0 && (
+        <>
+          <p class={result.verdict === 'agree' ? 'verdict ok' : 'verdict differ'}>{result.explanation}</p>
+          <ul class="list">
+            {items.slice(0, 8).map((i) => (
+              <FigureItem key={`${i.articleId}${i.text}`} item={i} verdict={i.agrees ? '(agrees)' : '(differs)'} />
+            ))}
+          </ul>
+        </>
+      )}
+      {alongside.length > 0 && (
+        // Another incident, place or time: shown beside, never judged against this one.
+        <>
+          <p class="muted">
+            {items.length > 0 ? 'Not compared (another incident, place or time):' : result.explanation}
+          </p>
+          <ul class="list" aria-label="Figures of this kind not compared">
+            {alongside.slice(0, 4).map((i) => (
+              <FigureItem key={`${i.articleId}${i.text}`} item={i} verdict="" />
+            ))}
+          </ul>
+        </>
+      )}
     </>
+  );
+}
+
+function FigureItem({ item, verdict }: { item: FiguresLike['alongside'][number]; verdict: string }) {
+  return (
+    <li>
+      <p>
+        <span class="outlet">{item.outlet}</span> <span class="muted">{date(item.published)}</span>:{' '}
+        <strong>{item.text}</strong> {verdict}
+      </p>
+      <p class="muted">{clip(item.sentence, 160)}</p>
+    </li>
   );
 }
 

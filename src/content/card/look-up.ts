@@ -1,4 +1,4 @@
-import type { Annotation } from '../../core/types';
+import type { Annotation, FigureAnnotation } from '../../core/types';
 import { figureQuery } from '../../core/match/page-lists';
 import type { Ask } from '../../shared/ask';
 import type { CardData } from './Card';
@@ -10,8 +10,17 @@ export interface PageFacts {
   published: string | null;
 }
 
-/** Ask the background what the corpus holds for this annotation. */
-export async function lookUp(a: Annotation, ask: Ask, page: PageFacts): Promise<CardData> {
+/**
+ * Ask the background what the corpus holds for this annotation. `onPage` is the page's
+ * figures: a toll the page gives beside a disagreeing one for the same place names no single
+ * incident, so it is compared with nothing.
+ */
+export async function lookUp(
+  a: Annotation,
+  ask: Ask,
+  page: PageFacts,
+  onPage: readonly FigureAnnotation[] = [],
+): Promise<CardData> {
   const exclude = { excludeArticleId: page.articleId };
   if (a.kind === 'actor') {
     if (!a.actorId) return { state: 'actor', groups: [] };
@@ -19,7 +28,7 @@ export async function lookUp(a: Annotation, ask: Ask, page: PageFacts): Promise<
     return r.ok ? { state: 'actor', groups: r.value } : { state: 'error', error: r.error };
   }
   if (a.kind === 'figure') {
-    const r = await ask({ type: 'figures-like', figure: figureQuery(a, page.published), ...exclude });
+    const r = await ask({ type: 'figures-like', figure: figureQuery(a, page.published, onPage), ...exclude });
     return r.ok ? { state: 'figure', result: r.value } : { state: 'error', error: r.error };
   }
   const r = await ask({ type: 'quotes-like', text: a.text, ...exclude });
