@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { outletProfile } from '../core/corpus/outlets';
-import type { Reply } from '../messages';
+import type { Reply, Result } from '../messages';
+import { syndicationDiff, type WordDiff } from '../core/match';
 import type { Ask } from '../shared/ask';
 import { CorpusControls } from './CorpusControls';
 import { Legend } from './Legend';
@@ -94,6 +95,16 @@ function Story({ facts, ask, download, reveal }: { facts: PageFacts; ask: Ask; d
     if (r.ok) setUpgrades((n) => n + 1);
     return r;
   };
+  // A syndicated copy's edits: the word diff from this page's text (kept reading or stored) to the copy's.
+  const edits = async (articleId: string): Promise<Result<WordDiff[]>> => {
+    const [mine, theirs] = await Promise.all([
+      ask({ type: 'article-text', articleId: facts.articleId }),
+      ask({ type: 'article-text', articleId }),
+    ]);
+    if (!mine.ok) return mine;
+    if (!theirs.ok) return theirs;
+    return { ok: true, value: syndicationDiff(mine.value.text, theirs.value.text) };
+  };
   const versions = story.state === 'ok' ? story.value.filter((v) => v.label !== 'unrelated') : [];
   // For `npm run bench`: when the reader first sees the other versions (or that there are none).
   useEffect(() => void (story.state !== 'loading' && performance.mark('crosswire:story-shown')), [story.state]);
@@ -121,7 +132,9 @@ function Story({ facts, ask, download, reveal }: { facts: PageFacts; ask: Ask; d
         {facts.headline ?? '(no headline)'}
       </h2>
       <Tabs tabs={tabs} selected={view} onSelect={setView}>
-        {view === 'story' && <StoryView story={story} outletName={outletName} fetchFullText={fetchFullText} />}
+        {view === 'story' && (
+          <StoryView story={story} outletName={outletName} fetchFullText={fetchFullText} edits={edits} />
+        )}
         {view === 'actors' && (
           <ActorsView
             actors={actors}

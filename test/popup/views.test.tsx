@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { coverageGaps, summarize, type FiguresLike, type QuoteMatch } from '../../src/core/match';
+import { coverageGaps, summarize, syndicationDiff, type FiguresLike, type QuoteMatch } from '../../src/core/match';
 import type { Annotation, FigureAnnotation, QuoteAnnotation } from '../../src/core/types';
 import type { MentionsByOutlet, StoryVersion } from '../../src/messages';
 import { pageActors } from '../../src/core/match/page-lists';
@@ -91,6 +91,46 @@ describe('StoryView', () => {
     await flush();
     expect(textOf(items[1]!.querySelector('[role="alert"]'))).toBe(
       'Not fetched: only a teaser of 40 words is readable (a paywall, most likely)',
+    );
+  });
+
+  it("shows a syndicated copy's edits on request, each with a few words around it", async () => {
+    const page = 'Delegates from nine states met in Ostrel on Tuesday. The talks will resume in the spring.';
+    const copy = page.replace('Tuesday', 'Wednesday');
+    const edits = vi.fn(async (articleId: string) =>
+      articleId === 'a-voanews.com'
+        ? { ok: true as const, value: syndicationDiff(page, copy) }
+        : { ok: false as const, error: 'no article a-rt.com in the corpus' },
+    );
+    const root = await mount(
+      <StoryView
+        story={{
+          state: 'ok',
+          value: [
+            version('voanews.com', 'syndicated'),
+            version('rt.com', 'syndicated'),
+            version('x.com', 'same event'),
+          ],
+        }}
+        outletName={outletName}
+        edits={edits}
+      />,
+    );
+    const items = [...root.querySelectorAll('li.version')];
+    // Only syndicated copies offer their edits.
+    expect(items.map((li) => !!li.querySelector('button.show-edits'))).toEqual([true, true, false]);
+    await act(() => (items[0]!.querySelector('button.show-edits') as HTMLButtonElement).click());
+    await flush();
+    expect(edits).toHaveBeenCalledWith('a-voanews.com');
+    const list = items[0]!.querySelector('ol[aria-label="Edits in Voice of America’s copy"]')!;
+    expect(list.querySelectorAll('li')).toHaveLength(1);
+    expect(textOf(list.querySelector('del'))).toBe('Tuesday');
+    expect(textOf(list.querySelector('ins'))).toBe('Wednesday');
+    expect(textOf(items[0]!)).toContain('1 edit: words only in Voice of America are underlined');
+    await act(() => (items[1]!.querySelector('button.show-edits') as HTMLButtonElement).click());
+    await flush();
+    expect(textOf(items[1]!.querySelector('[role="alert"]'))).toBe(
+      'The edits could not be shown: no article a-rt.com in the corpus',
     );
   });
 

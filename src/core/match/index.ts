@@ -5,6 +5,7 @@
 export { summarize, summaryFigure, quoteShingles, textSignature } from './summarize';
 export { storyMatch, type CorpusStats } from './story-match';
 export { syndicationDiff } from './word-diff';
+export { diffExcerpts } from './diff-excerpts';
 export { alignParagraphs, type AlignedRow } from './align-paragraphs';
 export { figuresLike } from './figures-like';
 export { quotesLike } from './quotes-like';

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { MatchReason } from '../../core/match';
+import { diffExcerpts, type MatchReason, type WordDiff } from '../../core/match';
+import { DiffText } from '../../shared/DiffText';
 import type { Result, StoryVersion } from '../../messages';
 import type { Answer } from '../use-answer';
 import { ADD_MORE, Answered, Empty, OutLink, clip, dateText } from './common';
@@ -18,11 +19,14 @@ export function StoryView({
   story,
   outletName,
   fetchFullText,
+  edits,
 }: {
   story: Answer<StoryVersion[]>;
   outletName: (id: string) => string;
   /** Have the background fetch a headline entry's article in full (it answers once the entry is whole). */
   fetchFullText?: (articleId: string) => Promise<Result<{ id: string }>>;
+  /** The word diff from this page's text to another version's. */
+  edits?: (articleId: string) => Promise<Result<WordDiff[]>>;
 }) {
   return (
     <Answered answer={story} loading="Looking for other versions of this story…">
@@ -43,6 +47,9 @@ export function StoryView({
                 </p>
                 {v.lead && <p class="lead">{clip(v.lead, 280)}</p>}
                 {v.depth === 'headline' && <HeadlineOnly articleId={v.articleId} fetchFullText={fetchFullText} />}
+                {v.label === 'syndicated' && edits && (
+                  <Edits articleId={v.articleId} outlet={outletName(v.outlet)} edits={edits} />
+                )}
                 <ul class="reasons" aria-label="Why it matched">
                   {v.reasons.filter(worthSaying).map((r) => (
                     <li key={r.kind}>{r.summary}</li>
@@ -90,3 +97,51 @@ function HeadlineOnly({
     </div>
   );
 }
+
+/** A syndicated copy's edits against this page: shown on request, each with a few words around it. */
+function Edits({
+  articleId,
+  outlet,
+  edits,
+}: {
+  articleId: string;
+  outlet: string;
+  edits: (articleId: string) => Promise<Result<WordDiff[]>>;
+}) {
+  const [state, setState] = useState<
+    { kind: 'idle' | 'busy' } | { kind: 'done'; excerpts: WordDiff[][] } | { kind: 'error'; text: string }
+  >({ kind: 'idle' });
+  const show = async () => {
+    setState({ kind: 'busy' });
+    const r = await edits(articleId);
+    setState(r.ok ? { kind: 'done', excerpts: diffExcerpts(r.value) } : { kind: 'error', text: r.error });
+  };
+  if (state.kind === 'error') return <p role="alert">The edits could not be shown: {state.text}</p>;
+  if (state.kind !== 'done')
+    return (
+      <button type="button" class="show-edits" disabled={state.kind === 'busy'} onClick={() => void show()}>
+        {state.kind === 'busy' ? 'Comparing the texts…' : 'Show the edits'}
+      </button>
+    );
+  if (state.excerpts.length === 0) return <p class="muted">Word for word the same text as this page.</p>;
+  return (
+    <div class="edits">
+      <p class="muted">
+        {state.excerpts.length} {state.excerpts.length === 1 ? 'edit' : 'edits'}: words only in {outlet} are underlined,
+        words only on this page struck through.
+      </p>
+      <ol aria-label={`Edits in ${outlet}’s copy`}>
+        {state.excerpts.slice(0, EDITS_SHOWN).map((excerpt, i) => (
+          <li key={i}>
+            <DiffText diff={excerpt} />
+          </li>
+        ))}
+      </ol>
+      {state.excerpts.length > EDITS_SHOWN && (
+        <p class="muted">and {state.excerpts.length - EDITS_SHOWN} more: the Compare view shows both texts whole.</p>
+      )}
+    </div>
+  );
+}
+
+const EDITS_SHOWN = 12;
