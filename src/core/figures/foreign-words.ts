@@ -38,11 +38,18 @@ export function scanForeignWords(text: string, tokens: Tokens): RawFigure[] {
   for (let k = 0; k < tokens.length; k++) {
     const start = tokens.start[k]!;
     const end = tokens.end[k]!;
+    // Most words are neither: tell by the first letter before reading the word.
+    const first = text.charCodeAt(start);
+    const arabic = first >= 0x600 && first <= 0x6ff;
+    if (!arabic && !(first >= 0x61 && first <= 0x76 && end - start <= 6)) continue;
     const raw = text.slice(start, end);
-    const french = FRENCH[raw];
-    if (french !== undefined && isFrenchCount(text, start, end)) {
-      out.push({ start, end, value: french, qualifier: null });
-    } else if (ARABIC_TENS.test(raw)) {
+    if (!arabic) {
+      const french = FRENCH[raw];
+      if (french !== undefined && isFrenchCount(text, start, end))
+        out.push({ start, end, value: french, qualifier: null });
+      continue;
+    }
+    if (ARABIC_TENS.test(raw)) {
       // "عشرات الآلاف": tens of thousands, one quantity over two words.
       const next = k + 1 < tokens.length ? text.slice(tokens.start[k + 1]!, tokens.end[k + 1]!) : '';
       const both = ARABIC_VAGUE.test(next);

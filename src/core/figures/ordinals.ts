@@ -25,12 +25,24 @@ const NTH_TIME = new RegExp(
   'giu',
 );
 
+/** Where "time" follows a word: the few places NTH_TIME can match, found by a cheap scan of the text. */
+const TIME_WORD = / time /gi;
+
 /** Running counts written as an ordinal of "time". */
 export function scanOrdinalCounts(text: string): RawFigure[] {
-  return [...text.matchAll(NTH_TIME)].map((m) => {
-    const start = m.index + 'the '.length;
-    const word = m[1]!.toLowerCase();
-    const value = ORDINALS[word] ?? Number.parseInt(word, 10);
-    return { start, end: m.index + m[0].length, value, qualifier: null, measure: 'times' };
-  });
+  const out: RawFigure[] = [];
+  let done = 0;
+  for (const t of text.matchAll(TIME_WORD)) {
+    // "the twelfth" is at most 12 characters before " time"; the clause after it, a line.
+    const from = Math.max(done, t.index - 13);
+    const window = text.slice(from, t.index + 160);
+    for (const m of window.matchAll(NTH_TIME)) {
+      const at = from + m.index;
+      const word = m[1]!.toLowerCase();
+      const value = ORDINALS[word] ?? Number.parseInt(word, 10);
+      out.push({ start: at + 'the '.length, end: at + m[0].length, value, qualifier: null, measure: 'times' });
+      done = at + m[0].length;
+    }
+  }
+  return out;
 }

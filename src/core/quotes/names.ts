@@ -31,28 +31,83 @@ const fold = (w: string) =>
     .toLowerCase()
     .replace(/['’]s$/, '');
 
-/** Runs of capitalised words in text[from, to), joined by single spaces; `org` lets "of", "and" join them. */
+/**
+ * Runs of capitalised words in text[from, to), joined by single spaces; `org` lets "of", "and"
+ * join them. A run that crosses `to` is cut there; one that starts before `from` is left out.
+ * Speaker resolution asks this for each quote over the text before it, so the runs of the
+ * whole text are found once and then looked up (a page of many quotes stays linear).
+ */
 export function capitalRuns(text: string, from: number, to: number, org = false): NameRun[] {
-  const runs: NameRun[] = [];
-  let run: NameRun | null = null;
-  let pending: string[] = [];
+  const all = runsOf(text, org);
+  const out: NameRun[] = [];
+  for (let i = firstFrom(all, from); i < all.length && all[i]!.start < to; i++) {
+    const r = all[i]!;
+    if (r.end <= to) {
+      out.push({ words: r.words, start: r.start, end: r.end });
+      continue;
+    }
+    const kept = r.ends.filter((e) => e <= to).length;
+    if (kept > 0) out.push({ words: r.words.slice(0, kept), start: r.start, end: r.ends[kept - 1]! });
+  }
+  return out;
+}
+
+/** A run with where each of its words ends, so that it can be cut at any word. */
+interface IndexedRun extends NameRun {
+  ends: number[];
+}
+
+/** The runs of the last texts asked about (a plain run and an organisation's name run differ). */
+const cached: { text: string; org: boolean; runs: IndexedRun[] }[] = [];
+
+function runsOf(text: string, org: boolean): IndexedRun[] {
+  const hit = cached.find((c) => c.text === text && c.org === org);
+  if (hit) return hit.runs;
+  const runs = scanRuns(text, org);
+  cached.unshift({ text, org, runs });
+  cached.length = Math.min(cached.length, 2);
+  return runs;
+}
+
+/** The index of the first run starting at or after `from` (runs are in text order). */
+function firstFrom(runs: readonly IndexedRun[], from: number): number {
+  let lo = 0;
+  let hi = runs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (runs[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function scanRuns(text: string, org: boolean): IndexedRun[] {
+  const runs: IndexedRun[] = [];
+  let run: IndexedRun | null = null;
+  let pending: { w: string; end: number }[] = [];
   let cursor = 0;
-  WORD.lastIndex = from;
-  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     const w = m[0].replace(/[.]$/, '');
+    const end = m.index + w.length;
     const joined = run !== null && /^(?:[ \u00a0]|-)$/.test(text.slice(cursor, m.index));
     if (run && joined && isCapital(w)) {
-      run.words.push(...pending, w);
-      run.end = cursor = m.index + w.length;
+      for (const p of pending) {
+        run.words.push(p.w);
+        run.ends.push(p.end);
+      }
+      run.words.push(w);
+      run.ends.push(end);
+      run.end = cursor = end;
       pending = [];
     } else if (run && joined && (PARTICLES.has(w) || (org && ORG_JOINERS.has(w)))) {
-      pending.push(w);
-      cursor = m.index + w.length;
+      pending.push({ w, end });
+      cursor = end;
     } else {
       if (run) runs.push(run);
       pending = [];
-      run = isCapital(w) ? { words: [w], start: m.index, end: m.index + w.length } : null;
-      cursor = m.index + w.length;
+      run = isCapital(w) ? { words: [w], ends: [end], start: m.index, end } : null;
+      cursor = end;
     }
     // A full stop after a word longer than an initial ends the sentence, and the run with it.
     if (run && m[0].endsWith('.') && w.length > 3) {
