@@ -57,15 +57,21 @@ interface IndexedRun extends NameRun {
   ends: number[];
 }
 
-/** The runs of the last texts asked about (a plain run and an organisation's name run differ). */
-const cached: { text: string; org: boolean; runs: IndexedRun[] }[] = [];
+/**
+ * The runs of the last long text asked about, one list for plain runs and one for
+ * organisations' names. A short text (a name alone) is scanned as it is, so that it never
+ * pushes the article's runs out.
+ */
+const cached: Record<'plain' | 'org', { text: string; runs: IndexedRun[] } | null> = { plain: null, org: null };
+const CACHED_FROM = 2000;
 
 function runsOf(text: string, org: boolean): IndexedRun[] {
-  const hit = cached.find((c) => c.text === text && c.org === org);
-  if (hit) return hit.runs;
+  if (text.length < CACHED_FROM) return scanRuns(text, org);
+  const slot = org ? 'org' : 'plain';
+  const hit = cached[slot];
+  if (hit?.text === text) return hit.runs;
   const runs = scanRuns(text, org);
-  cached.unshift({ text, org, runs });
-  cached.length = Math.min(cached.length, 2);
+  cached[slot] = { text, runs };
   return runs;
 }
 
