@@ -181,4 +181,21 @@ describe('what is not a quotation', () => {
     expect(quotes('“No,” Sergey Lavrov said.').map((q) => q.text)).toEqual(['No,']);
     expect(quotes('Sergey Lavrov urged them to “negotiate” first.').map((q) => q.text)).toEqual(['negotiate']);
   });
+
+  it('gives a so-called term, or a thing "described as" something, to nobody, or to the agent after it', () => {
+    expect(speakers('The Velmar Grain Board will store so-called “forward stocks” for two years.')).toEqual([null]);
+    expect(speakers('Last spring a flood that was described as “historic” left the valley cut off.')).toEqual([null]);
+    expect(speakers('The recent spate of floods has been described as “alarming” by the Velmar Water Office.')).toEqual(
+      ['Velmar Water Office'],
+    );
+  });
+
+  it('names a body by its whole name, not by the words after "Department" or "Committee"', () => {
+    expect(speakers('“Rivers are rising,” according to the Velmar Department of Water.')).toEqual([
+      'Velmar Department of Water',
+    ]);
+    expect(
+      speakers('As the Velmar Committee on Rivers and Lakes has pointed out, it would be used “to move the border”.'),
+    ).toEqual(['Velmar Committee on Rivers and Lakes']);
+  });
 });

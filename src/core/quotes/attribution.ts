@@ -83,3 +83,24 @@ function captured(m: RegExpExecArray, offset: number, group: number): Phrase {
   const text = m[group]!.trim();
   return { at: offset + m.index + m[0].lastIndexOf(text), text };
 }
+
+// "so-called “metadata”", "a stranding described as “unprecedented”": the writer's or someone's
+// word for a thing, not a statement by the subject before it.
+const SO_CALLED = /(?<!\p{L})so-called\s*$/iu;
+const DESCRIBED_AS =
+  /(?<!\p{L})(?:is|are|was|were|be|been|being)\s+(?:\p{L}+ly\s+)?(?:described|called|dubbed|labell?ed|termed|branded|hailed|billed|characteri[sz]ed)\s+(?:as\s+)?$/iu;
+const BY_AGENT = /^[\s,]*by\s+([^,.;:!?"“”«»]{1,80})/u;
+
+/**
+ * A quotation that names a thing rather than reports a statement: after "so-called", or after
+ * a passive "was described as" / "has been called". Its speaker is the agent the passive
+ * names after it ("described as “heartbreaking” by the department"), or nobody.
+ */
+export function namingQuote(text: string, q: QuoteSpan): { agent: Phrase | null } | null {
+  const lead = text.slice(Math.max(0, q.open - 80), q.open);
+  if (SO_CALLED.test(lead)) return { agent: null };
+  if (!DESCRIBED_AS.test(lead)) return null;
+  if (!q.closed) return { agent: null };
+  const by = BY_AGENT.exec(text.slice(q.close + 1, q.close + 120));
+  return { agent: by ? captured(by, q.close + 1, 1) : null };
+}

@@ -132,7 +132,9 @@ export function personalName(words: readonly string[]): string[] {
     const key = fold(w);
     if (TITLE_WORDS.has(key) || NOT_NAME.has(key) || /^\p{Lu}{2,}$/u.test(w) || /['’]s$/.test(w)) from = i + 1;
   });
-  return words.slice(from).map((w) => w.replace(/['’]s$/, ''));
+  const name = words.slice(from).map((w) => w.replace(/['’]s$/, ''));
+  // "Department of Conservation" less its "Department" is no one's name: the words are a body's.
+  return name[0] && ORG_JOINERS.has(name[0]) ? [] : name;
 }
 
 /**

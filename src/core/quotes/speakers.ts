@@ -3,7 +3,7 @@ import { OffsetIndex } from '../text/offset-index';
 import type { Span } from '../text/sentences';
 import { spanIndexAt } from '../text/sentences';
 import type { ActorAnnotation } from '../types';
-import { accordingTo, attributionAfter, closingAttribution } from './attribution';
+import { accordingTo, attributionAfter, closingAttribution, namingQuote } from './attribution';
 import { type Phrase, subjectAfter, subjectBefore } from './clause';
 import { isQuotation } from './not-quotes';
 import { type Speaker, SpeakerResolver, UNKNOWN } from './resolve';
@@ -55,7 +55,7 @@ export class SpeakerFinder {
   /** The speaker of every quotation, in order. */
   speakers(): Speaker[] {
     const out = this.quotes.map((q, i) => {
-      const speaker = this.attributed(q) ?? this.continued(q, this.said[i - 1]) ?? UNKNOWN;
+      const speaker = this.naming(q) ?? this.attributed(q) ?? this.continued(q, this.said[i - 1]) ?? UNKNOWN;
       this.said.push({ q, speaker });
       return speaker;
     });
@@ -63,6 +63,13 @@ export class SpeakerFinder {
     for (let i = out.length - 2; i >= 0; i--)
       if (!out[i]!.label && this.quotes[i + 1]!.continues && !this.quotes[i]!.closed) out[i] = out[i + 1]!;
     return out;
+  }
+
+  /** A so-called term, or a passive "described as": the agent after it, else nobody (never the subject before it). */
+  private naming(q: QuoteSpan): Speaker | null {
+    const naming = namingQuote(this.text, q);
+    if (!naming) return null;
+    return (naming.agent && this.speakerOf(naming.agent)) ?? UNKNOWN;
   }
 
   private attributed(q: QuoteSpan): Speaker | null {
