@@ -22,7 +22,9 @@ const ORG_WORDS = set(`
   coalition alliance front movement brigade brigades secretariat mission embassy consulate programme program
   project initiative summit conference airport port station hospital school college academy street square island
   islands river valley province region district airlines airways sea ocean gulf affairs relations development
-  cooperation trade`);
+  cooperation trade research foods markets stores brands holdings partners capital group inc corp co ltd llc plc
+  labs laboratories systems technologies energy motors industries enterprises consulting analytics
+  insurance securities investments`);
 
 /** Capitalised at a sentence's start, but quantifiers and pronouns: "Many Ruritanians said". */
 const DETERMINERS = set(`
