@@ -45,6 +45,14 @@ describe('people outside the dictionary, found by their position in the sentence
     ).toEqual(['Mara Quillon', 'unlisted-mara-quillon']);
   });
 
+  it('reads the whole title, portfolio and all: "Attorney-General", "Communications Minister", "press secretary"', () => {
+    const roleOf = (text: string) => introduced(text)[0]?.[2];
+    expect(roleOf('Staff of Attorney-General Pell Arnoux took part.')).toBe('Attorney-General');
+    expect(roleOf('Staff of Communications Minister Pell Arnoux took part.')).toBe('Communications Minister');
+    expect(roleOf('In a letter, Opposition Leader Pell Arnoux asked for more time.')).toBe('Opposition Leader');
+    expect(roleOf('In Velmar, palace press secretary Pell Arnoux condemned the attack.')).toBe('press secretary');
+  });
+
   it('reads a lower-case role right before the name', () => {
     expect(introduced('Rebels still hold former defence minister Karim al-Nasiri near the coast.')).toEqual([
       ['Karim al-Nasiri', 'unlisted-karim-al-nasiri', 'former defence minister'],

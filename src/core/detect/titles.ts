@@ -20,10 +20,21 @@ export function titleBefore(doc: Doc, i: number): string | null {
   const head = isTitleHead(keyAt(doc, j)) ? j : complementHead(doc, j);
   if (head < 0) return null;
   let from = head;
-  while (from - 1 >= 0 && capitalised(doc, from - 1) && TITLE_WORDS.has(keyAt(doc, from - 1)) && joined(doc, from - 1))
+  while (from - 1 >= 0 && capitalised(doc, from - 1) && titleWord(keyAt(doc, from - 1)) && joined(doc, from - 1))
     from--;
   return tokenText(doc, from, j);
 }
+
+/**
+ * Portfolio and office words a title may open with: "Attorney-General", "Communications
+ * Minister", "Opposition Leader", "House Speaker". The role found is the whole title.
+ */
+const PORTFOLIOS = new Set(
+  `attorney solicitor communications opposition trade health education environment agriculture energy transport
+  immigration labour labor treasury home economy industry culture tourism security intelligence housing employment
+  house majority minority press`.split(/\s+/),
+);
+const titleWord = (key: string) => TITLE_WORDS.has(key) || PORTFOLIOS.has(key);
 
 const joined = (doc: Doc, j: number) => /^[\s\u00a0-]+$/.test(gapAfter(doc, j));
 
@@ -38,7 +49,9 @@ function complementHead(doc: Doc, j: number): number {
 }
 
 /** Words that qualify a role: "former", "senior", "defence", "government". */
-const QUALIFIERS = new Set(['former', 'acting', 'interim', 'senior', 'junior', 'top', 'rebel', 'opposition', 'party']);
+const QUALIFIERS = new Set(
+  'former acting interim senior junior top rebel opposition party press deputy assistant campaign'.split(' '),
+);
 const roleModifier = (key: string) => QUALIFIERS.has(key) || GOVERNMENT_WORDS.has(key) || isRoleNoun(key);
 
 /** A lower-case role right before the name, with its modifiers: "former defence minister", "government official". */
