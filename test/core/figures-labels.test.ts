@@ -79,6 +79,16 @@ describe('numbers that are not figures', () => {
     expect(texts(text)).toEqual([]);
   });
 
+  it('skips dates written with a slash and the end of an age range', () => {
+    // Each sentence names an actor, so that only the rule under test can leave the number out.
+    expect(texts('The number of people killed since 9/11 by terrorism is small, the United Nations said.')).toEqual([]);
+    expect(
+      texts('The United Nations compared employed men between the ages of 25 and 54 to the total population.'),
+    ).toEqual([]);
+    // A count that merely ends a sentence before a capital is still a count.
+    expect(texts('The Velmar army said troops killed 10. Ostrelia denied it.')).toEqual(['10']);
+  });
+
   it('skips a bare number that counts nothing', () => {
     expect(texts('The tally of sightings stands at 5, and the ball sat at the 1.')).toEqual([]);
   });

@@ -31,6 +31,9 @@ const COMPOUND_AFTER = /^-(?!member|nation|country|state|strong)\p{L}/u;
 /** "Johnson, 28, of Springfield": an age set off by commas after a name. */
 const AGE_APPOSITION = /\p{Lu}\p{L}+,\s$/u;
 const AGE_WORDS = /\b(?:ages?|aged)\s+(?:of\s+|from\s+|between\s+)?$/i;
+/** "between the ages of 25 and 54": the end of an age range. */
+const AGE_RANGE_END = /\b(?:ages?|aged)\s+(?:of\s+|from\s+|between\s+)?\d+\s*(?:and|to|-|–)\s*$/i;
+
 /** "7410 Fairground Road": a number before a street name. */
 const STREET_AFTER =
   /^\s(?:\p{Lu}\p{L}*\s){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Pike|Way|Court|Place|Highway)\b/u;
@@ -48,6 +51,8 @@ export function isLabel(site: NumberSite): boolean {
   if (site.marked) return false;
   if (isModelName(before, after)) return true;
   if (AGE_APPOSITION.test(before) && /^,/.test(after)) return true;
+  if (/\d\/$/.test(before) || /^\/\d/.test(after)) return true; // "9/11", "24/7": a date or a name, no count
+  if (AGE_RANGE_END.test(before)) return true;
   return AGE_WORDS.test(before) || STREET_AFTER.test(after) || PHONE_BEFORE.test(before) || PICTURE_BEFORE.test(before);
 }
 
