@@ -25,7 +25,12 @@ const NOT_NAME = new Set(
 export const LOOKBACK = 12_000;
 export const lookback = (at: number) => Math.max(0, at - LOOKBACK);
 
-const isCapital = (w: string) => /^\p{Lu}|^(?:al|el|ad|as|ash|ar|an|at|az|ul|ud)-\p{Lu}/u.test(w);
+const ARABIC_ARTICLE = /^(?:al|el|ad|as|ash|ar|an|at|az|ul|ud)-\p{Lu}/u;
+const isCapital = (w: string) => {
+  const first = w[0]!;
+  // Upper case is whatever lower-casing changes; only then is the Arabic article worth a look.
+  return first !== first.toLowerCase() || (w.includes('-') && ARABIC_ARTICLE.test(w));
+};
 const fold = (w: string) =>
   stripMarks(w)
     .toLowerCase()
@@ -76,7 +81,7 @@ function runsOf(text: string, org: boolean): IndexedRun[] {
 }
 
 /** The index of the first run starting at or after `from` (runs are in text order). */
-function firstFrom(runs: readonly IndexedRun[], from: number): number {
+function firstFrom(runs: readonly { start: number }[], from: number): number {
   let lo = 0;
   let hi = runs.length;
   while (lo < hi) {
@@ -87,6 +92,9 @@ function firstFrom(runs: readonly IndexedRun[], from: number): number {
   return lo;
 }
 
+/** What joins a name's words: one space, a no-break space or a hyphen. */
+const JOINERS = new Set([' ', '\u00a0', '-']);
+
 function scanRuns(text: string, org: boolean): IndexedRun[] {
   const runs: IndexedRun[] = [];
   let run: IndexedRun | null = null;
@@ -94,9 +102,9 @@ function scanRuns(text: string, org: boolean): IndexedRun[] {
   let cursor = 0;
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    const w = m[0].replace(/[.]$/, '');
+    const w = m[0].endsWith('.') ? m[0].slice(0, -1) : m[0];
     const end = m.index + w.length;
-    const joined = run !== null && /^(?:[ \u00a0]|-)$/.test(text.slice(cursor, m.index));
+    const joined = run !== null && m.index === cursor + 1 && JOINERS.has(text[cursor]!);
     if (run && joined && isCapital(w)) {
       for (const p of pending) {
         run.words.push(p.w);
@@ -144,11 +152,45 @@ export function personalName(words: readonly string[]): string[] {
  */
 export function fullNameBefore(text: string, bare: string, at: number): string | null {
   const key = fold(bare);
-  const names = capitalRuns(text, lookback(at), at)
-    .map((r) => personalName(r.words))
-    .filter((n) => n.length >= 2 && n.length <= 4);
-  const full = names.find((n) => fold(n[n.length - 1]!) === key) ?? names.find((n) => fold(n[0]!) === key);
-  return full ? full.join(' ') : null;
+  const names = personalNames(text);
+  let first: readonly string[] | null = null;
+  for (let i = firstFrom(names, lookback(at)); i < names.length && names[i]!.end <= at; i++) {
+    const n = names[i]!;
+    if (n.last === key) return n.words.join(' ');
+    first ??= n.first === key ? n.words : null;
+  }
+  return first ? first.join(' ') : null;
+}
+
+/** A run's personal name of two to four words, with its first and last word folded. */
+interface PersonalName {
+  start: number;
+  end: number;
+  words: string[];
+  first: string;
+  last: string;
+}
+
+/** The personal names of a text's runs, found once per text as its runs are. */
+let namesCache: { runs: IndexedRun[]; names: PersonalName[] } | null = null;
+
+function personalNames(text: string): PersonalName[] {
+  const runs = runsOf(text, false);
+  if (namesCache?.runs === runs) return namesCache.names;
+  const names = namesOf(runs);
+  // Only a long text's runs are kept (see runsOf): a short one's would push them out.
+  if (text.length >= CACHED_FROM) namesCache = { runs, names };
+  return names;
+}
+
+function namesOf(runs: readonly IndexedRun[]): PersonalName[] {
+  const names: PersonalName[] = [];
+  for (const r of runs) {
+    const words = personalName(r.words);
+    if (words.length >= 2 && words.length <= 4)
+      names.push({ start: r.start, end: r.end, words, first: fold(words[0]!), last: fold(words[words.length - 1]!) });
+  }
+  return names;
 }
 
 /** The name an acronym stands for: "National Weather Service" for NWS, from "(NWS)" or from the initials. */
