@@ -20,11 +20,11 @@ const NOT_NAME = new Set(
   ptl sgt capt det insp cmdr executive head press the a an le la les der die das`.split(/\s+/),
 );
 
-/** Capitalised, or an Arabic name's article before a capital: "al-Murtadha". */
 /** How far back a name is looked for: an article's length, so that a page of many stories stays linear. */
 export const LOOKBACK = 12_000;
 export const lookback = (at: number) => Math.max(0, at - LOOKBACK);
 
+/** Capitalised, or an Arabic name's article before a capital: "al-Nasiri". */
 const ARABIC_ARTICLE = /^(?:al|el|ad|as|ash|ar|an|at|az|ul|ud)-\p{Lu}/u;
 const isCapital = (w: string) => {
   const first = w[0]!;
@@ -201,7 +201,7 @@ export function expandAcronym(text: string, acronym: string, at: number): NameRu
   return runs.map(withoutArticle).find((r) => initials(r.words) === acronym) ?? null;
 }
 
-/** An earlier, longer name that holds a short one: "American Farm Bureau Federation" for "Farm Bureau". */
+/** An earlier, longer name that holds a short one: "Velmar Grain Growers Federation" for "Grain Growers". */
 export function longerNameBefore(text: string, short: readonly string[], at: number): NameRun | null {
   const key = short.map(fold).join(' ');
   return (
