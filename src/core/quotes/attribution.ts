@@ -89,6 +89,7 @@ function captured(m: RegExpExecArray, offset: number, group: number): Phrase {
 const SO_CALLED = /(?<!\p{L})so-called\s*$/iu;
 const DESCRIBED_AS =
   /(?<!\p{L})(?:is|are|was|were|be|been|being)\s+(?:\p{L}+ly\s+)?(?:described|called|dubbed|labell?ed|termed|branded|hailed|billed|characteri[sz]ed)\s+(?:as\s+)?$/iu;
+const NAMING_WORD = /so-called|described|called|dubbed|label|termed|branded|hailed|billed|characteri/i;
 const BY_AGENT = /^[\s,]*by\s+([^,.;:!?"“”«»]{1,80})/u;
 
 /**
@@ -98,6 +99,8 @@ const BY_AGENT = /^[\s,]*by\s+([^,.;:!?"“”«»]{1,80})/u;
  */
 export function namingQuote(text: string, q: QuoteSpan): { agent: Phrase | null } | null {
   const lead = text.slice(Math.max(0, q.open - 80), q.open);
+  // Most quotations follow neither: a plain search says so before the patterns run.
+  if (!NAMING_WORD.test(lead)) return null;
   if (SO_CALLED.test(lead)) return { agent: null };
   if (!DESCRIBED_AS.test(lead)) return null;
   if (!q.closed) return { agent: null };
