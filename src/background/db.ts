@@ -3,7 +3,7 @@ import type { CorpusArticle } from '../core/corpus/types';
 import type { FigureAnnotation, QuoteAnnotation } from '../core/types';
 import type { ArticleSummary } from '../core/match';
 import type { Note } from '../core/notes/types';
-import { quoteShingles } from '../core/match';
+import { quoteShingles, summarize } from '../core/match';
 import { indexRows } from './index-rows';
 
 /** A stored article: the corpus article plus when it was added and its matching summary. */
@@ -214,6 +214,20 @@ export class CorpusDb extends Dexie {
         for (let i = 0; i < ids.length; i += 200) {
           const batch = await articles.bulkGet(ids.slice(i, i + 200));
           await index.bulkPut(batch.flatMap((a) => (a ? [indexRows(a, quoteShingles).row] : [])));
+        }
+      });
+    // Version 6: summaries keep a sketch of the text's 5-word sequences (how much of a shorter
+    // text a longer holds: a shortened wire copy). Built again from the stored articles, which
+    // keep their text and annotations; no table or index changes.
+    this.version(6)
+      .stores({})
+      .upgrade(async (tx) => {
+        const articles = tx.table<ArticleRow, string>('articles');
+        const summaries = tx.table<SummaryRow, string>('summaries');
+        const ids = await articles.toCollection().primaryKeys();
+        for (let i = 0; i < ids.length; i += 200) {
+          const batch = await articles.bulkGet(ids.slice(i, i + 200));
+          await summaries.bulkPut(batch.flatMap((a) => (a ? [summarize(a)] : [])));
         }
       });
   }

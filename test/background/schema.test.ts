@@ -11,7 +11,7 @@ import { sampleNote } from './sample-note';
 // The schema users' databases have, as Dexie reports it (primary key first, then indexes). Changing a table or an index here without adding a
 // new `version(n)` (with an upgrade and a test opening a database of version n-1) would
 // leave installed databases unable to open; this snapshot makes that change deliberate.
-const SCHEMA_V5 = {
+const SCHEMA_V6 = {
   actorStats: 'actorId',
   articleIndex: 'articleId,*actorKeys,*figureKeys,*shingles',
   articles: 'id,canonicalUrl,contentHash,origin,published,outlet,guid,[origin+addedAt]',
@@ -50,16 +50,16 @@ let n = 0;
 const dbName = () => `crosswire-upgrade-${++n}-${Date.now()}`;
 
 describe('the database schema', () => {
-  it('is version 5, exactly as shipped', async () => {
+  it('is version 6, exactly as shipped', async () => {
     const db = freshDb();
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     const tables = Object.fromEntries(
       db.tables
         .map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(',')])
         .sort(([a], [b]) => String(a).localeCompare(String(b))),
     );
-    expect(tables).toEqual(SCHEMA_V5);
+    expect(tables).toEqual(SCHEMA_V6);
     db.close();
   });
 
@@ -76,7 +76,7 @@ describe('the database schema', () => {
     v1.close();
     const db = new CorpusDb(name, { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect((await db.heads.get('a-1'))?.headline).toBe('Kept');
     expect((await db.notes.toArray()).map((n) => n.id)).toEqual(['n-kept']);
     db.close();
@@ -101,7 +101,7 @@ describe('the database schema', () => {
 
     const db = new CorpusDb(name, { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.articles.get(article.id)).toEqual(article);
     expect((await db.heads.get(article.id))?.headline).toBe('Kept');
     // Its index is rebuilt from the article itself (version 5), not copied from the old rows.
@@ -146,7 +146,7 @@ describe('the database schema', () => {
 
     const db = new CorpusDb(name, { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.articles.get(article.id)).toEqual(article);
     expect((await db.notes.toArray()).map((n) => n.id)).toEqual(['n-1']);
     expect((await db.tabs.get(3))?.articleId).toBe('a-r');
@@ -195,7 +195,7 @@ describe('the database schema', () => {
 
     const db = new CorpusDb(name, { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(db.tables.map((t) => t.name)).not.toContain('mentions');
     const index = await db.articleIndex.orderBy('articleId').toArray();
     expect(index).toEqual(
@@ -213,6 +213,36 @@ describe('the database schema', () => {
     );
     const quote = cbc.annotations.find((a) => a.kind === 'quote')!;
     expect((await quotesLikeIn(db, quote.text)).map((q) => q.articleId)).toContain(cbc.id);
+    db.close();
+  });
+
+  it('upgrades a version-5 database: each summary is made again from its article, with the text sketch', async () => {
+    const name = dbName();
+    const v5 = new Dexie(name, { indexedDB, IDBKeyRange });
+    declareUpTo4(v5);
+    v5.version(5).stores({
+      articleIndex: '&articleId, *actorKeys, *figureKeys, *shingles',
+      mentions: null,
+      figures: null,
+      quotes: null,
+    });
+    const articles = bundled.articles.map((a, i) => ({ ...a, addedAt: i }));
+    await v5.table('articles').bulkPut(articles);
+    // A summary as version 5 stored it: no sketch of the text.
+    await v5.table('summaries').bulkPut(
+      articles.map((a) => {
+        const { textSketch: _, ...old } = summarize(a);
+        return old;
+      }),
+    );
+    v5.close();
+
+    const db = new CorpusDb(name, { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(6);
+    const summaries = await db.summaries.orderBy('id').toArray();
+    expect(summaries).toEqual([...articles].sort((a, b) => a.id.localeCompare(b.id)).map((a) => summarize(a)));
+    expect(summaries.every((s) => (s.textSketch?.shingles ?? 0) > 0)).toBe(true);
     db.close();
   });
 });
