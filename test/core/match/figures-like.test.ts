@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { figuresLike, type FigureCandidate, type FigureQuery } from '../../../src/core/match';
+import { storedFigure } from './invented';
 import { figureCandidates, stories } from './stories';
 
 let articles = 0;
 /** A candidate figure written inline, from an article of its own: deaths in Syria unless told otherwise. */
 function candidate(over: Partial<FigureCandidate>): FigureCandidate {
   return {
-    counts: 'deaths',
-    subject: 'Syria',
-    value: null,
-    low: null,
-    high: null,
-    qualifier: null,
-    unit: 'people',
-    attribution: null,
-    text: '',
+    ...storedFigure({ counts: 'deaths', subject: 'Syria' }),
     articleId: `a${++articles}`,
     outlet: 'example.org',
     published: '2012-03-12',

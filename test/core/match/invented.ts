@@ -53,6 +53,20 @@ export interface Invented {
   figures?: Partial<SummaryFigure>[];
 }
 
+/** A figure as a summary keeps it: a count of people about nothing in particular, but what the test sets. */
+export const storedFigure = (over: Partial<SummaryFigure>): SummaryFigure => ({
+  counts: 'other',
+  subject: null,
+  value: null,
+  low: null,
+  high: null,
+  qualifier: null,
+  unit: 'people',
+  attribution: null,
+  text: '',
+  ...over,
+});
+
 /** A summary of an invented article, as summarize would keep it. */
 export function invented(a: Invented): ArticleSummary {
   const s = summarize({
@@ -68,18 +82,7 @@ export function invented(a: Invented): ArticleSummary {
   s.labels = Object.fromEntries(Object.keys(s.actors).map((id) => [id, id]));
   s.quotes = (a.quotes ?? []).map((text) => ({ text, speakerId: null, speaker: null }));
   s.quoteShingles = [...new Set(s.quotes.flatMap((q) => quoteShingles(q.text)))];
-  s.figures = (a.figures ?? []).map((f) => ({
-    counts: 'other',
-    subject: null,
-    value: null,
-    low: null,
-    high: null,
-    qualifier: null,
-    unit: 'people',
-    attribution: null,
-    text: '',
-    ...f,
-  }));
+  s.figures = (a.figures ?? []).map(storedFigure);
   return s;
 }
 
