@@ -19,7 +19,7 @@ export async function lookUp(
   a: Annotation,
   ask: Ask,
   page: PageFacts,
-  onPage: readonly FigureAnnotation[] = [],
+  onPage: readonly FigureAnnotation[],
 ): Promise<CardData> {
   const exclude = { excludeArticleId: page.articleId };
   if (a.kind === 'actor') {

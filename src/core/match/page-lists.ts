@@ -76,7 +76,7 @@ export type FigureQueryOf = Omit<SummaryFigure, 'attribution'> & {
 export function figureQuery(
   figure: FigureAnnotation,
   published: string | null,
-  onPage: readonly FigureAnnotation[] = [],
+  onPage: readonly FigureAnnotation[],
 ): FigureQueryOf {
   const { attribution: _, ...numbers } = summaryFigure(figure);
   return { ...numbers, published, ...(severalIncidents(figure, onPage) && { severalIncidents: true }) };
