@@ -32,6 +32,8 @@ const MATCH_YEARS = 3;
 const VERSION_WINDOW_DAYS = 14;
 const RARE_ACTORS = 8;
 const ARTICLES_PER_ACTOR = 100;
+/** How far from a figure's date the figures compared with it are looked for. */
+const FIGURE_YEARS = 50;
 /** How many matches a story-match answer lists. */
 const MATCHES_RETURNED = 30;
 const UNRELATED_RETURNED = 5;
@@ -93,18 +95,23 @@ export async function figuresLikeIn(
 ): Promise<FiguresLike> {
   // Figures whose article names no subject may still be about this one: fetch those too.
   const subjects = [...new Set([figure.subject ?? '', ''])];
-  // The newest of each subject's figures: a few dozen records, read along the index.
-  const newest = (subject: string) =>
-    db.articleIndex
-      .where('figureKeys')
-      .between([figure.counts, subject, Dexie.minKey], [figure.counts, subject, Dexie.maxKey])
-      .reverse()
-      .limit(ARTICLES_PER_ANSWER * 3)
-      .toArray();
-  const rows = (await db.transaction('r', db.articleIndex, () => Promise.all(subjects.map(newest)))).flat();
-  // An article found under both subjects is read twice; each of its figures counts once.
-  const articles = new Map(rows.filter((r) => r.articleId !== excludeArticleId).map((r) => [r.articleId, r]));
-  const candidates = [...articles.values()].flatMap((r) =>
+  // The articles nearest the figure's date under each subject (the newest when it is undated):
+  // tolls of the same incident or series lie near it, and each article read costs a read.
+  const rows = await db.transaction('r', db.articleIndex, async () => {
+    const keyLists = await Promise.all(
+      subjects.map((subject) =>
+        nearestIds(db.articleIndex, 'figureKeys', {
+          at: (date) => [figure.counts, subject, date],
+          date: figure.published,
+          withinDays: FIGURE_YEARS * 366,
+          wanted: ARTICLES_PER_ANSWER + 1,
+        }),
+      ),
+    );
+    const ids = [...new Set(keyLists.flat())].filter((id) => id !== excludeArticleId);
+    return (await db.articleIndex.bulkGet(ids)).filter((r): r is IndexRow => !!r);
+  });
+  const candidates = rows.flatMap((r) =>
     r.figures
       .filter((f) => f.counts === figure.counts && subjects.includes(f.subject))
       .map((f) => ({
@@ -237,8 +244,9 @@ async function nearestIds(
   const { at, date, withinDays, wanted } = query;
   const range = (lower: IndexableType, upper: IndexableType, includeUpper = true) =>
     table.where(index).between(lower, upper, true, includeUpper).limit(wanted);
-  if (!date) return (await range(at('', 'low'), at('\uffff', 'high')).reverse().primaryKeys()) as string[];
-  const [from, to] = daysAround(date, withinDays);
+  const around = date ? daysAround(date, withinDays) : null;
+  if (!date || !around) return (await range(at('', 'low'), at('\uffff', 'high')).reverse().primaryKeys()) as string[];
+  const [from, to] = around;
   const [after, before] = (await Promise.all([
     range(at(date, 'low'), at(to, 'high')).primaryKeys(),
     range(at(from, 'low'), at(date, 'low'), false).reverse().primaryKeys(),
@@ -251,9 +259,10 @@ async function nearestIds(
   return nearest;
 }
 
-/** The dates `days` before and after a YYYY-MM-DD date, as index bounds. */
-function daysAround(date: string, days: number): [string, string] {
+/** The dates `days` before and after a YYYY-MM-DD date, as index bounds; null for no such date (2012-13-40). */
+function daysAround(date: string, days: number): [string, string] | null {
   const t = Date.parse(`${date}T00:00:00Z`);
+  if (Number.isNaN(t)) return null;
   const at = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   return [at(t - days * 86_400_000), at(t + days * 86_400_000)];
 }

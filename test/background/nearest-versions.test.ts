@@ -21,9 +21,21 @@ const record = (n: number, published: string, text: string) =>
 const day = (year: number, month: number, n: number) =>
   `${year}-${String(month).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`;
 
+/** The page's toll: at least 15 killed in Syria, published on `published`. */
+const toll15 = (published: string) => ({
+  counts: 'killed',
+  subject: 'Syria',
+  value: 15,
+  low: null,
+  high: null,
+  qualifier: 'at least' as const,
+  published,
+});
+
 let db: CorpusDb;
 let corpus: CorpusApi;
 let versions: string[];
+let toll: string;
 beforeAll(async () => {
   db = freshDb();
   corpus = corpusService(db, Promise.resolve());
@@ -31,15 +43,25 @@ beforeAll(async () => {
     // More stories on each side than matching reads per actor: in 2009, and from April to August 2012.
     ...Array.from({ length: 150 }, (_, n) => record(n, day(2009, 1 + (n % 12), n), story(`Geneva ${n}`))),
     ...Array.from({ length: 150 }, (_, n) => record(200 + n, day(2012, 4 + (n % 5), n), story(`Vienna ${n}`))),
+    // A hundred later tolls for the same country, and the one given the day after the page.
+    ...Array.from({ length: 100 }, (_, n) =>
+      record(
+        400 + n,
+        day(2016, 1 + (n % 12), n),
+        `At least ${50 + n} people were killed in Syria on Sunday, activists said.`,
+      ),
+    ),
+    record(997, '2012-03-13', 'At least 16 people were killed in Syria on Monday, activists said.'),
     record(998, '2012-03-11', VERSION),
     record(999, '2012-03-13', `${VERSION} He spoke to reporters.`),
   ];
   const imported = await corpus.importArticles(lines.join('\n'), 'jsonl');
   if (!imported.ok) throw new Error(imported.error);
   versions = imported.value.added.slice(-2);
+  toll = imported.value.added.at(-3)!;
 }, 60_000);
 
-describe('story matching in a crowded corpus', () => {
+describe('queries in a crowded corpus', () => {
   it('finds the versions of the day before and the day after the page, past hundreds of stories naming the same actors', async () => {
     const page = pageArticle({
       text:
@@ -51,5 +73,22 @@ describe('story matching in a crowded corpus', () => {
     const matches = await corpus.storyMatchOf(summarize(page));
     expect(new Set(matches.slice(0, 2).map((m) => m.articleId))).toEqual(new Set(versions));
     expect(matches.slice(0, 2).map((m) => Math.abs(m.days!))).toEqual([1, 1]);
+  });
+
+  it('compares a toll with the tolls given nearest its date, not with the newest', async () => {
+    const like = await corpus.figuresLike(toll15(PAGE_DATE));
+    const given = [...like.items, ...like.alongside];
+    expect(given.map((f) => f.articleId)).toContain(toll);
+    expect(given.find((f) => f.articleId === toll)?.days).toBe(1);
+  });
+
+  it('answers for a date that does not exist as for an undated page, rather than failing', async () => {
+    const page = pageArticle({ text: VERSION, url: 'https://www.example-wire.org/annan', published: PAGE_DATE });
+    const matches = await corpus.storyMatchOf({ ...summarize(page), published: '2012-13-45' });
+    // Undated, the newest stories naming the envoys are read: the crowd of April to August.
+    expect(matches.length).toBeGreaterThan(0);
+    expect(matches.every((m) => m.published! >= '2012-04')).toBe(true);
+    const like = await corpus.figuresLike(toll15('2012-13-45'));
+    expect(like.items.length + like.alongside.length).toBeGreaterThan(0);
   });
 });
