@@ -23,14 +23,14 @@ const ARTICLES_PER_ANSWER = 30;
  * How many stored articles story matching scores at most, picked by shared rare actors: each
  * article read costs the database a read (about a quarter of a millisecond at 100,000).
  */
-const MATCH_CANDIDATES = 80;
+const MATCH_CANDIDATES = 60;
 /**
  * How far from the page's date story matching looks, and how many articles naming one actor it
  * reads, the nearest in time: versions of a story run within days, and each key read costs.
  */
 const MATCH_YEARS = 3;
 const VERSION_WINDOW_DAYS = 14;
-const RARE_ACTORS = 8;
+const RARE_ACTORS = 6;
 const ARTICLES_PER_ACTOR = 100;
 /** How far from a figure's date the figures compared with it are looked for. */
 const FIGURE_YEARS = 50;
@@ -224,11 +224,12 @@ async function matchContext(db: CorpusDb, page: ArticleSummary, windowDays = MAT
 
 /**
  * The primary keys (article ids) under an index whose keys hold a date, nearest that date
- * first, within `withinDays` of it: the first `wanted` on or after the date and the last
- * `wanted` before it, read as two requests for keys only, each stopping at `wanted` (a
- * browser that can read keys backwards does it in one request, others walk a cursor), then
- * taken in turn from either side. Reading the whole window instead costs a read per key, and a
- * common actor's year holds thousands at 100,000 articles. Undated: the newest `wanted`.
+ * first, within `withinDays` of it: half of `wanted` on or after the date and half before it
+ * (more from one side when the other has fewer), read as requests for keys only that stop
+ * there (a browser that can read keys backwards does it in one request, others walk a
+ * cursor), then taken in turn from either side. Reading the whole window instead costs a read
+ * per key, and a common actor's year holds thousands at 100,000 articles. Undated: the newest
+ * `wanted`.
  */
 async function nearestIds(
   table: Table<IndexRow, string>,
@@ -243,14 +244,19 @@ async function nearestIds(
 ): Promise<string[]> {
   const { at, date, withinDays, wanted } = query;
   const range = (lower: IndexableType, upper: IndexableType, includeUpper = true) =>
-    table.where(index).between(lower, upper, true, includeUpper).limit(wanted);
+    table.where(index).between(lower, upper, true, includeUpper);
   const around = date ? daysAround(date, withinDays) : null;
-  if (!date || !around) return (await range(at('', 'low'), at('\uffff', 'high')).reverse().primaryKeys()) as string[];
+  if (!date || !around)
+    return (await range(at('', 'low'), at('\uffff', 'high')).reverse().limit(wanted).primaryKeys()) as string[];
   const [from, to] = around;
-  const [after, before] = (await Promise.all([
-    range(at(date, 'low'), at(to, 'high')).primaryKeys(),
-    range(at(from, 'low'), at(date, 'low'), false).reverse().primaryKeys(),
-  ])) as [string[], string[]];
+  const later = (n: number) => range(at(date, 'low'), at(to, 'high')).limit(n).primaryKeys() as Promise<string[]>;
+  const earlier = (n: number) =>
+    range(at(from, 'low'), at(date, 'low'), false).reverse().limit(n).primaryKeys() as Promise<string[]>;
+  // Half from each side; a side with fewer leaves the rest to the other, read again for more.
+  const half = Math.ceil(wanted / 2);
+  let [after, before] = await Promise.all([later(half), earlier(half)]);
+  if (after.length < half && before.length === half) before = await earlier(wanted - after.length);
+  else if (before.length < half && after.length === half) after = await later(wanted - before.length);
   const nearest: string[] = [];
   for (let i = 0; nearest.length < wanted && (i < after.length || i < before.length); i++) {
     if (i < after.length) nearest.push(after[i]!);
