@@ -4,14 +4,13 @@ import { stripMarks } from '../core/text/fold';
 import type { ImportRecord } from '../core/corpus/import-format';
 import type { ArticleList, ArticleListItem, ArticleText } from '../messages';
 import type { CorpusDb, HeadRow } from './db';
+import { articleCount } from './corpus-counts';
 import { outletRef } from './queries';
 
 // The corpus as a library: listing and searching it (the options page), reading one article
 // whole (the popup's side-by-side view) and writing it out in the import format.
 
 const DEFAULT_PAGE = 50;
-/** How many articles naming an actor a search lists at most (the newest). */
-const ACTOR_ARTICLES = 20_000;
 
 const fold = (s: string) => stripMarks(s).toLowerCase();
 
@@ -29,36 +28,49 @@ export async function listArticles(
 ): Promise<ArticleList> {
   const words = fold(query).split(/\s+/).filter(Boolean);
   const actor = query.trim() ? dictionary.lookup(query.trim())[0] : undefined;
-  return db.transaction('r', [db.articles, db.heads, db.articleIndex], async () => {
+  return db.transaction('r', [db.articles, db.heads, db.articleIndex, db.actorStats, db.settings], async () => {
+    // The page's ids, and how many there are in all. A page of the whole list or of an actor's
+    // articles is read from an index as that page only: at 100,000 articles, reading every
+    // key to cut one page out took seconds.
     let ids: string[];
+    let total: number;
     if (actor) {
       // The articles naming the actor, in date order (an index's primary keys), newest first.
-      const naming = (await db.articleIndex
+      const naming = db.articleIndex
         .where('actorKeys')
-        .between([actor.id, Dexie.minKey, Dexie.minKey], [actor.id, Dexie.maxKey, Dexie.maxKey])
-        .primaryKeys()) as string[];
-      ids = naming.reverse().slice(0, ACTOR_ARTICLES);
+        .between([actor.id, Dexie.minKey, Dexie.minKey], [actor.id, Dexie.maxKey, Dexie.maxKey]);
+      [ids, total] = await Promise.all([
+        naming.reverse().offset(offset).limit(limit).primaryKeys() as Promise<string[]>,
+        db.actorStats.get(actor.id).then((s) => s?.articles ?? naming.count()),
+      ]);
     } else if (words.length) {
       const heads = await db.heads.toArray();
       const matches = (h: HeadRow) => {
         const hay = fold(`${h.headline ?? ''} ${h.outlet} ${h.url ?? ''}`);
         return words.every((w) => hay.includes(w));
       };
-      ids = heads
-        .filter(matches)
-        .sort(newestFirst)
-        .map((h) => h.id);
+      const found = heads.filter(matches).sort(newestFirst);
+      ids = found.slice(offset, offset + limit).map((h) => h.id);
+      total = found.length;
     } else {
-      // The date index leaves out undated articles (IndexedDB indexes no null key): they
-      // come last, as the oldest, found as the ids the index lacks.
-      const [dated, all] = await Promise.all([
-        db.articles.orderBy('published').reverse().primaryKeys() as Promise<string[]>,
-        db.articles.toCollection().primaryKeys() as Promise<string[]>,
+      const byDate = () => db.articles.orderBy('published');
+      [ids, total] = await Promise.all([
+        byDate().reverse().offset(offset).limit(limit).primaryKeys() as Promise<string[]>,
+        articleCount(db),
       ]);
-      const indexed = new Set(dated);
-      ids = [...dated, ...all.filter((id) => !indexed.has(id))];
+      if (ids.length < limit) {
+        // The date index leaves out undated articles (IndexedDB indexes no null key): they
+        // come last, as the oldest, found as the ids the index lacks (read only at the list's end).
+        const [dated, all] = await Promise.all([
+          byDate().primaryKeys() as Promise<string[]>,
+          db.articles.toCollection().primaryKeys() as Promise<string[]>,
+        ]);
+        const indexed = new Set(dated);
+        const from = Math.max(0, offset - dated.length);
+        ids.push(...all.filter((id) => !indexed.has(id)).slice(from, from + limit - ids.length));
+      }
     }
-    const heads = (await db.heads.bulkGet(ids.slice(offset, offset + limit))).filter((h): h is HeadRow => !!h);
+    const heads = (await db.heads.bulkGet(ids)).filter((h): h is HeadRow => !!h);
     // Heads stored before they kept their article's origin: the article says it.
     const older = heads.filter((h) => !h.origin).map((h) => h.id);
     const origins = new Map((await db.articles.bulkGet(older)).map((a, i) => [older[i]!, a?.origin ?? 'bundled']));
@@ -70,7 +82,7 @@ export async function listArticles(
       url: h.url,
       origin: h.origin ?? origins.get(h.id) ?? 'bundled',
     }));
-    return { total: ids.length, items, actor: actor ? { id: actor.id, label: actor.name } : null };
+    return { total, items, actor: actor ? { id: actor.id, label: actor.name } : null };
   });
 }
 

@@ -59,6 +59,31 @@ describe('the corpus as a library', () => {
     expect(new Set([...first.items, ...rest.items].map((i) => i.articleId)).size).toBe(3);
   });
 
+  it('pages across the end of the dated articles into the undated ones, each article once', async () => {
+    const db = freshDb();
+    const ready = seedBundled(db, bundled);
+    const own = corpusService(db, ready);
+    await ready;
+    const undated = ['oslo', 'bern', 'riga'].map((city) => ({
+      text: `Envoys met in ${city}. They said the talks would go on.`,
+      url: `https://example.org/world/${city}`,
+    }));
+    expect(await own.importArticles(JSON.stringify(undated), 'json')).toMatchObject({ ok: true });
+    const pages = await Promise.all([0, 2, 4].map((offset) => own.listArticles('', offset, 2)));
+    expect(pages.map((p) => p.total)).toEqual([6, 6, 6]);
+    const ids = pages.flatMap((p) => p.items.map((i) => i.articleId));
+    expect(ids).toHaveLength(6);
+    expect(new Set(ids).size).toBe(6);
+    expect(pages.flatMap((p) => p.items.map((i) => i.published !== null))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+  });
+
   it('finds the articles naming an actor, by any name the dictionary knows', async () => {
     // Other spellings and scripts too, as the engine resolves them in Russian and Arabic copy.
     for (const query of ['Lavrov', 'Sergei Lavrov', 'sergey lavrov', 'Sergej Lavrov', 'Лавров', 'Лаврова', 'لافروف']) {
