@@ -293,7 +293,7 @@ const switchOff = (page: ContentPage) =>
 describe('dist/firefox/content.js on an article page', () => {
   it('paints Sergey Lavrov through the background without changing the page, and keeps watching it', async () => {
     const background = startBackground(FIREFOX, new IDBFactory());
-    // As Firefox injects a manifest content script at document_end: the page is parsed already.
+    // As Firefox injects a manifest content script at document_idle: the page is parsed already.
     const page = startContentScript(FIREFOX, ARTICLE_HTML, 'https://www.reuters.com/world/x', background);
     const registry = withHighlightApi(page);
     const original = page.document.documentElement.outerHTML;

@@ -343,7 +343,7 @@ const DOM_GLOBALS = [
 
 /**
  * Run dist/firefox/content.js on a page, as Firefox injects a manifest content script at
- * document_end: in a sandbox whose globals are the page's window (document, location, the
+ * document_idle: in a sandbox whose globals are the page's window (document, location, the
  * DOM classes) plus `browser`, whose runtime.sendMessage goes to the background.
  *
  * The DOM is linkedom's. It lacks `document.location`, which a browser has and this test

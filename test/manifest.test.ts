@@ -86,10 +86,10 @@ describe('manifest.json', () => {
     expect(manifest).not.toHaveProperty('externally_connectable');
   });
 
-  it('runs the content script, at document_end (as soon as the page is parsed), exactly where it has host permission', () => {
+  it('runs the content script, at document_idle, exactly where it has host permission', () => {
     expect(manifest.content_scripts).toHaveLength(1);
     const [script] = manifest.content_scripts;
-    expect(script).toMatchObject({ js: ['content.js'], css: ['marks.css'], run_at: 'document_end' });
+    expect(script).toMatchObject({ js: ['content.js'], css: ['marks.css'], run_at: 'document_idle' });
     expect(script?.matches).toEqual(manifest.host_permissions);
   });
 

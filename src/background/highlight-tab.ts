@@ -10,7 +10,7 @@ export interface HighlightApi {
     executeScript(injection: { target: { tabId: number }; files?: string[]; func?: () => void }): Promise<unknown[]>;
     insertCSS(injection: { target: { tabId: number }; files: string[] }): Promise<void>;
     registerContentScripts(
-      scripts: { id: string; matches: string[]; js: string[]; css: string[]; runAt: 'document_end' }[],
+      scripts: { id: string; matches: string[]; js: string[]; css: string[]; runAt: 'document_idle' }[],
     ): Promise<void>;
     unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
     getRegisteredContentScripts(): Promise<{ id: string }[]>;
@@ -92,7 +92,7 @@ export async function alwaysOnSite(
           matches: [`${origin}/*`],
           js: ['content.js'],
           css: [MARKS_CSS],
-          runAt: 'document_end',
+          runAt: 'document_idle',
         },
       ]);
     return { ok: true, value: { origin, on } };

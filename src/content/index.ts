@@ -1,5 +1,5 @@
 /**
- * Content script entry point, injected at document_end (once the page is parsed) into the outlets the manifest
+ * Content script entry point, injected at document_idle into the outlets the manifest
  * lists. On article pages (a cheap metadata check first), unless the reader switched this
  * site off, it sends the article to the background once (which reads it, keeps that reading,
  * and remembers the article if the reader opted in) and highlights the actors, figures and

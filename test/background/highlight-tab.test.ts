@@ -73,7 +73,7 @@ describe('highlighting a tab on request', () => {
         matches: ['https://www.example.org/*'],
         js: ['content.js'],
         css: ['marks.css'],
-        runAt: 'document_end',
+        runAt: 'document_idle',
       },
     ]);
     await alwaysOnSite(api, 'https://www.example.org', false);
