@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Card } from '../../src/content/card/Card';
 import type { FigureAlongside, FigureLikeItem, FiguresLike } from '../../src/core/match';
 import type { FigureAnnotation } from '../../src/core/types';
+import { storedFigure } from '../core/match/invented';
 import { eachTestRoot } from '../preact-dom';
 
 let root: HTMLElement;
@@ -24,19 +25,11 @@ const figure: FigureAnnotation = {
   subject: 'Ruritania',
 };
 const other = (text: string, value: number, over: Partial<FigureLikeItem> = {}): FigureLikeItem => ({
+  ...storedFigure({ counts: 'killed', subject: 'Ruritania', value, text }),
   articleId: `x-${value}`,
   outlet: 'Harbour Post',
   published: '2031-05-02',
   sentence: `Officials said ${text} people were killed in the port city.`,
-  counts: 'killed',
-  subject: 'Ruritania',
-  value,
-  low: null,
-  high: null,
-  qualifier: null,
-  unit: 'people',
-  attribution: null,
-  text,
   agrees: true,
   days: 0,
   ...over,

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { figuresLike, type FigureCandidate, type FigureQuery } from '../../../src/core/match';
 import { tollSeries } from '../../../src/core/match/toll-series';
+import { storedFigure } from './invented';
 
 // Invented: the toll of a war in the invented state of Corvania, as outlets gave it over a year.
 const reported = (outlet: string, published: string | null, value: number): FigureCandidate => ({
-  counts: 'deaths',
-  subject: 'Corvania',
-  value,
-  low: null,
-  high: null,
-  qualifier: null,
-  unit: 'people',
-  attribution: null,
-  text: `${value.toLocaleString('en-US')} people`,
+  ...storedFigure({ counts: 'deaths', subject: 'Corvania', value, text: `${value.toLocaleString('en-US')} people` }),
   articleId: `${outlet}-${published}`,
   outlet,
   published,
