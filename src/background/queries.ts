@@ -21,7 +21,7 @@ import type { CorpusDb, IndexRow, MentionEntry } from './db';
 const ARTICLES_PER_ANSWER = 30;
 /**
  * How many stored articles story matching scores at most, picked by shared rare actors: each
- * summary read costs the database 0.1-0.25 ms at 100,000 articles in Chromium.
+ * summary read costs the database 0.1-0.3 ms at 100,000 articles in Chromium.
  */
 const MATCH_CANDIDATES = 60;
 /**

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { FiguresLike, QuoteMatch } from '../../core/match';
+import { isUnlisted } from '../../core/actors/unlisted';
 import type { ActorAnnotation, Annotation } from '../../core/types';
 import type { MentionsByOutlet } from '../../messages';
 import { DiffText } from '../../shared/DiffText';
@@ -64,7 +65,7 @@ function subtitle(a: Annotation): string | null {
 
 /** People found by their role in the text: the card says so, since nothing beyond the text vouches for them. */
 function unlisted(a: ActorAnnotation): string | null {
-  return a.actorId?.startsWith('unlisted-') ? 'not in the dictionary' : null;
+  return isUnlisted(a.actorId) ? 'not in the dictionary' : null;
 }
 
 function Mentions({ groups, label }: { groups: MentionsByOutlet[]; label: string }) {

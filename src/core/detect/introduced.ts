@@ -1,6 +1,6 @@
 import type { Dictionary } from '../actors/dictionary';
 import type { PersonEntry } from '../actors/schema';
-import { slugify } from '../text/fold';
+import { unlistedId } from '../actors/unlisted';
 import type { Doc } from '../text/doc';
 import { capitalised, keyAt, spaced, tokenText } from '../text/doc';
 import { knownVariant } from './known-variant';
@@ -86,7 +86,7 @@ function introduction(doc: Doc, first: number, last: number, role: string, dict?
 /** A person entry for someone outside the dictionary; the id says so. */
 function unlistedPerson(name: string, surname: string): PersonEntry {
   return {
-    id: `unlisted-${slugify(name)}`,
+    id: unlistedId(name),
     type: 'person',
     name,
     aliases: [],

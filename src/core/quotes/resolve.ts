@@ -1,4 +1,4 @@
-import { slugify } from '../text/fold';
+import { unlistedId } from '../actors/unlisted';
 import type { OffsetIndex } from '../text/offset-index';
 import type { ActorAnnotation } from '../types';
 import { capitalRuns, expandAcronym, fullNameBefore, lookback, longerNameBefore, personalName } from './names';
@@ -12,8 +12,6 @@ export interface Speaker {
 
 export const UNKNOWN: Speaker = { id: null, label: null };
 
-/** The id a person or body outside the dictionary gets from its name, as actor detection gives it. */
-export const unlistedId = (name: string) => `unlisted-${slugify(name)}`;
 
 const DEFINITE = /^(?:(?:the|le|la|les)\s+|l['’])/iu;
 const INDEFINITE = /^(?:a|an|one|un|une)\s/i;

@@ -1,3 +1,4 @@
+import { isUnlisted } from '../actors/unlisted';
 import { isArabic } from '../text/fold';
 import { OffsetIndex } from '../text/offset-index';
 import type { Span } from '../text/sentences';
@@ -242,7 +243,7 @@ export class SpeakerFinder {
     let quoted: Said | undefined;
     for (let i = this.said.length - 1; i >= 0 && !quoted; i--) {
       const s = this.said[i]!;
-      if (s.q.close < at && s.speaker.id?.startsWith('unlisted-')) quoted = s;
+      if (s.q.close < at && isUnlisted(s.speaker.id)) quoted = s;
       if (subject && s.q.close < subject.start) break;
     }
     if (quoted && (!subject || subject.start < quoted.q.close)) return quoted.speaker;
