@@ -37,7 +37,7 @@ export function isTitleHead(key: string): boolean {
 }
 
 /** Whether a word is never part of a person's name: a function word, a title word, an organisation word. */
-export function notNameWord(key: string): boolean {
+function notNameWord(key: string): boolean {
   return (
     NOT_NAME.has(key) || DETERMINERS.has(key) || TITLE_WORDS.has(key) || MORE_TITLE_HEADS.has(key) || ORG_WORDS.has(key)
   );

@@ -4,11 +4,10 @@
  * lead"), ages, street numbers and phone numbers. Each test sees the text around one number.
  */
 
-/** The number, its digits, and the text just before and after it. */
+/** The number and the text just before and after it. */
 export interface NumberSite {
   /** The number as matched, with any sign and scale: "4K", "$6M". */
   whole: string;
-  digits: string;
   before: string;
   after: string;
   /** Written with a currency, scale or percent sign: then it is an amount, whatever surrounds it. */

@@ -122,7 +122,7 @@ export function scanFigures(text: string, tokens: Tokens): RawFigure[] {
     const before = text.slice(Math.max(0, start - 40), start);
     const after = text.slice(end, end + 40);
     const marked = !!(currency || wordScale || letterScale || percent);
-    if (excludedNumber(a!, before, after, marked) || isLabel({ whole, digits: a!, before, after, marked })) continue;
+    if (excludedNumber(a!, before, after, marked) || isLabel({ whole, before, after, marked })) continue;
     const scale = SCALES[(wordScale ?? letterScale ?? '').toLowerCase().replace('.', '')] ?? 1;
     const x = parseDigits(a!, style) * (letterScale || wordScale ? scale : 1);
     const y = b ? parseDigits(b, style) * (letterScale || wordScale ? scale : 1) : null;

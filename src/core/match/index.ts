@@ -2,7 +2,7 @@
  * Story matching and cross-referencing, pure: the background reads candidate summaries from
  * the database and calls these; nothing here touches storage or the DOM.
  */
-export { summarize, summaryFigure, quoteShingles, textSignature } from './summarize';
+export { summarize, summaryFigure, quoteShingles } from './summarize';
 export { storyMatch, type CorpusStats } from './story-match';
 export { syndicationDiff } from './word-diff';
 export { diffExcerpts } from './diff-excerpts';

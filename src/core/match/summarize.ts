@@ -17,11 +17,6 @@ export function quoteShingles(text: string): number[] {
   return shingleHashes(words(text), QUOTE_SHINGLE);
 }
 
-/** MinHash signature of a whole text's word 5-grams. */
-export function textSignature(text: string): number[] {
-  return minhash(shingleHashes(words(text), TEXT_SHINGLE));
-}
-
 /** A whole text's word 5-grams, as a MinHash signature and a bottom-k sketch (one pass over the words). */
 function textSketches(text: string): { minhash: number[]; textSketch: TextSketch } {
   const shingles = shingleHashes(words(text), TEXT_SHINGLE);

@@ -25,7 +25,7 @@ const CLOSING = new RegExp(`,\\s*([^,;:"“”«»]{1,60}?)\\s+(?:${VERBS})(?!\\
 const PROPER_NAME = /^(?:\p{Lu}[\p{L}'’-]*\s+){1,3}\p{Lu}[\p{L}'’-]*$/u;
 
 /** What follows a quotation as its attribution: a phrase naming the speaker, or a pronoun at an offset. */
-export type After = { phrase: Phrase; subject: boolean } | { pronounAt: number };
+type After = { phrase: Phrase; subject: boolean } | { pronounAt: number };
 
 /**
  * The attribution right after a closed quotation, in its sentence: `," said Roe`, `," Roe

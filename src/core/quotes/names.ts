@@ -21,7 +21,7 @@ const NOT_NAME = new Set(
 );
 
 /** How far back a name is looked for: an article's length, so that a page of many stories stays linear. */
-export const LOOKBACK = 12_000;
+const LOOKBACK = 12_000;
 export const lookback = (at: number) => Math.max(0, at - LOOKBACK);
 
 /** Capitalised, or an Arabic name's article before a capital: "al-Nasiri". */

@@ -12,7 +12,6 @@ export interface Speaker {
 
 export const UNKNOWN: Speaker = { id: null, label: null };
 
-
 const DEFINITE = /^(?:(?:the|le|la|les)\s+|l['’])/iu;
 const INDEFINITE = /^(?:a|an|one|un|une)\s/i;
 
