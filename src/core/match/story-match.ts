@@ -106,7 +106,10 @@ export function storyMatch(
     const corroborated =
       (text.share >= SHARED_PASSAGE && text.shared >= PASSAGE_SHINGLES) ||
       (quoted?.similarity ?? 0) >= SHARED_QUOTE ||
-      (definite.length > 0 && !!figureEvidence(definite, c)?.compared.some((f) => f.agree));
+      // A definite count can agree only where some figure agreed: only then are they compared again.
+      (definite.length > 0 &&
+        !!figures?.compared.some((f) => f.agree) &&
+        !!figureEvidence(definite, c)?.compared.some((f) => f.agree));
     const evidence: Evidence = {
       copy: text.share >= SYNDICATED && text.shared >= COPY_SHINGLES,
       similarity,
