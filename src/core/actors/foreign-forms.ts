@@ -3,6 +3,7 @@
  * person's surname in other scripts, and how near two spellings of one name are.
  */
 import type { PersonEntry } from './schema';
+import { sameWord } from '../text/edit-distance';
 import { stripMarks } from '../text/fold';
 
 /** Arabic name particles that bind to the word after them: "عبد العاطي", "أبو الغيط", "بن سلمان". */
@@ -46,18 +47,3 @@ const words = (s: string) =>
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
-
-const sameWord = (a: string, b: string) =>
-  a === b || (a[0] === b[0] && Math.min(a.length, b.length) >= 4 && edits(a, b) <= 2);
-
-/** Levenshtein distance of two short words. */
-function edits(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++)
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length]!;
-}

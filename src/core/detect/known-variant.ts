@@ -1,5 +1,6 @@
 import type { Dictionary } from '../actors/dictionary';
 import type { PersonEntry } from '../actors/schema';
+import { editDistance } from '../text/edit-distance';
 import { stripMarks } from '../text/fold';
 
 /**
@@ -14,7 +15,7 @@ export function knownVariant(dict: Dictionary, name: string, surname: string): P
   const people = dict
     .lookup(surname)
     .filter((a): a is PersonEntry => a.type === 'person')
-    .filter((p) => [p.name, ...p.aliases].some((form) => withinEdits(fold(form), folded, allowed)));
+    .filter((p) => [p.name, ...p.aliases].some((form) => editDistance(fold(form), folded, allowed) <= allowed));
   return people.length === 1 ? people[0]! : null;
 }
 
@@ -23,21 +24,3 @@ const fold = (s: string) =>
     .toLowerCase()
     .replace(/[^\p{L}]+/gu, ' ')
     .trim();
-
-/** Whether the Levenshtein distance of a and b is at most `max` (banded, so short of the full table). */
-function withinEdits(a: string, b: string, max: number): boolean {
-  if (Math.abs(a.length - b.length) > max) return false;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      best = Math.min(best, row[j]!);
-    }
-    if (best > max) return false;
-    prev = row;
-  }
-  return prev[b.length]! <= max;
-}

@@ -1,3 +1,4 @@
+import { sameWord } from '../text/edit-distance';
 import { stripMarks } from '../text/fold';
 
 /** How a name is compared for spelling: no accents, case, dots, hyphens, or Arabic article. */
@@ -8,24 +9,6 @@ function nameTokens(form: string): string[] {
     .split(/[\s-]+/)
     .filter((t) => t && t !== 'al' && t !== 'el');
 }
-
-/** Levenshtein distance, stopping early once it passes `max`. */
-function distance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++)
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    if (Math.min(...row) > max) return max + 1;
-    prev = row;
-  }
-  return prev[b.length]!;
-}
-
-/** Two tokens are one word spelled two ways: same first letter, long enough, at most two edits apart. */
-const sameWord = (a: string, b: string) =>
-  a === b || (a[0] === b[0] && Math.min(a.length, b.length) >= 4 && distance(a, b, 2) <= 2);
 
 /**
  * The forms in `theirs` that spell a name of `mine` differently ("Sergei Lavrov" against
