@@ -21,6 +21,7 @@ import type { CorpusDb } from './db';
 import { cancelImport, importInBatches, importProgress } from './import-job';
 import { articleText, exportArticles, listArticles } from './library';
 import { coverageGapsIn, figuresLikeIn, mentionsOf, quotesLikeIn, storyMatchIn } from './queries';
+import { readingOf } from './readings';
 
 /** The corpus as the message handler sees it: one method per request, every one async. */
 export interface CorpusApi {
@@ -107,9 +108,12 @@ export function corpusService(
     coverageGapsOf: (page) => after(() => coverageGapsIn(db, page)),
     syndicationDiff: (a, b) =>
       after(async () => {
-        const [x, y] = await db.articles.bulkGet([a, b]);
-        if (!x || !y) return { ok: false, error: `no article ${x ? b : a} in the corpus` };
-        return { ok: true, value: syndicationDiff(x.text, y.text) };
+        // A page being read is not stored yet: its kept reading has its text.
+        const text = async (id: string) => ((await db.articles.get(id)) ?? (await readingOf(db, id))?.article)?.text;
+        const [x, y] = await Promise.all([text(a), text(b)]);
+        if (x === undefined || y === undefined)
+          return { ok: false, error: `no article ${x === undefined ? a : b} in the corpus` };
+        return { ok: true, value: syndicationDiff(x, y) };
       }),
     importArticles: (data, format) =>
       after(async () => {

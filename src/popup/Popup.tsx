@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { outletProfile } from '../core/corpus/outlets';
 import type { Reply, Result } from '../messages';
-import { syndicationDiff, type WordDiff } from '../core/match';
+import type { WordDiff } from '../core/match';
 import type { Ask } from '../shared/ask';
 import { CorpusControls } from './CorpusControls';
 import { Legend } from './Legend';
@@ -95,16 +95,9 @@ function Story({ facts, ask, download, reveal }: { facts: PageFacts; ask: Ask; d
     if (r.ok) setUpgrades((n) => n + 1);
     return r;
   };
-  // A syndicated copy's edits: the word diff from this page's text (kept reading or stored) to the copy's.
-  const edits = async (articleId: string): Promise<Result<WordDiff[]>> => {
-    const [mine, theirs] = await Promise.all([
-      ask({ type: 'article-text', articleId: facts.articleId }),
-      ask({ type: 'article-text', articleId }),
-    ]);
-    if (!mine.ok) return mine;
-    if (!theirs.ok) return theirs;
-    return { ok: true, value: syndicationDiff(mine.value.text, theirs.value.text) };
-  };
+  // A syndicated copy's edits: the background's word diff from this page's text (kept reading or stored) to the copy's.
+  const edits = (articleId: string): Promise<Result<WordDiff[]>> =>
+    ask({ type: 'syndication-diff', articleId: facts.articleId, otherArticleId: articleId });
   const versions = story.state === 'ok' ? story.value.filter((v) => v.label !== 'unrelated') : [];
   // For `npm run bench`: when the reader first sees the other versions (or that there are none).
   useEffect(() => void (story.state !== 'loading' && performance.mark('crosswire:story-shown')), [story.state]);

@@ -4,6 +4,7 @@ import { seedBundled } from '../../src/background/corpus-store';
 import type { CorpusDb } from '../../src/background/db';
 import { pageArticle } from '../../src/core/corpus/page-article';
 import { summarize } from '../../src/core/match';
+import { keepReading } from '../../src/background/readings';
 import { bundled, freshDb, seed } from './corpus-db';
 
 let db: CorpusDb;
@@ -82,6 +83,17 @@ describe('corpus queries over the seeded database', () => {
     expect(matches.find((m) => m.articleId === VOA().id)?.label).toBe('syndicated');
     const gaps = await corpus.coverageGapsOf(await stored(VOA().id));
     expect(gaps.missing.actors.map((a) => a.label)).toEqual(expect.arrayContaining(['Canada', 'Bev Oda']));
+  });
+
+  it('syndicationDiff: from a page read but not stored, by its kept reading', async () => {
+    const page = pageArticle({
+      text: `${VOA().text}\n\nA paragraph only this page carries.`,
+      url: 'https://www.example-wire.org/syria-un-2012-03-12',
+      published: '2012-03-12',
+    });
+    await keepReading(db, page, 'page', undefined);
+    const diff = await corpus.syndicationDiff(page.id, VOA().id);
+    expect(diff.ok && diff.value.some((d) => d.op !== 'same' && d.text.includes('only this page'))).toBe(true);
   });
 
   it('syndicationDiff: a word diff between two stored articles', async () => {
