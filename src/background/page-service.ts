@@ -58,11 +58,17 @@ export function pageService(
   /** `now` dates the exports (injected so they are reproducible in tests). */
   options: { pollMs?: number; waitMs?: number; now?: () => Date; afterRead?: (reading: ReadingRow) => void } = {},
 ): PagesApi {
-  const after = <T>(f: () => Promise<T>) => ready.then(f);
+  /**
+   * The readings being written. The content script that sent a page gets its annotations
+   * without waiting for the write (25 ms in Chromium's worker, over 100 at times, all of it
+   * before the page's first highlight); every other request waits for them, so none finds a
+   * page missing or half kept.
+   */
+  let writing: Promise<unknown> = Promise.resolve();
+  const after = <T>(f: () => Promise<T>) => ready.then(() => writing).then(f);
   const { pollMs = 100, waitMs = 10_000, now = () => new Date() } = options;
 
-  const readingReply = async (row: ReadingRow): Promise<PageReading> => {
-    const a = row.article;
+  const readingReply = async (a: CorpusArticle, source: ReadingRow['source']): Promise<PageReading> => {
     return {
       articleId: a.id,
       canonical: a.canonicalUrl,
@@ -72,13 +78,13 @@ export function pageService(
       outlet: { id: a.outlet, name: outletProfile(a.outlet)?.name ?? a.outlet },
       annotations: a.annotations,
       length: a.text.length,
-      source: row.source,
+      source,
       stored: (await db.articles.get(a.id)) !== undefined,
     };
   };
 
-  const read = async (page: PageInput, source: ReadingRow['source'], tabId: number | undefined) => {
-    const row = await keepReading(db, pageArticle(page), source, tabId);
+  const read = async (article: CorpusArticle, source: ReadingRow['source'], tabId: number | undefined) => {
+    const row = await keepReading(db, article, source, tabId);
     // "Remember what I read" stores the reading itself: the text the highlights were made on.
     if (source === 'page' && (await corpus.settings()).rememberArticles) await addArticle(db, row.article);
     // What else the reader opted in to on a page read (fetching its best matches in full) runs after the answer.
@@ -92,7 +98,17 @@ export function pageService(
 
   const api: PagesApi = {
     readPage: (page, tabId) =>
-      after(async () => ({ ok: true, value: await readingReply(await read(page, 'page', tabId)) })),
+      ready.then(async () => {
+        const article = pageArticle(page);
+        // A content script's reading is always the one kept (only the extractor's can yield), so
+        // the answer does not depend on the write. A write that fails leaves the page
+        // highlighted, and the popup reads the page again.
+        const kept = read(article, 'page', tabId).catch((error: unknown) =>
+          console.error('Crosswire: keeping a page’s reading failed', error),
+        );
+        writing = Promise.all([writing, kept]);
+        return { ok: true, value: await readingReply(article, 'page') };
+      }),
     annotateText: (text, published, articleId) =>
       after(async () => {
         // The reading only adds context: storage that fails to give it leaves the text annotated alone.
@@ -105,10 +121,11 @@ export function pageService(
     pageOfTab: (tabId, url) =>
       after(async (): Promise<Result<PageReading>> => {
         const kept = await readingOfTab(db, tabId, url);
-        if (kept) return { ok: true, value: await readingReply(kept) };
+        if (kept) return { ok: true, value: await readingReply(kept.article, kept.source) };
         const page = await extract(tabId);
         if (!page.ok) return page;
-        return { ok: true, value: await readingReply(await read(page.value, 'extractor', tabId)) };
+        const row = await read(pageArticle(page.value), 'extractor', tabId);
+        return { ok: true, value: await readingReply(row.article, row.source) };
       }),
     awaitTab: async (tabId) => {
       // Taken first: a reading that lands while `before` is being read still counts as new.
@@ -116,6 +133,7 @@ export function pageService(
       const before = (await db.tabs.get(tabId))?.articleId;
       // The content script reads the page, then sends it once; the popup waits for that reading.
       for (;;) {
+        await writing;
         const row = await db.tabs.get(tabId);
         const reading = row && (await readingOf(db, row.articleId));
         if (reading && (row.articleId !== before || reading.readAt >= startedAt)) return row.articleId;

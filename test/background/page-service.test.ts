@@ -99,6 +99,42 @@ describe('reading a page a content script sends', () => {
   });
 });
 
+describe('the reading’s write', () => {
+  it('does not hold the page’s highlights back: a page whose reading cannot be kept is still annotated', async () => {
+    const db = freshDb();
+    // Storage that refuses the reading (full, or failing), once seeded.
+    let full = false;
+    db.use({
+      stack: 'dbcore',
+      name: 'full-readings',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          const quota = () => Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+          return name !== 'readings'
+            ? table
+            : { ...table, mutate: (req) => (full ? Promise.reject(quota()) : table.mutate(req)) };
+        },
+      }),
+    });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const { pages, extract } = await setup({ 5: PAGE }, db);
+      full = true;
+      const read = await pages.readPage(PAGE, 5);
+      expect(read).toMatchObject({ ok: true, value: { articleId: ID, annotations: pageArticle(PAGE).annotations } });
+      expect(read.ok && read.value.annotations.length).toBeGreaterThan(0);
+      // The popup finds no kept reading, so it reads the page itself, and cannot keep that either.
+      await expect(pages.pageOfTab(5)).rejects.toThrow('quota');
+      expect(extract.mock.calls).toEqual([[5]]);
+      expect(logged.mock.calls[0]?.[0]).toContain('keeping a page’s reading failed');
+    } finally {
+      logged.mockRestore();
+    }
+  });
+});
+
 describe('the page of a tab (the popup)', () => {
   it('answers the kept reading without calling the extractor', async () => {
     const { pages, extract } = await setup({ 5: OTHER });
@@ -186,6 +222,8 @@ describe('the page of a tab (the popup)', () => {
       await vi.advanceTimersByTimeAsync(10);
       expect(answered()).toBe(false);
       await pages.readPage(PAGE, 9);
+      // The reading is written after the content script has its answer; wait for it to land.
+      await pages.pageOfTab(9);
       await vi.advanceTimersByTimeAsync(10);
       expect(answered()).toBe(true);
       expect(await waiting).toBe(ID);
@@ -196,6 +234,7 @@ describe('the page of a tab (the popup)', () => {
       await vi.advanceTimersByTimeAsync(10);
       expect(answeredAgain()).toBe(false);
       await pages.readPage(PAGE, 9);
+      await pages.pageOfTab(9);
       await vi.advanceTimersByTimeAsync(10);
       expect(answeredAgain()).toBe(true);
       expect(await again).toBe(ID);
@@ -243,7 +282,9 @@ describe('adding a page to the corpus', () => {
     expect(await pages.readPage(PAGE, 5)).toMatchObject({ ok: true, value: { stored: false } });
     expect(await db.articles.get(ID)).toBeUndefined();
     await corpus.updateSettings({ rememberArticles: true });
-    expect(await pages.readPage(PAGE, 5)).toMatchObject({ ok: true, value: { stored: true } });
+    expect((await pages.readPage(PAGE, 5)).ok).toBe(true);
+    // Stored after the content script has its answer: what the popup then asks sees it.
+    expect(await pages.pageOfTab(5)).toMatchObject({ ok: true, value: { stored: true } });
     expect((await db.articles.get(ID))?.text).toBe(PAGE.text);
     // Read again: already in the corpus, and still answered.
     expect(await pages.readPage(PAGE, 5)).toMatchObject({ ok: true, value: { articleId: ID, stored: true } });
