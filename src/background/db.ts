@@ -165,9 +165,33 @@ export class CorpusDb extends Dexie {
   readings!: Table<ReadingRow, string>;
   tabs!: Table<TabRow, number>;
   feeds!: Table<FeedRow, string>;
+  /**
+   * How many writes to the corpus this instance has issued: an answer computed from the
+   * corpus at one count still holds at the same count. Counted when a write is issued, so an
+   * answer whose reads began before it no longer counts, even if they read the old rows.
+   */
+  generation = 0;
 
   constructor(name = 'crosswire', options?: DexieOptions) {
     super(name, options);
+    this.use({
+      stack: 'dbcore',
+      name: 'corpus-generation',
+      create: (down) => ({
+        ...down,
+        table: (tableName) => {
+          const table = down.table(tableName);
+          if (!CORPUS_TABLES.has(tableName)) return table;
+          return {
+            ...table,
+            mutate: (request) => {
+              this.generation++;
+              return table.mutate(request);
+            },
+          };
+        },
+      }),
+    });
     this.version(1).stores({
       articles: '&id, canonicalUrl, contentHash, origin, published, outlet',
       summaries: '&id',
@@ -238,6 +262,16 @@ function isNoteShaped(row: UserAnnotationRow): boolean {
   const r = row as unknown as Partial<Note>;
   return typeof r.id === 'string' && typeof r.articleId === 'string' && typeof r.target?.exact === 'string';
 }
+
+/** The tables that the corpus's answers read (the stored articles, their index and counts). */
+const CORPUS_TABLES: ReadonlySet<string> = new Set([
+  'articles',
+  'summaries',
+  'heads',
+  'articleIndex',
+  'actorStats',
+  'settings',
+]);
 
 /** Every table, for transactions that touch the whole corpus. */
 export const ALL_TABLES = [

@@ -72,10 +72,7 @@ export const HANDLERS: { [K in RequestType]: Handler<K> } = {
   'mentions-of': async (r, c) => ok(await c.corpus.mentionsOf(r.actorId, r.excludeArticleId)),
   'figures-like': async (r, c) => ok(await c.corpus.figuresLike(r.figure, r.excludeArticleId)),
   'quotes-like': async (r, c) => ok(await c.corpus.quotesLike(r.text, r.excludeArticleId)),
-  'story-match': async (r, c) => {
-    const page = await c.pages.summaryOf(r.articleId);
-    return page.ok ? ok(await c.corpus.storyMatchOf(page.value)) : page;
-  },
+  'story-match': (r, c) => c.pages.storyOf(r.articleId),
   'coverage-gaps': async (r, c) => {
     const page = await c.pages.summaryOf(r.articleId);
     return page.ok ? ok(await c.corpus.coverageGapsOf(page.value)) : page;

@@ -41,10 +41,10 @@ const corpus = corpusService(db, ready);
 const notes = notesService(db, ready, corpus);
 const pages = pageService(db, ready, corpus, (tabId) => readTab(tabApi, tabId), {
   // The reader's opt-in: the page's best matches that are feed headlines, fetched in full within a daily limit.
-  afterRead: (reading) =>
+  afterRead: (story) =>
     void autoFetchFullText({
       settings: () => readFollowing(db),
-      versions: () => corpus.storyMatchOf(reading.summary),
+      versions: story,
       fetchFullText: (articleId) => fullText(articleId),
       fetchedToday: async () => {
         const row = (await db.settings.get(FULL_TEXT_TODAY))?.value as { day: string; count: number } | undefined;

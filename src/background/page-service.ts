@@ -12,7 +12,16 @@ import type { CorpusArticle } from '../core/corpus/types';
 import type { ArticleSummary } from '../core/match';
 import { anchorNote } from '../core/notes/anchor';
 import type { Annotation } from '../core/types';
-import type { ArticleText, ExportFile, PageExportKind, PageInput, PageNotes, PageReading, Result } from '../messages';
+import type {
+  ArticleText,
+  ExportFile,
+  PageExportKind,
+  PageInput,
+  PageNotes,
+  PageReading,
+  Result,
+  StoryVersion,
+} from '../messages';
 import type { CorpusApi } from './corpus-service';
 import { addArticle } from './corpus-store';
 import type { CorpusDb, ReadingRow } from './db';
@@ -40,6 +49,12 @@ export interface PagesApi {
   addTab(tabId: number): Promise<Result<{ id: string }>>;
   /** What story matching compares: a stored article's summary or a kept reading's. */
   summaryOf(articleId: string): Promise<Result<ArticleSummary>>;
+  /**
+   * The stored versions of the story of a page or article. A page read in a tab (stored or
+   * not) has its answer worked out once it is read, before the reader opens the popup, and
+   * kept until the corpus or the page's reading changes.
+   */
+  storyOf(articleId: string): Promise<Result<StoryVersion[]>>;
   articleText(articleId: string): Promise<Result<ArticleText>>;
   pageNotes(articleId: string): Promise<Result<PageNotes>>;
   exportPage(articleId: string, kind: PageExportKind): Promise<Result<ExportFile>>;
@@ -50,13 +65,22 @@ export type Extract = (tabId: number) => Promise<Result<PageInput>>;
 
 const notFound = (articleId: string) => ({ ok: false as const, error: `no page or article ${articleId}` });
 
+/** How many pages' stories are kept worked out: the pages open in the reader's tabs. */
+const KEPT_STORIES = 20;
+
 export function pageService(
   db: CorpusDb,
   ready: Promise<unknown>,
   corpus: CorpusApi,
   extract: Extract,
   /** `now` dates the exports (injected so they are reproducible in tests). */
-  options: { pollMs?: number; waitMs?: number; now?: () => Date; afterRead?: (reading: ReadingRow) => void } = {},
+  options: {
+    pollMs?: number;
+    waitMs?: number;
+    now?: () => Date;
+    /** Run after a content script's page is kept, with the page's story (worked out once). */
+    afterRead?: (story: () => Promise<StoryVersion[]>) => void;
+  } = {},
 ): PagesApi {
   /**
    * The readings being written. The content script that sent a page gets its annotations
@@ -67,6 +91,25 @@ export function pageService(
   let writing: Promise<unknown> = Promise.resolve();
   const after = <T>(f: () => Promise<T>) => ready.then(() => writing).then(f);
   const { pollMs = 100, waitMs = 10_000, now = () => new Date() } = options;
+
+  /** Each kept reading's story, by article id, with the reading and the corpus it was worked out from. */
+  const stories = new Map<string, { readAt: number; generation: number; versions: Promise<StoryVersion[]> }>();
+  const storyOfReading = (reading: ReadingRow): Promise<StoryVersion[]> => {
+    const known = stories.get(reading.articleId);
+    if (known && known.readAt === reading.readAt && known.generation === db.generation) return known.versions;
+    // Counted before the reads begin: a write issued meanwhile makes this answer old.
+    const generation = db.generation;
+    // What story matching compares, as summaryOf gives it: the stored article's summary first.
+    const versions = db.summaries
+      .get(reading.articleId)
+      .then((stored) => corpus.storyMatchOf(stored ?? reading.summary));
+    stories.delete(reading.articleId);
+    stories.set(reading.articleId, { readAt: reading.readAt, generation, versions });
+    // A failed answer is not kept; the oldest story goes past KEPT_STORIES.
+    versions.catch(() => stories.get(reading.articleId)?.versions === versions && stories.delete(reading.articleId));
+    for (const id of stories.keys()) if (stories.size > KEPT_STORIES) stories.delete(id);
+    return versions;
+  };
 
   const readingReply = async (a: CorpusArticle, source: ReadingRow['source']): Promise<PageReading> => {
     return {
@@ -79,7 +122,8 @@ export function pageService(
       annotations: a.annotations,
       length: a.text.length,
       source,
-      stored: (await db.articles.get(a.id)) !== undefined,
+      // Its key only: a stored article's row holds its whole text.
+      stored: (await db.articles.where(':id').equals(a.id).count()) > 0,
     };
   };
 
@@ -87,8 +131,14 @@ export function pageService(
     const row = await keepReading(db, article, source, tabId);
     // "Remember what I read" stores the reading itself: the text the highlights were made on.
     if (source === 'page' && (await corpus.settings()).rememberArticles) await addArticle(db, row.article);
-    // What else the reader opted in to on a page read (fetching its best matches in full) runs after the answer.
-    if (source === 'page') options.afterRead?.(row);
+    if (source === 'page') {
+      // Worked out now, while the reader reads: the popup shows it at once. The page's
+      // highlights have their answer already.
+      const story = storyOfReading(row);
+      story.catch(() => undefined);
+      // What else the reader opted in to on a page read (fetching its best matches in full).
+      options.afterRead?.(() => story);
+    }
     return row;
   };
 
@@ -156,6 +206,14 @@ export function pageService(
         const summary = (await db.summaries.get(articleId)) ?? (await readingOf(db, articleId))?.summary;
         return summary ? { ok: true as const, value: summary } : notFound(articleId);
       }),
+    storyOf: (articleId) =>
+      after(async (): Promise<Result<StoryVersion[]>> => {
+        // A page open in a tab has its story worked out already; an article only stored is matched now.
+        const reading = await readingOf(db, articleId);
+        if (reading) return { ok: true, value: await storyOfReading(reading) };
+        const stored = await db.summaries.get(articleId);
+        return stored ? { ok: true, value: await corpus.storyMatchOf(stored) } : notFound(articleId);
+      }),
     articleText: (articleId) =>
       after(async (): Promise<Result<ArticleText>> => {
         const stored = await articleText(db, articleId);
@@ -185,10 +243,8 @@ export function pageService(
         if (!article) return notFound(articleId);
         const notes = await notesFor(db, articleId);
         const placed = notes.map((note) => ({ note, at: anchorNote(article.text, note.target) }));
-        const summary = await api.summaryOf(articleId);
-        const versions = summary.ok
-          ? (await corpus.storyMatchOf(summary.value)).filter((v) => v.label !== 'unrelated')
-          : [];
+        const story = await api.storyOf(articleId);
+        const versions = story.ok ? story.value.filter((v) => v.label !== 'unrelated') : [];
         const exclude = articleId;
         const file = await pageExport(
           kind,

@@ -199,6 +199,10 @@ describe('the page of a tab (the popup)', () => {
   it('is answered from the kept reading by a restarted worker (a new connection, new services)', async () => {
     const { db, pages } = await setup();
     const read = await pages.readPage(PAGE, 5);
+    // The worker stops once its work is done (Chrome stops an idle one after 30 s): the
+    // reading's write, and the story worked out after it.
+    expect(await pages.pageOfTab(5)).toEqual(read);
+    await pages.storyOf(ID);
     db.close();
     const again = await setup({}, new CorpusDb(db.name, { indexedDB, IDBKeyRange }));
     expect(await again.pages.pageOfTab(5, PAGE.url)).toEqual(read);
@@ -313,6 +317,37 @@ describe('story matching by article id', () => {
       'rt.com': 'related earlier event',
     });
     expect(await pages.summaryOf('a-000000000000')).toEqual({ ok: false, error: 'no page or article a-000000000000' });
+  });
+
+  it('works out a read page’s story once, and again only when the corpus or the page changes', async () => {
+    const { corpus, pages } = await setup();
+    const asked = vi.spyOn(corpus, 'storyMatchOf');
+    const copy = { text: VOA().text, url: 'https://www.voanews.com/a/syria-un-2012-03-12', published: '2012-03-12' };
+    const read = await pages.readPage(copy, 3);
+    const copyId = read.ok ? read.value.articleId : '';
+    const labels = async () => {
+      const story = await pages.storyOf(copyId);
+      return story.ok ? Object.fromEntries(story.value.map((v) => [v.articleId, v.label])) : story.error;
+    };
+    // Worked out once the page is read, before anyone asks; asking again reads nothing.
+    await vi.waitFor(() => expect(asked).toHaveBeenCalledTimes(1));
+    expect(await labels()).toMatchObject({ [VOA().id]: 'syndicated' });
+    expect(await labels()).toMatchObject({ [VOA().id]: 'syndicated' });
+    expect(asked).toHaveBeenCalledTimes(1);
+    // The corpus changes: the next answer says so.
+    expect(await corpus.deleteArticle(VOA().id)).toEqual({ ok: true, value: { id: VOA().id } });
+    expect(await labels()).not.toHaveProperty(VOA().id);
+    expect(asked).toHaveBeenCalledTimes(2);
+    // The page is read again with other text: its story is worked out again.
+    const shorter = { ...copy, text: copy.text.slice(0, Math.floor(copy.text.length / 2)) };
+    await pages.readPage(shorter, 3);
+    await labels();
+    expect(asked).toHaveBeenCalledTimes(3);
+    expect(asked.mock.calls[2]?.[0].id).toBe(copyId);
+    // A stored article's story is the corpus's answer, asked each time.
+    expect((await pages.storyOf(CBC().id)).ok).toBe(true);
+    expect(asked).toHaveBeenCalledTimes(4);
+    expect(await pages.storyOf('a-000000000000')).toEqual({ ok: false, error: 'no page or article a-000000000000' });
   });
 
   it('gives the side-by-side view a kept reading’s text, or a stored article’s', async () => {

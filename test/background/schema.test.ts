@@ -246,3 +246,28 @@ describe('the database schema', () => {
     db.close();
   });
 });
+
+describe('the corpus’s write count', () => {
+  it('counts the writes that change what the corpus answers, and not the pages read or the notes', async () => {
+    const db = freshDb();
+    await db.open();
+    const start = db.generation;
+    await db.readings.put({
+      articleId: 'a-1',
+      article: seed('cbc.ca'),
+      summary: summarize(seed('cbc.ca')),
+      source: 'page',
+      readAt: 1,
+    });
+    await db.tabs.put({ tabId: 1, articleId: 'a-1', url: null });
+    await db.notes.put(sampleNote());
+    expect(db.generation).toBe(start);
+    await db.summaries.put(summarize(seed('cbc.ca')));
+    expect(db.generation).toBeGreaterThan(start);
+    const after = db.generation;
+    await db.actorStats.where('actorId').equals('nobody').delete();
+    await db.settings.put({ key: 'corpusVersion', value: 'x' });
+    expect(db.generation).toBeGreaterThan(after + 1);
+    db.close();
+  });
+});

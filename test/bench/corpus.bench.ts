@@ -61,8 +61,10 @@ const QUERIES: Record<string, unknown> = {
   // What the popup asks as it opens, besides the story.
   corpusStatus: { type: 'corpus-status' },
   getSettings: { type: 'get-settings' },
-  // The page the popup is timed on below.
-  storyMatchCbc: { type: 'story-match', articleId: '' },
+  // The story of the page the popup is timed on below, as the popup asks it: the CBC page read
+  // in its tab, whose story the background works out once the page is read (page-service.ts).
+  // Not a query's cost, so held to no query target: storyMatch is the query.
+  storyOfReadPage: { type: 'story-match', articleId: '' },
 };
 
 ensureBuilt();
@@ -110,7 +112,7 @@ const cbc = (await ask({ type: 'page-of-tab', tabId: articleTab!.id })).value.ar
 Object.assign(QUERIES, {
   storyMatch: { type: 'story-match', articleId: voa },
   coverageGaps: { type: 'coverage-gaps', articleId: voa },
-  storyMatchCbc: { type: 'story-match', articleId: cbc },
+  storyOfReadPage: { type: 'story-match', articleId: cbc },
 });
 console.log(
   `seeding: ${seeded.value.articles} bundled articles ready ${seedMs.toFixed(0)} ms after Chromium started (includes the browser's start)`,
