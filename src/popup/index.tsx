@@ -2,13 +2,13 @@
 import { render } from 'preact';
 import { extensionApi } from '../shared/browser';
 import { sendRequest } from '../shared/send-request';
-import type { Ask } from '../shared/ask';
 import type { ActiveTab } from './SiteSwitch';
 import { Popup } from './Popup';
+import { askFirstAhead, askingAhead } from './prefetch';
 import { downloadText } from '../shared/download';
 
 const ping = () => sendRequest(extensionApi.runtime, { type: 'ping' });
-const ask: Ask = (request) => sendRequest(extensionApi.runtime, request);
+const { ask, ahead } = askingAhead((request) => sendRequest(extensionApi.runtime, request));
 
 /**
  * The tab the popup is about: the one it was opened over (activeTab lets us read its URL),
@@ -43,6 +43,8 @@ const root = document.getElementById('root');
 const openOptions = () => void extensionApi.runtime.openOptionsPage().then(() => window.close());
 if (root) {
   void activeTab().then((tab) => {
+    // Asked before the first frame: the page and its story are on their way while it renders.
+    void askFirstAhead(ahead, tab.id, tab.url ?? undefined);
     render(<Popup ping={ping} ask={ask} tab={tab} openOptions={openOptions} download={downloadText} />, root);
     // For `npm run bench`: the popup has drawn its frame (the story follows when the background answers).
     performance.mark('crosswire:popup-rendered');
