@@ -73,10 +73,7 @@ export const HANDLERS: { [K in RequestType]: Handler<K> } = {
   'figures-like': async (r, c) => ok(await c.corpus.figuresLike(r.figure, r.excludeArticleId)),
   'quotes-like': async (r, c) => ok(await c.corpus.quotesLike(r.text, r.excludeArticleId)),
   'story-match': (r, c) => c.pages.storyOf(r.articleId),
-  'coverage-gaps': async (r, c) => {
-    const page = await c.pages.summaryOf(r.articleId);
-    return page.ok ? ok(await c.corpus.coverageGapsOf(page.value)) : page;
-  },
+  'coverage-gaps': (r, c) => c.pages.coverageGapsOf(r.articleId),
   'syndication-diff': (r, c) => c.corpus.syndicationDiff(r.articleId, r.otherArticleId),
   'add-page': (r, c) => c.pages.addPage(r.articleId),
   'fetch-full-text': (r, c) => c.fullText(r.articleId),

@@ -9,7 +9,7 @@ import { annotateInContext } from '../core/annotate-in-context';
 import { pageArticle } from '../core/corpus/page-article';
 import { outletProfile } from '../core/corpus/outlets';
 import type { CorpusArticle } from '../core/corpus/types';
-import type { ArticleSummary } from '../core/match';
+import type { CoverageGaps } from '../core/match';
 import { anchorNote } from '../core/notes/anchor';
 import type { Annotation } from '../core/types';
 import type {
@@ -28,7 +28,7 @@ import type { CorpusDb, ReadingRow } from './db';
 import { articleText } from './library';
 import { notesFor } from './notes-store';
 import { pageExport } from './page-export';
-import { outletRef } from './queries';
+import { coverageGapsOfStory, outletRef } from './queries';
 import { keepReading, readingOf, readingOfTab } from './readings';
 
 export interface PagesApi {
@@ -47,14 +47,14 @@ export interface PagesApi {
   addPage(articleId: string): Promise<Result<{ id: string }>>;
   /** Store a tab's page (context menu): its reading, or the extractor's. */
   addTab(tabId: number): Promise<Result<{ id: string }>>;
-  /** What story matching compares: a stored article's summary or a kept reading's. */
-  summaryOf(articleId: string): Promise<Result<ArticleSummary>>;
   /**
    * The stored versions of the story of a page or article. A page read in a tab (stored or
    * not) has its answer worked out once it is read, before the reader opens the popup, and
    * kept until the corpus or the page's reading changes.
    */
   storyOf(articleId: string): Promise<Result<StoryVersion[]>>;
+  /** What the other versions of the story carry that the page leaves out, and the reverse: a read page's from its story. */
+  coverageGapsOf(articleId: string): Promise<Result<CoverageGaps>>;
   articleText(articleId: string): Promise<Result<ArticleText>>;
   pageNotes(articleId: string): Promise<Result<PageNotes>>;
   exportPage(articleId: string, kind: PageExportKind): Promise<Result<ExportFile>>;
@@ -99,7 +99,7 @@ export function pageService(
     if (known && known.readAt === reading.readAt && known.generation === db.generation) return known.versions;
     // Counted before the reads begin: a write issued meanwhile makes this answer old.
     const generation = db.generation;
-    // What story matching compares, as summaryOf gives it: the stored article's summary first.
+    // What story matching compares: the stored article's summary first, as a stored page's own is.
     const versions = db.summaries
       .get(reading.articleId)
       .then((stored) => corpus.storyMatchOf(stored ?? reading.summary));
@@ -201,11 +201,6 @@ export function pageService(
       const page = await api.pageOfTab(tabId);
       return page.ok ? api.addPage(page.value.articleId) : page;
     },
-    summaryOf: (articleId) =>
-      after(async () => {
-        const summary = (await db.summaries.get(articleId)) ?? (await readingOf(db, articleId))?.summary;
-        return summary ? { ok: true as const, value: summary } : notFound(articleId);
-      }),
     storyOf: (articleId) =>
       after(async (): Promise<Result<StoryVersion[]>> => {
         // A page open in a tab has its story worked out already; an article only stored is matched now.
@@ -213,6 +208,17 @@ export function pageService(
         if (reading) return { ok: true, value: await storyOfReading(reading) };
         const stored = await db.summaries.get(articleId);
         return stored ? { ok: true, value: await corpus.storyMatchOf(stored) } : notFound(articleId);
+      }),
+    coverageGapsOf: (articleId) =>
+      after(async (): Promise<Result<CoverageGaps>> => {
+        const [stored, reading] = await Promise.all([db.summaries.get(articleId), readingOf(db, articleId)]);
+        const page = stored ?? reading?.summary;
+        if (!page) return notFound(articleId);
+        // A read page's versions are in its story, worked out already; an article only stored is matched now.
+        const gaps = reading
+          ? coverageGapsOfStory(db, page, await storyOfReading(reading))
+          : corpus.coverageGapsOf(page);
+        return { ok: true, value: await gaps };
       }),
     articleText: (articleId) =>
       after(async (): Promise<Result<ArticleText>> => {

@@ -164,19 +164,37 @@ export async function storyMatchIn(db: CorpusDb, page: ArticleSummary): Promise<
   return shown.map((m, i) => ({ ...m, lead: heads[i]?.lead ?? null, depth: heads[i]?.depth ?? 'full' }));
 }
 
+/**
+ * The versions of the story that coverage gaps compare: the same event, or a copy of it, run
+ * within days of the page (a reprint may lag a little). An undated page's are all of them.
+ */
+const isVersion = (page: ArticleSummary) => (m: StoryMatch) =>
+  (m.label === 'same event' || m.label === 'syndicated') &&
+  (!page.published || (m.days !== null && Math.abs(m.days) <= VERSION_WINDOW_DAYS));
+
 /** What other versions of the story carry that the page leaves out, and the reverse. */
 export async function coverageGapsIn(db: CorpusDb, page: ArticleSummary): Promise<CoverageGaps> {
-  // Versions of the same story run within days of each other (a reprint may lag a little).
   const { candidates, stats } = await matchContext(db, page, VERSION_WINDOW_DAYS);
   const versions = new Set(
     storyMatch(page, candidates, stats)
-      .filter((m) => m.label === 'same event' || m.label === 'syndicated')
+      .filter(isVersion(page))
       .map((m) => m.articleId),
   );
   return coverageGaps(
     page,
     candidates.filter((c) => versions.has(c.id)),
   );
+}
+
+/** Coverage gaps from the page's story, already matched: only its versions' summaries are read. */
+export async function coverageGapsOfStory(
+  db: CorpusDb,
+  page: ArticleSummary,
+  story: readonly StoryMatch[],
+): Promise<CoverageGaps> {
+  const ids = story.filter(isVersion(page)).map((m) => m.articleId);
+  const versions = (await db.summaries.bulkGet(ids)).filter((s): s is ArticleSummary => !!s);
+  return coverageGaps(page, versions);
 }
 
 async function matchContext(db: CorpusDb, page: ArticleSummary, windowDays = MATCH_YEARS * 366) {

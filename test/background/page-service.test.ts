@@ -207,7 +207,7 @@ describe('the page of a tab (the popup)', () => {
     const again = await setup({}, new CorpusDb(db.name, { indexedDB, IDBKeyRange }));
     expect(await again.pages.pageOfTab(5, PAGE.url)).toEqual(read);
     expect(again.extract).not.toHaveBeenCalled();
-    expect((await again.pages.summaryOf(ID)).ok).toBe(true);
+    expect((await again.pages.storyOf(ID)).ok).toBe(true);
     expect(await again.pages.addPage(ID)).toEqual({ ok: true, value: { id: ID } });
   });
 
@@ -301,22 +301,46 @@ describe('adding a page to the corpus', () => {
 
 describe('story matching by article id', () => {
   it('matches a kept reading and a stored article', async () => {
-    const { corpus, pages } = await setup();
+    const { pages } = await setup();
     // The VOA story as another site syndicated it: a page the corpus has never seen.
     const copy = { text: VOA().text, url: 'https://www.voanews.com/a/syria-un-2012-03-12', published: '2012-03-12' };
     const read = await pages.readPage(copy, 3);
     const copyId = read.ok ? read.value.articleId : '';
-    const ofReading = await pages.summaryOf(copyId);
-    expect(ofReading.ok).toBe(true);
-    const versions = ofReading.ok ? await corpus.storyMatchOf(ofReading.value) : [];
-    expect(versions.find((m) => m.articleId === VOA().id)?.label).toBe('syndicated');
-    const ofStored = await pages.summaryOf(CBC().id);
-    const labels = ofStored.ok ? (await corpus.storyMatchOf(ofStored.value)).map((m) => [m.outlet, m.label]) : [];
-    expect(Object.fromEntries(labels)).toMatchObject({
+    const labels = async (id: string) => {
+      const story = await pages.storyOf(id);
+      return story.ok ? Object.fromEntries(story.value.map((m) => [m.outlet, m.label])) : story.error;
+    };
+    expect(await labels(copyId)).toMatchObject({ 'voanews.com': 'syndicated' });
+    expect(await labels(CBC().id)).toMatchObject({
       'voanews.com': 'same event',
       'rt.com': 'related earlier event',
     });
-    expect(await pages.summaryOf('a-000000000000')).toEqual({ ok: false, error: 'no page or article a-000000000000' });
+    expect(await pages.storyOf('a-000000000000')).toEqual({ ok: false, error: 'no page or article a-000000000000' });
+  });
+
+  it('finds what a read page leaves out in its story’s versions, as the corpus finds it for a stored article', async () => {
+    const { db, corpus, pages } = await setup();
+    // The CBC story read in a tab, cut short: the VOA version carries what it left out.
+    const cut = CBC().text.slice(0, Math.floor(CBC().text.length / 3));
+    const page = { text: cut, url: 'https://www.example.org/news/syria-un-talks', published: '2012-03-12' };
+    const read = await pages.readPage(page, 4);
+    const pageId = read.ok ? read.value.articleId : '';
+    const reading = await readingOf(db, pageId);
+    const gaps = await pages.coverageGapsOf(pageId);
+    // The corpus's own query, over the same page, finds the same versions and the same gaps.
+    const direct = await corpus.coverageGapsOf(reading!.summary);
+    expect(gaps).toEqual({ ok: true, value: direct });
+    expect(direct.versions.map((v) => v.articleId)).toContain(VOA().id);
+    expect(direct.missing.actors.length + direct.missing.quotes.length + direct.missing.figures.length).toBeGreaterThan(
+      0,
+    );
+    // A stored article not read in a tab is compared by the corpus query.
+    const voa = await db.summaries.get(VOA().id);
+    expect(await pages.coverageGapsOf(VOA().id)).toEqual({ ok: true, value: await corpus.coverageGapsOf(voa!) });
+    expect(await pages.coverageGapsOf('a-000000000000')).toEqual({
+      ok: false,
+      error: 'no page or article a-000000000000',
+    });
   });
 
   it('works out a read page’s story once, and again only when the corpus or the page changes', async () => {

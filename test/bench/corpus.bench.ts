@@ -65,6 +65,8 @@ const QUERIES: Record<string, unknown> = {
   // in its tab, whose story the background works out once the page is read (page-service.ts).
   // Not a query's cost, so held to no query target: storyMatch is the query.
   storyOfReadPage: { type: 'story-match', articleId: '' },
+  // The same page's coverage gaps ("Left out"), read from that story's versions.
+  coverageGapsOfReadPage: { type: 'coverage-gaps', articleId: '' },
 };
 
 ensureBuilt();
@@ -113,6 +115,7 @@ Object.assign(QUERIES, {
   storyMatch: { type: 'story-match', articleId: voa },
   coverageGaps: { type: 'coverage-gaps', articleId: voa },
   storyOfReadPage: { type: 'story-match', articleId: cbc },
+  coverageGapsOfReadPage: { type: 'coverage-gaps', articleId: cbc },
 });
 console.log(
   `seeding: ${seeded.value.articles} bundled articles ready ${seedMs.toFixed(0)} ms after Chromium started (includes the browser's start)`,
