@@ -222,6 +222,7 @@ async function matchContext(db: CorpusDb, page: ArticleSummary, windowDays = MAT
           date: page.published,
           withinDays: windowDays,
           wanted: ARTICLES_PER_ACTOR,
+          total: counts.get(actorId)!,
         }),
       ),
     );
@@ -258,15 +259,19 @@ async function nearestIds(
     date: string | null;
     withinDays: number;
     wanted: number;
+    /** How many keys the index holds for this query at most (all dates), when known. */
+    total?: number;
   },
 ): Promise<string[]> {
-  const { at, date, withinDays, wanted } = query;
+  const { at, date, withinDays, wanted, total = Infinity } = query;
   const range = (lower: IndexableType, upper: IndexableType, includeUpper = true) =>
     table.where(index).between(lower, upper, true, includeUpper);
   const around = date ? daysAround(date, withinDays) : null;
   if (!date || !around)
     return (await range(at('', 'low'), at('\uffff', 'high')).reverse().limit(wanted).primaryKeys()) as string[];
   const [from, to] = around;
+  // No more than wanted in all: every one in the window is among the nearest, read in one request.
+  if (total <= wanted) return (await range(at(from, 'low'), at(to, 'high')).primaryKeys()) as string[];
   const later = (n: number) => range(at(date, 'low'), at(to, 'high')).limit(n).primaryKeys() as Promise<string[]>;
   const earlier = (n: number) =>
     range(at(from, 'low'), at(date, 'low'), false).reverse().limit(n).primaryKeys() as Promise<string[]>;

@@ -92,3 +92,23 @@ describe('queries in a crowded corpus', () => {
     expect(like.items.length + like.alongside.length).toBeGreaterThan(0);
   });
 });
+
+describe('queries in a small corpus', () => {
+  it('reads every article of an actor few name in one go, and still none from outside the years around the page', async () => {
+    const small = corpusService(freshDb(), Promise.resolve());
+    const lines = [
+      record(1, '2004-05-10', story('Geneva')),
+      record(2, '2011-06-20', story('Vienna')),
+      record(3, '2012-03-13', VERSION),
+    ];
+    const imported = await small.importArticles(lines.join('\n'), 'jsonl');
+    if (!imported.ok) throw new Error(imported.error);
+    const [longAgo, lastYear, version] = imported.value.added;
+    const page = pageArticle({ text: VERSION, url: 'https://www.example-wire.org/annan', published: PAGE_DATE });
+    const found = (await small.storyMatchOf(summarize(page))).map((m) => m.articleId);
+    expect(found).toContain(version);
+    expect(found).toContain(lastYear);
+    // Eight years before the page: beyond what story matching compares.
+    expect(found).not.toContain(longAgo);
+  });
+});
