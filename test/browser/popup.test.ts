@@ -11,7 +11,10 @@ import { goldFiles, idFor } from '../core/gold';
 import { axeViolations } from './axe';
 import { startDemoBrowser, type DemoBrowser } from './demo-browser';
 
-declare const chrome: { tabs: { query(q: { url: string }): Promise<{ id?: number }[]> } };
+declare const chrome: {
+  tabs: { query(q: { url: string }): Promise<{ id?: number }[]> };
+  runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; value?: any; error?: string }> };
+};
 
 let demo: DemoBrowser;
 const SHOTS = 'out/screenshots';
@@ -196,5 +199,21 @@ describe('the popup on an Al Jazeera article the corpus does not hold', () => {
       await popup.waitForTimeout(400);
       await popup.screenshot({ path: `${SHOTS}/popup-aljazeera-${shot}.png`, fullPage: true });
     }
+  });
+
+  it('lists a version added to the corpus after the page was read (its story was worked out before)', async () => {
+    const ask = (request: unknown) => popup.evaluate((r) => chrome.runtime.sendMessage(r), request);
+    const tabId = Number(new URL(popup.url()).searchParams.get('tab'));
+    const page = await ask({ type: 'page-of-tab', tabId });
+    const read = await ask({ type: 'article-text', articleId: page.value.articleId });
+    // A wire service's copy of the same article, imported while the page is open.
+    const copy = { text: read.value.text, url: 'https://www.example-wire.org/world/syria-un', published: '2012-03-12' };
+    expect(await ask({ type: 'import-articles', data: JSON.stringify(copy), format: 'jsonl' })).toMatchObject({
+      ok: true,
+      value: { added: [expect.any(String)] },
+    });
+    await popup.reload();
+    await expect.poll(() => panel(popup).innerText(), { timeout: 15_000 }).toContain('example-wire.org');
+    expect(await panel(popup).innerText()).toMatch(/Syndicated copy of the same wire story\s+example-wire\.org/);
   });
 });
