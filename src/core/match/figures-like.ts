@@ -1,6 +1,6 @@
 import { daysBetween, formatDate } from './dates';
-import { below, describeFigure, valuesAgree } from './figure-values';
-import { CUMULATIVE, related, sameMeasure, unclearIncidents } from './same-measure';
+import { describeFigure, valuesAgree } from './figure-values';
+import { CUMULATIVE, related, sameMeasure, tollChange, unclearIncidents } from './same-measure';
 import type {
   FigureAlongside,
   FigureCandidate,
@@ -69,10 +69,7 @@ function timeExplains(figure: FigureQuery, other: FigureLikeItem): boolean {
 }
 
 /** A cumulative toll that is lower at the later date. */
-function tollFell(figure: FigureQuery, other: FigureLikeItem): boolean {
-  if (!CUMULATIVE.has(figure.counts) || !other.days) return false;
-  return other.days > 0 ? below(other, figure) : below(figure, other);
-}
+const tollFell = (figure: FigureQuery, other: FigureLikeItem) => tollChange(figure, other) === 'fell';
 
 function explain(
   figure: FigureQuery,

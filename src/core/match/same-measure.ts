@@ -60,12 +60,18 @@ export function unclearIncidents<T extends FigureNumbers>(figures: readonly T[])
 }
 
 /**
- * Whether a difference between two measures of one cumulative toll is its growth: the later
- * one is the higher, at another date. Growth is not a contradiction.
+ * How one cumulative toll moved between two reports of it on different dates: 'grew' when the
+ * later is the higher (growth, not a contradiction), 'fell' when the later is the lower (which
+ * time does not explain); null for any other count, the same day, an unknown date, or values
+ * that agree.
  */
-export function tollGrew(a: DatedFigure, b: DatedFigure): boolean {
-  if (!CUMULATIVE.has(a.counts)) return false;
+export function tollChange(a: DatedFigure, b: DatedFigure): 'grew' | 'fell' | null {
+  if (!CUMULATIVE.has(a.counts)) return null;
   const days = daysBetween(a.published, b.published);
-  if (days === null || days === 0) return false;
-  return days > 0 ? below(a, b) : below(b, a);
+  if (days === null || days === 0) return null;
+  const [earlier, later] = days > 0 ? [a, b] : [b, a];
+  return below(earlier, later) ? 'grew' : below(later, earlier) ? 'fell' : null;
 }
+
+/** Whether a difference between two measures of one cumulative toll is its growth. */
+export const tollGrew = (a: DatedFigure, b: DatedFigure): boolean => tollChange(a, b) === 'grew';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DatedFigure } from '../../../src/core/match/same-measure';
-import { related, sameMeasure, tollGrew, unclearIncidents } from '../../../src/core/match/same-measure';
+import { related, sameMeasure, tollChange, tollGrew, unclearIncidents } from '../../../src/core/match/same-measure';
 
 // Invented tolls in an invented country, Meridia, and its town of Calder Rise.
 const toll = (over: Partial<DatedFigure>): DatedFigure => ({
@@ -61,5 +61,21 @@ describe('tollGrew', () => {
     expect(tollGrew(deaths(1200, '2020-01-01'), deaths(800, '2020-06-01'))).toBe(false);
     expect(tollGrew(deaths(800, '2020-01-01'), deaths(1200, '2020-01-01'))).toBe(false);
     expect(tollGrew(toll({ value: 8 }), toll({ value: 12, published: '2020-03-01' }))).toBe(false);
+  });
+});
+
+describe('tollChange', () => {
+  it('says whether a cumulative toll grew or fell from the earlier report to the later, either way round', () => {
+    const deaths = (over: Partial<DatedFigure>) => toll({ counts: 'deaths', subject: 'Meridia', ...over });
+    const january = deaths({ value: 800, published: '2020-01-01' });
+    expect(tollChange(january, deaths({ value: 1200, published: '2020-06-01' }))).toBe('grew');
+    expect(tollChange(deaths({ value: 1200, published: '2020-06-01' }), january)).toBe('grew');
+    expect(tollChange(january, deaths({ value: 500, published: '2020-06-01' }))).toBe('fell');
+    expect(tollChange(deaths({ value: 500, published: '2020-06-01' }), january)).toBe('fell');
+    // Values that agree ("about 820"), the same day, an unknown date, another kind of count: neither.
+    expect(tollChange(january, deaths({ value: 820, qualifier: 'about', published: '2020-06-01' }))).toBeNull();
+    expect(tollChange(january, deaths({ value: 1200, published: '2020-01-01' }))).toBeNull();
+    expect(tollChange(january, deaths({ value: 1200, published: null }))).toBeNull();
+    expect(tollChange(toll({ value: 8 }), toll({ value: 4, published: '2020-03-01' }))).toBeNull();
   });
 });
