@@ -12,9 +12,14 @@ export interface IndexRows {
 export function indexRows(article: CorpusArticle, quoteShingles: (text: string) => number[]): IndexRows {
   const published = article.published ?? '';
   const sentenceOf = (offset: number) => Math.max(0, spanIndexAt(article.sentences, offset));
-  const sentenceText = (index: number, fallback: string) => {
+  // Each sentence's text once, however many entries cite it.
+  const texts = new Map<string, number>();
+  const textOf = (index: number, fallback: string) => {
     const s = article.sentences[index];
-    return s ? article.text.slice(s.start, s.end) : fallback;
+    const text = s ? article.text.slice(s.start, s.end) : fallback;
+    let at = texts.get(text);
+    if (at === undefined) texts.set(text, (at = texts.size));
+    return at;
   };
   const mentions = new Map<string, MentionEntry>();
   const row: IndexRow = {
@@ -27,6 +32,7 @@ export function indexRows(article: CorpusArticle, quoteShingles: (text: string) 
     mentions: [],
     figures: [],
     quotes: [],
+    texts: [],
   };
   for (const a of article.annotations) {
     if (a.kind === 'actor' && a.actorId) {
@@ -35,7 +41,7 @@ export function indexRows(article: CorpusArticle, quoteShingles: (text: string) 
       const mention = mentions.get(key) ?? {
         actorId: a.actorId,
         sentence,
-        sentenceText: sentenceText(sentence, a.text),
+        text: textOf(sentence, a.text),
         forms: [],
       };
       if (!mention.forms.includes(a.text)) mention.forms.push(a.text);
@@ -45,13 +51,14 @@ export function indexRows(article: CorpusArticle, quoteShingles: (text: string) 
         counts: a.counts,
         subject: a.subject ?? '',
         figure: a,
-        sentenceText: sentenceText(sentenceOf(a.start), a.text),
+        text: textOf(sentenceOf(a.start), a.text),
       });
     } else if (a.kind === 'quote') {
       row.quotes.push({ quote: a, shingles: quoteShingles(a.text) });
     }
   }
   row.mentions = [...mentions.values()];
+  row.texts = [...texts.keys()];
   const actorIds = [...new Set(row.mentions.map((m) => m.actorId))];
   row.actorKeys = actorIds.map((id) => [id, published, article.id]);
   row.figureKeys = uniqueTuples(row.figures.map((f) => [f.counts, f.subject, published]));

@@ -15,7 +15,7 @@ import {
 } from '../core/match';
 import { articleCount } from './corpus-store';
 import type { MentionsByOutlet, OutletRef, StoryVersion } from '../messages';
-import type { CorpusDb, IndexRow, MentionEntry } from './db';
+import { citedText, type CorpusDb, type IndexRow, type MentionEntry } from './db';
 
 /** How many articles a card lists at most. */
 const ARTICLES_PER_ANSWER = 30;
@@ -51,7 +51,7 @@ export async function mentionsOf(
   actorId: string,
   excludeArticleId?: string,
 ): Promise<MentionsByOutlet[]> {
-  const byArticle = new Map<string, MentionEntry[]>();
+  const byArticle = new Map<string, { row: IndexRow; mentions: MentionEntry[] }>();
   const heads = await db.transaction('r', db.articleIndex, db.heads, async () => {
     // Newest first; the sentences of each article naming the actor are what a card shows.
     const rows = await db.articleIndex
@@ -61,24 +61,22 @@ export async function mentionsOf(
       .limit(ARTICLES_PER_ANSWER + 1)
       .toArray();
     for (const r of rows.filter((r) => r.articleId !== excludeArticleId).slice(0, ARTICLES_PER_ANSWER))
-      byArticle.set(
-        r.articleId,
-        r.mentions.filter((m) => m.actorId === actorId),
-      );
+      byArticle.set(r.articleId, { row: r, mentions: r.mentions.filter((m) => m.actorId === actorId) });
     return db.heads.bulkGet([...byArticle.keys()]);
   });
   const groups = new Map<string, MentionsByOutlet>();
   for (const a of heads) {
     if (!a) continue;
     const group = groups.get(a.outlet) ?? { outlet: outletRef(a.outlet), articles: [] };
-    const rows = byArticle.get(a.id)!.sort((x, y) => x.sentence - y.sentence);
+    const { row, mentions } = byArticle.get(a.id)!;
+    const rows = mentions.sort((x, y) => x.sentence - y.sentence);
     const forms = [...new Set(rows.flatMap((m) => m.forms ?? []))];
     group.articles.push({
       articleId: a.id,
       headline: a.headline,
       url: a.url,
       published: a.published,
-      sentences: rows.map((m) => m.sentenceText),
+      sentences: rows.map((m) => citedText(row, m)),
       forms,
     });
     groups.set(a.outlet, group);
@@ -119,7 +117,7 @@ export async function figuresLikeIn(
         articleId: r.articleId,
         outlet: r.outlet,
         published: r.published || null,
-        sentence: f.sentenceText,
+        sentence: citedText(r, f),
       })),
   );
   return figuresLike(figure, candidates);

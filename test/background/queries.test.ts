@@ -3,7 +3,7 @@ import { corpusService, type CorpusApi } from '../../src/background/corpus-servi
 import { seedBundled } from '../../src/background/corpus-store';
 import type { CorpusDb } from '../../src/background/db';
 import { pageArticle } from '../../src/core/corpus/page-article';
-import { summarize } from '../../src/core/match';
+import { summarize, summaryFigure } from '../../src/core/match';
 import { keepReading } from '../../src/background/readings';
 import { bundled, freshDb, seed } from './corpus-db';
 
@@ -103,5 +103,37 @@ describe('corpus queries over the seeded database', () => {
       ok: false,
       error: 'no article a-missing in the corpus',
     });
+  });
+});
+
+describe('index records written before they cited each sentence once', () => {
+  it('give the cards the same sentences and figures as records written now', async () => {
+    const now = freshDb();
+    const before = freshDb();
+    await seedBundled(now, bundled);
+    await seedBundled(before, bundled);
+    // Each record as it was written until December 2026: every entry with its sentence's text.
+    const rows = await before.articleIndex.toArray();
+    await before.articleIndex.bulkPut(
+      rows.map(({ texts, mentions, figures, ...row }) => ({
+        ...row,
+        mentions: mentions.map(({ text, ...m }) => ({ ...m, sentenceText: texts![text!]! })),
+        figures: figures.map(({ text, ...f }) => ({ ...f, sentenceText: texts![text!]! })),
+      })),
+    );
+    expect((await before.articleIndex.toArray()).every((r) => r.texts === undefined)).toBe(true);
+    const [oldRow, newRow] = await Promise.all([before.articleIndex.get(CBC().id), now.articleIndex.get(CBC().id)]);
+    // The same record, smaller: a sentence naming several actors is stored once.
+    expect(JSON.stringify(newRow).length).toBeLessThan(JSON.stringify(oldRow).length * 0.8);
+    const old = corpusService(before, Promise.resolve());
+    const current = corpusService(now, Promise.resolve());
+    const lavrov = await current.mentionsOf('sergey-lavrov');
+    expect(lavrov.flatMap((g) => g.articles.flatMap((a) => a.sentences)).length).toBeGreaterThan(3);
+    expect(await old.mentionsOf('sergey-lavrov')).toEqual(lavrov);
+    const toll = CBC().annotations.find((a) => a.kind === 'figure' && a.counts === 'deaths')!;
+    const query = { ...summaryFigure(toll as never), published: CBC().published };
+    const like = await current.figuresLike(query as never);
+    expect(like.items.length + like.alongside.length).toBeGreaterThan(0);
+    expect(await old.figuresLike(query as never)).toEqual(like);
   });
 });
