@@ -65,7 +65,7 @@ export type Extract = (tabId: number) => Promise<Result<PageInput>>;
 
 const notFound = (articleId: string) => ({ ok: false as const, error: `no page or article ${articleId}` });
 
-/** How many pages' stories are kept worked out: the pages open in the reader's tabs. */
+/** How many pages' stories are kept worked out: the pages the reader read last. */
 const KEPT_STORIES = 20;
 
 export function pageService(
@@ -92,6 +92,9 @@ export function pageService(
   const after = <T>(f: () => Promise<T>) => ready.then(() => writing).then(f);
   const { pollMs = 100, waitMs = 10_000, now = () => new Date() } = options;
 
+  /** What story matching and coverage gaps compare for a kept reading: the stored article's summary first, as for any stored page. */
+  const comparedSummary = async (reading: ReadingRow) => (await db.summaries.get(reading.articleId)) ?? reading.summary;
+
   /** Each kept reading's story, by article id, with the reading and the corpus it was worked out from. */
   const stories = new Map<string, { readAt: number; generation: number; versions: Promise<StoryVersion[]> }>();
   const storyOfReading = (reading: ReadingRow): Promise<StoryVersion[]> => {
@@ -99,10 +102,7 @@ export function pageService(
     if (known && known.readAt === reading.readAt && known.generation === db.generation) return known.versions;
     // Counted before the reads begin: a write issued meanwhile makes this answer old.
     const generation = db.generation;
-    // What story matching compares: the stored article's summary first, as a stored page's own is.
-    const versions = db.summaries
-      .get(reading.articleId)
-      .then((stored) => corpus.storyMatchOf(stored ?? reading.summary));
+    const versions = comparedSummary(reading).then((page) => corpus.storyMatchOf(page));
     stories.delete(reading.articleId);
     stories.set(reading.articleId, { readAt: reading.readAt, generation, versions });
     // A failed answer is not kept; the oldest story goes past KEPT_STORIES.
@@ -203,7 +203,7 @@ export function pageService(
     },
     storyOf: (articleId) =>
       after(async (): Promise<Result<StoryVersion[]>> => {
-        // A page open in a tab has its story worked out already; an article only stored is matched now.
+        // A page the reader read has its story worked out already; an article only stored is matched now.
         const reading = await readingOf(db, articleId);
         if (reading) return { ok: true, value: await storyOfReading(reading) };
         const stored = await db.summaries.get(articleId);
@@ -211,14 +211,14 @@ export function pageService(
       }),
     coverageGapsOf: (articleId) =>
       after(async (): Promise<Result<CoverageGaps>> => {
-        const [stored, reading] = await Promise.all([db.summaries.get(articleId), readingOf(db, articleId)]);
-        const page = stored ?? reading?.summary;
-        if (!page) return notFound(articleId);
         // A read page's versions are in its story, worked out already; an article only stored is matched now.
-        const gaps = reading
-          ? coverageGapsOfStory(db, page, await storyOfReading(reading))
-          : corpus.coverageGapsOf(page);
-        return { ok: true, value: await gaps };
+        const reading = await readingOf(db, articleId);
+        if (reading) {
+          const [page, story] = await Promise.all([comparedSummary(reading), storyOfReading(reading)]);
+          return { ok: true, value: await coverageGapsOfStory(db, page, story) };
+        }
+        const stored = await db.summaries.get(articleId);
+        return stored ? { ok: true, value: await corpus.coverageGapsOf(stored) } : notFound(articleId);
       }),
     articleText: (articleId) =>
       after(async (): Promise<Result<ArticleText>> => {
