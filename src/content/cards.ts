@@ -4,7 +4,7 @@ import type { Annotation, FigureAnnotation } from '../core/types';
 import type { Ask } from '../shared/ask';
 import { CONFIRM_CLASS } from '../shared/ui/ConfirmPrompt';
 import { Card, type CardData } from './card/Card';
-import { CARD_CSS } from './card/card-css';
+import { CARD_CSS, CONTROL_CSS } from './card/card-css';
 import { HighlightList, type ListEntry } from './card/HighlightList';
 import { lookUp, type PageFacts } from './card/look-up';
 import { NoteForm, type NoteFields } from './card/NoteForm';
@@ -92,7 +92,7 @@ export function attachCards(
   const doc = root.ownerDocument;
   const view = doc.defaultView!;
   // Made at once: the list control in it is the keyboard's way in from the start.
-  const shadow = new ShadowHost(doc, CARD_CSS);
+  const shadow = new ShadowHost(doc, CONTROL_CSS, CARD_CSS);
   signal.addEventListener('abort', () => shadow.destroy(), { once: true });
   let notes: PageNotes | null = null;
   let current: Highlighted | null = null;

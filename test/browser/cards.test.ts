@@ -154,6 +154,8 @@ describe('cards', () => {
     expect(text).not.toContain('CBC News');
     // The card never covers its highlight.
     const card = (await shownBox(page))!;
+    // Styled: the card's style sheet arrives with the first card (the list control's is there from the start).
+    expect(card.width).toBe(380);
     const mark = await rangeBox(await spotOf('crosswire-actor', 'Sergey Lavrov'));
     const overlap =
       card.x < mark.x + mark.width &&

@@ -15,8 +15,13 @@ export class ShadowHost {
   private readonly mount: HTMLElement;
   /** The keyboard list control's own place, fixed in the viewport, apart from the card's. */
   private readonly controlMount: HTMLElement;
+  private readonly root: ShadowRoot;
+  /** The card's style sheet, added before the first card renders (see CARD_CSS). */
+  private cardCss: string | null;
 
-  constructor(doc: Document, css: string) {
+  /** `controlCss` styles the list control, there from the start; `cardCss` the card, from its first showing. */
+  constructor(doc: Document, controlCss: string, cardCss: string) {
+    this.cardCss = cardCss;
     const suffix = [...crypto.getRandomValues(new Uint8Array(6))].map((b) => b.toString(16).padStart(2, '0')).join('');
     this.host = doc.createElement(`${HOST_PREFIX}${suffix}`);
     // Out of the page's flow and above it; the card positions itself inside.
@@ -24,9 +29,9 @@ export class ShadowHost {
       'style',
       'all: initial; position: absolute; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;',
     );
-    const root = this.host.attachShadow({ mode: 'closed' });
+    const root = (this.root = this.host.attachShadow({ mode: 'closed' }));
     const style = doc.createElement('style');
-    style.textContent = css;
+    style.textContent = controlCss;
     this.mount = doc.createElement('div');
     // max-content: the host is 0 wide, and a button in it would otherwise wrap word by word.
     this.mount.style.cssText = 'position: absolute; width: max-content;';
@@ -39,6 +44,12 @@ export class ShadowHost {
   }
 
   render(ui: ComponentChild): void {
+    if (ui !== null && this.cardCss !== null) {
+      const style = this.host.ownerDocument.createElement('style');
+      style.textContent = this.cardCss;
+      this.root.prepend(style);
+      this.cardCss = null;
+    }
     render(ui, this.mount);
   }
 
