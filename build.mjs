@@ -33,6 +33,7 @@ const BROWSERS = ['chrome', 'firefox'];
 const ENTRY_POINTS = {
   background: 'src/background/index.ts',
   content: 'src/content/index.ts',
+  'site-off': 'src/content/site-off.ts',
   extract: 'src/content/extract-entry.ts',
   popup: 'src/popup/index.tsx',
   options: 'src/options/index.tsx',

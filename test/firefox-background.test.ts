@@ -239,7 +239,7 @@ function staticRange(): Range {
  * Called right after the script starts: it paints only after its first round trips to the
  * background. (linkedom has no caretPositionFromPoint either: hovering is for the real-Firefox tests.)
  */
-function withHighlightApi(page: ContentPage): Map<string, NodeHighlight> {
+function withHighlightApi(page: Pick<ContentPage, 'document' | 'patched'>): Map<string, NodeHighlight> {
   const window = page.document.defaultView as unknown as Record<string | symbol, unknown>;
   const registry = new Map<string, NodeHighlight>();
   const own: Record<string | symbol, unknown> = {};
@@ -294,8 +294,10 @@ describe('dist/firefox/content.js on an article page', () => {
   it('paints Sergey Lavrov through the background without changing the page, and keeps watching it', async () => {
     const background = startBackground(FIREFOX, new IDBFactory());
     // As Firefox injects a manifest content script at document_idle: the page is parsed already.
-    const page = startContentScript(FIREFOX, ARTICLE_HTML, 'https://www.reuters.com/world/x', background);
-    const registry = withHighlightApi(page);
+    let registry = new Map<string, NodeHighlight>();
+    const page = startContentScript(FIREFOX, ARTICLE_HTML, 'https://www.reuters.com/world/x', background, 1, (p) => {
+      registry = withHighlightApi(p);
+    });
     const original = page.document.documentElement.outerHTML;
 
     const lavrov = await until(
@@ -320,7 +322,9 @@ describe('dist/firefox/content.js on an article page', () => {
     // script's requests are ones a web page's script may make.
     const asked = () => background.messages.map(({ message }) => (message as { type: string }).type);
     await until(() => asked().includes('notes-for'), 10_000, 'the notes request');
-    expect(asked()).toEqual(expect.arrayContaining(['get-settings', 'read-page', 'notes-for']));
+    expect(asked()).toEqual(expect.arrayContaining(['read-page', 'notes-for']));
+    // The sites switched off are known without asking (a flag set before the content script starts).
+    expect(asked()).not.toContain('get-settings');
     expect(asked().filter((type) => type === 'read-page')).toHaveLength(1);
     for (const { sender, reply } of background.messages) {
       expect(sender).toMatchObject({
@@ -367,8 +371,10 @@ describe('dist/firefox/content.js on an article page', () => {
 
   it('removes its highlights from CSS.highlights, and its host from the page, when switched off', async () => {
     const background = startBackground(FIREFOX, new IDBFactory());
-    const page = startContentScript(FIREFOX, ARTICLE_HTML, 'https://www.reuters.com/world/x', background);
-    const registry = withHighlightApi(page);
+    let registry = new Map<string, NodeHighlight>();
+    const page = startContentScript(FIREFOX, ARTICLE_HTML, 'https://www.reuters.com/world/x', background, 1, (p) => {
+      registry = withHighlightApi(p);
+    });
     // The page's own highlight, which must stay.
     registry.set('page-search', new NodeHighlight());
     const original = page.document.documentElement.outerHTML;

@@ -355,6 +355,8 @@ export function startContentScript(
   href: string,
   background: Background,
   tabId = 1,
+  /** Set the page up before the content script runs (as a browser has it from the start: CSS.highlights). */
+  prepare: (page: Pick<ContentPage, 'document' | 'patched'>) => void = () => undefined,
 ): ContentPage {
   const { window, document } = parseHTML(html) as unknown as { window: Record<string, unknown>; document: Document };
   const location = new URL(href);
@@ -386,6 +388,7 @@ export function startContentScript(
   const context = vm.createContext(globals, { name: `content script on ${href}`, ...NO_EVAL });
   // window and self are the global itself, as in a page.
   vm.runInContext('globalThis.window = globalThis.self = globalThis;', context);
+  prepare({ document, patched });
   vm.runInContext(readFileSync(join(distFirefox, 'content.js'), 'utf8'), context, {
     filename: 'moz-extension://content.js',
   });

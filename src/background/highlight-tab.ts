@@ -10,10 +10,16 @@ export interface HighlightApi {
     executeScript(injection: { target: { tabId: number }; files?: string[]; func?: () => void }): Promise<unknown[]>;
     insertCSS(injection: { target: { tabId: number }; files: string[] }): Promise<void>;
     registerContentScripts(
-      scripts: { id: string; matches: string[]; js: string[]; css: string[]; runAt: 'document_idle' }[],
+      scripts: {
+        id: string;
+        matches: string[];
+        js: string[];
+        css?: string[];
+        runAt: 'document_start' | 'document_idle';
+      }[],
     ): Promise<void>;
     unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
-    getRegisteredContentScripts(): Promise<{ id: string }[]>;
+    getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]>;
   };
 }
 

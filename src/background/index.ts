@@ -3,7 +3,7 @@ import type { MessageSender } from '../shared/browser';
 import { extensionApi } from '../shared/browser';
 import { readTab, type TabApi } from './read-tab';
 import { alwaysOnSite, highlightActiveTab, highlightTab, registeredSites, type HighlightApi } from './highlight-tab';
-import { corpusService } from './corpus-service';
+import { type CorpusApi, corpusService } from './corpus-service';
 import { seedBundled } from './corpus-store';
 import { CorpusDb } from './db';
 import { feedsService } from './feeds/service';
@@ -13,6 +13,7 @@ import { pageService } from './page-service';
 import { autoFetchFullText, fetchFullText, politePage } from './full-text';
 import { readFollowing } from './feeds/settings';
 import { forgetTab } from './readings';
+import { syncSitesOff } from './sites-off';
 import { upgradeEntry } from './corpus-store';
 import { parseHTML } from 'linkedom';
 
@@ -37,7 +38,23 @@ async function seed(): Promise<void> {
 // Every start checks the seeding: cheap when current, and it covers a worker that was
 // stopped during an install-time seed.
 const ready = seed().catch((error: unknown) => console.error('Crosswire: seeding the corpus failed', error));
-const corpus = corpusService(db, ready);
+const corpusBase = corpusService(db, ready);
+// Every settings change (the popup's switch, the options page, a restored backup) marks the
+// sites switched off for the content script (sites-off.ts). A site that could not be marked
+// would still be highlighted, so that failure is the change's error.
+const corpus: CorpusApi = {
+  ...corpusBase,
+  updateSettings: async (changes) => {
+    const next = await corpusBase.updateSettings(changes);
+    await syncSitesOff(highlightApi, next.disabledSites);
+    return next;
+  },
+};
+// And every start: registered scripts persist, but this covers a browser that dropped them.
+void corpus
+  .settings()
+  .then((settings) => syncSitesOff(highlightApi, settings.disabledSites))
+  .catch((error: unknown) => console.error('Crosswire: marking the sites switched off failed', error));
 const notes = notesService(db, ready, corpus);
 const pages = pageService(db, ready, corpus, (tabId) => readTab(tabApi, tabId), {
   // The reader's opt-in: the page's best matches that are feed headlines, fetched in full within a daily limit.

@@ -1,13 +1,13 @@
 /**
  * Content script entry point, injected at document_idle into the outlets the manifest
  * lists. On article pages (a cheap metadata check first), unless the reader switched this
- * site off, it sends the article to the background once (which reads it, keeps that reading,
- * and remembers the article if the reader opted in) and highlights the actors, figures and
- * quotes the background found. Everything it adds
- * hangs off one AbortController: switching off, or the extension going away under it
- * ("Extension context invalidated" after an update), removes it all. Highlights are
- * painted (painter.ts): nothing is written into the page's DOM but our UI's one host
- * element. It never throws into the page.
+ * site off (a flag set before it starts: site-off.ts), it sends the article to the
+ * background once (which reads it, keeps that reading, and remembers the article if the
+ * reader opted in) and highlights the actors, figures and quotes the background found.
+ * Everything it adds hangs off one AbortController: switching off, or the extension going
+ * away under it ("Extension context invalidated" after an update), removes it all.
+ * Highlights are painted (painter.ts): nothing is written into the page's DOM but our UI's
+ * one host element. It never throws into the page.
  */
 import type { PageInput, PageReading, Request } from '../messages';
 import { parseContentCommand } from '../messages';
@@ -29,6 +29,8 @@ let controller: AbortController | null = null;
 let cards: Cards | null = null;
 /** Set by the background when the user asked for this page (popup, context menu, shortcut). */
 const requested = (globalThis as { crosswireRequested?: boolean }).crosswireRequested === true;
+/** Set before we start on a site the reader switched off (site-off.ts): nothing to ask the background. */
+const siteOff = (globalThis as { crosswireSiteOff?: boolean }).crosswireSiteOff === true;
 
 async function highlight(): Promise<void> {
   controller?.abort();
@@ -149,8 +151,7 @@ async function main(): Promise<void> {
     else controller?.abort();
     return undefined;
   });
-  const settings = await sendRequest(runtime, { type: 'get-settings' });
-  if (!requested && settings.ok && settings.value.disabledSites.includes(location.hostname)) return;
+  if (!requested && siteOff) return;
   await highlight();
 }
 

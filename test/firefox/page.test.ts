@@ -8,7 +8,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultDictionary } from '../../src/core/actors/load';
 import { goldFiles, idFor } from '../core/gold';
 import { paintedRanges, paintedSpot, pointOnPainted } from '../painted';
-import { cardText, openArticle, paintedIdsOn, startDemoFirefox, tabIdOf, type DemoFirefox } from './demo-firefox';
+import {
+  ask,
+  cardText,
+  openArticle,
+  paintedIdsOn,
+  startDemoFirefox,
+  tabIdOf,
+  tellTab,
+  type DemoFirefox,
+} from './demo-firefox';
 
 let demo: DemoFirefox;
 const errors: string[] = [];
@@ -64,6 +73,24 @@ describe('the Firefox build in Firefox', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => cardText(demo, tabId)).toBe('');
     await page.close();
+  });
+
+  it('leaves a site the reader switched off alone, until asked', async () => {
+    await ask(demo, { type: 'set-settings', settings: { disabledSites: ['www.rt.com'] } });
+    try {
+      const page = await demo.firefox.browser.newPage();
+      await page.goto(demo.pages.find((p) => p.site === 'RT')!.url);
+      const tabId = await tabIdOf(demo, page.url());
+      // The content script has started, and found the site off.
+      await page.waitForFunction(() => performance.getEntriesByName('crosswire:start').length > 0);
+      await new Promise((done) => setTimeout(done, 1000)); // time to paint, were it going to
+      expect(await paintedIdsOn(demo, page, tabId, 'actor')).toEqual([]);
+      await tellTab(demo, tabId, { type: 'crosswire-highlights', on: true });
+      await expect.poll(() => paintedIdsOn(demo, page, tabId, 'actor'), { timeout: 15_000 }).toContain('sergey-lavrov');
+      await page.close();
+    } finally {
+      await ask(demo, { type: 'set-settings', settings: { disabledSites: [] } });
+    }
   });
 
   it('raises no errors on the pages', () => {
