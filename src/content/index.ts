@@ -130,15 +130,8 @@ function pageFacts(text: string, published: string | undefined): PageInput {
   };
 }
 
-async function main(): Promise<void> {
-  mark(TIMING.start);
-  const articlePage = () => requested || timed('article page?', () => isArticlePage(document));
-  // A page that builds its article after load may say it is one only then.
-  if (
-    !articlePage() &&
-    !(await whenArticleArrives(document, () => (articlePage() ? document.body : null), new AbortController().signal))
-  )
-    return;
+/** The background's commands: switch on or off, a note on the selection, take the reader to a highlight. */
+function listenForCommands(): void {
   runtime.onMessage.addListener((message: unknown) => {
     const parsed = parseContentCommand(message);
     // Not ours (or not well formed): undefined leaves the message to others.
@@ -151,7 +144,21 @@ async function main(): Promise<void> {
     else controller?.abort();
     return undefined;
   });
-  if (!requested && siteOff) return;
+}
+
+async function main(): Promise<void> {
+  mark(TIMING.start);
+  const articlePage = () => requested || timed('article page?', () => isArticlePage(document));
+  // Switched off: nothing runs, and nothing watches the page; on an article, the reader's
+  // command (the popup's switch, "Highlight this page") still reaches us.
+  if (!requested && siteOff) return articlePage() ? listenForCommands() : undefined;
+  // A page that builds its article after load may say it is one only then.
+  if (
+    !articlePage() &&
+    !(await whenArticleArrives(document, () => (articlePage() ? document.body : null), new AbortController().signal))
+  )
+    return;
+  listenForCommands();
   await highlight();
 }
 
