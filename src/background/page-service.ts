@@ -19,6 +19,7 @@ import type {
   PageInput,
   PageNotes,
   PageReading,
+  TabPage,
   Result,
   StoryVersion,
 } from '../messages';
@@ -40,7 +41,7 @@ export interface PagesApi {
    */
   annotateText(text: string, published: string | undefined, articleId?: string): Promise<Annotation[]>;
   /** The reading of a tab's page; the extractor reads it only when nothing did. */
-  pageOfTab(tabId: number, url?: string): Promise<Result<PageReading>>;
+  pageOfTab(tabId: number, url?: string): Promise<Result<TabPage>>;
   /** The reading a tab got once it has been highlighted, waiting for its content script to send it. */
   awaitTab(tabId: number): Promise<string | null>;
   /** Store a kept reading in the corpus. */
@@ -64,6 +65,14 @@ export interface PagesApi {
 export type Extract = (tabId: number) => Promise<Result<PageInput>>;
 
 const notFound = (articleId: string) => ({ ok: false as const, error: `no page or article ${articleId}` });
+
+/** A read page's story as it is kept: the reading and the corpus it was worked out from, and the answer once there. */
+interface KeptStory {
+  readAt: number;
+  generation: number;
+  versions: Promise<StoryVersion[]>;
+  done?: StoryVersion[];
+}
 
 /** How many pages' stories are kept worked out: the pages the reader read last. */
 const KEPT_STORIES = 20;
@@ -96,15 +105,25 @@ export function pageService(
   const comparedSummary = async (reading: ReadingRow) => (await db.summaries.get(reading.articleId)) ?? reading.summary;
 
   /** Each kept reading's story, by article id, with the reading and the corpus it was worked out from. */
-  const stories = new Map<string, { readAt: number; generation: number; versions: Promise<StoryVersion[]> }>();
+  const stories = new Map<string, KeptStory>();
+  /** Whether a kept story still holds for `reading`: worked out from it, and from the corpus as it is. */
+  const holds = (known: KeptStory | undefined, reading: ReadingRow): known is KeptStory =>
+    !!known && known.readAt === reading.readAt && known.generation === db.generation;
+  /** A kept reading's story if it is worked out and still holds, without waiting for one being worked out. */
+  const storyIfReady = (reading: ReadingRow): StoryVersion[] | undefined => {
+    const known = stories.get(reading.articleId);
+    return holds(known, reading) ? known.done : undefined;
+  };
   const storyOfReading = (reading: ReadingRow): Promise<StoryVersion[]> => {
     const known = stories.get(reading.articleId);
-    if (known && known.readAt === reading.readAt && known.generation === db.generation) return known.versions;
+    if (holds(known, reading)) return known.versions;
     // Counted before the reads begin: a write issued meanwhile makes this answer old.
     const generation = db.generation;
     const versions = comparedSummary(reading).then((page) => corpus.storyMatchOf(page));
+    const entry: KeptStory = { readAt: reading.readAt, generation, versions };
+    void versions.then((done) => (entry.done = done)).catch(() => undefined);
     stories.delete(reading.articleId);
-    stories.set(reading.articleId, { readAt: reading.readAt, generation, versions });
+    stories.set(reading.articleId, entry);
     // A failed answer is not kept; the oldest story goes past KEPT_STORIES.
     versions.catch(() => stories.get(reading.articleId)?.versions === versions && stories.delete(reading.articleId));
     for (const id of stories.keys()) if (stories.size > KEPT_STORIES) stories.delete(id);
@@ -169,9 +188,12 @@ export function pageService(
         return reading ? annotateInContext(reading.article.text, text, annotateAt) : annotateAt(text);
       }),
     pageOfTab: (tabId, url) =>
-      after(async (): Promise<Result<PageReading>> => {
+      after(async (): Promise<Result<TabPage>> => {
         const kept = await readingOfTab(db, tabId, url);
-        if (kept) return { ok: true, value: await readingReply(kept.article, kept.source) };
+        // The story comes along when it is worked out already: the popup then asks nothing more.
+        const story = kept && storyIfReady(kept);
+        if (kept)
+          return { ok: true, value: { ...(await readingReply(kept.article, kept.source)), ...(story && { story }) } };
         const page = await extract(tabId);
         if (!page.ok) return page;
         const row = await read(pageArticle(page.value), 'extractor', tabId);

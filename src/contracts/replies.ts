@@ -47,6 +47,14 @@ export interface PageReading {
   stored: boolean;
 }
 
+/**
+ * A tab's page for the popup: its reading, and its story when the background has it worked
+ * out already (it does once the page is read), so the popup need not ask for it again.
+ */
+export interface TabPage extends PageReading {
+  story?: StoryVersion[];
+}
+
 export interface MentionsByOutlet {
   outlet: OutletRef;
   /** `forms`: how the article spelled the actor ("Sergei Lavrov", "Lavrov"), when known. */
@@ -159,7 +167,7 @@ export interface ReplyValues {
   ping: { version: string };
   'read-page': PageReading;
   'annotate-text': Annotation[];
-  'page-of-tab': PageReading;
+  'page-of-tab': TabPage;
   'corpus-status': CorpusStatus;
   'mentions-of': MentionsByOutlet[];
   'figures-like': FiguresLike;
@@ -223,17 +231,19 @@ const READING = v.looseObject({
   stored: v.boolean(),
 });
 
+const STORY = v.array(keys('articleId', 'score', 'label', 'reasons'));
+
 // One check per request type: the record's type makes a missing one a compile error.
 const REPLY_CHECKS: { [K in RequestType]: v.GenericSchema } = {
   ping: v.looseObject({ version: v.string() }),
   'read-page': READING,
   'annotate-text': v.array(ANNOTATION),
-  'page-of-tab': READING,
+  'page-of-tab': v.looseObject({ ...READING.entries, story: v.optional(STORY) }),
   'corpus-status': keys('articles', 'bundled', 'user', 'feed', 'shared', 'version'),
   'mentions-of': v.array(keys('outlet', 'articles')),
   'figures-like': keys('items', 'alongside', 'verdict'),
   'quotes-like': v.array(keys('articleId', 'kind')),
-  'story-match': v.array(keys('articleId', 'score', 'label', 'reasons')),
+  'story-match': STORY,
   'coverage-gaps': keys('missing', 'extra', 'versions'),
   'syndication-diff': v.array(keys('op', 'text')),
   'add-page': ID,

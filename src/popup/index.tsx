@@ -10,7 +10,8 @@ import { downloadText } from '../shared/download';
 // For `npm run bench`: when the browser runs our script, the part of the popup's time that is not ours.
 performance.mark('crosswire:popup-script');
 const ping = () => sendRequest(extensionApi.runtime, { type: 'ping' });
-const { ask, ahead } = askingAhead((request) => sendRequest(extensionApi.runtime, request));
+const asking = askingAhead((request) => sendRequest(extensionApi.runtime, request));
+const { ask } = asking;
 
 /**
  * The tab the popup is about: the one it was opened over (activeTab lets us read its URL),
@@ -46,7 +47,7 @@ const openOptions = () => void extensionApi.runtime.openOptionsPage().then(() =>
 if (root) {
   void activeTab().then((tab) => {
     // Asked before the first frame: the page and its story are on their way while it renders.
-    void askFirstAhead(ahead, tab.id, tab.url ?? undefined);
+    void askFirstAhead(asking, tab.id, tab.url ?? undefined);
     render(<Popup ping={ping} ask={ask} tab={tab} openOptions={openOptions} download={downloadText} />, root);
     // For `npm run bench`: the popup has drawn its frame (the story follows when the background answers).
     performance.mark('crosswire:popup-rendered');

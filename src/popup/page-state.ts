@@ -1,8 +1,8 @@
-import type { PageReading, Result } from '../messages';
+import type { Result, TabPage } from '../messages';
 import type { Ask } from '../shared/ask';
 
-/** The page the popup is about, as the background read it (see contracts/replies.ts). */
-export type PageFacts = PageReading;
+/** The page the popup is about, as the background read it, with its story when known (see contracts/replies.ts). */
+export type PageFacts = TabPage;
 
 /**
  * The tab's page as the background holds it: the reading its content script sent, or, where

@@ -374,6 +374,25 @@ describe('story matching by article id', () => {
     expect(await pages.storyOf('a-000000000000')).toEqual({ ok: false, error: 'no page or article a-000000000000' });
   });
 
+  it('sends a read page’s story along with the page to the popup, when it is worked out and still holds', async () => {
+    const { corpus, pages } = await setup();
+    const copy = { text: VOA().text, url: 'https://www.voanews.com/a/syria-un-2012-03-12', published: '2012-03-12' };
+    await pages.readPage(copy, 3);
+    const story = async () => {
+      const page = await pages.pageOfTab(3);
+      return page.ok ? page.value.story : page.error;
+    };
+    // Once worked out (it is, once the page is read), it comes with the page: the popup's own answer.
+    await vi.waitFor(async () => expect(await story()).toBeDefined());
+    const page = await pages.pageOfTab(3);
+    const asked = await pages.storyOf(page.ok ? page.value.articleId : '');
+    expect(asked.ok && asked.value.length).toBeGreaterThan(0);
+    expect(await story()).toEqual(asked.ok ? asked.value : null);
+    // The corpus changed since: the page comes alone, and the popup asks for the story.
+    expect(await corpus.deleteArticle(CBC().id)).toMatchObject({ ok: true });
+    expect(await story()).toBeUndefined();
+  });
+
   it('gives the side-by-side view a kept reading’s text, or a stored article’s', async () => {
     const { pages } = await setup();
     await pages.readPage(PAGE, 5);

@@ -6,13 +6,13 @@ import { askFirstAhead, askingAhead } from '../../src/popup/prefetch';
 import type { Ask } from '../../src/shared/ask';
 
 /** A background that answers each request with the number of requests it has had, and logs them. */
-function background(page: { ok: boolean } = { ok: true }) {
+function background(page: { ok: boolean; story?: unknown[] } = { ok: true }) {
   const sent: Request[] = [];
   const ask = (async (request: Request) => {
     sent.push(request);
     if (request.type === 'page-of-tab')
       return page.ok
-        ? { ok: true, value: { articleId: 'a-000000000007' } }
+        ? { ok: true, value: { articleId: 'a-000000000007', ...(page.story && { story: page.story }) } }
         : { ok: false, error: 'cannot read this page' };
     return { ok: true, value: sent.length };
   }) as unknown as Ask;
@@ -35,8 +35,9 @@ describe('asking ahead', () => {
 
   it('asks for the tab’s page, then that page’s story, before the popup renders', async () => {
     const { ask: send, sent } = background();
-    const { ask, ahead } = askingAhead(send);
-    await askFirstAhead(ahead, 5, 'https://www.cbc.ca/news/world/a-1');
+    const asking = askingAhead(send);
+    const { ask } = asking;
+    await askFirstAhead(asking, 5, 'https://www.cbc.ca/news/world/a-1');
     expect(sent).toEqual([
       { type: 'page-of-tab', tabId: 5, url: 'https://www.cbc.ca/news/world/a-1' },
       { type: 'story-match', articleId: 'a-000000000007' },
@@ -49,12 +50,25 @@ describe('asking ahead', () => {
     expect(sent).toHaveLength(2);
   });
 
+  it('asks for no story when the page came with it (the background had it worked out)', async () => {
+    const story = [{ articleId: 'a-000000000008', score: 0.9, label: 'same event', reasons: [] }];
+    const { ask: send, sent } = background({ ok: true, story });
+    const asking = askingAhead(send);
+    await askFirstAhead(asking, 5);
+    expect(sent.map((r) => r.type)).toEqual(['page-of-tab']);
+    // The story view takes it as the answer to its own request, once.
+    expect(await asking.ask({ type: 'story-match', articleId: 'a-000000000007' })).toEqual({ ok: true, value: story });
+    expect(sent).toHaveLength(1);
+    await asking.ask({ type: 'story-match', articleId: 'a-000000000007' });
+    expect(sent.map((r) => r.type)).toEqual(['page-of-tab', 'story-match']);
+  });
+
   it('asks for no story when the page cannot be read, nor for a popup with no tab', async () => {
     const unreadable = background({ ok: false });
-    await askFirstAhead(askingAhead(unreadable.ask).ahead, 5);
+    await askFirstAhead(askingAhead(unreadable.ask), 5);
     expect(unreadable.sent.map((r) => r.type)).toEqual(['page-of-tab']);
     const none = background();
-    await askFirstAhead(askingAhead(none.ask).ahead, null);
+    await askFirstAhead(askingAhead(none.ask), null);
     expect(none.sent).toEqual([]);
   });
 });
