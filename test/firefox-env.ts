@@ -67,6 +67,7 @@ export interface FakeBrowser {
     openOptionsPage(): Promise<void>;
     onMessage: FakeEvent;
     onInstalled: FakeEvent;
+    onStartup: FakeEvent;
   };
   contextMenus: { create(properties: unknown): unknown; removeAll(): Promise<void>; onClicked: FakeEvent };
   commands: { onCommand: FakeEvent };
@@ -118,6 +119,7 @@ export function fakeBrowser(
       openOptionsPage: stub('runtime.openOptionsPage') as () => Promise<void>,
       onMessage: new FakeEvent(),
       onInstalled: new FakeEvent(),
+      onStartup: new FakeEvent(),
     },
     contextMenus: {
       // menus.create answers synchronously with the item's id in Firefox.

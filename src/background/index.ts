@@ -50,11 +50,12 @@ const corpus: CorpusApi = {
     return next;
   },
 };
-// And every start: registered scripts persist, but this covers a browser that dropped them.
-void corpus
-  .settings()
-  .then((settings) => syncSitesOff(highlightApi, settings.disabledSites))
-  .catch((error: unknown) => console.error('Crosswire: marking the sites switched off failed', error));
+/** Marked again once per install, update and browser start (sites-off.ts), not on every wake of the worker. */
+const markSitesOffAgain = () =>
+  void corpus
+    .settings()
+    .then((settings) => syncSitesOff(highlightApi, settings.disabledSites))
+    .catch((error: unknown) => console.error('Crosswire: marking the sites switched off failed', error));
 const notes = notesService(db, ready, corpus);
 const pages = pageService(db, ready, corpus, (tabId) => readTab(tabApi, tabId), {
   // The reader's opt-in: the page's best matches that are feed headlines, fetched in full within a daily limit.
@@ -137,7 +138,9 @@ runtime.onMessage.addListener((message: unknown, sender: MessageSender) => {
 // A closed tab's page is no longer the popup's business (its reading stays, by article id).
 tabs.onRemoved.addListener((tabId) => void forgetTab(db, tabId).catch(() => undefined));
 
+runtime.onStartup.addListener(markSitesOffAgain);
 runtime.onInstalled.addListener(() => {
+  markSitesOffAgain();
   // Menus persist across restarts; recreate them once per install or update.
   void contextMenus.removeAll().then(() => {
     contextMenus.create({ id: HIGHLIGHT_MENU, title: 'Highlight this page with Crosswire', contexts: ['page'] });

@@ -121,11 +121,14 @@ export function pageService(
     const generation = db.generation;
     const versions = comparedSummary(reading).then((page) => corpus.storyMatchOf(page));
     const entry: KeptStory = { readAt: reading.readAt, generation, versions };
-    void versions.then((done) => (entry.done = done)).catch(() => undefined);
     stories.delete(reading.articleId);
     stories.set(reading.articleId, entry);
-    // A failed answer is not kept; the oldest story goes past KEPT_STORIES.
-    versions.catch(() => stories.get(reading.articleId)?.versions === versions && stories.delete(reading.articleId));
+    // The answer is kept for the popup's page (storyIfReady); a failed one is not kept at all.
+    versions.then(
+      (done) => (entry.done = done),
+      () => stories.get(reading.articleId) === entry && stories.delete(reading.articleId),
+    );
+    // The oldest story goes past KEPT_STORIES.
     for (const id of stories.keys()) if (stories.size > KEPT_STORIES) stories.delete(id);
     return versions;
   };

@@ -12,9 +12,10 @@ const HOST = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*$/i;
  * script registered for those hosts at document_start sets a flag in our content scripts'
  * world, which the content script reads at once. It used to ask the background for the
  * settings first, a round trip of 12-20 ms before every page's text could go (more in
- * Firefox), and it now does nothing at all on a site that is off. Registered scripts persist
- * across restarts; this is called on every settings change and on every start, and does
- * nothing when the registration already says the same.
+ * Firefox), and it now does nothing at all on a site that is off. Chromium keeps registered
+ * scripts across sessions (`persistAcrossSessions`, checked here); this is called on every
+ * settings change, and once per install, update and browser start in case a browser did not,
+ * and does nothing when the registration already says the same.
  */
 export async function syncSitesOff(api: Pick<HighlightApi, 'scripting'>, hosts: readonly string[]): Promise<void> {
   const matches = [...new Set(hosts.filter((h) => HOST.test(h)).map((h) => `*://${h.toLowerCase()}/*`))].sort();

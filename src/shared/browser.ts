@@ -11,7 +11,7 @@ import type { Action, Alarms, Commands, Menus, Permissions, Runtime, Scripting, 
 export interface ExtensionApi {
   runtime: Pick<
     Runtime.Static,
-    'id' | 'getManifest' | 'getURL' | 'sendMessage' | 'onMessage' | 'onInstalled' | 'openOptionsPage'
+    'id' | 'getManifest' | 'getURL' | 'sendMessage' | 'onMessage' | 'onInstalled' | 'onStartup' | 'openOptionsPage'
   >;
   scripting: Pick<
     Scripting.Static,
