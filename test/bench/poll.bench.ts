@@ -3,7 +3,7 @@
 // 50 ms". 50 RSS feeds of 60 items each, served over local HTTPS on hosts the manifest grants,
 // are polled through the options page's 'poll-now' message. A Chromium trace gives the service
 // worker thread's CPU time and its longest task; a second poll (all 304) costs what an
-// unchanged poll costs; and queries sent while a poll runs are timed against the same queries
+// unchanged poll costs, and a third, each feed moved on by a few items, what a usual poll costs; and queries sent while a poll runs are timed against the same queries
 // with no poll running, measured just before it. Writes the figures into out/bench.json.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +20,8 @@ declare const chrome: {
 
 const FEEDS = 50;
 const ITEMS = 60;
+/** New items in each feed when it has moved on. */
+const MOVED = 5;
 const QUERY_GAP_MS = 20;
 const BASELINE_MS = Number(process.env.BENCH_POLL_BASELINE_MS ?? 5000);
 // Issue 13's targets, printed beside the figures.
@@ -27,7 +29,7 @@ const CPU_TARGET_MS = 2000;
 const HELD_TARGET_MS = 50;
 
 // Synthetic diplomacy news: every (actor, topic, city) triple differs for the 2 × 3,000 items,
-// so no item is skipped as a duplicate of another.
+// so no item is skipped as a duplicate of another (the 250 newer ones differ by their figure).
 const list = (names: string) => names.split(', ');
 const ACTORS = list(
   'Sergey Lavrov, Antony Blinken, Antonio Guterres, the United Nations, the European Union, Wang Yi, Kofi Annan, ' +
@@ -73,12 +75,17 @@ function item(host: string, k: number, published: Date): string {
 <pubDate>${published.toUTCString()}</pubDate></item>`;
 }
 
-/** Feed `f` of set `set` (0 or 1): RSS 2.0, today's items, a minute apart. */
-function feed(host: string, set: number, f: number): string {
+/**
+ * Feed `f` of set `set` (0 or 1): RSS 2.0, today's items, a minute apart. With `moved` new
+ * items it is the same feed later on: those on top, and its oldest as many fewer.
+ */
+function feed(host: string, set: number, f: number, moved = 0): string {
   const now = Date.now();
-  const items = Array.from({ length: ITEMS }, (_, i) =>
+  const fresh = Array.from({ length: moved }, (_, i) => item(host, 2 * FEEDS * ITEMS + f * moved + i, new Date(now)));
+  const items = Array.from({ length: ITEMS - moved }, (_, i) =>
     item(host, (set * FEEDS + f) * ITEMS + i, new Date(now - (i + 1) * 60_000)),
   );
+  items.unshift(...fresh);
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>${host} - World</title><link>https://${host}/world</link>
 <lastBuildDate>${new Date(now).toUTCString()}</lastBuildDate>
@@ -95,9 +102,12 @@ const HOSTS = (
 const feedUrl = (host: string, set: number) => `https://${host}/bench/${'ab'[set]}/world.xml`;
 
 const answered = { full: 0, notModified: 0 };
+/** The body each feed serves now, and its ETag: a feed moves on when the bench says so. */
+const served = new Map<string, { body: string; etag: string }>();
 const rss =
-  (body: string, etag: string): Responder =>
+  (url: string): Responder =>
   (req, res) => {
+    const { body, etag } = served.get(url)!;
     if (req.headers['if-none-match'] === etag) return void (answered.notModified++, res.writeHead(304, { etag }).end());
     answered.full++;
     res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag }).end(body);
@@ -213,7 +223,10 @@ const figure = (value: number, unit: string, baseline: number | null = null) => 
 ensureBuilt();
 const pages: Record<string, Responder> = {};
 for (const [f, host] of HOSTS.entries())
-  for (const set of [0, 1]) pages[feedUrl(host, set).slice(8)] = rss(feed(host, set, f), `"${host}-${set}"`);
+  for (const set of [0, 1]) {
+    served.set(feedUrl(host, set), { body: feed(host, set, f), etag: `"${host}-${set}"` });
+    pages[feedUrl(host, set).slice(8)] = rss(feedUrl(host, set));
+  }
 const server = await startNewsServer(pages);
 const extension = await launchWithExtension(join(DIST, 'chrome'), server.chromiumArgs);
 const tracing = await extension.context.browser()!.newBrowserCDPSession();
@@ -257,6 +270,11 @@ expectPoll(first.result, FEEDS * ITEMS, 0);
 const second = await traced(tracing, () => timedPoll(page, {}, true));
 expectPoll(second.result, 0, FEEDS);
 if (answered.notModified !== FEEDS) throw new Error(`${answered.notModified} feeds answered 304, not ${FEEDS}`);
+// The usual poll: every feed has moved on by a few items since the last.
+for (const [f, host] of HOSTS.entries())
+  served.set(feedUrl(host, 0), { body: feed(host, 0, f, MOVED), etag: `"${host}-0-moved"` });
+const moved = await traced(tracing, () => timedPoll(page, {}, true));
+expectPoll(moved.result, FEEDS * MOVED, 0);
 const quiet = await traced(tracing, () => timedPoll(page, QUERIES, false, BASELINE_MS));
 await follow(1); // 50 new feeds, so the poll under queries stores as much as the first
 const busy = await traced(tracing, () => timedPoll(page, QUERIES, true));
@@ -274,14 +292,17 @@ const results: BenchResults = {
   'poll of 50 feeds items stored': figure(stored / (first.result.wallMs / 1000), 'items/s'),
   'poll of 50 unchanged feeds wall time': figure(second.result.wallMs, 'ms'),
   'poll of 50 unchanged feeds worker CPU': figure(second.load.cpuMs, 'ms'),
+  'poll of 50 feeds moved on by 5 items wall time': figure(moved.result.wallMs, 'ms'),
+  'poll of 50 feeds moved on by 5 items worker CPU': figure(moved.load.cpuMs, 'ms'),
   'poll of 50 feeds under queries wall time': figure(busy.result.wallMs, 'ms', first.result.wallMs),
   'poll of 50 feeds under queries worker CPU': figure(busy.load.cpuMs, 'ms'),
   'longest worker task during a poll with queries': figure(busy.load.longestTaskMs, 'ms', quiet.load.longestTaskMs),
 };
 const lines = [
-  `50 feeds × 60 items (${articlesBefore} → ${articlesAfter} articles over two polls); trace of the service worker thread`,
+  `50 feeds × 60 items (${articlesBefore} → ${articlesAfter} articles over the polls); trace of the service worker thread`,
   `first poll:     ${first.result.wallMs.toFixed(0)} ms wall, ${first.load.cpuMs.toFixed(0)} ms CPU (target < ${CPU_TARGET_MS}), ${first.load.busyMs.toFixed(0)} ms busy, longest task ${first.load.longestTaskMs.toFixed(0)} ms, ${results['poll of 50 feeds items stored']!.value} items/s`,
   `second (304):   ${second.result.wallMs.toFixed(0)} ms wall, ${second.load.cpuMs.toFixed(0)} ms CPU`,
+  `moved on (${MOVED} new a feed): ${moved.result.wallMs.toFixed(0)} ms wall, ${moved.load.cpuMs.toFixed(0)} ms CPU`,
   `under queries:  ${busy.result.wallMs.toFixed(0)} ms wall, ${busy.load.cpuMs.toFixed(0)} ms CPU, longest task ${busy.load.longestTaskMs.toFixed(0)} ms (queries alone: ${quiet.load.longestTaskMs.toFixed(0)} ms)`,
   `query latency (ms)      n  p50 / p95 / max during the poll  |   n  p50 / p95 / max, no poll (target max < ${HELD_TARGET_MS} ms)`,
 ];
