@@ -157,6 +157,12 @@ export interface FeedRow {
   retryAt: number | null;
   /** How many entries it added to the corpus, in all. */
   items: number;
+  /**
+   * The keys (feedItemKey) of the items its last stored body listed, in order: each was built
+   * and stored, or skipped, then, so the next poll builds only the others. Written with the
+   * validators, by the poll's last write.
+   */
+  seenItems?: string[];
 }
 
 export interface SettingRow {

@@ -80,7 +80,7 @@ export async function saveRow(db: CorpusDb, row: FeedRow): Promise<void> {
 
 /** What the options page shows of a row: all but the validators and the body hash. */
 export function statusOf(row: FeedRow): FeedStatus {
-  const { etag: _etag, lastModified: _lastModified, bodyHash: _bodyHash, ...status } = row;
+  const { etag: _etag, lastModified: _lastModified, bodyHash: _bodyHash, seenItems: _seenItems, ...status } = row;
   return status;
 }
 

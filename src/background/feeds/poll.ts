@@ -7,7 +7,7 @@
  * stops the others.
  */
 import { outletOf } from '../../core/corpus/canonical-url';
-import { decodeFeed, feedArticle, parseFeed } from '../../core/feeds';
+import { decodeFeed, feedArticle, feedItemKey, parseFeed } from '../../core/feeds';
 import type { PollReport } from '../../messages';
 import type { CorpusArticle } from '../../core/corpus/types';
 import { pruneFeedEntries } from '../corpus-store';
@@ -19,6 +19,8 @@ import { storeEntries } from './store-entries';
 import { pollSubscription } from './subscriptions';
 
 const AT_ONCE = 4;
+/** The most item keys a feed's row keeps (a feed lists tens of items, rarely hundreds). */
+const SEEN_KEPT = 2_000;
 const DAY_MS = 86_400_000;
 const FEED_ACCEPT =
   'application/rss+xml, application/atom+xml, application/rdf+xml, application/feed+json, ' +
@@ -68,8 +70,16 @@ export async function pollFeed(row: FeedRow, deps: PollDeps): Promise<RowResult>
     items
       .map((item) => feedArticle(item, outlet))
       .filter((a): a is CorpusArticle => a !== null && (a.published === null || a.published >= oldest));
-  const next = afterSuccess(row, deps.now(), { ...body.seen, title: parsed.value.title });
-  const written = await storeEntries(deps.db, row, next, parsed.value.items, build, {
+  // The items its last stored body listed were built and stored (or skipped) then: only the
+  // others are built and looked up now. An entry the reader deleted stays deleted.
+  const keys = parsed.value.items.map(feedItemKey);
+  const seen = new Set(row.seenItems);
+  const unseen = parsed.value.items.filter((_, i) => !seen.has(keys[i]!));
+  const next = {
+    ...afterSuccess(row, deps.now(), { ...body.seen, title: parsed.value.title }),
+    seenItems: keys.slice(0, SEEN_KEPT),
+  };
+  const written = await storeEntries(deps.db, row, next, unseen, build, {
     origin: 'feed',
     now: deps.now(),
   });

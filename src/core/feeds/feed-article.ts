@@ -1,4 +1,5 @@
 import { buildArticle } from '../corpus/build-article';
+import { fnv1a64 } from '../corpus/content-hash';
 import type { CorpusArticle } from '../corpus/types';
 import type { FeedItem } from './types';
 
@@ -21,4 +22,15 @@ export function feedArticle(item: FeedItem, outlet: string): CorpusArticle | nul
     wire: null,
   };
   return { ...buildArticle(text, meta, 'feed'), depth: 'headline', guid: item.guid };
+}
+
+/**
+ * An item's identity within its feed, short: a hash of its GUID, else its link, else its
+ * text. A feed's row keeps those of the items it last stored, and a poll builds only the
+ * items it has not seen: a feed that moved on by a few items costs those few.
+ */
+export function feedItemKey(item: FeedItem): string {
+  if (item.guid) return fnv1a64(`guid ${item.guid}`);
+  if (item.url) return fnv1a64(`url ${item.url}`);
+  return fnv1a64(`text ${item.title ?? ''}\n${item.summary ?? ''}`);
 }

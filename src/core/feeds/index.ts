@@ -5,7 +5,7 @@
  */
 export { decodeFeed } from './decode';
 export { DEFAULT_FEEDS } from './default-feeds';
-export { feedArticle } from './feed-article';
+export { feedArticle, feedItemKey } from './feed-article';
 export { feedsFromOpml, feedsToOpml } from './opml';
 export { feedOrigins } from './origins';
 export { parseFeed } from './parse';

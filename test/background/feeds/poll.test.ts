@@ -1,13 +1,23 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { corpusService } from '../../../src/background/corpus-service';
-import { insertEntries, seedBundled } from '../../../src/background/corpus-store';
+import { deleteArticle, insertEntries, seedBundled } from '../../../src/background/corpus-store';
 import { CorpusDb, type HeadRow } from '../../../src/background/db';
 import { pollFeeds } from '../../../src/background/feeds/poll';
 import { feedArticle } from '../../../src/core/feeds/feed-article';
 import { bundled } from '../corpus-db';
 import { answer, fakeWeb, hanging } from './fake-web';
 import { atom, feedRow, MINUTE, NOW, pollDeps, rss, story } from './feeds-fixtures';
+
+// How many items the poll builds into entries (annotates): the original, counted.
+const built = vi.hoisted(() => ({ items: 0 }));
+vi.mock('../../../src/core/feeds/feed-article', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../../src/core/feeds/feed-article')>();
+  return {
+    ...original,
+    feedArticle: (...args: Parameters<typeof original.feedArticle>) => (built.items++, original.feedArticle(...args)),
+  };
+});
 
 let n = 0;
 async function seededDb(name = `crosswire-poll-${++n}-${Date.now()}`): Promise<CorpusDb> {
@@ -78,6 +88,21 @@ describe('pollFeeds', () => {
     // The story that left the feed stays in the corpus.
     expect(await entriesOf(db, 'alpha.example.org')).toEqual(urls('alpha.example.org', [1, 2, 3, 4]));
     expect((await db.feeds.get('https://alpha.example.org/feed.xml'))?.items).toBe(4);
+  });
+
+  it('builds only the items the feed did not list last time, and brings back no entry the reader deleted', async () => {
+    const db = await seededDb();
+    await db.feeds.put(feedRow('alpha.example.org'));
+    const web = fakeWeb({ 'https://alpha.example.org/feed.xml': answer(rss('alpha.example.org', [1, 2, 3])) });
+    await pollFeeds(pollDeps(db, web.fetch));
+    const second = await db.articles.where('canonicalUrl').equals(story('alpha.example.org', 2).url).first();
+    expect((await deleteArticle(db, second!.id)).ok).toBe(true);
+    // The feed moved on: two new items on top of the three it listed.
+    web.routes['https://alpha.example.org/feed.xml'] = answer(rss('alpha.example.org', [4, 5, 1, 2, 3]));
+    built.items = 0;
+    expect(await pollFeeds(pollDeps(db, web.fetch))).toMatchObject({ added: 2, failed: [] });
+    expect(built.items).toBe(2);
+    expect(await entriesOf(db, 'alpha.example.org')).toEqual(urls('alpha.example.org', [1, 3, 4, 5]));
   });
 
   it('never lets a failing feed stop the others, and backs each one off by itself', async () => {
