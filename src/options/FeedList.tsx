@@ -1,10 +1,10 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FeedStatus, FollowingState } from '../messages';
 import type { Ask } from '../shared/ask';
-import { plural, sourceName, webAddress } from './follow-words';
-import { NoteLine, type Note } from './Note';
-import { askPermission, notGranted, type Permission, type RequestOrigins } from './permission';
+import { plural, sourceName } from './follow-words';
+import { NoteLine } from './Note';
+import { askPermission, notGranted, type RequestOrigins } from './permission';
+import { useSourceEditing } from './source-editing';
 import { SourceList } from './SourceRow';
 
 export interface SourceListProps {
@@ -45,54 +45,19 @@ export function FeedList({
   onState,
   children,
 }: SourceListProps & { children?: ComponentChildren }) {
-  const [draft, setDraft] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [note, setNote] = useState<Note>(null);
-  const noteRef = useRef<HTMLParagraphElement>(null);
-  const [focusNote, setFocusNote] = useState(0);
-  useEffect(() => {
-    // The removed row took the focus with it: put it on what happened.
-    if (focusNote) noteRef.current?.focus();
-  }, [focusNote]);
-
-  const add = async (url: string, asked: Promise<Permission> | null) => {
-    const permission = asked && (await asked);
-    if (permission && !permission.granted)
-      return setNote({ kind: 'error', text: `The feed was not added: ${notGranted(permission, 'its site')}.` });
-    const r = await ask({ type: 'add-feed', url });
-    if (!r.ok) return setNote({ kind: 'error', text: r.error });
-    onState(r.value);
-    setDraft('');
-    const feed = r.value.feeds.find((f) => f.url === url);
-    setNote({ kind: 'info', text: `Added the feed ${feed ? `of ${sourceName(feed)} ` : ''}(${url}).` });
-  };
-
-  const submit = (event: Event) => {
-    event.preventDefault();
-    if (busy) return;
-    const typed = webAddress(draft);
-    if (!typed.ok) return setNote({ kind: 'error', text: typed.error });
-    // Asked for in the submit itself, before anything is awaited (see askPermission).
-    const asked = state.settings.on ? askPermission(requestOrigins, originsOf([typed.url])) : null;
-    setBusy(true);
-    void add(typed.url, asked).finally(() => setBusy(false));
-  };
-
-  const remove = async (feed: FeedStatus) => {
-    setBusy(true);
-    const r = await ask({ type: 'remove-feed', url: feed.url });
-    setBusy(false);
-    setNote(
-      r.ok
-        ? {
-            kind: 'info',
-            text: `Removed the feed of ${sourceName(feed)} (${feed.url}). The entries it added stay in the corpus.`,
-          }
-        : { kind: 'error', text: r.error },
-    );
-    if (r.ok) onState(r.value);
-    setFocusNote((n) => n + 1);
-  };
+  const { draft, setDraft, busy, note, noteRef, submit, remove } = useSourceEditing(ask, onState, {
+    // While following is on, the feed is fetched from then on: its site is asked for at once.
+    permission: (url) => (state.settings.on ? askPermission(requestOrigins, originsOf([url])) : null),
+    refused: (permission) => `The feed was not added: ${notGranted(permission, 'its site')}.`,
+    add: (url) => ({ type: 'add-feed', url }),
+    added: (url, now) => {
+      const feed = now.feeds.find((f) => f.url === url);
+      return `Added the feed ${feed ? `of ${sourceName(feed)} ` : ''}(${url}).`;
+    },
+    remove: (feed) => ({ type: 'remove-feed', url: feed.url }),
+    removed: (feed) =>
+      `Removed the feed of ${sourceName(feed)} (${feed.url}). The entries it added stay in the corpus.`,
+  });
 
   return (
     <section aria-labelledby="feeds-title">

@@ -1,9 +1,7 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SourceListProps } from './FeedList';
-import type { FeedStatus } from '../messages';
-import { webAddress } from './follow-words';
-import { NoteLine, type Note } from './Note';
-import { askPermission, notGranted, type Permission } from './permission';
+import { NoteLine } from './Note';
+import { askPermission, notGranted } from './permission';
+import { useSourceEditing } from './source-editing';
 import { SourceList } from './SourceRow';
 
 /**
@@ -12,49 +10,15 @@ import { SourceList } from './SourceRow';
  * asked for in the click), see how each last fetch went, unsubscribe.
  */
 export function SharedCorpora({ ask, state, requestOrigins, originsOf, now, onState }: SourceListProps) {
-  const [draft, setDraft] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [note, setNote] = useState<Note>(null);
-  const noteRef = useRef<HTMLParagraphElement>(null);
-  const [focusNote, setFocusNote] = useState(0);
-  useEffect(() => {
-    if (focusNote) noteRef.current?.focus();
-  }, [focusNote]);
-
-  const subscribe = async (url: string, asked: Promise<Permission>) => {
-    const permission = await asked;
-    if (!permission.granted)
-      return setNote({ kind: 'error', text: `Not subscribed: ${notGranted(permission, 'its site')}.` });
-    const r = await ask({ type: 'subscribe-corpus', url });
-    if (!r.ok) return setNote({ kind: 'error', text: r.error });
-    onState(r.value);
-    setDraft('');
-    setNote({ kind: 'info', text: `Subscribed to ${url}.` });
-  };
-
-  const submit = (event: Event) => {
-    event.preventDefault();
-    if (busy) return;
-    const typed = webAddress(draft);
-    if (!typed.ok) return setNote({ kind: 'error', text: typed.error });
-    // The background fetches it at once, whether or not following is on: ask for its site in the click.
-    const asked = askPermission(requestOrigins, originsOf([typed.url]));
-    setBusy(true);
-    void subscribe(typed.url, asked).finally(() => setBusy(false));
-  };
-
-  const unsubscribe = async (corpus: FeedStatus) => {
-    setBusy(true);
-    const r = await ask({ type: 'unsubscribe-corpus', url: corpus.url });
-    setBusy(false);
-    setNote(
-      r.ok
-        ? { kind: 'info', text: `Unsubscribed from ${corpus.url}. The articles it added stay in the corpus.` }
-        : { kind: 'error', text: r.error },
-    );
-    if (r.ok) onState(r.value);
-    setFocusNote((n) => n + 1);
-  };
+  const { draft, setDraft, busy, note, noteRef, submit, remove } = useSourceEditing(ask, onState, {
+    // The background fetches it at once, whether or not following is on: its site is asked for in the click.
+    permission: (url) => askPermission(requestOrigins, originsOf([url])),
+    refused: (permission) => `Not subscribed: ${notGranted(permission, 'its site')}.`,
+    add: (url) => ({ type: 'subscribe-corpus', url }),
+    added: (url) => `Subscribed to ${url}.`,
+    remove: (corpus) => ({ type: 'unsubscribe-corpus', url: corpus.url }),
+    removed: (corpus) => `Unsubscribed from ${corpus.url}. The articles it added stay in the corpus.`,
+  });
 
   return (
     <section id="shared-corpora" aria-labelledby="shared-title">
@@ -99,7 +63,7 @@ export function SharedCorpora({ ask, state, requestOrigins, originsOf, now, onSt
           added="articles"
           action="Unsubscribe"
           busy={busy}
-          onAction={(corpus) => void unsubscribe(corpus)}
+          onAction={(corpus) => void remove(corpus)}
         />
       )}
     </section>
