@@ -10,6 +10,7 @@ import {
   REPLY_TYPES,
 } from '../src/messages';
 import { sampleNote } from './background/sample-note';
+import { SYRIA_TOLL } from './fixtures/seed-figures';
 
 const PARSERS = [
   ['parseContentRequest', parseContentRequest],
@@ -17,15 +18,6 @@ const PARSERS = [
   ['parseContentCommand', parseContentCommand],
 ] as const;
 
-const FIGURE = {
-  counts: 'deaths',
-  subject: 'Syria',
-  value: 7500,
-  low: null,
-  high: null,
-  qualifier: 'over',
-  published: '2012-03-12',
-};
 const PAGE = {
   text: 'Lavrov met Clinton.',
   url: 'https://www.cbc.ca/news/x#top',
@@ -82,8 +74,8 @@ describe('parseContentRequest (a content script to the background)', () => {
     [{ type: 'annotate-text', text: 'Lavrov met Blinken.' }],
     [{ type: 'annotate-text', articleId: 'a-000000000001', text: '', published: '2024-02-24' }],
     [{ type: 'mentions-of', actorId: 'sergey-lavrov', excludeArticleId: 'a-1' }],
-    [{ type: 'figures-like', figure: FIGURE, excludeArticleId: 'a-1' }],
-    [{ type: 'figures-like', figure: { ...FIGURE, unit: 'people', text: 'over 7,500 people' } }],
+    [{ type: 'figures-like', figure: SYRIA_TOLL, excludeArticleId: 'a-1' }],
+    [{ type: 'figures-like', figure: { ...SYRIA_TOLL, unit: 'people', text: 'over 7,500 people' } }],
     [{ type: 'quotes-like', text: 'bear a huge share of responsibility', excludeArticleId: 'a-1' }],
     [{ type: 'get-settings' }],
     [{ type: 'save-note', note: sampleNote() }],
@@ -132,8 +124,11 @@ describe('parseContentRequest (a content script to the background)', () => {
     [{ type: 'mentions-of' }, 'mentions-of: actorId is required'],
     [{ type: 'mentions-of', actorId: '' }, 'mentions-of: actorId must be an id'],
     [{ type: 'figures-like', figure: { counts: 'deaths' } }, 'figures-like: figure.subject is required'],
-    [{ type: 'figures-like', figure: { ...FIGURE, value: 'many' } }, 'figures-like: figure.value must be a number'],
-    [{ type: 'figures-like', figure: { ...FIGURE, value: Number.NaN } }, 'figures-like: figure.value must be a number'],
+    [{ type: 'figures-like', figure: { ...SYRIA_TOLL, value: 'many' } }, 'figures-like: figure.value must be a number'],
+    [
+      { type: 'figures-like', figure: { ...SYRIA_TOLL, value: Number.NaN } },
+      'figures-like: figure.value must be a number',
+    ],
     [
       { type: 'save-note', note: { ...sampleNote(), stance: 'maybe' } },
       'save-note: note.stance must be verified, disputed, follow-up or null, not "maybe"',
@@ -174,7 +169,7 @@ describe('parsePageRequest (the popup and the options page to the background)', 
     [{ type: 'page-of-tab', tabId: 7 }],
     [{ type: 'page-of-tab', tabId: 7, url: 'https://www.cbc.ca/news/x' }],
     [{ type: 'mentions-of', actorId: 'sergey-lavrov' }],
-    [{ type: 'figures-like', figure: FIGURE }],
+    [{ type: 'figures-like', figure: SYRIA_TOLL }],
     [{ type: 'quotes-like', text: 'bear a huge share of responsibility' }],
     [{ type: 'story-match', articleId: 'a-000000000001' }],
     [{ type: 'coverage-gaps', articleId: 'a-000000000001' }],

@@ -6,6 +6,7 @@ import { pageArticle } from '../../src/core/corpus/page-article';
 import { summarize, summaryFigure } from '../../src/core/match';
 import { keepReading } from '../../src/background/readings';
 import { bundled, freshDb, seed } from './corpus-db';
+import { SYRIA_TOLL } from '../fixtures/seed-figures';
 
 let db: CorpusDb;
 let corpus: CorpusApi;
@@ -37,18 +38,7 @@ describe('corpus queries over the seeded database', () => {
   it('figuresLike: each outlet’s death toll for Syria, with the verdict', async () => {
     const cbcToll = CBC().annotations.find((a) => a.kind === 'figure' && a.counts === 'deaths' && a.value === 7500)!;
     expect(cbcToll).toBeDefined();
-    const result = await corpus.figuresLike(
-      {
-        counts: 'deaths',
-        subject: 'Syria',
-        value: 7500,
-        low: null,
-        high: null,
-        qualifier: 'over',
-        published: '2012-03-12',
-      },
-      CBC().id,
-    );
+    const result = await corpus.figuresLike(SYRIA_TOLL, CBC().id);
     const byOutlet = Object.fromEntries(result.items.map((i) => [i.outlet, i.value]));
     expect(byOutlet).toMatchObject({ 'voanews.com': 7500, 'rt.com': expect.any(Number) });
     expect(result.items.find((i) => i.outlet === 'voanews.com')!.agrees).toBe(true);

@@ -11,6 +11,7 @@ import { demoSite } from '../../src/demo/pages';
 import { startNewsServer } from '../../src/demo/server';
 import { mergeResults, type BenchResults } from './results';
 import { syntheticArticles } from './synthetic-corpus';
+import { SYRIA_TOLL } from '../fixtures/seed-figures';
 
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
@@ -44,15 +45,7 @@ const QUERIES: Record<string, unknown> = {
   mentionsOf: { type: 'mentions-of', actorId: 'sergey-lavrov' },
   figuresLike: {
     type: 'figures-like',
-    figure: {
-      counts: 'deaths',
-      subject: 'Syria',
-      value: 7500,
-      low: null,
-      high: null,
-      qualifier: 'over',
-      published: '2012-03-12',
-    },
+    figure: SYRIA_TOLL,
   },
   quotesLike: { type: 'quotes-like', text: 'bear a huge share of responsibility' },
   // Pages are referred to by id: the stored VOA seed, and (below) the CBC page as its tab's content script read it.

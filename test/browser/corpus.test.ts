@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST, ensureBuilt } from '../ensure-built';
 import { launchWithExtension, type LoadedExtension } from '../../src/demo/chromium';
+import { SYRIA_TOLL } from '../fixtures/seed-figures';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
@@ -65,16 +66,7 @@ describe('the corpus in Chromium', () => {
       'voanews.com',
     ]);
 
-    const figure = {
-      counts: 'deaths',
-      subject: 'Syria',
-      value: 7500,
-      low: null,
-      high: null,
-      qualifier: 'over',
-      published: '2012-03-12',
-    };
-    const figures = await ask({ type: 'figures-like', figure });
+    const figures = await ask({ type: 'figures-like', figure: SYRIA_TOLL });
     expect(figures).toMatchObject({ ok: true, value: { verdict: 'differ-dates-explain' } });
 
     const quotes = await ask({ type: 'quotes-like', text: 'bear a huge share of responsibility' });
