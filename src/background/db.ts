@@ -192,21 +192,25 @@ export class CorpusDb extends Dexie {
    * answer whose reads began before it no longer counts, even if they read the old rows.
    */
   generation = 0;
+  /** The same count for the writes to the pages read and their tabs (`readings`, `tabs`). */
+  readingsGeneration = 0;
 
   constructor(name = 'crosswire', options?: DexieOptions) {
     super(name, options);
     this.use({
       stack: 'dbcore',
-      name: 'corpus-generation',
+      name: 'write-counts',
       create: (down) => ({
         ...down,
         table: (tableName) => {
           const table = down.table(tableName);
-          if (!CORPUS_TABLES.has(tableName)) return table;
+          const corpus = CORPUS_TABLES.has(tableName);
+          if (!corpus && !READING_TABLES.has(tableName)) return table;
           return {
             ...table,
             mutate: (request) => {
-              this.generation++;
+              if (corpus) this.generation++;
+              else this.readingsGeneration++;
               return table.mutate(request);
             },
           };
@@ -296,6 +300,9 @@ const CORPUS_TABLES: ReadonlySet<string> = new Set([
   'actorStats',
   'settings',
 ]);
+
+/** The pages read in the browser and which tab shows which. */
+const READING_TABLES: ReadonlySet<string> = new Set(['readings', 'tabs']);
 
 /** Every table, for transactions that touch the whole corpus. */
 export const ALL_TABLES = [

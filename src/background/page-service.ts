@@ -149,6 +149,17 @@ export function pageService(
     };
   };
 
+  /** A kept reading's reply, with the corpus count it was worked out at (whether it is stored depends on the corpus). */
+  const replies = new WeakMap<ReadingRow, { generation: number; reply: Promise<PageReading> }>();
+  const replyOf = (reading: ReadingRow): Promise<PageReading> => {
+    const known = replies.get(reading);
+    if (known?.generation === db.generation) return known.reply;
+    const entry = { generation: db.generation, reply: readingReply(reading.article, reading.source) };
+    replies.set(reading, entry);
+    entry.reply.catch(() => replies.get(reading) === entry && replies.delete(reading));
+    return entry.reply;
+  };
+
   const read = async (article: CorpusArticle, source: ReadingRow['source'], tabId: number | undefined) => {
     const row = await keepReading(db, article, source, tabId);
     // "Remember what I read" stores the reading itself: the text the highlights were made on.
@@ -195,8 +206,7 @@ export function pageService(
         const kept = await readingOfTab(db, tabId, url);
         // The story comes along when it is worked out already: the popup then asks nothing more.
         const story = kept && storyIfReady(kept);
-        if (kept)
-          return { ok: true, value: { ...(await readingReply(kept.article, kept.source)), ...(story && { story }) } };
+        if (kept) return { ok: true, value: { ...(await replyOf(kept)), ...(story && { story }) } };
         const page = await extract(tabId);
         if (!page.ok) return page;
         const row = await read(pageArticle(page.value), 'extractor', tabId);

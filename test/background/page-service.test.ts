@@ -6,7 +6,7 @@ import { articleFromRecord, corpusService } from '../../src/background/corpus-se
 import { seedBundled } from '../../src/background/corpus-store';
 import { CorpusDb } from '../../src/background/db';
 import { type Extract, pageService } from '../../src/background/page-service';
-import { KEPT_READINGS, keepReading, readingOf } from '../../src/background/readings';
+import { forgetTab, KEPT_READINGS, keepReading, readingOf } from '../../src/background/readings';
 import { pageArticle } from '../../src/core/corpus/page-article';
 import { targetFor } from '../../src/core/notes/anchor';
 import type { PageInput } from '../../src/messages';
@@ -144,6 +144,31 @@ describe('the page of a tab (the popup)', () => {
     // The same page scrolled to an anchor is the same page.
     expect(await pages.pageOfTab(5, `${PAGE.url}#comments`)).toEqual(read);
     expect(extract).not.toHaveBeenCalled();
+  });
+
+  it('answers from memory what was read or asked last, until a page is read or its tab closes', async () => {
+    const { db, pages, extract } = await setup();
+    const read = await pages.readPage(PAGE, 5);
+    const rows = vi.spyOn(db.readings, 'get');
+    expect(await pages.pageOfTab(5)).toEqual(read);
+    // Another tab closing changes nothing for this one.
+    await forgetTab(db, 9);
+    expect(await pages.pageOfTab(5, PAGE.url)).toEqual(read);
+    expect(rows).not.toHaveBeenCalled();
+    // A page read in another tab is a write: the next answer is read from the database, then known again.
+    await pages.readPage(OTHER, 6);
+    expect(await pages.pageOfTab(5)).toEqual(read);
+    expect(await pages.pageOfTab(5)).toEqual(read);
+    expect(rows).toHaveBeenCalledTimes(1);
+    // Whether the page is stored follows the corpus.
+    expect((await pages.addPage(ID)).ok).toBe(true);
+    expect(await pages.pageOfTab(5)).toMatchObject({ ok: true, value: { articleId: ID, stored: true } });
+    // Tab 6 moves on to the first page, and tab 5 closes.
+    await pages.readPage(PAGE, 6);
+    expect(await pages.pageOfTab(6)).toMatchObject({ ok: true, value: { articleId: ID } });
+    await forgetTab(db, 5);
+    expect(await pages.pageOfTab(5)).toEqual({ ok: false, error: 'cannot read this page' });
+    expect(extract.mock.calls).toEqual([[5]]);
   });
 
   it('calls the extractor only for a tab nothing read, once', async () => {
