@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { Result } from '../messages';
 
 /** What a view shows while it waits for the background, once it answered, or when it failed. */
@@ -7,10 +7,13 @@ export type Answer<T> = { state: 'loading' } | { state: 'error'; error: string }
 /**
  * Ask once per change of `deps` and keep the latest answer; an answer that arrives after the
  * inputs changed (or the view went away) is dropped, so a slow reply never overwrites a newer one.
+ * Asked as the view is committed (a layout effect), not after the browser paints it: the
+ * popup's first answers are asked ahead and often there already, and waiting a frame before
+ * each step showed the story a frame or two later.
  */
 export function useAnswer<T>(ask: () => Promise<Result<T>>, deps: unknown[]): Answer<T> {
   const [answer, setAnswer] = useState<Answer<T>>({ state: 'loading' });
-  useEffect(() => {
+  useLayoutEffect(() => {
     let current = true;
     setAnswer({ state: 'loading' });
     ask()
