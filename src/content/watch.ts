@@ -43,6 +43,7 @@ export function watchPage(
   let started = false;
   void ready.then(() => {
     started = true;
+    noteAll();
     if (added.size || changed.size) settle();
   });
   const seen = new WeakSet<Element>();
@@ -82,6 +83,15 @@ export function watchPage(
     }
   };
 
+  // The page's changes are only kept as they come, and read in a task of ours: the observer's
+  // callback runs inside the page's own task, and a framework building its page makes
+  // thousands of them.
+  let pending: MutationRecord[] = [];
+  const noteAll = () => {
+    const records = pending;
+    pending = [];
+    for (const r of records) note(r);
+  };
   const note = (r: MutationRecord) => {
     if (r.type === 'characterData') {
       if (root.contains(r.target)) changed.add(blockOf(r.target, root));
@@ -98,7 +108,7 @@ export function watchPage(
   };
 
   const observer = new MutationObserver((records) => {
-    for (const r of records) note(r);
+    for (const r of records) pending.push(r);
     const now = Date.now();
     // Past the longest wait, let the pending settle run (unless it is long overdue: timer ids
     // are shared with the page, which may have cleared ours).
@@ -108,6 +118,7 @@ export function watchPage(
     clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
+      noteAll();
       settle();
     }, SETTLE_MS);
   });
