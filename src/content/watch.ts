@@ -4,6 +4,8 @@ import { insideEditable } from './text-map';
 const SETTLE_MS = 300;
 /** …or how long at most we wait for quiet: a page with a ticking clock never is. */
 const MAX_WAIT_MS = 1000;
+/** The most changes kept unread: past it they are read at once, so a page's churn never piles up (nor the nodes it removed). */
+const MAX_PENDING = 10_000;
 /** Added content shorter than this (tickers, counters, buttons) is not worth annotating. */
 const MIN_TEXT = 60;
 /** Elements whose text is a paragraph of its own: a change inside one is read again as a whole. */
@@ -109,6 +111,7 @@ export function watchPage(
 
   const observer = new MutationObserver((records) => {
     for (const r of records) pending.push(r);
+    if (pending.length > MAX_PENDING) noteAll();
     const now = Date.now();
     // Past the longest wait, let the pending settle run (unless it is long overdue: timer ids
     // are shared with the page, which may have cleared ours).
