@@ -66,8 +66,7 @@ const isUpperAt = (text: string, i: number) => {
 export function tokenize(text: string): Tokens {
   const n = text.length;
   // At most one token per two characters (a word and the separator after it), plus one.
-  const start = new Int32Array((n >> 1) + 1);
-  const end = new Int32Array((n >> 1) + 1);
+  const { start, end } = scratch((n >> 1) + 1);
   const word: Word[] = [];
   // Words repeat: fold each distinct word once per text (Unicode normalisation is the costly part).
   const folded = new Map<string, Word>();
@@ -110,7 +109,25 @@ export function tokenize(text: string): Tokens {
     word.push(f);
     i = j;
   }
-  return { length: word.length, start: start.subarray(0, word.length), end: end.subarray(0, word.length), word };
+  // Kept buffers are used again by the next call: their offsets are copied out.
+  const cut = (a: Int32Array) =>
+    a === kept.start || a === kept.end ? a.slice(0, word.length) : a.subarray(0, word.length);
+  return { length: word.length, start: cut(start), end: cut(end), word };
+}
+
+/**
+ * Buffers for a text's offsets. Most texts tokenized are short (each of the dictionary's
+ * 10,000 names and aliases as it is built, a sentence, a headline): two typed arrays made for
+ * each, then cut, were a third of the dictionary's build, which a service worker pays each time
+ * it starts. Buffers up to KEPT_CAPACITY are kept and used again; a longer text gets its own.
+ */
+const KEPT_CAPACITY = 1 << 14;
+let kept = { start: new Int32Array(256), end: new Int32Array(256) };
+function scratch(capacity: number): { start: Int32Array; end: Int32Array } {
+  if (capacity <= kept.start.length) return kept;
+  const fresh = { start: new Int32Array(capacity), end: new Int32Array(capacity) };
+  if (capacity <= KEPT_CAPACITY) kept = fresh;
+  return fresh;
 }
 
 /** A word outside ASCII, folded; an Arabic word also gets the keys it has without its prefixes. */
