@@ -12,6 +12,8 @@ import { isQuotaError } from './storage-errors';
 export { articleCount } from './corpus-counts';
 
 const CORPUS_VERSION = 'corpusVersion';
+/** The settings row naming the extension version whose bundled corpus was last checked. */
+const SEEDED_FOR = 'seededFor';
 
 /** Write one article and its index rows. Call inside a transaction over ALL_TABLES. */
 async function insertArticle(db: CorpusDb, article: CorpusArticle, row: Partial<ArticleRow> = {}): Promise<void> {
@@ -160,6 +162,27 @@ export async function seedBundled(
     await db.settings.put({ key: CORPUS_VERSION, value: corpus.version });
     return { changed: true, articles };
   });
+}
+
+/**
+ * Have the bundled corpus seeded for this version of the extension. A worker wakes many times
+ * between updates, and each wake used to fetch and compare the bundled corpus: in a Chromium
+ * service worker just started, that first fetch held the thread for about 180 ms, before the
+ * page that woke it got its highlights. Now a wake reads one settings row, and the corpus is
+ * loaded and compared only when the row names another version (the first start, an update, a
+ * seed that a stopped worker left unfinished) or when `force` is set (an install or update
+ * event: a developer's reload keeps the version).
+ */
+export async function ensureSeeded(
+  db: CorpusDb,
+  version: string,
+  load: () => Promise<BundledCorpus>,
+  force = false,
+): Promise<void> {
+  if (!force && (await db.settings.get(SEEDED_FOR))?.value === version) return;
+  await seedBundled(db, await load());
+  // Only once the seed is in: a worker stopped before this line checks again on its next start.
+  await db.settings.put({ key: SEEDED_FOR, value: version });
 }
 
 /**

@@ -4,7 +4,7 @@ import { extensionApi } from '../shared/browser';
 import { readTab, type TabApi } from './read-tab';
 import { alwaysOnSite, highlightActiveTab, highlightTab, registeredSites, type HighlightApi } from './highlight-tab';
 import { type CorpusApi, corpusService } from './corpus-service';
-import { seedBundled } from './corpus-store';
+import { ensureSeeded } from './corpus-store';
 import { CorpusDb } from './db';
 import { feedsService } from './feeds/service';
 import { handleMessage } from './handle-message';
@@ -15,7 +15,6 @@ import { readFollowing } from './feeds/settings';
 import { forgetTab } from './readings';
 import { syncSitesOff } from './sites-off';
 import { upgradeEntry } from './corpus-store';
-import { parseHTML } from 'linkedom';
 
 const { runtime, contextMenus, action, commands, tabs, alarms, permissions } = extensionApi;
 const tabApi = extensionApi as unknown as TabApi;
@@ -28,16 +27,17 @@ const NOTE_MENU = 'crosswire-add-note';
 const FULL_TEXT_TODAY = 'fullTextToday';
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** Seed (or re-seed after an update) the bundled corpus; a no-op when the version is current. */
-async function seed(): Promise<void> {
-  const response = await fetch(runtime.getURL('corpus.json'));
-  const corpus = (await response.json()) as BundledCorpus;
-  await seedBundled(db, corpus);
-}
+/** The bundled corpus, as the build wrote it. */
+const bundledCorpus = async () => (await (await fetch(runtime.getURL('corpus.json'))).json()) as BundledCorpus;
+/** Seed (or re-seed after an update) the bundled corpus; a no-op when this version's seed is in. */
+const seed = (force = false) =>
+  ensureSeeded(db, runtime.getManifest().version, bundledCorpus, force).catch((error: unknown) =>
+    console.error('Crosswire: seeding the corpus failed', error),
+  );
 
-// Every start checks the seeding: cheap when current, and it covers a worker that was
-// stopped during an install-time seed.
-const ready = seed().catch((error: unknown) => console.error('Crosswire: seeding the corpus failed', error));
+// Every start checks the seeding (one settings row when current), which covers a worker that
+// was stopped during an install-time seed.
+const ready = seed();
 const corpusBase = corpusService(db, ready);
 // Every settings change (the popup's switch, the options page, a restored backup) marks the
 // sites switched off for the content script (sites-off.ts). A site that could not be marked
@@ -92,8 +92,9 @@ const feeds = feedsService(db, ready, {
   },
 });
 
-// A feed entry fetched in full, on the reader's request: the page read on an inert document.
-const parseHtml = (html: string) => parseHTML(html).document as unknown as Document;
+// A feed entry fetched in full, on the reader's request: the page read on an inert document
+// (required, not imported, so that it is evaluated on first use: see parse-html.ts).
+const parseHtml = (html: string) => (require('./parse-html') as typeof import('./parse-html')).parseHtml(html);
 const fullText = (articleId: string) =>
   ready.then(() =>
     fetchFullText(
@@ -140,6 +141,8 @@ tabs.onRemoved.addListener((tabId) => void forgetTab(db, tabId).catch(() => unde
 
 runtime.onStartup.addListener(markSitesOffAgain);
 runtime.onInstalled.addListener(() => {
+  // An update, or a reload of a developer's build, may bring other seeds under the same version.
+  void ready.then(() => seed(true));
   markSitesOffAgain();
   // Menus persist across restarts; recreate them once per install or update.
   void contextMenus.removeAll().then(() => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleFromRecord, corpusService } from '../../src/background/corpus-service';
-import { addArticle, seedBundled } from '../../src/background/corpus-store';
+import { addArticle, ensureSeeded, seedBundled } from '../../src/background/corpus-store';
 import type { CorpusDb, IndexRow } from '../../src/background/db';
 import { pageService } from '../../src/background/page-service';
 import { pageArticle } from '../../src/core/corpus/page-article';
@@ -188,5 +188,51 @@ describe('the corpus store', () => {
     expect(await corpus.status()).toMatchObject({ articles: 3, bundled: 3, user: 0 });
     expect(await db.articleIndex.get(id)).toBeUndefined();
     expect(await corpus.deleteArticle(id)).toEqual({ ok: false, error: `no article ${id} in the corpus` });
+  });
+});
+
+describe('the seeding check at each start of the background', () => {
+  /** A bundled corpus loader that counts its loads (each one a fetch of corpus.json in the extension). */
+  const counting = (corpus: BundledCorpus = bundled) => {
+    const load = async () => {
+      load.calls++;
+      return corpus;
+    };
+    load.calls = 0;
+    return load;
+  };
+
+  it('loads the bundled corpus on a first start, an update or an install event, not on every wake', async () => {
+    const db = freshDb();
+    const load = counting();
+    await ensureSeeded(db, '1.0.0', load);
+    expect(load.calls).toBe(1);
+    expect(await db.articles.count()).toBe(3);
+    // The worker wakes again with the same version: one settings row read, nothing loaded.
+    await ensureSeeded(db, '1.0.0', load);
+    expect(load.calls).toBe(1);
+    // An install or update event (a developer's reload keeps the version) checks anyway.
+    await ensureSeeded(db, '1.0.0', load, true);
+    expect(load.calls).toBe(2);
+    // An update with other seeds replaces the bundled articles.
+    const next = counting({ ...bundled, version: `${bundled.version}-next`, articles: bundled.articles.slice(0, 2) });
+    await ensureSeeded(db, '1.1.0', next);
+    expect(next.calls).toBe(1);
+    expect(await db.articles.where('origin').equals('bundled').count()).toBe(2);
+    await ensureSeeded(db, '1.1.0', next);
+    expect(next.calls).toBe(1);
+  });
+
+  it('checks again on the next start when a load failed, and the corpus stays as it was', async () => {
+    const db = freshDb();
+    await ensureSeeded(db, '1.0.0', counting());
+    const broken = async (): Promise<BundledCorpus> => {
+      throw new Error('corpus.json: not found');
+    };
+    await expect(ensureSeeded(db, '1.1.0', broken)).rejects.toThrow('corpus.json: not found');
+    expect(await db.articles.count()).toBe(3);
+    const load = counting();
+    await ensureSeeded(db, '1.1.0', load);
+    expect(load.calls).toBe(1);
   });
 });
