@@ -34,6 +34,7 @@ const ENTRY_POINTS = {
   background: 'src/background/index.ts',
   content: 'src/content/index.ts',
   'site-off': 'src/content/site-off.ts',
+  wake: 'src/content/wake.ts',
   extract: 'src/content/extract-entry.ts',
   popup: 'src/popup/index.tsx',
   options: 'src/options/index.tsx',

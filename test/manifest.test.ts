@@ -86,11 +86,13 @@ describe('manifest.json', () => {
     expect(manifest).not.toHaveProperty('externally_connectable');
   });
 
-  it('runs the content script, at document_idle, exactly where it has host permission', () => {
-    expect(manifest.content_scripts).toHaveLength(1);
-    const [script] = manifest.content_scripts;
+  it('runs the content script, at document_idle, and the wake script before it, exactly where it has host permission', () => {
+    expect(manifest.content_scripts).toHaveLength(2);
+    const [script, wake] = manifest.content_scripts;
     expect(script).toMatchObject({ js: ['content.js'], css: ['marks.css'], run_at: 'document_idle' });
     expect(script?.matches).toEqual(manifest.host_permissions);
+    // Only a message to our background, as the page starts loading (src/content/wake.ts).
+    expect(wake).toEqual({ matches: manifest.host_permissions, js: ['wake.js'], run_at: 'document_start' });
   });
 
   it('covers at least 50 news sites over https, each once', () => {

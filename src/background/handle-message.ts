@@ -30,6 +30,11 @@ export interface HandlerContext {
   highlightTab: (tabId: number) => Promise<Result<{ highlighted: true }>>;
   /** Ask a tab's content script to take the reader to a highlight. */
   revealInTab: (tabId: number, kind: 'actor' | 'figure' | 'quote', id: string) => Promise<Result<{ shown: boolean }>>;
+  /**
+   * Get the engine ready for a page that started loading (its dictionary built): true when it
+   * already was. Done after the answer, in a task of its own.
+   */
+  warm: () => boolean;
   /** Run on every page of a site whose permission was granted, or stop. */
   alwaysOnSite: (origin: string, on: boolean) => Promise<Result<{ origin: string; on: boolean }>>;
   /** The sites "always on this site" was chosen for. */
@@ -65,6 +70,7 @@ const BACKGROUND_WORK: ReadonlySet<RequestType> = new Set<RequestType>([
 /** One handler per request type: the record's type makes a missing one a compile error. */
 export const HANDLERS: { [K in RequestType]: Handler<K> } = {
   ping: async (_, c) => ok({ version: c.version }),
+  wake: async (_, c) => ok({ ready: c.warm() }),
   'read-page': (r, c, tabId) => c.pages.readPage(r.page, tabId),
   'annotate-text': async (r, c) => ok(await c.pages.annotateText(r.text, r.published, r.articleId)),
   'page-of-tab': (r, c) => c.pages.pageOfTab(r.tabId, r.url),

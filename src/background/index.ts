@@ -15,6 +15,7 @@ import { readFollowing } from './feeds/settings';
 import { forgetTab } from './readings';
 import { syncSitesOff } from './sites-off';
 import { upgradeEntry } from './corpus-store';
+import { engineWarmer } from './warm';
 
 const { runtime, contextMenus, action, commands, tabs, alarms, permissions } = extensionApi;
 const tabApi = extensionApi as unknown as TabApi;
@@ -104,6 +105,9 @@ const fullText = (articleId: string) =>
     ),
   );
 
+/** Once per worker: the engine made ready when a news page starts loading (warm.ts). */
+const warm = engineWarmer();
+
 // Registered in the first turn, so the alarm that woke the worker reaches it.
 alarms.onAlarm.addListener((alarm) => void feeds.onAlarm(alarm.name).catch(reportFeedError));
 void feeds.start().catch(reportFeedError);
@@ -123,6 +127,7 @@ runtime.onMessage.addListener((message: unknown, sender: MessageSender) => {
     pages,
     feeds,
     fullText,
+    warm,
     highlightTab: (tabId) => highlightTab(highlightApi, tabId),
     revealInTab: async (tabId, kind, id) => {
       // The content script answers true when it showed it; no answer means Crosswire is not on that page.

@@ -11,6 +11,11 @@ import { date, id, PageInputSchema, text } from './values';
 export const ContentRequestSchema = v.variant('type', [
   ...SHARED_REQUESTS,
   /**
+   * A page of a news site started loading (src/content/wake.ts, at document_start): the
+   * background gets ready to read it. It carries nothing about the page.
+   */
+  request('wake', {}),
+  /**
    * The page, sent once: its article text and what it says about itself. The background
    * cleans, annotates, summarises and identifies it, keeps that reading by article id and
    * by tab, and answers with it (a PageReading).

@@ -165,6 +165,7 @@ export interface PageNotes {
 /** What a successful reply to each request carries. */
 export interface ReplyValues {
   ping: { version: string };
+  wake: { ready: boolean };
   'read-page': PageReading;
   'annotate-text': Annotation[];
   'page-of-tab': TabPage;
@@ -236,6 +237,7 @@ const STORY = v.array(keys('articleId', 'score', 'label', 'reasons'));
 // One check per request type: the record's type makes a missing one a compile error.
 const REPLY_CHECKS: { [K in RequestType]: v.GenericSchema } = {
   ping: v.looseObject({ version: v.string() }),
+  wake: keys('ready'),
   'read-page': READING,
   'annotate-text': v.array(ANNOTATION),
   'page-of-tab': v.looseObject({ ...READING.entries, story: v.optional(STORY) }),

@@ -134,6 +134,7 @@ describe('the background under 10,000 random messages', () => {
       revealInTab: fail,
       alwaysOnSite: fail,
       registeredSites: () => Promise.resolve({ ok: true, value: { origins: [] } }),
+      warm: () => true,
     };
     const popup = { id: ID, url: `${ORIGIN}popup.html` };
     const contentScript = { id: ID, url: 'https://www.cbc.ca/news/x', tab: { id: 2 } };

@@ -84,6 +84,9 @@ function context(
     revealInTab: () => Promise.reject(new Error('unexpected')),
     alwaysOnSite: () => Promise.reject(new Error('unexpected')),
     registeredSites: () => Promise.reject(new Error('unexpected')),
+    warm: () => {
+      throw new Error('unexpected');
+    },
     ...rest,
   };
 }
@@ -173,6 +176,16 @@ describe('handleMessage', () => {
       error: 'unknown request type: "read-page"',
     });
     expect(readPage).toHaveBeenCalledTimes(2);
+  });
+
+  it('gets the engine ready when a news page starts loading, and takes nothing about the page', async () => {
+    const warm = vi.fn().mockReturnValueOnce(false).mockReturnValue(true);
+    const c = context({ warm });
+    expect(await handleMessage({ type: 'wake' }, PAGE_SCRIPT, c)).toEqual({ ok: true, value: { ready: false } });
+    expect(await handleMessage({ type: 'wake' }, PAGE_SCRIPT, c)).toEqual({ ok: true, value: { ready: true } });
+    expect(warm).toHaveBeenCalledTimes(2);
+    expect(await handleMessage({ type: 'wake', url: PAGE_SCRIPT.url }, PAGE_SCRIPT, c)).toMatchObject({ ok: false });
+    expect(warm).toHaveBeenCalledTimes(2);
   });
 
   it('answers a malformed or removed request with the reason', async () => {

@@ -60,6 +60,7 @@ async function world() {
     revealInTab: async () => ({ ok: true, value: { shown: true } }),
     alwaysOnSite: async (origin, on) => ({ ok: true, value: { origin, on } }),
     registeredSites: async () => ({ ok: true, value: { origins: [] } }),
+    warm: () => true,
   };
   const trace: { from: string; type: string; request: string; reply: string }[] = [];
   const send = async (sender: Sender, request: Request) => {

@@ -42,6 +42,7 @@ async function world(routes: Parameters<typeof fakeWeb>[0] = {}, timeoutMs = 50)
     revealInTab: fail,
     alwaysOnSite: fail,
     registeredSites: async () => ({ ok: true, value: { origins: [] } }),
+    warm: () => true,
   };
   /** Send a request from the options page; the reply as the page reads it (checked). */
   const send = async <K extends RequestType>(request: { type: K; [field: string]: unknown }) =>
