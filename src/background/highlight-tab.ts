@@ -61,6 +61,8 @@ export async function highlightActiveTab(api: HighlightApi): Promise<Result<{ hi
 
 const SITE_PREFIX = 'site:';
 const scriptId = (origin: string) => `${SITE_PREFIX}${origin}`;
+/** The wake script's registration for the same site (src/content/wake.ts), as on the default sites. */
+const wakeId = (origin: string) => `wake:${origin}`;
 
 /** The sites the content script is registered for, by "always on this site". */
 export async function registeredSites(api: HighlightApi): Promise<Result<{ origins: string[] }>> {
@@ -90,7 +92,10 @@ export async function alwaysOnSite(
   on: boolean,
 ): Promise<Result<{ origin: string; on: boolean }>> {
   try {
-    await api.scripting.unregisterContentScripts({ ids: [scriptId(origin)] }).catch(() => undefined);
+    // One call each: a call naming an id that is not registered removes none (a site made
+    // "always on" before the wake script existed has no wake registration).
+    for (const id of [scriptId(origin), wakeId(origin)])
+      await api.scripting.unregisterContentScripts({ ids: [id] }).catch(() => undefined);
     if (on)
       await api.scripting.registerContentScripts([
         {
@@ -100,6 +105,7 @@ export async function alwaysOnSite(
           css: [MARKS_CSS],
           runAt: 'document_idle',
         },
+        { id: wakeId(origin), matches: [`${origin}/*`], js: ['wake.js'], runAt: 'document_start' },
       ]);
     return { ok: true, value: { origin, on } };
   } catch (error) {

@@ -26,13 +26,16 @@ function fake(opts: { contentScript?: boolean; injectFails?: boolean } = {}) {
       insertCSS: vi.fn(async (injection) => {
         injected.push(injection.files.join());
       }),
-      registerContentScripts: vi.fn(
-        async (scripts: { id: string }[]) => void registered.push(...scripts.map((x) => x.id)),
-      ),
-      unregisterContentScripts: vi.fn(
-        async ({ ids }: { ids: string[] }) =>
-          void registered.splice(0, registered.length, ...registered.filter((id) => !ids.includes(id))),
-      ),
+      registerContentScripts: vi.fn(async (scripts: { id: string }[]) => {
+        // As Chrome: an id registered already fails the whole call.
+        if (scripts.some((x) => registered.includes(x.id))) throw new Error('Duplicate script ID');
+        registered.push(...scripts.map((x) => x.id));
+      }),
+      unregisterContentScripts: vi.fn(async ({ ids }: { ids: string[] }) => {
+        // As Chrome: an id that is not registered fails the whole call, and removes none.
+        if (ids.some((id) => !registered.includes(id))) throw new Error('Nonexistent script ID');
+        registered.splice(0, registered.length, ...registered.filter((id) => !ids.includes(id)));
+      }),
       getRegisteredContentScripts: vi.fn(async () => registered.map((id) => ({ id }))),
     },
   };
@@ -75,11 +78,35 @@ describe('highlighting a tab on request', () => {
         css: ['marks.css'],
         runAt: 'document_idle',
       },
+      // The wake script too, as on the default sites (src/content/wake.ts).
+      {
+        id: 'wake:https://www.example.org',
+        matches: ['https://www.example.org/*'],
+        js: ['wake.js'],
+        runAt: 'document_start',
+      },
     ]);
     await alwaysOnSite(api, 'https://www.example.org', false);
-    expect(api.scripting.unregisterContentScripts).toHaveBeenLastCalledWith({ ids: ['site:https://www.example.org'] });
     expect(api.scripting.registerContentScripts).toHaveBeenCalledTimes(1);
     expect(await registeredSites(api)).toEqual({ ok: true, value: { origins: [] } });
+    expect(await api.scripting.getRegisteredContentScripts()).toEqual([]);
+  });
+
+  it('switches off, and on again, a site made "always on" before the wake script existed', async () => {
+    const { api } = fake();
+    const origin = 'https://www.example.org';
+    // Registered by an earlier version: the content script alone.
+    const earlier = () =>
+      api.scripting.registerContentScripts([
+        { id: `site:${origin}`, matches: [`${origin}/*`], js: ['content.js'], runAt: 'document_idle' },
+      ]);
+    for (const on of [false, true]) {
+      await earlier();
+      expect(await alwaysOnSite(api, origin, on)).toMatchObject({ ok: true });
+      expect((await api.scripting.getRegisteredContentScripts()).map((s) => s.id)).toEqual(
+        on ? [`site:${origin}`, `wake:${origin}`] : [],
+      );
+    }
   });
 
   it('lists the sites registered by "always on this site"', async () => {
