@@ -90,6 +90,25 @@ async function loadModule(entryPoint) {
   return import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].contents).toString('base64')}`);
 }
 
+/**
+ * The bundled dictionary's words (src/core/actors/bundled-words.ts), worked out now for the
+ * background, which then builds its dictionary without tokenizing 8,000 names and aliases each
+ * time its worker starts. A JSON string: V8 parses one faster than the same object literal.
+ */
+const dictionaryWords = {
+  name: 'crosswire-dictionary-words',
+  setup(build) {
+    build.onResolve({ filter: /^crosswire:dictionary-words$/ }, (args) => ({
+      path: args.path,
+      namespace: 'crosswire',
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'crosswire' }, async () => {
+      const words = (await loadModule('src/core/actors/bundled-words.ts')).bundledWords();
+      return { contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(words))});`, loader: 'js' };
+    });
+  },
+};
+
 /** The highlights' stylesheet, from src/content/mark-css.ts (it reads the shared palette). */
 const markCss = async () => (await loadModule('src/content/mark-css.ts')).MARK_CSS;
 
@@ -180,11 +199,14 @@ async function main() {
     target: 'es2022',
     // Readable output for store review; JSX settings come from tsconfig.json.
     minify: false,
+    // Extension scripts must be UTF-8 anyway; escaping the dictionary's Arabic and Cyrillic
+    // names as \uXXXX made the background's bundle 0.39 MB larger (3.26 MB against 2.87).
+    charset: 'utf8',
     sourcemap: false,
     outdir: 'dist/.bundles',
     write: false,
     logLevel: 'warning',
-    plugins: [writeDist(browsers)],
+    plugins: [dictionaryWords, writeDist(browsers)],
   };
 
   if (!watching) {

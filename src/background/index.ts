@@ -16,6 +16,11 @@ import { forgetTab } from './readings';
 import { syncSitesOff } from './sites-off';
 import { upgradeEntry } from './corpus-store';
 import { engineWarmer } from './warm';
+import { usePrebuiltWords } from '../core/actors/dictionary';
+import prebuiltWords from 'crosswire:dictionary-words';
+
+// Before anything builds the engine's dictionary: its words as the build worked them out.
+usePrebuiltWords(prebuiltWords);
 
 const { runtime, contextMenus, action, commands, tabs, alarms, permissions } = extensionApi;
 const tabApi = extensionApi as unknown as TabApi;

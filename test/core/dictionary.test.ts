@@ -6,7 +6,9 @@ import type { ActorEntry, PersonEntry } from '../../src/core/actors/schema';
 import { buildStates } from '../../scripts/gen-states.mjs';
 // @ts-expect-error: a plain ESM script without types
 import { arabicNisba } from '../../scripts/gen-states-foreign.mjs';
-import { Dictionary } from '../../src/core/actors/dictionary';
+import { Dictionary, surfaceWords, usePrebuiltWords, wordsOfBuild } from '../../src/core/actors/dictionary';
+import { bundledWords } from '../../src/core/actors/bundled-words';
+import { tokenize } from '../../src/core/text/tokenize';
 import { foreignSurnames } from '../../src/core/actors/foreign-forms';
 
 const dict = loadDictionary();
@@ -162,5 +164,35 @@ describe('forms of a name the dictionary reads rather than lists', () => {
     // The issue's own examples, against the bundled dictionary.
     expect(ids('Sergei Lavrov')).toEqual(['sergey-lavrov']);
     expect(ids('Лавров')).toEqual(['sergey-lavrov']);
+  });
+});
+
+describe('the dictionary built with the words worked out at build time', () => {
+  it('is the dictionary that tokenizing each name builds', () => {
+    const words = bundledWords();
+    const tokenized = loadDictionary();
+    usePrebuiltWords(words);
+    try {
+      const prebuilt = loadDictionary();
+      expect(prebuilt.surfaces).toEqual(tokenized.surfaces);
+      expect(prebuilt.root).toEqual(tokenized.root);
+    } finally {
+      usePrebuiltWords(null);
+    }
+  });
+
+  it('gives each surface, plain or not, the words tokenize gives it, from the build’s words too', () => {
+    const asTokenized = (s: string) => {
+      const w = tokenize(s).word;
+      return { keys: w.map((x) => x.key), shapes: w.map((x) => x.shape) };
+    };
+    const surfaces = [...loadDictionary().surfaces, 'U.N.', 'Ban Ki-moon', 'Лаврова', 'وموسكو', 'G20', '—'];
+    for (const s of surfaces) expect(surfaceWords(s), s).toEqual(asTokenized(s));
+    usePrebuiltWords(wordsOfBuild(() => surfaces.forEach(surfaceWords)));
+    try {
+      for (const s of surfaces) expect(surfaceWords(s), s).toEqual(asTokenized(s));
+    } finally {
+      usePrebuiltWords(null);
+    }
   });
 });

@@ -133,15 +133,14 @@ export class Dictionary {
   }
 
   private add(surface: string, form: Form, actor: ActorEntry, ambiguous: boolean): void {
-    const tokens = tokenize(surface);
-    if (tokens.length === 0) return;
+    const { keys, shapes } = surfaceWords(surface);
+    if (keys.length === 0) return;
     let node = this.root;
-    for (const w of tokens.word) {
-      let child = node.next.get(w.key);
-      if (!child) node.next.set(w.key, (child = { next: new Map(), hits: [] }));
+    for (const key of keys) {
+      let child = node.next.get(key);
+      if (!child) node.next.set(key, (child = { next: new Map(), hits: [] }));
       node = child;
     }
-    const shapes = tokens.word.map((w) => w.shape);
     const same = node.hits.find((h) => h.actor === actor && h.shapes.join(' ') === shapes.join(' '));
     if (same) {
       // Keep the strongest reading of a form listed twice (name beats ambiguous beats surname).
@@ -153,10 +152,66 @@ export class Dictionary {
   }
 }
 
-const foldedKey = (surface: string) =>
-  tokenize(surface)
-    .word.map((w) => w.key)
-    .join(' ');
+const foldedKey = (surface: string) => surfaceWords(surface).keys.join(' ');
+
+/** A name's or alias's words as the trie keys them, and as written (diacritics and dots removed). */
+export interface SurfaceWords {
+  keys: string[];
+  shapes: string[];
+}
+
+/**
+ * The words of the bundled dictionary's surfaces, worked out when the extension is built
+ * (`wordsOfBuild`): tokenizing its 8,000 names and aliases (Unicode folding, Arabic and
+ * Russian forms) was most of the dictionary's build, which a service worker pays each time it
+ * starts. Each is kept as "keys", or "keys\tshapes" when the shapes are not the surface's own
+ * words (words are joined by spaces: no word holds one).
+ */
+let prebuilt: Readonly<Record<string, string>> | null = null;
+let recording: Record<string, string> | null = null;
+
+/** A surface of letters and single spaces: its words are its own, lower-cased as keys, as tokenize makes them. */
+const PLAIN = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
+const split = (words: string) => (words ? words.split(' ') : []);
+
+/** A surface's words: read off a plain one, from the build's words, else tokenized. */
+export function surfaceWords(surface: string): SurfaceWords {
+  if (PLAIN.test(surface)) {
+    const shapes = surface.split(' ');
+    return { keys: shapes.map((w) => w.toLowerCase()), shapes };
+  }
+  const known = prebuilt?.[surface];
+  if (known !== undefined) {
+    const [keys = '', shapes = surface] = known.split('\t');
+    return { keys: split(keys), shapes: split(shapes) };
+  }
+  const words = tokenize(surface).word;
+  const found = { keys: words.map((w) => w.key), shapes: words.map((w) => w.shape) };
+  if (recording) {
+    const shapes = found.shapes.join(' ');
+    recording[surface] = shapes === surface ? found.keys.join(' ') : `${found.keys.join(' ')}\t${shapes}`;
+  }
+  return found;
+}
+
+/** Use the words `wordsOfBuild` worked out; a surface they lack is tokenized as before. */
+export function usePrebuiltWords(words: Readonly<Record<string, string>> | null): void {
+  prebuilt = words;
+}
+
+/** The words of every surface that is not plain which `build` (a dictionary's build) asks for, each tokenized. */
+export function wordsOfBuild(build: () => unknown): Record<string, string> {
+  const saved = prebuilt;
+  prebuilt = null;
+  recording = {};
+  try {
+    build();
+    return recording;
+  } finally {
+    recording = null;
+    prebuilt = saved;
+  }
+}
 
 const RANKS: Form[] = ['name', 'alias', 'foreign', 'demonym', 'plural', 'seat', 'ambiguous', 'surname'];
 const rank = (f: Form) => RANKS.indexOf(f);

@@ -1,0 +1,5 @@
+/** The bundled dictionary's words, worked out by build.mjs as it bundles the background (see dictionary.ts). */
+declare module 'crosswire:dictionary-words' {
+  const words: Record<string, string>;
+  export default words;
+}
