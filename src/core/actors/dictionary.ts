@@ -180,7 +180,7 @@ export function surfaceWords(surface: string): SurfaceWords {
     const shapes = surface.split(' ');
     return { keys: shapes.map((w) => w.toLowerCase()), shapes };
   }
-  const known = prebuilt?.[surface];
+  const known = prebuilt && Object.hasOwn(prebuilt, surface) ? prebuilt[surface] : undefined;
   if (known !== undefined) {
     const [keys = '', shapes = surface] = known.split('\t');
     return { keys: split(keys), shapes: split(shapes) };
