@@ -59,7 +59,11 @@ describe('every contract', () => {
         'save-note',
       ].sort(),
     );
-    expect(CONTENT_REQUEST_TYPES.filter((t) => !shared.includes(t)).sort()).toEqual(['annotate-text', 'read-page', 'wake']);
+    expect(CONTENT_REQUEST_TYPES.filter((t) => !shared.includes(t)).sort()).toEqual([
+      'annotate-text',
+      'read-page',
+      'wake',
+    ]);
     expect(CONTENT_COMMAND_TYPES).toEqual(['crosswire-highlights', 'crosswire-note-selection', 'crosswire-reveal']);
     // Every request has a reply check, and nothing else does.
     expect([...REPLY_TYPES].sort()).toEqual([...new Set([...CONTENT_REQUEST_TYPES, ...PAGE_REQUEST_TYPES])].sort());
