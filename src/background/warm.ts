@@ -10,8 +10,8 @@ export const WARM_SAMPLE =
 
 /**
  * What gets the engine ready in a background that has just started: the dictionary built
- * (about 150 ms in a Chromium service worker) and the engine's code run once, on a short
- * sample. A news page asks for it as it starts loading (the `wake` request), so that a worker
+ * (from the words the build worked out: see dictionary.ts) and the engine's code run once, on
+ * a short sample. A news page asks for it as it starts loading (the `wake` request), so that a worker
  * Chrome stopped after 30 s without events has done this before the page's article arrives.
  * The returned function answers whether the engine was ready already; the work itself runs
  * once per worker, in a task of its own (`schedule`), after the answer.

@@ -2,27 +2,14 @@
 // between the reading of a page and the opening of its popup (as it does after 30 s idle)
 // loses nothing. The popup still shows the page's story, from the reading the content script
 // sent, without the extractor reading the page again.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCbcArticle, startDemoBrowser, type DemoBrowser } from './demo-browser';
-import { stopServiceWorker } from './service-worker';
+import { stopServiceWorker, watchWorker } from './service-worker';
 
 /** A news site's front page: no article, so the content script sends the background nothing from it. */
 const FRONT_PAGE = 'www.cbc.ca/news/world';
 const FRONT_PAGE_HTML =
   '<!doctype html><title>World</title><body><h1>World</h1><ul><li><a href="/a">Talks resume</a></li></ul></body>';
-
-/** Whether the extension's service worker is running, read through the DevTools protocol. */
-async function workerRunning(page: Page): Promise<() => boolean> {
-  const cdp = await page.context().newCDPSession(page);
-  const status = new Map<string, string>();
-  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-    for (const v of versions as { versionId: string; scriptURL: string; runningStatus: string }[])
-      if (v.scriptURL.endsWith('/background.js')) status.set(v.versionId, v.runningStatus);
-  });
-  await cdp.send('ServiceWorker.enable');
-  return () => [...status.values()].includes('running');
-}
 
 declare const chrome: {
   tabs: { query(q: { url: string }): Promise<{ id?: number }[]> };
@@ -73,13 +60,15 @@ describe('a restarted background', () => {
     const blank = await demo.extension.context.newPage();
     await blank.goto(`chrome-extension://${demo.extension.extensionId}/options.html`);
     await stopServiceWorker(blank);
-    const running = await workerRunning(blank);
+    const worker = await watchWorker(blank);
+    const running = () => worker.statuses().includes('running');
     expect(running()).toBe(false);
     // Only the wake script (document_start) asks the background anything on a front page.
     const front = await demo.extension.context.newPage();
     await front.goto(`https://${FRONT_PAGE}`);
     await expect.poll(running, { timeout: 10_000 }).toBe(true);
     await front.close();
+    await worker.detach();
 
     await stopServiceWorker(blank);
     const article = await openCbcArticle(demo);

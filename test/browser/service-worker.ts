@@ -1,21 +1,32 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
-/** Stop the extension's service worker the way Chrome does when it is idle, and wait until it is gone. */
-export async function stopServiceWorker(extensionPage: Page): Promise<void> {
-  const cdp = await extensionPage.context().newCDPSession(extensionPage);
+/**
+ * The running status of each version of the extension's service worker ('running', 'stopped',
+ * …), kept current through the DevTools protocol until `detach`.
+ */
+export async function watchWorker(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
   const versions = new Map<string, string>();
   cdp.on('ServiceWorker.workerVersionUpdated', ({ versions: updated }) => {
     for (const v of updated as { versionId: string; scriptURL: string; runningStatus: string }[])
-      versions.set(v.versionId, `${v.scriptURL} ${v.runningStatus}`);
+      if (v.scriptURL.endsWith('/background.js')) versions.set(v.versionId, v.runningStatus);
   });
   await cdp.send('ServiceWorker.enable');
-  await expect.poll(() => [...versions.values()].some((v) => v.includes('background.js running'))).toBe(true);
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await expect
-    .poll(() => [...versions.values()].filter((v) => v.includes('background.js')), { timeout: 10_000 })
-    .toEqual([expect.stringContaining('stopped')]);
-  await cdp.detach();
+  return {
+    statuses: () => [...versions.values()],
+    stopAll: () => cdp.send('ServiceWorker.stopAllWorkers'),
+    detach: () => cdp.detach(),
+  };
+}
+
+/** Stop the extension's service worker the way Chrome does when it is idle, and wait until it is gone. */
+export async function stopServiceWorker(extensionPage: Page): Promise<void> {
+  const worker = await watchWorker(extensionPage);
+  await expect.poll(() => worker.statuses().includes('running')).toBe(true);
+  await worker.stopAll();
+  await expect.poll(worker.statuses, { timeout: 10_000 }).toEqual(['stopped']);
+  await worker.detach();
 }
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };

@@ -165,9 +165,12 @@ export interface SurfaceWords {
  * (`wordsOfBuild`): tokenizing its 8,000 names and aliases (Unicode folding, Arabic and
  * Russian forms) was most of the dictionary's build, which a service worker pays each time it
  * starts. Each is kept as "keys", or "keys\tshapes" when the shapes are not the surface's own
- * words (words are joined by spaces: no word holds one).
+ * words (words are joined by spaces: no word holds one). Read when a dictionary is first built,
+ * not when the worker starts: a worker woken for a closed tab never needs them.
  */
-let prebuilt: Readonly<Record<string, string>> | null = null;
+type Words = Readonly<Record<string, string>>;
+let prebuiltSource: (() => Words) | null = null;
+let prebuilt: Words | null = null;
 let recording: Record<string, string> | null = null;
 
 /** A surface of letters and single spaces: its words are its own, lower-cased as keys, as tokenize makes them. */
@@ -180,6 +183,7 @@ export function surfaceWords(surface: string): SurfaceWords {
     const shapes = surface.split(' ');
     return { keys: shapes.map((w) => w.toLowerCase()), shapes };
   }
+  prebuilt ??= prebuiltSource?.() ?? null;
   const known = prebuilt && Object.hasOwn(prebuilt, surface) ? prebuilt[surface] : undefined;
   if (known !== undefined) {
     const [keys = '', shapes = surface] = known.split('\t');
@@ -194,22 +198,23 @@ export function surfaceWords(surface: string): SurfaceWords {
   return found;
 }
 
-/** Use the words `wordsOfBuild` worked out; a surface they lack is tokenized as before. */
-export function usePrebuiltWords(words: Readonly<Record<string, string>> | null): void {
-  prebuilt = words;
+/** Use the words `wordsOfBuild` worked out, read when first needed; a surface they lack is tokenized as before. */
+export function usePrebuiltWords(read: (() => Words) | null): void {
+  prebuiltSource = read;
+  prebuilt = null;
 }
 
 /** The words of every surface that is not plain which `build` (a dictionary's build) asks for, each tokenized. */
 export function wordsOfBuild(build: () => unknown): Record<string, string> {
-  const saved = prebuilt;
-  prebuilt = null;
+  const saved = [prebuiltSource, prebuilt] as const;
+  [prebuiltSource, prebuilt] = [null, null];
   recording = {};
   try {
     build();
     return recording;
   } finally {
     recording = null;
-    prebuilt = saved;
+    [prebuiltSource, prebuilt] = saved;
   }
 }
 

@@ -116,10 +116,10 @@ export function tokenize(text: string): Tokens {
 }
 
 /**
- * Buffers for a text's offsets. Most texts tokenized are short (each of the dictionary's
- * 10,000 names and aliases as it is built, a sentence, a headline): two typed arrays made for
- * each, then cut, were a third of the dictionary's build, which a service worker pays each time
- * it starts. Buffers up to KEPT_CAPACITY are kept and used again; a longer text gets its own.
+ * Buffers for a text's offsets. Most texts tokenized are short (a name or alias as the
+ * dictionary is built, a sentence, a headline): with two typed arrays made for each, then cut,
+ * tokenizing the dictionary's 15,000 strings took 42-44 ms warm, against 31-33 with buffers
+ * kept. Buffers up to KEPT_CAPACITY are kept and used again; a longer text gets its own.
  */
 const KEPT_CAPACITY = 1 << 14;
 let kept = { start: new Int32Array(256), end: new Int32Array(256) };
