@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { launchWithExtension } from '../../src/demo/chromium';
 import { startNewsServer } from '../../src/demo/server';
 import { DIST, ensureBuilt } from '../ensure-built';
+import { watchWorker } from '../browser/worker-status';
 import { highlightsSettled, type OurRun, PROBE, READ_OURS } from './page-scripts';
 import { benchPages, HOST } from './page-set';
 import { type BenchResults, mergeResults } from './results';
@@ -34,17 +35,11 @@ try {
   );
   await extension.context.addInitScript(PROBE);
   const page = await extension.context.newPage();
-  const cdp = await extension.context.newCDPSession(page);
-  const status = new Map<string, string>();
-  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-    for (const v of versions as { versionId: string; scriptURL: string; runningStatus: string }[])
-      if (v.scriptURL.endsWith('/background.js')) status.set(v.versionId, v.runningStatus);
-  });
-  await cdp.send('ServiceWorker.enable');
+  const worker = await watchWorker(page);
   const stopWorker = async () => {
-    await cdp.send('ServiceWorker.stopAllWorkers');
+    await worker.stopAll();
     const deadline = Date.now() + 10_000;
-    while ([...status.values()].some((s) => s !== 'stopped') && Date.now() < deadline)
+    while (worker.statuses().some((s) => s !== 'stopped') && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 50));
     // A reader's worker has been stopped for a while, not for a moment.
     await new Promise((resolve) => setTimeout(resolve, 1000));

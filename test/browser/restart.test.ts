@@ -4,7 +4,8 @@
 // sent, without the extractor reading the page again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCbcArticle, startDemoBrowser, type DemoBrowser } from './demo-browser';
-import { stopServiceWorker, watchWorker } from './service-worker';
+import { stopServiceWorker } from './service-worker';
+import { watchWorker } from './worker-status';
 
 /** A news site's front page: no article, so the content script sends the background nothing from it. */
 const FRONT_PAGE = 'www.cbc.ca/news/world';

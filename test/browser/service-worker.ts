@@ -1,24 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-
-/**
- * The running status of each version of the extension's service worker ('running', 'stopped',
- * …), kept current through the DevTools protocol until `detach`.
- */
-export async function watchWorker(page: Page) {
-  const cdp = await page.context().newCDPSession(page);
-  const versions = new Map<string, string>();
-  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions: updated }) => {
-    for (const v of updated as { versionId: string; scriptURL: string; runningStatus: string }[])
-      if (v.scriptURL.endsWith('/background.js')) versions.set(v.versionId, v.runningStatus);
-  });
-  await cdp.send('ServiceWorker.enable');
-  return {
-    statuses: () => [...versions.values()],
-    stopAll: () => cdp.send('ServiceWorker.stopAllWorkers'),
-    detach: () => cdp.detach(),
-  };
-}
+import { watchWorker } from './worker-status';
 
 /** Stop the extension's service worker the way Chrome does when it is idle, and wait until it is gone. */
 export async function stopServiceWorker(extensionPage: Page): Promise<void> {
