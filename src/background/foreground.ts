@@ -10,16 +10,24 @@ const MAX_WAIT_MS = 500;
 
 let inFlight = 0;
 let waiting: (() => void)[] = [];
+let lastStarted = Number.NEGATIVE_INFINITY;
 
 /** Run a request someone is waiting on, marked as such while it runs. */
 export async function asForeground<T>(request: () => Promise<T>): Promise<T> {
   inFlight++;
+  lastStarted = performance.now();
   try {
     return await request();
   } finally {
     if (--inFlight === 0) for (const resume of waiting.splice(0)) resume();
   }
 }
+
+/**
+ * Whether a reader is about: a request they wait on is in flight or started within the last
+ * `ms`. A page that starts loading says so first (its `wake`), before it asks for anything.
+ */
+export const readerSeenWithin = (ms: number): boolean => inFlight > 0 || performance.now() - lastStarted < ms;
 
 /** Resolves when no foreground request is in flight, or after `MAX_WAIT_MS`. */
 export function foregroundIdle(maxWaitMs = MAX_WAIT_MS): Promise<void> {

@@ -2,7 +2,7 @@
 // requests a reader is waiting on; a stream of them that never pauses holds it back for a
 // bounded time only.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { asForeground, foregroundIdle } from '../../src/background/foreground';
+import { asForeground, foregroundIdle, readerSeenWithin } from '../../src/background/foreground';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -59,5 +59,19 @@ describe('foreground requests', () => {
     const order: string[] = [];
     await foregroundIdle().then(() => order.push('work'));
     expect(order).toEqual(['work']);
+  });
+
+  it('sees a reader while a request is in flight, and for a while after the last one started', async () => {
+    const request = pendingRequest();
+    const started = performance.now();
+    const now = vi.spyOn(performance, 'now');
+    now.mockReturnValue(started + 60_000);
+    expect(readerSeenWithin(1000)).toBe(true); // still in flight, however long ago it started
+    request.end();
+    await request.running;
+    expect(readerSeenWithin(1000)).toBe(false);
+    now.mockReturnValue(started + 500);
+    expect(readerSeenWithin(1000)).toBe(true);
+    now.mockRestore();
   });
 });

@@ -1,12 +1,14 @@
-// A poll stores what it read in short chunks, one poll write at a time, so a query that
-// arrives while sixty items are stored waits for one chunk, not for the feed or the poll.
+// A poll stores what it read in short chunks while a reader is about, one poll write at a time,
+// so a query that arrives while sixty items are stored waits for one chunk, not for the feed
+// or the poll. With no reader about, a feed's items go in one transaction, which costs less.
 import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { seedBundled } from '../../../src/background/corpus-store';
 import { CorpusDb, type FeedRow } from '../../../src/background/db';
 import { pollFeeds } from '../../../src/background/feeds/poll';
-import { CHUNK } from '../../../src/background/feeds/store-entries';
+import { asForeground } from '../../../src/background/foreground';
+import { CHUNK, IDLE_CHUNK, READER_GONE_MS } from '../../../src/background/feeds/store-entries';
 import { bundled } from '../corpus-db';
 import { answer, fakeWeb } from './fake-web';
 import { feedRow, pollDeps, rss } from './feeds-fixtures';
@@ -39,10 +41,18 @@ function rowWrites(db: CorpusDb, onWrite: (row: FeedRow) => void = () => {}) {
   return writes;
 }
 
+/** A request a reader waits on (a card, the popup), answered at once. */
+const readerAsks = () => asForeground(() => Promise.resolve());
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
 describe('storing a poll', () => {
-  it('stores a feed of sixty items in chunks, each counted, the validators only with the last', async () => {
+  it('stores a feed of sixty items in chunks while a reader is about, each counted, the validators only with the last', async () => {
     const { db, web } = await setup();
     const writes = rowWrites(db);
+    await readerAsks();
     expect(await pollFeeds(pollDeps(db, web.fetch))).toMatchObject({ added: 2 * ITEMS.length, failed: [] });
     const alpha = writes.filter((w) => w.url === 'https://alpha.example.org/feed.xml');
     expect(alpha).toEqual([
@@ -54,6 +64,7 @@ describe('storing a poll', () => {
 
   it('answers a query asked while a chunk is written as soon as that chunk is stored, before the other feeds’ chunks', async () => {
     const { db, web } = await setup();
+    await readerAsks();
     let answered: Promise<number> | undefined;
     rowWrites(db, () => {
       // The first chunk's transaction is writing: ask what a query would, outside it.
@@ -64,6 +75,21 @@ describe('storing a poll', () => {
     await pollFeeds(pollDeps(db, web.fetch));
     // The query saw the one chunk being written when it asked, and none queued after it.
     expect(await answered).toBe(CHUNK);
+    expect(await db.articles.where('origin').equals('feed').count()).toBe(2 * ITEMS.length);
+  });
+
+  it('stores a feed in one transaction when no reader has asked anything for a while', async () => {
+    expect(IDLE_CHUNK).toBeGreaterThanOrEqual(ITEMS.length);
+    const { db, web } = await setup();
+    const writes = rowWrites(db);
+    await readerAsks();
+    // The reader's last request is now further back than READER_GONE_MS.
+    const later = performance.now() + READER_GONE_MS + 1;
+    vi.spyOn(performance, 'now').mockReturnValue(later);
+    expect(await pollFeeds(pollDeps(db, web.fetch))).toMatchObject({ added: 2 * ITEMS.length, failed: [] });
+    expect(writes.filter((w) => w.url === 'https://alpha.example.org/feed.xml')).toEqual([
+      { url: 'https://alpha.example.org/feed.xml', items: ITEMS.length, etag: '"alpha.example.org"' },
+    ]);
     expect(await db.articles.where('origin').equals('feed').count()).toBe(2 * ITEMS.length);
   });
 });
