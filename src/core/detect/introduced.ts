@@ -6,7 +6,7 @@ import { capitalised, keyAt, spaced, tokenText } from '../text/doc';
 import { knownVariant } from './known-variant';
 import type { Coverage, Mention } from './mention';
 import { endsClause, nameEnd, titleCase } from './person-name';
-import { speakerPosition } from './speaker-position';
+import { SPEECH_AFTER, speakerPosition } from './speaker-position';
 import {
   appositiveRole,
   lowerRoleBefore,
@@ -96,9 +96,6 @@ function unlistedPerson(name: string, surname: string): PersonEntry {
   };
 }
 
-/** Verbs after which a bare name is a speaker: "Zhao told a briefing". */
-const SPOKE = new Set(['said', 'says', 'told', 'added', 'stated', 'insisted', 'warned', 'explained']);
-
 /**
  * Later references by the first word of a two-word name, where family names come first
  * ("Zhao" after "Zhao Lijian"): taken only in a speaker's place, and only when one person
@@ -122,4 +119,4 @@ export function familyNameFirst(doc: Doc, mentions: readonly Mention[], covered:
 }
 
 const spoke = (doc: Doc, i: number) =>
-  spaced(doc, i) && SPOKE.has(keyAt(doc, i + 1)) && !(spaced(doc, i - 1) && capitalised(doc, i - 1));
+  spaced(doc, i) && SPEECH_AFTER.has(keyAt(doc, i + 1)) && !(spaced(doc, i - 1) && capitalised(doc, i - 1));

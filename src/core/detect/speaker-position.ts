@@ -6,7 +6,9 @@ import { NOT_NAME } from './words';
 const set = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 
 /** Verbs that only a person (or a body, excluded by its words) does: "Jane Doe said", "Doe told reporters". */
-const SPEECH_AFTER = set('said says told tells added adds insisted insists stated explained wrote tweeted recalled');
+export const SPEECH_AFTER = set(
+  'said says told tells added adds insisted insists stated explained warned warns wrote tweeted recalled',
+);
 
 /** Verbs that put the speaker after them: "said Jane Doe.", "according to Jane Doe,". */
 const SPEECH_BEFORE = set('said says added asked');

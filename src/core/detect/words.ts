@@ -75,11 +75,18 @@ export const REPORTING_VERBS = set(`
   отметил отметила подчеркнул подчеркнула
   قال وقال أعلن وأعلن أكد وأكد`);
 
-/** Auxiliaries between a subject and its verb, trimmed from the subject: "the government has accused". */
-export const AUXILIARIES = /(?:\s+(?:has|have|had|was|were|is|are|will|would|also|had been|has been|have been))+\s*$/;
+/** English auxiliaries (and "also") between a subject and its verb: "the government has accused". */
+export const ENGLISH_AUXILIARIES = 'has have had was were is are will would also'.split(' ');
+/** The auxiliaries at the end of a subject, to trim: "the government has", "officials had been". */
+export const AUXILIARIES = new RegExp(`(?:\\s+(?:${ENGLISH_AUXILIARIES.join('|')}|(?:had|has|have) been))+\\s*$`);
 
-/** Particles inside Arabic, Dutch, French, ... names: "Bashar al-Assad", "Jean-Yves Le Drian". */
-export const NAME_PARTICLES = set('al el bin ibn bint abu abd de del della der di du da dos das le la van von ter ben');
+/**
+ * Lower-case particles inside Arabic, Dutch, French, ... names: "Bashar al-Assad", "Herman Van
+ * Rompuy", "Ahmed bin Daghr".
+ */
+export const NAME_PARTICLES = set(
+  'al el bin ibn bint abu abd de del della der den di du da dos das le la van von ter ben',
+);
 
 /** Capitalised words that are never part of a person's name. */
 export const NOT_NAME = set(`

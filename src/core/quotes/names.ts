@@ -1,4 +1,4 @@
-import { TITLE_WORDS } from '../detect/words';
+import { NAME_PARTICLES, TITLE_WORDS } from '../detect/words';
 import { stripMarks } from '../text/fold';
 
 /** A run of capitalised words in the text: a name, perhaps with a title before it. */
@@ -9,8 +9,6 @@ export interface NameRun {
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
-/** Lower-case particles inside names: "Herman Van Rompuy", "Bashar al-Assad", "Ahmed bin Daghr". */
-const PARTICLES = new Set('al el bin ibn bint abu van von de der den da du dos das le la ter'.split(' '));
 /** Small words inside organisations' names: "Organization of American States". */
 const ORG_JOINERS = new Set('of and for the on'.split(' '));
 /** Words of roles and bodies that precede a name and are not part of it. */
@@ -114,7 +112,7 @@ function scanRuns(text: string, org: boolean): IndexedRun[] {
       run.ends.push(end);
       run.end = cursor = end;
       pending = [];
-    } else if (run && joined && (PARTICLES.has(w) || (org && ORG_JOINERS.has(w)))) {
+    } else if (run && joined && (NAME_PARTICLES.has(w) || (org && ORG_JOINERS.has(w)))) {
       pending.push({ w, end });
       cursor = end;
     } else {

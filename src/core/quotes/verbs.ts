@@ -1,4 +1,4 @@
-import { REPORTING_VERBS } from '../detect/words';
+import { ENGLISH_AUXILIARIES, REPORTING_VERBS } from '../detect/words';
 
 const set = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 
@@ -25,9 +25,10 @@ export const ACCORDING_TO =
   /(?:according to|selon|d'après|d’après|по словам|по данным|بحسب|وبحسب|حسب|وفق|وفقا ل|وفقًا ل)\s+/iu;
 
 /** Auxiliaries between a subject and its verb: "has said", "a déclaré", "had earlier told". */
-export const AUXILIARY = set(`
-  has have had was were is are will would also earlier later then again a ont avait avaient est s'est
-  aussi également encore также ещё еще`);
+export const AUXILIARY = new Set([
+  ...ENGLISH_AUXILIARIES,
+  ...set(`earlier later then again a ont avait avaient est s'est aussi également encore также ещё еще`),
+]);
 
 /** Pronouns that stand for a person, in the four languages. */
 export const PERSON_PRONOUN = /^(?:he|she|il|elle|он|она|هو|هي)$/iu;
