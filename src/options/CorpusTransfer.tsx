@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CorpusStatus, ImportReport } from '../messages';
 import type { Ask } from '../shared/ask';
 import { exportFileName, type Download } from '../shared/download';
+import { FileChooser } from './FileChooser';
 import { NoteLine, type Note } from './Note';
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
@@ -98,18 +99,13 @@ export function CorpusTransfer({ ask, download, version, onImported }: TransferP
       <h3 id="transfer-title">Import and export</h3>
       <div class="transfer">
         <div class="panel">
-          <label class="file">
-            Import articles (JSON or JSON Lines)
-            <input
-              type="file"
-              accept=".json,.jsonl,.ndjson,application/json"
-              aria-describedby="import-help"
-              onChange={(e) => void importFile(e.currentTarget as HTMLInputElement)}
-            />
-          </label>
-          <p id="import-help" class="help">
-            The same format as the export. Articles already in the corpus are skipped.
-          </p>
+          <FileChooser
+            label="Import articles (JSON or JSON Lines)"
+            accept=".json,.jsonl,.ndjson,application/json"
+            helpId="import-help"
+            help="The same format as the export. Articles already in the corpus are skipped."
+            onChoose={(input) => void importFile(input)}
+          />
           <NoteLine note={importNote} />
           {importing && (
             <button type="button" disabled={importing.cancelling} onClick={() => void cancelImport()}>
@@ -119,26 +115,24 @@ export function CorpusTransfer({ ask, download, version, onImported }: TransferP
         </div>
         <fieldset>
           <legend>Export to a file</legend>
-          <label class="check">
-            <input
-              type="radio"
-              name="export-scope"
-              value="user"
-              checked={scope === 'user'}
-              onChange={() => setScope('user')}
-            />
-            Articles I added{count(status?.user)}
-          </label>
-          <label class="check">
-            <input
-              type="radio"
-              name="export-scope"
-              value="all"
-              checked={scope === 'all'}
-              onChange={() => setScope('all')}
-            />
-            All articles{count(status?.articles)}
-          </label>
+          {(
+            [
+              ['user', 'Articles I added', status?.user],
+              ['all', 'All articles', status?.articles],
+            ] as const
+          ).map(([value, label, n]) => (
+            <label key={value} class="check">
+              <input
+                type="radio"
+                name="export-scope"
+                value={value}
+                checked={scope === value}
+                onChange={() => setScope(value)}
+              />
+              {label}
+              {count(n)}
+            </label>
+          ))}
           <button type="button" onClick={() => void exportArticles()}>
             Export
           </button>

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { FeedStatus, FollowingState } from '../messages';
 import type { Ask } from '../shared/ask';
 import { plural, sourceName } from './follow-words';
-import { NoteLine } from './Note';
+import { AddressForm } from './AddressForm';
 import { askPermission, notGranted, type RequestOrigins } from './permission';
 import { useSourceEditing } from './source-editing';
 import { SourceList } from './SourceRow';
@@ -45,7 +45,7 @@ export function FeedList({
   onState,
   children,
 }: SourceListProps & { children?: ComponentChildren }) {
-  const { draft, setDraft, busy, note, noteRef, submit, remove } = useSourceEditing(ask, onState, {
+  const editing = useSourceEditing(ask, onState, {
     // While following is on, the feed is fetched from then on: its site is asked for at once.
     permission: (url) => (state.settings.on ? askPermission(requestOrigins, originsOf([url])) : null),
     refused: (permission) => `The feed was not added: ${notGranted(permission, 'its site')}.`,
@@ -63,20 +63,13 @@ export function FeedList({
     <section aria-labelledby="feeds-title">
       <h3 id="feeds-title">Feeds</h3>
       <p>{feedCount(state.feeds)}</p>
-      <form class="add-form" onSubmit={submit} noValidate>
-        <label for="feed-url">Add a feed (RSS, Atom, RDF or JSON Feed) by its address</label>
-        <input
-          id="feed-url"
-          type="url"
-          placeholder="https://example.org/world/rss.xml"
-          value={draft}
-          onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)}
-        />
-        <button type="submit" aria-disabled={busy}>
-          Add feed
-        </button>
-      </form>
-      <NoteLine note={note} focusRef={noteRef} />
+      <AddressForm
+        id="feed-url"
+        label="Add a feed (RSS, Atom, RDF or JSON Feed) by its address"
+        placeholder="https://example.org/world/rss.xml"
+        button="Add feed"
+        editing={editing}
+      />
       {children}
       {state.feeds.length > 0 && (
         <SourceList
@@ -85,8 +78,8 @@ export function FeedList({
           now={now}
           added="entries"
           action="Remove"
-          busy={busy}
-          onAction={(feed) => void remove(feed)}
+          busy={editing.busy}
+          onAction={(feed) => void editing.remove(feed)}
         />
       )}
     </section>

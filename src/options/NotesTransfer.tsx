@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ExportFormat, NoteFilter, NotesImportReport } from '../messages';
 import type { Ask } from '../shared/ask';
 import type { Download } from '../shared/download';
+import { FileChooser } from './FileChooser';
 import { NoteLine, type Note } from './Note';
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
@@ -104,19 +105,13 @@ export function NotesTransfer({ ask, download, onImported }: { ask: Ask; downloa
           <NoteLine note={exportNote} />
         </fieldset>
         <div class="panel">
-          <label class="file">
-            Import notes or restore a backup
-            <input
-              type="file"
-              accept=".json,.jsonld,application/json,application/ld+json"
-              aria-describedby="notes-import-help"
-              onChange={(e) => void importFile(e.currentTarget as HTMLInputElement)}
-            />
-          </label>
-          <p id="notes-import-help" class="help">
-            Crosswire’s JSON-LD or backup, or a Hypothesis export. The whole file is checked first: a file with a
-            problem changes nothing. Notes already stored are skipped.
-          </p>
+          <FileChooser
+            label="Import notes or restore a backup"
+            accept=".json,.jsonld,application/json,application/ld+json"
+            helpId="notes-import-help"
+            help="Crosswire’s JSON-LD or backup, or a Hypothesis export. The whole file is checked first: a file with a problem changes nothing. Notes already stored are skipped."
+            onChoose={(input) => void importFile(input)}
+          />
           <button type="button" onClick={() => void save('backup')}>
             Back up everything
           </button>

@@ -3,6 +3,7 @@ import type { Download } from '../shared/download';
 import type { FollowingState } from '../messages';
 import type { Ask } from '../shared/ask';
 import { opmlSummary, plural } from './follow-words';
+import { FileChooser } from './FileChooser';
 import { NoteLine, type Note } from './Note';
 import { askPermission, notGranted, type RequestOrigins } from './permission';
 
@@ -63,18 +64,13 @@ export function OpmlTransfer({ ask, download, following, feeds, origins, request
   return (
     <div class="transfer">
       <div class="panel">
-        <label class="file">
-          Import feeds from an OPML file
-          <input
-            type="file"
-            accept=".opml,.xml,text/x-opml,application/xml,text/xml"
-            aria-describedby="opml-help"
-            onChange={(e) => void importFile(e.currentTarget as HTMLInputElement)}
-          />
-        </label>
-        <p id="opml-help" class="help">
-          The list a feed reader exports. Feeds already followed are skipped.
-        </p>
+        <FileChooser
+          label="Import feeds from an OPML file"
+          accept=".opml,.xml,text/x-opml,application/xml,text/xml"
+          helpId="opml-help"
+          help="The list a feed reader exports. Feeds already followed are skipped."
+          onChoose={(input) => void importFile(input)}
+        />
         {askSites && (
           <button type="button" onClick={allowSites}>
             Allow fetching from the new feeds’ sites

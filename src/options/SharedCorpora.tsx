@@ -1,5 +1,5 @@
 import type { SourceListProps } from './FeedList';
-import { NoteLine } from './Note';
+import { AddressForm } from './AddressForm';
 import { askPermission, notGranted } from './permission';
 import { useSourceEditing } from './source-editing';
 import { SourceList } from './SourceRow';
@@ -10,7 +10,7 @@ import { SourceList } from './SourceRow';
  * asked for in the click), see how each last fetch went, unsubscribe.
  */
 export function SharedCorpora({ ask, state, requestOrigins, originsOf, now, onState }: SourceListProps) {
-  const { draft, setDraft, busy, note, noteRef, submit, remove } = useSourceEditing(ask, onState, {
+  const editing = useSourceEditing(ask, onState, {
     // The background fetches it at once, whether or not following is on: its site is asked for in the click.
     permission: (url) => askPermission(requestOrigins, originsOf([url])),
     refused: (permission) => `Not subscribed: ${notGranted(permission, 'its site')}.`,
@@ -39,20 +39,13 @@ export function SharedCorpora({ ask, state, requestOrigins, originsOf, now, onSt
           <li>To update it, replace the file: each subscriber’s Crosswire adds the new articles at its next check.</li>
         </ol>
       </details>
-      <form class="add-form" onSubmit={submit} noValidate>
-        <label for="corpus-url">Subscribe to a shared corpus by its address</label>
-        <input
-          id="corpus-url"
-          type="url"
-          placeholder="https://example.org/team/corpus.jsonl"
-          value={draft}
-          onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)}
-        />
-        <button type="submit" aria-disabled={busy}>
-          Subscribe
-        </button>
-      </form>
-      <NoteLine note={note} focusRef={noteRef} />
+      <AddressForm
+        id="corpus-url"
+        label="Subscribe to a shared corpus by its address"
+        placeholder="https://example.org/team/corpus.jsonl"
+        button="Subscribe"
+        editing={editing}
+      />
       {state.subscriptions.length === 0 ? (
         <p>No subscriptions.</p>
       ) : (
@@ -62,8 +55,8 @@ export function SharedCorpora({ ask, state, requestOrigins, originsOf, now, onSt
           now={now}
           added="articles"
           action="Unsubscribe"
-          busy={busy}
-          onAction={(corpus) => void remove(corpus)}
+          busy={editing.busy}
+          onAction={(corpus) => void editing.remove(corpus)}
         />
       )}
     </section>
