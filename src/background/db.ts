@@ -3,6 +3,7 @@ import type { CorpusArticle } from '../core/corpus/types';
 import type { FigureAnnotation, QuoteAnnotation } from '../core/types';
 import type { ArticleSummary } from '../core/match';
 import type { Note } from '../core/notes/types';
+import type { FeedStatus } from '../messages';
 import { quoteShingles, summarize } from '../core/match';
 import { indexRows } from './index-rows';
 
@@ -134,29 +135,16 @@ export interface TabRow {
   url: string | null;
 }
 
-/** A followed feed, or a subscribed shared corpus (a JSON Lines file polled like a feed), and how its fetching goes. */
-export interface FeedRow {
-  url: string;
-  kind: 'feed' | 'corpus';
-  /** The outlet its entries are credited to (a feed); null for a shared corpus (each record names its own). */
-  outlet: string | null;
-  title: string | null;
-  addedBy: 'default' | 'reader';
+/**
+ * A followed feed, or a subscribed shared corpus (a JSON Lines file polled like a feed): what
+ * the options page is shown of it (its status), and what only the polls read.
+ */
+export interface FeedRow extends FeedStatus {
   /** The validators of the last full answer, sent back as If-None-Match / If-Modified-Since. */
   etag: string | null;
   lastModified: string | null;
   /** Hash of the last body read: an unchanged body from a server without validators is not parsed again. */
   bodyHash?: string | null;
-  /** Date.now() of the last poll that got an answer (new or unchanged). */
-  lastSuccess: number | null;
-  lastError: string | null;
-  lastErrorAt: number | null;
-  /** Failures in a row (0 after a success): the backoff grows with it. */
-  failures: number;
-  /** Not fetched before this time (Date.now()): Retry-After, or the backoff after failures. */
-  retryAt: number | null;
-  /** How many entries it added to the corpus, in all. */
-  items: number;
   /**
    * The keys (feedItemKey) of the items its last stored body listed, in order: each was built
    * and stored, or skipped, then, so the next poll builds only the others. Written with the

@@ -9,15 +9,18 @@ import { type FollowingSettings, FollowingSettingsSchema } from './values';
 export interface FeedStatus {
   url: string;
   kind: 'feed' | 'corpus';
+  /** The outlet its entries are credited to (a feed); null for a shared corpus (each record names its own). */
   outlet: string | null;
   title: string | null;
   addedBy: 'default' | 'reader';
+  /** The last poll that got an answer, new or unchanged. */
   lastSuccess: number | null;
   /** The last failure and when: kept after a later success (failing now is `failures > 0`). */
   lastError: string | null;
   lastErrorAt: number | null;
-  /** Failures in a row; with `retryAt`, "backing off until …". */
+  /** Failures in a row (0 after a success): the backoff grows with it. */
   failures: number;
+  /** Not fetched before this time: Retry-After, or the backoff after failures ("backing off until …"). */
   retryAt: number | null;
   /** Entries it added to the corpus, in all. */
   items: number;
