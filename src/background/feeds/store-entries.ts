@@ -57,23 +57,23 @@ export async function storeEntries<T>(
   let added = 0;
   let at = 0;
   do {
-    const written = await inLane(() => {
-      // Sized when its turn comes, after the requests in flight: a reader who came meanwhile
-      // gets short chunks from then on.
-      // A shared corpus's entries are whole articles, kept to short chunks.
-      const size = options.origin === 'feed' && !readerSeenWithin(READER_GONE_MS) ? IDLE_CHUNK : CHUNK;
-      const entries = build(sources.slice(at, at + size));
-      at += size;
-      const last = at >= sources.length;
-      return insertEntries(db, entries, options.origin, {
+    // Built before its turn at the database, as the feed arrives: building in the turn cost
+    // the poll more of the background's CPU (2.7-3.3 s against 2.1-3.1, five rounds). A shared
+    // corpus's entries are whole articles, kept to short chunks.
+    const size = options.origin === 'feed' && !readerSeenWithin(READER_GONE_MS) ? IDLE_CHUNK : CHUNK;
+    const entries = build(sources.slice(at, at + size));
+    at += size;
+    const last = at >= sources.length;
+    const written = await inLane(() =>
+      insertEntries(db, entries, options.origin, {
         now: options.now,
         alongside: async (ids) => {
           const current = (await db.feeds.get(row.url)) ?? row;
           const items = current.items + ids.length;
           await saveRow(db, last ? { ...next, items } : { ...current, items });
         },
-      });
-    });
+      }),
+    );
     if (!written.ok) return written;
     added += written.value.added.length;
   } while (at < sources.length);
