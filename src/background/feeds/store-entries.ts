@@ -24,11 +24,13 @@ import { saveRow } from './feed-rows';
 export const CHUNK = 20;
 /**
  * Feed entries (a headline and a summary each) a poll writes at a time when no reader has
- * asked anything for `READER_GONE_MS`: a feed of sixty items in one transaction. Each transaction costs the background's thread
- * about 10 ms of its own (50 feeds of 60 items: 2.0-2.2 s of CPU in chunks of 60, 2.9-3.3 s
- * in chunks of 20; poll bench, three alternating rounds), and nobody is waiting behind it.
+ * asked anything for `READER_GONE_MS`: a feed of sixty items in one transaction. Each
+ * transaction costs the background's thread about 10 ms of its own (50 feeds of 60 items:
+ * 2.0-2.2 s of CPU in chunks of 60, 2.9-3.3 s in chunks of 20; poll bench, three alternating
+ * rounds), and nobody is waiting behind it.
  */
 export const IDLE_CHUNK = 60;
+/** How long after a reader's last request a poll still writes in short chunks. */
 export const READER_GONE_MS = 10_000;
 
 // The one poll write in progress: the next waits for it, and for the requests a reader is
