@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { freshDb } from './corpus-db';
 
 // The corpus database leaves out Dexie's live-query layers (db.ts): for each small write they
@@ -12,6 +12,9 @@ describe("the corpus database and Dexie's live-query layers", () => {
   Dexie.on('storagemutated', listen);
   afterEach(() => {
     heard.length = 0;
+  });
+  afterAll(() => {
+    Dexie.on('storagemutated').unsubscribe(listen);
   });
 
   it('announces no write', async () => {
