@@ -35,18 +35,19 @@ export async function addToCount(db: CorpusDb, delta: number, origin: CorpusArti
     return;
   }
   // Both read before either is written.
-  const [total, ofOrigin] = await Promise.all([articleCount(db), originCount(db, origin)]);
-  await putCounts(db, origin, total + delta, ofOrigin + delta);
+  const { total, ofOrigin } = await readCounts(db, origin);
+  await putCounts(db, origin, { total: total + delta, ofOrigin: ofOrigin + delta });
 }
 
-/** Store both counts as they are now: from then on neither falls back to counting its table. */
-export async function fixCounts(db: CorpusDb, origin: CountedOrigin): Promise<void> {
+/** Both counts as they are now (a missing one counted from its table), read together. */
+export async function readCounts(db: CorpusDb, origin: CountedOrigin): Promise<{ total: number; ofOrigin: number }> {
   const [total, ofOrigin] = await Promise.all([articleCount(db), originCount(db, origin)]);
-  await putCounts(db, origin, total, ofOrigin);
+  return { total, ofOrigin };
 }
 
-const putCounts = (db: CorpusDb, origin: CountedOrigin, total: number, ofOrigin: number) =>
+/** Store both counts: from then on neither falls back to counting its table. */
+export const putCounts = (db: CorpusDb, origin: CountedOrigin, counts: { total: number; ofOrigin: number }) =>
   db.settings.bulkPut([
-    { key: ARTICLE_COUNT, value: total },
-    { key: ORIGIN_COUNT[origin], value: ofOrigin },
+    { key: ARTICLE_COUNT, value: counts.total },
+    { key: ORIGIN_COUNT[origin], value: counts.ofOrigin },
   ]);

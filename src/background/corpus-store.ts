@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import type { BundledCorpus, CorpusArticle } from '../core/corpus/types';
 import { quoteShingles, summarize } from '../core/match';
 import type { Result } from '../messages';
-import { addToCount, fixCounts } from './corpus-counts';
+import { addToCount, putCounts, readCounts } from './corpus-counts';
 import { ALL_TABLES, type ArticleRow, type CorpusDb, type HeadRow } from './db';
 import { readerFirst } from './foreground';
 import { indexRows } from './index-rows';
@@ -230,8 +230,10 @@ async function storeBatch(
   options: { now?: number; first?: number } = {},
 ): Promise<ImportReport> {
   const { now = Date.now(), first = 0 } = options;
-  // Fixed first, so no count falls back to counting a table that holds uncounted rows.
-  await fixCounts(db, origin);
+  // Read before anything is written, so no count falls back to counting a table that holds
+  // uncounted rows; written once, at the end, unless an upgrade removes an entry on the way.
+  const counts = await readCounts(db, origin);
+  let fixed = false;
   const report: ImportReport = { added: [], skipped: [] };
   const pending: CorpusArticle[] = [];
   const inBatch = new Map<string, CorpusArticle>();
@@ -247,13 +249,20 @@ async function storeBatch(
       report.skipped.push({ index: first + i, reason: `already in the corpus: ${describe(existing)}` });
       continue;
     }
-    if (existing) await removeArticle(db, existing.id); // counts its own removal
+    if (existing) {
+      // The removal counts itself, from the stored counts: those must be there first.
+      if (!fixed) await putCounts(db, origin, counts);
+      fixed = true;
+      await removeArticle(db, existing.id);
+    }
     for (const k of keys) inBatch.set(k, article);
     pending.push(article);
     report.added.push(article.id);
   }
   await writeArticles(db, pending, { addedAt: now });
-  await addToCount(db, pending.length, origin);
+  const added = pending.length;
+  if (fixed) await addToCount(db, added, origin);
+  else await putCounts(db, origin, { total: counts.total + added, ofOrigin: counts.ofOrigin + added });
   return report;
 }
 

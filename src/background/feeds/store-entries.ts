@@ -14,7 +14,6 @@ import type { Result } from '../../messages';
 import { insertEntries } from '../corpus-store';
 import type { CorpusDb, FeedRow } from '../db';
 import { readerFirst, readerSeenWithin } from '../foreground';
-import { saveRow } from './feed-rows';
 
 /**
  * Entries a poll writes (and builds) at a time while a reader is about: a query that arrives
@@ -70,9 +69,11 @@ export async function storeEntries<T>(
       insertEntries(db, entries, options.origin, {
         now: options.now,
         alongside: async (ids) => {
-          const current = (await db.feeds.get(row.url)) ?? row;
+          // Read in the chunk's transaction: a row the reader removed meanwhile stays removed.
+          const current = await db.feeds.get(row.url);
+          if (!current) return;
           const items = current.items + ids.length;
-          await saveRow(db, last ? { ...next, items } : { ...current, items });
+          await db.feeds.put(last ? { ...next, items } : { ...current, items });
         },
       }),
     );

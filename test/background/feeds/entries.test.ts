@@ -116,6 +116,23 @@ describe('feed entries in the corpus store', () => {
     await consistent(db);
   });
 
+  it('keeps the counts right when a batch replaces a headline entry, in a database that had no counts yet', async () => {
+    const db = await seeded();
+    await insertEntries(db, [entry(1), entry(2)], 'feed');
+    // A database older than the counts: each is counted from its table, then kept.
+    const forget = () => db.settings.bulkDelete(['articleCount', 'feedArticleCount', 'sharedArticleCount']);
+    await forget();
+    const whole = pageArticle({ text: `${item(1).title}\n\nThe whole story, at length.`, url: item(1).url! });
+    const batch = await insertEntries(db, [{ ...whole, depth: 'full' }, entry(3)], 'shared');
+    expect(batch.ok && batch.value).toEqual({ added: [whole.id, entry(3).id], skipped: 0 });
+    expect(await counts(db)).toMatchObject({ status: { articles: 6, feed: 1, shared: 2 } });
+    await consistent(db);
+    await forget();
+    await insertEntries(db, [entry(4)], 'feed');
+    expect(await counts(db)).toMatchObject({ status: { articles: 7, feed: 2, shared: 2 } });
+    await consistent(db);
+  });
+
   it('lets the reader’s whole page take the place of a headline entry of it, and refuses a second copy', async () => {
     const db = await seeded();
     const headline = entry(1);
