@@ -333,7 +333,7 @@ function pollTargets({ other }) {
   const busy = other['poll of 50 feeds under queries worker CPU'];
   if (busy)
     lines.push(
-      `- the same while a reader's queries come one after another, 20 ms apart (chunks of 20 entries; the queries' own CPU included): ${ms(busy.value)}, ${verdict(busy.value < TARGETS.pollCpuMs)}.`,
+      `- the same while a reader's queries come one after another, 20 ms apart (chunks of 5 entries; the queries' own CPU included): ${ms(busy.value)}, ${verdict(busy.value < TARGETS.pollCpuMs)}.`,
     );
   const moved = other['poll of 50 feeds moved on by 5 items worker CPU'];
   if (moved)

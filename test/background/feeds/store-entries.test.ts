@@ -1,5 +1,5 @@
 // A poll stores what it read in short chunks while a reader is about, one poll write at a time,
-// so a query that arrives while sixty items are stored waits for one chunk, not for the feed
+// so a query that arrives while a feed's items are stored waits for one chunk, not for the feed
 // or the poll. With no reader about, a feed's items go in one transaction, which costs less.
 import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
@@ -8,7 +8,14 @@ import { seedBundled } from '../../../src/background/corpus-store';
 import { CorpusDb, type FeedRow } from '../../../src/background/db';
 import { pollFeeds } from '../../../src/background/feeds/poll';
 import { asForeground } from '../../../src/background/foreground';
-import { CHUNK, IDLE_CHUNK, READER_GONE_MS } from '../../../src/background/feeds/store-entries';
+import {
+  CHUNK,
+  IDLE_CHUNK,
+  IDLE_SHARED_CHUNK,
+  READER_GONE_MS,
+  storeEntries,
+} from '../../../src/background/feeds/store-entries';
+import { feedArticle } from '../../../src/core/feeds/feed-article';
 import { bundled } from '../corpus-db';
 import { answer, fakeWeb } from './fake-web';
 import { feedRow, pollDeps, rss } from './feeds-fixtures';
@@ -49,7 +56,7 @@ afterEach(() => {
 });
 
 describe('storing a poll', () => {
-  it('stores a feed of sixty items in chunks while a reader is about, each counted, the validators only with the last', async () => {
+  it('stores a feed’s items in chunks while a reader is about, each counted, the validators only with the last', async () => {
     const { db, web } = await setup();
     const writes = rowWrites(db);
     await readerAsks();
@@ -91,5 +98,43 @@ describe('storing a poll', () => {
       { url: 'https://alpha.example.org/feed.xml', items: ITEMS.length, etag: '"alpha.example.org"' },
     ]);
     expect(await db.articles.where('origin').equals('feed').count()).toBe(2 * ITEMS.length);
+  });
+
+  it('stores a shared corpus’s whole articles in short chunks while a reader is about, in longer ones otherwise', async () => {
+    const { db } = await setup();
+    const row = feedRow('wire.example.org', { kind: 'corpus' });
+    await db.feeds.put(row);
+    const articles = Array.from({ length: 2 * IDLE_SHARED_CHUNK }, (_, i) =>
+      feedArticle(
+        {
+          guid: `w-${i}`,
+          url: `https://wire.example.org/${i}`,
+          title: `Wire story ${i}`,
+          summary: `Talks, day ${i}.`,
+          published: '2026-03-01',
+        },
+        'wire.example.org',
+      ),
+    );
+    const chunks = async (from: number, to: number) => {
+      const sizes: number[] = [];
+      const stored = await storeEntries(
+        db,
+        row,
+        row,
+        articles.slice(from, to),
+        (chunk) => {
+          sizes.push(chunk.length);
+          return chunk.flatMap((a) => (a ? [a] : []));
+        },
+        { origin: 'shared', now: Date.now() },
+      );
+      expect(stored).toEqual({ ok: true, value: to - from });
+      return sizes;
+    };
+    await readerAsks();
+    expect(await chunks(0, IDLE_SHARED_CHUNK)).toEqual(Array(IDLE_SHARED_CHUNK / CHUNK).fill(CHUNK));
+    vi.spyOn(performance, 'now').mockReturnValue(performance.now() + READER_GONE_MS + 1);
+    expect(await chunks(IDLE_SHARED_CHUNK, 2 * IDLE_SHARED_CHUNK)).toEqual([IDLE_SHARED_CHUNK]);
   });
 });

@@ -8,7 +8,7 @@ import { pollSubscription } from '../../../src/background/feeds/subscriptions';
 import { bundled } from '../corpus-db';
 import { answer, fakeWeb } from './fake-web';
 import { NOW, pollDeps } from './feeds-fixtures';
-import { CHUNK } from '../../../src/background/feeds/store-entries';
+import { IDLE_SHARED_CHUNK } from '../../../src/background/feeds/store-entries';
 
 const CORPUS = 'https://team.example.org/corpus.jsonl';
 const row = () => newRow(CORPUS, 'corpus', { outlet: null, title: null, addedBy: 'reader' });
@@ -123,7 +123,8 @@ describe('shared corpora', () => {
     });
     // The worker stops in the chunk that would store the 550th article: the chunks before it stay.
     const stopAt = 550;
-    const committed = (Math.ceil(stopAt / CHUNK) - 1) * CHUNK;
+    // No reader is about: the poll writes a shared corpus's idle chunks.
+    const committed = (Math.ceil(stopAt / IDLE_SHARED_CHUNK) - 1) * IDLE_SHARED_CHUNK;
     let heads = 0;
     const put = db.heads.bulkPut;
     db.heads.bulkPut = function (this: unknown, ...args: Parameters<typeof put>) {
