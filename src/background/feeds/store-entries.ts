@@ -1,8 +1,8 @@
 /**
  * How a poll stores what it read, feed or shared corpus alike, without holding the popup and
- * the pages back: in chunks of a few entries while a reader is about (a feed's worth when
- * none is), one transaction each, one poll write at a time however many feeds are fetched at
- * once, and a turn for everyone else between chunks.
+ * the pages back: in chunks of a few entries while a reader is about (a feed's worth, or 20 of
+ * a shared corpus's articles, when none is), one transaction each, one poll write at a time
+ * however many feeds are fetched at once, and a turn for everyone else between chunks.
  *
  * Each chunk's transaction also writes the row's count of items; only the last writes the
  * row's new state (its validators). A worker stopped half-way has stored whole chunks and
