@@ -323,6 +323,11 @@ describe('parseReply', () => {
     expect(parseReply('annotate-text', { ok: true, value: ['Lavrov'] }).ok).toBe(false);
     expect(parseReply('annotate-text', { ok: true, value: [{ ...mention, kind: 'rumour' }] }).ok).toBe(false);
     expect(parseReply('annotate-text', { ok: true, value: [{ ...mention, start: '0' }] }).ok).toBe(false);
+    const { end: _end, ...noEnd } = mention;
+    const { text: _text, ...noText } = mention;
+    for (const bad of [noEnd, noText, null, 6])
+      expect(parseReply('annotate-text', { ok: true, value: [mention, bad] }).ok).toBe(false);
+    expect(parseReply('annotate-text', { ok: true, value: { 0: mention, length: 1 } }).ok).toBe(false);
   });
 
   it('checks a page reading and a file before they are read', () => {

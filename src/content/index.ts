@@ -46,7 +46,7 @@ async function highlight(): Promise<void> {
   // keeps it for the popup, the corpus and the exports) and answers with that reading.
   let reading: PageReading | null = null;
   const readPage = async (text: string) => {
-    const reply = await sendRequest(runtime, { type: 'read-page', page: pageFacts(text, published) });
+    const reply = await send({ type: 'read-page', page: pageFacts(text, published) });
     if (!reply.ok && !runtime.id) current.abort(); // the extension was updated or removed
     reading = reply.ok ? reply.value : null;
     return reading?.annotations ?? [];
@@ -73,7 +73,7 @@ async function highlight(): Promise<void> {
   const page = reading as PageReading | null;
   if (current.signal.aborted || !page) return;
   mark(TIMING.done);
-  const ask = <R extends Request>(request: R) => sendRequest(runtime, request);
+  const ask = send;
   const { articleId } = page;
   // Text the page adds or changes later is annotated as part of this page, as of its date.
   const annotateAdded = async (text: string) => {
@@ -103,6 +103,9 @@ async function highlight(): Promise<void> {
   };
   firstPass(null);
 }
+
+/** A request to the background; checking its reply is our work on the page's thread, and timed as such. */
+const send = <R extends Request>(request: R) => sendRequest(runtime, request, (check) => timed('reply check', check));
 
 /** The page as the corpus would take it: the text we annotated and what the page says about itself. */
 function pageFacts(text: string, published: string | undefined): PageInput {

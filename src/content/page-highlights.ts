@@ -60,11 +60,12 @@ export async function highlightArticle(
     yieldToPage,
     (start) => taskSince(start, 'text map'),
   );
-  const annotations = (await annotateText(map.text)).sort((a, b) => a.start - b.start || b.end - a.end);
+  const found = await annotateText(map.text);
+  let sliceStart = performance.now();
+  const annotations = found.sort((a, b) => a.start - b.start || b.end - a.end);
   // A long first pass fills the highlights before they are registered (see Painter.hold).
   const first = painter.all().length === 0;
   if (first) painter.hold();
-  let sliceStart = performance.now();
   let count = 0;
   for (const a of annotations) {
     if (signal.aborted) break;

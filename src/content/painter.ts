@@ -20,6 +20,8 @@ export interface Painted<T> {
   /** Live Ranges: they follow the page's edits around them (an edit inside collapses them). */
   ranges: Range[];
   data: T;
+  /** The named highlight its ranges are in. */
+  name: string;
 }
 
 /** The document's highlight registry, as far as we use it (CSS.highlights). */
@@ -52,7 +54,6 @@ export class Painter<T> {
   private readonly highlights = new Map<string, Highlight>();
   private readonly byNode = new WeakMap<Node, Set<Painted<T>>>();
   private readonly items = new Set<Painted<T>>();
-  private readonly nameOf = new WeakMap<Painted<T>, string>();
   /** While held, highlights fill without being registered (see hold). */
   private held = false;
 
@@ -64,18 +65,21 @@ export class Painter<T> {
   /** Paint the pieces of one detection or note; null when none of them is in the page any more. */
   paint(segments: readonly Segment[], kind: PaintKind, data: T, type?: string): Painted<T> | null {
     const ranges: Range[] = [];
+    const nodes: Text[] = [];
     for (const seg of segments) {
       const range = this.rangeOf(seg);
-      if (range) ranges.push(range);
+      if (!range) continue;
+      ranges.push(range);
+      nodes.push(seg.node);
     }
     if (!ranges.length) return null;
-    const item: Painted<T> = { kind, ranges, data };
     const name = highlightName(kind, type);
+    const item: Painted<T> = { kind, ranges, data, name };
     const highlight = this.highlight(name, PRIORITY[kind]);
     for (const range of ranges) highlight?.add(range);
-    for (const range of ranges) this.index(range.startContainer).add(item);
+    // The segments' nodes, not the ranges' startContainer: each read of that crosses into the DOM.
+    for (const node of nodes) this.index(node).add(item);
     this.items.add(item);
-    this.nameOf.set(item, name);
     return item;
   }
 
@@ -97,7 +101,7 @@ export class Painter<T> {
   /** Remove some highlights (a deleted note's, a paragraph that changed). */
   erase(items: Iterable<Painted<T>>): void {
     for (const item of items) {
-      const highlight = this.highlights.get(this.nameOf.get(item) ?? '');
+      const highlight = this.highlights.get(item.name);
       for (const range of item.ranges) {
         highlight?.delete(range);
         this.byNode.get(range.startContainer)?.delete(item);
