@@ -9,6 +9,8 @@
  * Highlights are painted (painter.ts): nothing is written into the page's DOM but our UI's
  * one host element. It never throws into the page.
  */
+// First: it notes when the script began (see script-start.ts).
+import { SCRIPT_START } from './script-start';
 import type { PageInput, PageReading, Request } from '../messages';
 import { parseContentCommand } from '../messages';
 import { extensionApi } from '../shared/browser';
@@ -22,7 +24,7 @@ import { attachCards, type Cards } from './cards';
 import { PageNotes } from './page-notes';
 import { insideEditable } from './text-map';
 import { watchPage, whenArticleArrives } from './watch';
-import { mark, timed, TIMING } from './timing';
+import { mark, taskSince, timed, TIMING } from './timing';
 
 const { runtime } = extensionApi;
 let controller: AbortController | null = null;
@@ -151,6 +153,7 @@ function listenForCommands(): void {
 
 async function main(): Promise<void> {
   mark(TIMING.start);
+  taskSince(SCRIPT_START, 'script');
   const articlePage = () => requested || timed('article page?', () => isArticlePage(document));
   // Switched off: nothing runs, and nothing watches the page; on an article, the reader's
   // command (the popup's switch, "Highlight this page") still reaches us.
