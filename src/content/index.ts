@@ -75,19 +75,18 @@ async function highlight(): Promise<void> {
   const page = reading as PageReading | null;
   if (current.signal.aborted || !page) return;
   mark(TIMING.done);
-  const ask = send;
   const { articleId } = page;
   // Text the page adds or changes later is annotated as part of this page, as of its date.
   const annotateAdded = async (text: string) => {
-    const reply = await ask({ type: 'annotate-text', articleId, text, ...(published && { published }) });
+    const reply = await send({ type: 'annotate-text', articleId, text, ...(published && { published }) });
     return reply.ok ? reply.value : [];
   };
   // Cards leave the page itself out of "other outlets", and the reader's notes are keyed by its id.
   const shown = (cards = timed('cards', () =>
-    attachCards(root, painter, ask, { articleId, published: published ?? null }, current.signal),
+    attachCards(root, painter, send, { articleId, published: published ?? null }, current.signal),
   ));
   // The reader's notes come after the highlights: they are fewer, and the page is readable meanwhile.
-  const notes = new PageNotes(run.map, painter, ask, {
+  const notes = new PageNotes(run.map, painter, send, {
     articleId,
     canonicalUrl: page.canonical,
     url: location.href,
