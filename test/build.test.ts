@@ -101,3 +101,14 @@ describe('no code from anywhere but the package', () => {
     }
   });
 });
+
+describe('what a page loads', () => {
+  it("leaves the requests' contracts out of the content script, which never checks a request", () => {
+    // esbuild marks each module's code with its path; a content script that imported the
+    // contracts through src/messages.ts would build every request schema on every page.
+    const content = readFileSync(join(DIST, 'chrome', 'content.js'), 'utf8');
+    expect(content).toContain('// src/contracts/replies.ts');
+    for (const contract of ['content-to-background', 'page-to-background', 'shared-requests'])
+      expect(content).not.toContain(`// src/contracts/${contract}.ts`);
+  });
+});

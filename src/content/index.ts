@@ -12,7 +12,8 @@
 // First: it notes when the script began (see script-start.ts).
 import { SCRIPT_START } from './script-start';
 import type { PageInput, PageReading, Request } from '../messages';
-import { parseContentCommand } from '../messages';
+// Not through messages.ts: see there.
+import { parseContentCommand } from '../contracts/background-to-content';
 import { extensionApi } from '../shared/browser';
 import { publishedDate } from '../shared/article-text';
 import { sendRequest } from '../shared/send-request';

@@ -1,5 +1,6 @@
 import type { Reply, Request } from '../messages';
-import { parseReply } from '../messages';
+// Not through messages.ts: see there.
+import { parseReply } from '../contracts/replies';
 
 /**
  * Sends a request to the background and returns its checked reply; never throws. `checking`
