@@ -111,4 +111,11 @@ describe('what a page loads', () => {
     for (const contract of ['content-to-background', 'page-to-background', 'shared-requests'])
       expect(content).not.toContain(`// src/contracts/${contract}.ts`);
   });
+
+  it("leaves story matching's summaries and text sketches out of the content script", () => {
+    // The cards compare a figure's numbers (summary-figure.ts); minhash.ts works out its seeds when loaded.
+    const content = readFileSync(join(DIST, 'chrome', 'content.js'), 'utf8');
+    expect(content).toContain('// src/core/match/summary-figure.ts');
+    for (const module of ['summarize', 'minhash']) expect(content).not.toContain(`// src/core/match/${module}.ts`);
+  });
 });

@@ -2,7 +2,8 @@
  * Story matching and cross-referencing, pure: the background reads candidate summaries from
  * the database and calls these; nothing here touches storage or the DOM.
  */
-export { summarize, summaryFigure, quoteShingles } from './summarize';
+export { summarize, quoteShingles } from './summarize';
+export { summaryFigure } from './summary-figure';
 export { storyMatch, type CorpusStats } from './story-match';
 export { syndicationDiff } from './word-diff';
 export { diffExcerpts } from './diff-excerpts';

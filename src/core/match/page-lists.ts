@@ -5,7 +5,7 @@
  */
 import type { ActorAnnotation, FigureAnnotation, QuoteAnnotation } from '../types';
 import { unclearIncidents } from './same-measure';
-import { summaryFigure } from './summarize';
+import { summaryFigure } from './summary-figure';
 import type { SummaryFigure } from './types';
 
 export interface PageActor {

@@ -1,7 +1,7 @@
 import type { CorpusArticle } from '../corpus/types';
-import type { FigureAnnotation } from '../types';
 import { bottomSketch, minhash, shingleHashes, type TextSketch } from './minhash';
-import type { ArticleSummary, SummaryFigure } from './types';
+import { summaryFigure } from './summary-figure';
+import type { ArticleSummary } from './types';
 import { words } from './words';
 
 /**
@@ -59,19 +59,4 @@ export function summarize(
   }
   summary.quoteShingles = [...shingles];
   return summary;
-}
-
-/** A figure annotation's numbers, without offsets: what matching and the cards compare. */
-export function summaryFigure(f: FigureAnnotation): SummaryFigure {
-  return {
-    counts: f.counts,
-    subject: f.subject ?? null,
-    value: f.value,
-    low: f.low ?? null,
-    high: f.high ?? null,
-    qualifier: f.qualifier,
-    unit: f.unit,
-    attribution: f.attribution?.label ?? null,
-    text: f.text,
-  };
 }
