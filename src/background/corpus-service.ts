@@ -19,7 +19,7 @@ import { articleCount, originCount } from './corpus-counts';
 import { deleteArticle } from './corpus-store';
 import type { CorpusDb } from './db';
 import { cancelImport, importInBatches, importProgress } from './import-job';
-import { articleText, exportArticles, listArticles } from './library';
+import { articleText, exportPage, listArticles } from './library';
 import { coverageGapsIn, figuresLikeIn, mentionsOf, quotesLikeIn, storyMatchIn } from './queries';
 import { readingOf } from './readings';
 
@@ -42,7 +42,7 @@ export interface CorpusApi {
   deleteArticle(articleId: string): Promise<Result<{ id: string }>>;
   articleText(articleId: string): Promise<Result<ReplyValues['article-text']>>;
   listArticles(query?: string, offset?: number, limit?: number): Promise<ReplyValues['list-articles']>;
-  exportArticles(origin?: 'user' | 'all'): Promise<ReplyValues['export-articles']>;
+  exportArticles(origin?: 'user' | 'all', after?: string): Promise<ReplyValues['export-articles']>;
   settings(): Promise<Settings>;
   updateSettings(changes: Partial<Settings>): Promise<Settings>;
 }
@@ -130,7 +130,7 @@ export function corpusService(
         return article ? { ok: true, value: article } : { ok: false, error: `no article ${id} in the corpus` };
       }),
     listArticles: (query, offset, limit) => after(() => listArticles(db, dictionary(), query, offset, limit)),
-    exportArticles: (origin) => after(() => exportArticles(db, origin)),
+    exportArticles: (origin, from) => after(() => exportPage(db, origin, from ?? null)),
     settings: () => readSettings(db),
     updateSettings: async (changes) => {
       const next = { ...(await readSettings(db)), ...changes };

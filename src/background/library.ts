@@ -1,10 +1,10 @@
-import Dexie from 'dexie';
+import Dexie, { type Transaction } from 'dexie';
 import type { Dictionary } from '../core/actors/dictionary';
 import { stripMarks } from '../core/text/fold';
 import type { ImportRecord } from '../core/corpus/import-format';
-import type { ArticleList, ArticleListItem, ArticleText } from '../messages';
-import type { CorpusDb, HeadRow } from './db';
-import { articleCount } from './corpus-counts';
+import type { ArticleList, ArticleListItem, ArticleText, ExportPage } from '../messages';
+import type { ArticleRow, CorpusDb, HeadRow } from './db';
+import { articleCount, originCount } from './corpus-counts';
 import { outletRef } from './queries';
 
 // The corpus as a library: listing and searching it (the options page), reading one article
@@ -107,28 +107,91 @@ export async function articleText(db: CorpusDb, articleId: string): Promise<Arti
   };
 }
 
-/** The user's articles (or all) in the import format: a JSON array the import reads back. */
-export async function exportArticles(
+/**
+ * One page of an export reads at most this many stored articles, and carries at most this
+ * many characters of JSON Lines (but always one article): a runtime message is limited to
+ * 64 MiB, and a corpus is far larger.
+ */
+export const EXPORT_PAGE = { articles: 200, chars: 8_000_000 };
+
+/**
+ * The page of the user's articles (or all) after the article `after`, in article id order:
+ * the export is read page by page, each a message of its own, so no export is limited by a
+ * message's size or the background's memory. Articles added while an export runs are in it
+ * when their ids come after the page being read.
+ */
+export async function exportPage(
   db: CorpusDb,
   origin: 'user' | 'all' = 'user',
-): Promise<{ data: string; count: number }> {
-  const records = await articleRecords(db, origin);
-  return { data: `${JSON.stringify(records, null, 1)}\n`, count: records.length };
+  after: string | null = null,
+  limits = EXPORT_PAGE,
+): Promise<ExportPage> {
+  return db.transaction('r', [db.articles, db.settings], async (tx) => {
+    const [rows, total] = await Promise.all([
+      origin === 'all'
+        ? (after === null ? db.articles.toCollection() : db.articles.where(':id').above(after))
+            .limit(limits.articles)
+            .toArray()
+        : userArticlesAfter(tx, after, limits.articles),
+      origin === 'all' ? articleCount(db) : originCount(db, 'user'),
+    ]);
+    const lines: string[] = [];
+    let chars = 0;
+    for (const row of rows) {
+      const line = `${JSON.stringify(importRecord(row))}\n`;
+      if (lines.length && chars + line.length > limits.chars) break;
+      lines.push(line);
+      chars += line.length;
+    }
+    const last = rows[lines.length - 1];
+    const more = lines.length < rows.length || rows.length === limits.articles;
+    return { data: lines.join(''), count: lines.length, next: more && last ? last.id : null, total };
+  });
 }
 
-/** The user's articles (or all) as import records, oldest first. */
-export async function articleRecords(db: CorpusDb, origin: 'user' | 'all' = 'user'): Promise<ImportRecord[]> {
-  const rows =
-    origin === 'all' ? await db.articles.toArray() : await db.articles.where('origin').equals('user').toArray();
+/**
+ * Up to `limit` of the reader's own articles after the id `after`, in id order, read from
+ * the origin index (its entries for one origin are in id order): a cursor that starts past
+ * `after` at once, so each page reads only its own rows, however large the corpus.
+ */
+function userArticlesAfter(tx: Transaction, after: string | null, limit: number): Promise<ArticleRow[]> {
+  const articles = tx.idbtrans.objectStore('articles');
+  return new Promise((resolve, reject) => {
+    const rows: ArticleRow[] = [];
+    const request = articles.index('origin').openCursor('user');
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor || rows.length >= limit) return resolve(rows);
+      const id = cursor.primaryKey as string;
+      if (after !== null && id <= after) {
+        // On the first row only: past `after` in one step (it may be deleted since).
+        if (id < after) cursor.continuePrimaryKey('user', after);
+        else cursor.continue();
+        return;
+      }
+      rows.push(cursor.value as ArticleRow);
+      if (rows.length >= limit) return resolve(rows);
+      cursor.continue();
+    };
+  });
+}
+
+/** A stored article as an import record. */
+const importRecord = (a: ArticleRow): ImportRecord => ({
+  text: a.text,
+  url: a.url,
+  canonicalUrl: a.canonicalUrl,
+  outlet: a.outlet,
+  published: a.published,
+  headline: a.headline,
+  wire: a.wire,
+});
+
+/** The user's articles as import records, oldest first (a notes backup holds them). */
+export async function articleRecords(db: CorpusDb): Promise<ImportRecord[]> {
+  const rows = await db.articles.where('origin').equals('user').toArray();
   return rows
     .sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.id.localeCompare(b.id))
-    .map((a) => ({
-      text: a.text,
-      url: a.url,
-      canonicalUrl: a.canonicalUrl,
-      outlet: a.outlet,
-      published: a.published,
-      headline: a.headline,
-      wire: a.wire,
-    }));
+    .map(importRecord);
 }

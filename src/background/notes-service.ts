@@ -50,7 +50,7 @@ export function notesService(
         else
           data = backupOf(
             {
-              articles: await articleRecords(db, 'user'),
+              articles: await articleRecords(db),
               notes: await listNotes(db),
               settings: await corpus.settings(),
             },

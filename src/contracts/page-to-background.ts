@@ -64,8 +64,14 @@ export const PageRequestSchema = v.variant('type', [
     offset: v.optional(count(1_000_000)),
     limit: v.optional(count(500)),
   }),
-  /** Stored articles in the import format, so a corpus moves between browsers. */
-  request('export-articles', { origin: v.optional(v.picklist(['user', 'all'], 'must be one of user, all')) }),
+  /**
+   * Stored articles in the import format, so a corpus moves between browsers: one page of
+   * JSON Lines, the one after the article `after` (the previous page's `next`).
+   */
+  request('export-articles', {
+    origin: v.optional(v.picklist(['user', 'all'], 'must be one of user, all')),
+    after: v.optional(id),
+  }),
   /** The sites the reader let Crosswire run on every page of ("always on this site"). */
   request('registered-sites', {}),
   /** The page's notes, each found again in its text (or listed as an orphan). */

@@ -139,6 +139,17 @@ export interface ImportJob {
 }
 
 /** A file for the reader to save. */
+/** One page of an article export: JSON Lines in the import format, one article a line. */
+export interface ExportPage {
+  data: string;
+  /** Articles on this page (a page of the reader's articles can hold none and still go on). */
+  count: number;
+  /** The cursor of the next page (the `after` to ask with), or null when this was the last. */
+  next: string | null;
+  /** How many articles the whole export holds, for its progress. */
+  total: number;
+}
+
 export interface ExportFile {
   data: string;
   filename: string;
@@ -186,7 +197,7 @@ export interface ReplyValues {
   'reveal-in-tab': { shown: boolean };
   'article-text': ArticleText;
   'list-articles': ArticleList;
-  'export-articles': { data: string; count: number };
+  'export-articles': ExportPage;
   'registered-sites': { origins: string[] };
   'save-note': { id: string };
   'delete-note': { id: string };
@@ -276,7 +287,12 @@ const REPLY_CHECKS: { [K in RequestType]: v.GenericSchema } = {
     annotations: ANNOTATIONS,
   }),
   'list-articles': keys('total', 'items', 'actor'),
-  'export-articles': v.looseObject({ data: v.string(), count: v.number() }),
+  'export-articles': v.looseObject({
+    data: v.string(),
+    count: v.number(),
+    next: v.nullable(v.string()),
+    total: v.number(),
+  }),
   'registered-sites': v.looseObject({ origins: v.array(v.string()) }),
   'save-note': ID,
   'delete-note': ID,

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CorpusStatus, ImportReport } from '../messages';
 import type { Ask } from '../shared/ask';
 import { exportFileName, type Download } from '../shared/download';
@@ -10,6 +10,8 @@ const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 const SKIPS_LISTED = 10;
 /** How often a running import's progress is asked for. */
 const PROGRESS_MS = 500;
+/** The export's type: JSON Lines, one article a line, which the import reads back. */
+const JSON_LINES = 'application/x-ndjson';
 
 /** What an import did, in words: how many were added, and why any were skipped. */
 export function importSummary(report: ImportReport): string {
@@ -39,6 +41,9 @@ export function CorpusTransfer({ ask, download, version, onImported }: TransferP
   const [scope, setScope] = useState<'user' | 'all'>('user');
   const [importNote, setImportNote] = useState<Note>(null);
   const [exportNote, setExportNote] = useState<Note>(null);
+  const [exporting, setExporting] = useState(false);
+  /** Set by "Cancel export": the export stops at its next page and saves nothing. */
+  const exportCancelled = useRef(false);
   /** While an import runs: whether the reader has asked to cancel it. */
   const [importing, setImporting] = useState<{ cancelling: boolean } | null>(null);
   useEffect(() => {
@@ -77,10 +82,30 @@ export function CorpusTransfer({ ask, download, version, onImported }: TransferP
   };
 
   const exportArticles = async () => {
+    // Page by page (each a message of its own), gathered as Blobs: a corpus is larger than
+    // one message, or one string, can hold.
+    const parts: Blob[] = [];
+    let exported = 0;
+    let after: string | undefined;
+    exportCancelled.current = false;
+    setExporting(true);
     setExportNote({ kind: 'info', text: 'Exporting…' });
-    const r = await ask({ type: 'export-articles', origin: scope });
-    if (!r.ok) return setExportNote({ kind: 'error', text: r.error });
-    if (r.value.count === 0)
+    try {
+      for (;;) {
+        const r = await ask({ type: 'export-articles', origin: scope, ...(after !== undefined && { after }) });
+        if (!r.ok) return setExportNote({ kind: 'error', text: `The export stopped: ${r.error}. No file was saved.` });
+        if (r.value.count) parts.push(new Blob([r.value.data]));
+        exported += r.value.count;
+        if (exportCancelled.current)
+          return setExportNote({ kind: 'info', text: 'Export cancelled. No file was saved.' });
+        if (r.value.next === null) break;
+        after = r.value.next;
+        setExportNote({ kind: 'info', text: `Exporting… ${exported} of ${r.value.total}` });
+      }
+    } finally {
+      setExporting(false);
+    }
+    if (exported === 0)
       return setExportNote({
         kind: 'info',
         text:
@@ -89,8 +114,8 @@ export function CorpusTransfer({ ask, download, version, onImported }: TransferP
             : 'The corpus is empty, so there is nothing to export.',
       });
     const name = exportFileName(new Date());
-    download(name, r.value.data);
-    setExportNote({ kind: 'info', text: `Exported ${plural(r.value.count, 'article')} to ${name}.` });
+    download(name, new Blob(parts), JSON_LINES);
+    setExportNote({ kind: 'info', text: `Exported ${plural(exported, 'article')} to ${name}.` });
   };
 
   const count = (n: number | undefined) => (n === undefined ? '' : ` (${n})`);
@@ -133,9 +158,14 @@ export function CorpusTransfer({ ask, download, version, onImported }: TransferP
               {count(n)}
             </label>
           ))}
-          <button type="button" onClick={() => void exportArticles()}>
+          <button type="button" disabled={exporting} onClick={() => void exportArticles()}>
             Export
           </button>
+          {exporting && (
+            <button type="button" onClick={() => (exportCancelled.current = true)}>
+              Cancel export
+            </button>
+          )}
           <NoteLine note={exportNote} />
         </fieldset>
       </div>

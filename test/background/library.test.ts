@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { corpusService, type CorpusApi } from '../../src/background/corpus-service';
+import type { CorpusDb } from '../../src/background/db';
+import { exportPage } from '../../src/background/library';
+import type { ExportPage } from '../../src/messages';
 import { seedBundled } from '../../src/background/corpus-store';
 import { type PagesApi, pageService } from '../../src/background/page-service';
 import { bundled, freshDb, seed } from './corpus-db';
@@ -123,7 +126,7 @@ describe('the corpus as a library', () => {
   });
 
   it('exports the user’s articles in the import format, and importing the export elsewhere gives the same articles', async () => {
-    expect(await corpus.exportArticles()).toEqual({ data: '[]\n', count: 0 });
+    expect(await corpus.exportArticles()).toEqual({ data: '', count: 0, next: null, total: 0 });
     // A page read in the browser, then added ("Add this page").
     const read = await pages.readPage(PAGE, 2);
     const added = await pages.addPage(read.ok ? read.value.articleId : '');
@@ -134,14 +137,15 @@ describe('the corpus as a library', () => {
     expect(exported.count).toBe(1);
     const other = freshDb();
     const elsewhere = corpusService(other, seedBundled(other, bundled));
-    const imported = await elsewhere.importArticles(exported.data);
+    expect(exported.next).toBeNull();
+    const imported = await elsewhere.importArticles(exported.data, 'jsonl');
     expect(imported).toEqual({ ok: true, value: { added: [added.ok && added.value.id], skipped: [] } });
     const [mine, theirs] = await Promise.all([
       corpus.articleText(added.ok ? added.value.id : ''),
       elsewhere.articleText(added.ok ? added.value.id : ''),
     ]);
     expect(theirs).toEqual(mine);
-    expect((await corpus.exportArticles('all')).count).toBe(4);
+    expect(await corpus.exportArticles('all')).toMatchObject({ count: 4, next: null, total: 4 });
   });
 
   it('keeps how each article spells an actor with its mentions', async () => {
@@ -150,5 +154,98 @@ describe('the corpus as a library', () => {
     expect(forms['voanews.com']).toContain('Sergei Lavrov');
     expect(forms['cbc.ca']).toContain('Sergey Lavrov');
     expect(forms['rt.com']).toContain('Sergey Lavrov');
+  });
+});
+
+describe('an export read page by page', () => {
+  const ARTICLES = Array.from({ length: 7 }, (_, i) => ({
+    text: `Envoys met in Oslo for round ${i + 1} of the talks. They said the talks would go on.`,
+    url: `https://example.org/world/oslo-${i + 1}`,
+    outlet: 'example.org',
+    headline: `Oslo talks, round ${i + 1}`,
+  }));
+  const SMALL = { articles: 3, chars: 1_000_000 };
+
+  /** Every page of an export, read as the options page reads it. */
+  async function allPages(
+    db: CorpusDb,
+    origin: 'user' | 'all',
+    limits = SMALL,
+    between?: (n: number) => Promise<void>,
+  ) {
+    const pages: ExportPage[] = [];
+    let after: string | null = null;
+    do {
+      const page = await exportPage(db, origin, after, limits);
+      pages.push(page);
+      after = page.next;
+      await between?.(pages.length);
+    } while (after !== null);
+    return pages;
+  }
+
+  async function corpusOf(records: object[]) {
+    const db = freshDb();
+    const ready = seedBundled(db, bundled);
+    const own = corpusService(db, ready);
+    await ready;
+    expect(await own.importArticles(JSON.stringify(records), 'json')).toMatchObject({ ok: true });
+    return { db, own };
+  }
+  const texts = (pages: ExportPage[]) =>
+    pages.flatMap((p) =>
+      p.data
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => (JSON.parse(l) as { text: string }).text),
+    );
+
+  it('gives every article once, in pages of at most the limit, each line an import record', async () => {
+    const { db } = await corpusOf(ARTICLES);
+    const mine = await allPages(db, 'user');
+    expect(mine.map((p) => p.count)).toEqual([3, 3, 1]);
+    expect(mine.every((p) => p.total === 7)).toBe(true);
+    expect(texts(mine).sort()).toEqual(ARTICLES.map((a) => a.text).sort());
+    const all = await allPages(db, 'all');
+    expect(all.reduce((n, p) => n + p.count, 0)).toBe(10);
+    expect(all.every((p) => p.total === 10)).toBe(true);
+    expect(new Set(texts(all)).size).toBe(10);
+    expect(texts(all)).toEqual(expect.arrayContaining(texts(mine)));
+    // Each line is a record the import reads back.
+    const other = freshDb();
+    const elsewhere = corpusService(other, seedBundled(other, bundled));
+    const back = await elsewhere.importArticles(mine.map((p) => p.data).join(''), 'jsonl');
+    expect(back.ok && back.value.added).toHaveLength(7);
+  });
+
+  it('cuts a page at the character limit, but always carries one article', async () => {
+    const { db } = await corpusOf(ARTICLES);
+    const one = await allPages(db, 'user', { articles: 3, chars: 10 });
+    expect(one.map((p) => p.count)).toEqual([1, 1, 1, 1, 1, 1, 1]);
+    const two = await allPages(db, 'user', { articles: 5, chars: 2 * one[0]!.data.length + 5 });
+    expect(two.every((p) => p.count <= 2)).toBe(true);
+    expect(new Set(texts(two)).size).toBe(7);
+  });
+
+  it('goes on past an article removed or added between pages', async () => {
+    const { db, own } = await corpusOf(ARTICLES);
+    const ids = (await allPages(db, 'user')).flatMap((p) => p.data.split('\n').filter(Boolean)).length;
+    expect(ids).toBe(7);
+    const late = {
+      ...ARTICLES[0]!,
+      text: 'A late article on the Oslo talks, added during the export.',
+      url: 'https://example.org/late',
+    };
+    const pages = await allPages(db, 'user', SMALL, async (n) => {
+      if (n !== 1) return;
+      // The last article of the first page is the cursor: removed, the next page still follows it.
+      await own.deleteArticle((await exportPage(db, 'user', null, SMALL)).next ?? '');
+      await own.importArticles(JSON.stringify([late]), 'json');
+    });
+    const got = texts(pages);
+    expect(new Set(got).size).toBe(got.length);
+    // Every article still stored after the first page is exported, the late one included when its id comes later.
+    expect(got.length).toBeGreaterThanOrEqual(6);
+    expect(got).toEqual(expect.arrayContaining(texts([pages[0]!])));
   });
 });

@@ -131,7 +131,7 @@ describe('one reading of each page', () => {
           requestAccess: async () => true,
         }}
         openOptions={() => undefined}
-        download={(filename, data) => void downloads.push({ filename, data })}
+        download={(filename, data) => void downloads.push({ filename, data: data as string })}
       />,
     );
     const settled = (check: () => void) => vi.waitFor(async () => (await flush(), check()), { timeout: 10_000 });

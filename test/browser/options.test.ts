@@ -1,6 +1,6 @@
 // The options page in real Chromium against the real background: the bundled corpus listed,
 // an actor search, an import through the file input, an export downloaded to disk, axe-core finding
-// nothing wrong in the light and dark system themes, and a removal.
+// nothing wrong in the light and dark system themes, a removal, and an export of several pages.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -10,6 +10,9 @@ import { DIST, ensureBuilt } from '../ensure-built';
 import type { LoadedExtension } from '../../src/demo/chromium';
 import { launchWithExtension } from '../../src/demo/chromium';
 import { axeViolations } from './axe';
+import { syntheticArticles } from '../bench/synthetic-corpus';
+
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
 const ANNAN = [
   {
@@ -90,8 +93,8 @@ describe('the options page in Chromium', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export', exact: true }).click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/^crosswire-articles-\d{4}-\d{2}-\d{2}\.json$/);
-    const saved = JSON.parse(readFileSync(await download.path(), 'utf8')) as Record<string, unknown>[];
+    expect(download.suggestedFilename()).toMatch(/^crosswire-articles-\d{4}-\d{2}-\d{2}\.jsonl$/);
+    const saved = jsonLines(readFileSync(await download.path(), 'utf8'));
     expect(saved).toHaveLength(1);
     expect(saved[0]).toMatchObject(ANNAN[0]!);
     await page.getByText(`Exported 1 article to ${download.suggestedFilename()}.`).waitFor();
@@ -134,4 +137,41 @@ describe('the options page in Chromium', () => {
     expect(await focused()).toBe('Removed “Annan meets Assad” (Reuters, 10 March 2012) from the corpus.');
     expect(pageErrors).toEqual([]);
   });
+
+  it('exports a corpus of several pages whole, as JSON Lines the import reads back', async () => {
+    // More than one page of the export (200 articles): added as the bench adds them.
+    const records = syntheticArticles(450, 0);
+    const reply = await page.evaluate(
+      (data) => chrome.runtime.sendMessage({ type: 'import-articles', data, format: 'jsonl' }),
+      records.map((r) => JSON.stringify(r)).join('\n'),
+    );
+    expect(reply).toMatchObject({ ok: true });
+    await page.reload();
+    await page.getByLabel(/All articles/).check();
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByRole('button', { name: 'Export', exact: true }).click(),
+    ]);
+    const file = readFileSync(await download.path(), 'utf8');
+    const saved = jsonLines(file);
+    expect(saved).toHaveLength(453);
+    expect(new Set(saved.map((r) => r.url)).size).toBe(453);
+    expect(saved.map((r) => r.url)).toEqual(expect.arrayContaining(records.map((r) => r.url)));
+    await page.getByText(`Exported 453 articles to ${download.suggestedFilename()}.`).waitFor();
+    // Imported again, every line is read, and each is already in the corpus.
+    await page.getByLabel('Import articles (JSON or JSON Lines)').setInputFiles({
+      name: download.suggestedFilename(),
+      mimeType: 'application/x-ndjson',
+      buffer: Buffer.from(file),
+    });
+    await page.getByText(/^No new articles were imported\. Skipped 453 articles:/).waitFor({ timeout: 60_000 });
+    expect(pageErrors).toEqual([]);
+  });
 });
+
+/** The records of a JSON Lines file. */
+const jsonLines = (text: string) =>
+  text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);

@@ -8,8 +8,13 @@ import type { Ask } from '../../src/shared/ask';
 import { CorpusTransfer, importSummary } from '../../src/options/CorpusTransfer';
 import { exportFileName } from '../../src/shared/download';
 
-const USER_EXPORT =
-  '[\n {"text":"Kofi Annan met Bashar al-Assad.","url":"https://www.reuters.com/world/annan-assad"}\n]\n';
+const USER_EXPORT = '{"text":"Kofi Annan met Bashar al-Assad.","url":"https://www.reuters.com/world/annan-assad"}\n';
+/** The whole corpus's export, as the background pages it: the second page holds none (a page of others' articles). */
+const ALL_PAGES = [
+  { data: '{"text":"one"}\n{"text":"two"}\n', count: 2, next: 'a2', total: 4 },
+  { data: '', count: 0, next: 'a3', total: 4 },
+  { data: '{"text":"three"}\n{"text":"four"}\n', count: 2, next: null, total: 4 },
+];
 
 /** A background that answers import, export and status from fixed replies, recording requests. */
 function fakeAsk(importReply: { ok: true; value: ImportReport } | { ok: false; error: string }, userCount = 1) {
@@ -23,8 +28,8 @@ function fakeAsk(importReply: { ok: true; value: ImportReport } | { ok: false; e
         return importReply;
       case 'export-articles':
         return request.origin === 'all'
-          ? { ok: true, value: { data: '[all]\n', count: 3 + userCount } }
-          : { ok: true, value: { data: userCount ? USER_EXPORT : '[]\n', count: userCount } };
+          ? { ok: true, value: ALL_PAGES[[undefined, 'a2', 'a3'].indexOf(request.after)] }
+          : { ok: true, value: { data: userCount ? USER_EXPORT : '', count: userCount, next: null, total: userCount } };
       default:
         return { ok: false, error: `unexpected ${request.type}` };
     }
@@ -34,8 +39,14 @@ function fakeAsk(importReply: { ok: true; value: ImportReport } | { ok: false; e
 
 let root: HTMLElement;
 let imported: number;
-let saved: { filename: string; text: string }[];
-const download = (filename: string, text: string) => void saved.push({ filename, text });
+let saved: { filename: string; content: string | Blob; mime: string | undefined }[];
+const download = (filename: string, content: string | Blob, mime?: string) =>
+  void saved.push({ filename, content, mime });
+/** What was saved, as text. */
+const savedText = () =>
+  Promise.all(
+    saved.map(async (s) => ({ filename: s.filename, text: await new Blob([s.content]).text(), mime: s.mime })),
+  );
 const show = (ask: Ask) =>
   act(() => render(<CorpusTransfer ask={ask} download={download} version={0} onImported={() => imported++} />, root));
 const notes = () =>
@@ -89,7 +100,7 @@ describe('CorpusTransfer', () => {
     expect(imported).toBe(0);
   });
 
-  it('exports the articles I added as crosswire-articles-<today>.json', async () => {
+  it('exports the articles I added as crosswire-articles-<today>.jsonl', async () => {
     const { ask, sent } = fakeAsk({ ok: true, value: { added: [], skipped: [] } });
     show(ask);
     await flush();
@@ -97,12 +108,14 @@ describe('CorpusTransfer', () => {
     await act(() => void button('Export').click());
     await flush();
     expect(sent.at(-1)).toEqual({ type: 'export-articles', origin: 'user' });
-    expect(saved).toEqual([{ filename: exportFileName(new Date()), text: USER_EXPORT }]);
-    expect(saved[0]!.filename).toMatch(/^crosswire-articles-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(await savedText()).toEqual([
+      { filename: exportFileName(new Date()), text: USER_EXPORT, mime: 'application/x-ndjson' },
+    ]);
+    expect(saved[0]!.filename).toMatch(/^crosswire-articles-\d{4}-\d{2}-\d{2}\.jsonl$/);
     expect(notes()).toEqual([`Exported 1 article to ${saved[0]!.filename}.`]);
   });
 
-  it('exports all articles when that is chosen, and nothing when there is nothing to export', async () => {
+  it('exports all articles page by page when that is chosen, and nothing when there is nothing to export', async () => {
     const { ask, sent } = fakeAsk({ ok: true, value: { added: [], skipped: [] } }, 0);
     show(ask);
     await flush();
@@ -113,8 +126,53 @@ describe('CorpusTransfer', () => {
     await act(() => void root.querySelector<HTMLInputElement>('input[value="all"]')!.click());
     await act(() => void button('Export').click());
     await flush();
-    expect(sent.at(-1)).toEqual({ type: 'export-articles', origin: 'all' });
-    expect(saved).toEqual([{ filename: exportFileName(new Date()), text: '[all]\n' }]);
+    expect(sent.filter((r) => r.type === 'export-articles').slice(-3)).toEqual([
+      { type: 'export-articles', origin: 'all' },
+      { type: 'export-articles', origin: 'all', after: 'a2' },
+      { type: 'export-articles', origin: 'all', after: 'a3' },
+    ]);
+    expect((await savedText()).map((s) => s.text)).toEqual([ALL_PAGES.map((p) => p.data).join('')]);
+    expect(notes()).toEqual([`Exported 4 articles to ${exportFileName(new Date())}.`]);
+  });
+
+  it('saves nothing when a page of the export fails, and says so', async () => {
+    const ask = (async (request: Request) =>
+      request.type === 'export-articles'
+        ? request.after
+          ? { ok: false, error: 'the background stopped' }
+          : { ok: true, value: { data: '{"text":"one"}\n', count: 1, next: 'a1', total: 2 } }
+        : { ok: true, value: { articles: 5, bundled: 3, user: 2, version: '1' } }) as Ask;
+    show(ask);
+    await flush();
+    await act(() => void button('Export').click());
+    await flush();
+    expect(saved).toEqual([]);
+    expect(root.querySelector('[role="alert"]')!.textContent).toBe(
+      'The export stopped: the background stopped. No file was saved.',
+    );
+    expect(button('Export').disabled).toBe(false);
+  });
+
+  it('shows the progress of a long export, and a cancelled one saves nothing', async () => {
+    let release!: () => void;
+    const ask = (async (request: Request) => {
+      if (request.type !== 'export-articles')
+        return { ok: true, value: { articles: 5, bundled: 3, user: 2, version: '1' } };
+      if (request.after) await new Promise<void>((r) => (release = r));
+      return { ok: true, value: { data: '{"text":"x"}\n', count: 1, next: request.after ? null : 'a1', total: 2 } };
+    }) as Ask;
+    show(ask);
+    await flush();
+    await act(() => void button('Export').click());
+    await flush();
+    expect(notes()).toEqual(['Exporting… 1 of 2']);
+    expect(button('Export').disabled).toBe(true);
+    await act(() => void button('Cancel export').click());
+    release();
+    await flush();
+    expect(saved).toEqual([]);
+    expect(notes()).toEqual(['Export cancelled. No file was saved.']);
+    expect(button('Cancel export')).toBeUndefined();
   });
 });
 
@@ -202,6 +260,6 @@ describe('importSummary', () => {
 
 describe('exportFileName', () => {
   it('names the file by the local date', () => {
-    expect(exportFileName(new Date(2012, 2, 9, 23, 59))).toBe('crosswire-articles-2012-03-09.json');
+    expect(exportFileName(new Date(2012, 2, 9, 23, 59))).toBe('crosswire-articles-2012-03-09.jsonl');
   });
 });

@@ -107,7 +107,9 @@ function fakeBackground() {
       const answer = fake.permission;
       return answer instanceof Error ? Promise.reject(answer) : Promise.resolve(answer);
     },
-    download: (filename: string, text: string, mime?: string) => void saved.push({ filename, text, mime }),
+    // The OPML export is text.
+    download: (filename: string, text: string | Blob, mime?: string) =>
+      void saved.push({ filename, text: text as string, mime }),
   };
   return fake;
 }
