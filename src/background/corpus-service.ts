@@ -34,7 +34,7 @@ export interface CorpusApi {
   coverageGapsOf(page: ArticleSummary): Promise<ReplyValues['coverage-gaps']>;
   syndicationDiff(articleId: string, otherArticleId: string): Promise<Result<ReplyValues['syndication-diff']>>;
   /** Import a file's articles in batches (see import-job.ts), answering when all are stored or it stops. */
-  importArticles(data: string, format?: 'json' | 'jsonl'): Promise<Result<ImportReport>>;
+  importArticles(data: string, format?: 'json' | 'jsonl', firstLine?: number): Promise<Result<ImportReport>>;
   /** The running import's progress, or null. */
   importProgress(): Promise<ImportJob | null>;
   /** Stop the running import after its current batch; false when none runs. */
@@ -115,9 +115,9 @@ export function corpusService(
           return { ok: false, error: `no article ${x === undefined ? a : b} in the corpus` };
         return { ok: true, value: syndicationDiff(x, y) };
       }),
-    importArticles: (data, format) =>
+    importArticles: (data, format, firstLine) =>
       after(async () => {
-        const parsed = parseImport(data, format);
+        const parsed = parseImport(data, format, firstLine);
         if (!parsed.ok) return parsed;
         return importInBatches(db, parsed.value, (records) => articlesFromRecords(records, 'user'));
       }),

@@ -39,9 +39,11 @@ export const PageRequestSchema = v.variant('type', [
   request('add-page', { articleId: id }),
   /** Fetch a feed entry's article in full (no cookies) and make the entry whole; says why when it cannot. */
   request('fetch-full-text', { articleId: id }),
+  /** Articles from a file, or from one part of a JSON Lines file whose first line is `firstLine`. */
   request('import-articles', {
     data: text(MAX_IMPORT_LENGTH),
     format: v.optional(v.picklist(['json', 'jsonl'], 'must be one of json, jsonl')),
+    firstLine: v.optional(count(2 ** 31)),
   }),
   /** How far the running article import is (its batches stored of all), or null when none runs. */
   request('import-progress', {}),

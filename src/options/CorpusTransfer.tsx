@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { CorpusStatus, ImportReport } from '../messages';
+import { checkJsonLines, problemsError } from '../core/corpus/import-format';
+import type { CorpusStatus, ImportReport, Request, Result } from '../messages';
 import type { Ask } from '../shared/ask';
 import { exportFileName, type Download } from '../shared/download';
 import { FileChooser } from './FileChooser';
+import { linesParts } from './json-lines';
 import { NoteLine, type Note } from './Note';
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
@@ -12,6 +14,8 @@ const SKIPS_LISTED = 10;
 const PROGRESS_MS = 500;
 /** The export's type: JSON Lines, one article a line, which the import reads back. */
 const JSON_LINES = 'application/x-ndjson';
+
+type ImportRequest = Extract<Request, { type: 'import-articles' }>;
 
 /** What an import did, in words: how many were added, and why any were skipped. */
 export function importSummary(report: ImportReport): string {
@@ -46,30 +50,80 @@ export function CorpusTransfer({ ask, download, version, onImported }: TransferP
   const exportCancelled = useRef(false);
   /** While an import runs: whether the reader has asked to cancel it. */
   const [importing, setImporting] = useState<{ cancelling: boolean } | null>(null);
+  /** Set by "Cancel import": a file imported in parts sends no further part. */
+  const importCancelled = useRef(false);
   useEffect(() => {
     void ask({ type: 'corpus-status' }).then((r) => r.ok && setStatus(r.value));
   }, [version]);
+
+  /**
+   * One import request, its progress asked for until the reply comes (the background stores
+   * a large file batch by batch); `before` articles of the file were imported by earlier parts.
+   */
+  const runImport = async (request: ImportRequest, before: number, total: number | null) => {
+    const reply = ask(request);
+    let running = true;
+    const timer = setInterval(() => {
+      void ask({ type: 'import-progress' }).then((p) => {
+        const job = p.ok ? p.value.job : null;
+        if (running && job)
+          setImportNote({ kind: 'info', text: `Importing… ${before + job.done} of ${total ?? job.total}` });
+      });
+    }, PROGRESS_MS);
+    return reply.finally(() => {
+      running = false;
+      clearInterval(timer);
+    });
+  };
+
+  /**
+   * A JSON Lines file of any size, part by part (each a message of its own, read from disk
+   * when sent): every part is checked first, so a problem anywhere imports nothing, as with
+   * a file sent whole; then each part is imported, and the report numbers articles as the file does.
+   */
+  const importInParts = async (file: File): Promise<Result<ImportReport>> => {
+    setImportNote({ kind: 'info', text: `Checking ${file.name}…` });
+    const problems: string[] = [];
+    const articles: number[] = [];
+    for await (const part of linesParts(file)) {
+      const checked = checkJsonLines(part.text, part.firstLine);
+      if (!checked.ok) return checked;
+      problems.push(...checked.problems);
+      articles.push(checked.articles);
+    }
+    if (problems.length) return { ok: false, error: problemsError(problems) };
+    const total = articles.reduce((a, b) => a + b, 0);
+    if (!total) return { ok: false, error: 'the file holds no articles' };
+    const report: ImportReport = { added: [], skipped: [] };
+    let done = 0;
+    let n = 0;
+    for await (const part of linesParts(file)) {
+      if (importCancelled.current) return { ok: true, value: { ...report, cancelled: true } };
+      const request = { type: 'import-articles', data: part.text, format: 'jsonl', firstLine: part.firstLine } as const;
+      const r = await runImport(request, done, total);
+      if (!r.ok) {
+        const kept = report.added.length;
+        const stay = kept ? ` The ${plural(kept, 'article')} imported from earlier lines stay.` : '';
+        return { ok: false, error: `${r.error}.${stay}` };
+      }
+      report.added.push(...r.value.added);
+      report.skipped.push(...r.value.skipped.map((s) => ({ ...s, index: s.index + done })));
+      done += articles[n++] ?? 0;
+      if (r.value.cancelled) return { ok: true, value: { ...report, cancelled: true } };
+    }
+    return { ok: true, value: report };
+  };
 
   const importFile = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     if (!file) return;
     setImportNote({ kind: 'info', text: `Importing ${file.name}…` });
-    const format = /\.(jsonl|ndjson)$/i.test(file.name) ? 'jsonl' : 'json';
-    const reply = ask({ type: 'import-articles', data: await file.text(), format });
+    importCancelled.current = false;
     setImporting({ cancelling: false });
-    // The background stores a large file batch by batch; its progress is asked for until the reply comes.
-    let running = true;
-    const timer = setInterval(() => {
-      void ask({ type: 'import-progress' }).then((p) => {
-        const job = p.ok ? p.value.job : null;
-        if (running && job) setImportNote({ kind: 'info', text: `Importing… ${job.done} of ${job.total}` });
-      });
-    }, PROGRESS_MS);
-    const r = await reply.finally(() => {
-      running = false;
-      clearInterval(timer);
-      setImporting(null);
-    });
+    const r = await (/\.(jsonl|ndjson)$/i.test(file.name)
+      ? importInParts(file)
+      : runImport({ type: 'import-articles', data: await file.text(), format: 'json' }, 0, null)
+    ).finally(() => setImporting(null));
     input.value = ''; // so the same file, once fixed, can be chosen again
     setImportNote(r.ok ? { kind: 'info', text: importSummary(r.value) } : { kind: 'error', text: r.error });
     if (r.ok && r.value.added.length) onImported();
@@ -77,6 +131,8 @@ export function CorpusTransfer({ ask, download, version, onImported }: TransferP
 
   const cancelImport = async () => {
     setImporting({ cancelling: true });
+    // A file imported in parts stops before its next part, and the running part after its current batch.
+    importCancelled.current = true;
     const r = await ask({ type: 'cancel-import' });
     if (r.ok && r.value.cancelled) setImportNote({ kind: 'info', text: 'Cancelling after the current batch…' });
   };

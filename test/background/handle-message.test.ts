@@ -266,7 +266,13 @@ describe('handleMessage', () => {
     expect(
       await handleMessage({ type: 'import-articles', data: '[]', format: 'json' }, POPUP, context({ corpus })),
     ).toEqual({ ok: true, value: { added: ['a-1'], skipped: [] } });
-    expect(importArticles).toHaveBeenCalledWith('[]', 'json');
+    expect(importArticles).toHaveBeenCalledWith('[]', 'json', undefined);
+    await handleMessage(
+      { type: 'import-articles', data: '{}\n', format: 'jsonl', firstLine: 5001 },
+      POPUP,
+      context({ corpus }),
+    );
+    expect(importArticles).toHaveBeenLastCalledWith('{}\n', 'jsonl', 5001);
   });
 
   it('matches a page’s story, and its coverage gaps, by its id: the page service answers them', async () => {

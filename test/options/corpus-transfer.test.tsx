@@ -60,6 +60,9 @@ async function choose(name: string, content: string) {
   await flush();
 }
 
+/** Waits for `check` to pass as the component reads the file and the replies come. */
+const settled = (check: () => void) => vi.waitFor(async () => (await flush(), check()), { timeout: 10_000 });
+
 eachTestRoot((el) => (root = el));
 beforeEach(() => {
   imported = 0;
@@ -84,9 +87,14 @@ describe('CorpusTransfer', () => {
   it('reads a .jsonl file as JSON Lines', async () => {
     const { ask, sent } = fakeAsk({ ok: true, value: { added: ['a'], skipped: [] } });
     show(ask);
-    await choose('feed.jsonl', '{"text":"x"}\n');
-    expect(sent.at(-1)).toEqual({ type: 'import-articles', data: '{"text":"x"}\n', format: 'jsonl' });
-    expect(notes()).toEqual(['Imported 1 article.']);
+    await choose('feed.jsonl', '{"text":"Envoys met in Oslo."}\n');
+    await settled(() => expect(notes()).toEqual(['Imported 1 article.']));
+    expect(sent.at(-1)).toEqual({
+      type: 'import-articles',
+      data: '{"text":"Envoys met in Oslo."}\n',
+      format: 'jsonl',
+      firstLine: 1,
+    });
   });
 
   it('shows an import error in an alert, verbatim, line breaks and all', async () => {
@@ -213,8 +221,8 @@ describe('CorpusTransfer while an import runs', () => {
   it('shows "Importing… N of M" from the progress it polls, and stops polling when the import answers', async () => {
     const { ask, sent, progress, finish } = slowImport();
     show(ask);
-    await choose('big.jsonl', '{"text":"x"}\n');
-    expect(notes()).toEqual(['Importing big.jsonl…']);
+    await choose('big.json', '[{"text":"x"}]');
+    expect(notes()).toEqual(['Importing big.json…']);
     progress(100);
     await tick();
     expect(sent).toContainEqual({ type: 'import-progress' });
@@ -234,7 +242,7 @@ describe('CorpusTransfer while an import runs', () => {
   it('cancels the running import, and says what was stored before it stopped', async () => {
     const { ask, sent, progress, finish } = slowImport();
     show(ask);
-    await choose('big.jsonl', '{"text":"x"}\n');
+    await choose('big.json', '[{"text":"x"}]');
     progress(100);
     await tick();
     await act(() => void button('Cancel import').click());
@@ -245,6 +253,89 @@ describe('CorpusTransfer while an import runs', () => {
     await flush();
     expect(notes()).toEqual(['Import cancelled: 200 articles imported before it stopped.']);
     expect(imported).toBe(1);
+  });
+});
+
+describe('CorpusTransfer with a JSON Lines file larger than one message', () => {
+  /** `n` lines of articles, line `bad` (1-based) with a field the format does not have. */
+  const linesFile = (n: number, bad?: number) =>
+    Array.from({ length: n }, (_, i) =>
+      JSON.stringify({ text: `Envoys met in Oslo, round ${i + 1}.`, ...(i + 1 === bad && { author: 'x' }) }),
+    ).join('\n');
+  /** A background that adds every article of a part but its first (already stored), and answers `fail` for the part at that line. */
+  function partsBackground(fail?: number) {
+    const sent: Request[] = [];
+    let release: (() => void) | null = null;
+    let hold = false;
+    const ask = (async (request: Request) => {
+      sent.push(request);
+      if (request.type === 'corpus-status')
+        return { ok: true, value: { articles: 3, bundled: 3, user: 0, version: '1' } };
+      if (request.type === 'import-progress') return { ok: true, value: { job: null } };
+      if (request.type === 'cancel-import') return { ok: true, value: { cancelled: false } };
+      if (request.type !== 'import-articles') return { ok: false, error: `unexpected ${request.type}` };
+      if (hold) await new Promise<void>((r) => (release = r));
+      if (request.firstLine === fail) return { ok: false, error: 'the storage is full; nothing was added' };
+      const ids = request.data
+        .trim()
+        .split('\n')
+        .map((_, i) => `a-${request.firstLine! + i}`);
+      return {
+        ok: true,
+        value: { added: ids.slice(1), skipped: [{ index: 0, reason: 'already in the corpus' }] },
+      };
+    }) as Ask;
+    const parts = () => sent.filter((r) => r.type === 'import-articles');
+    return { ask, parts, holdNext: () => (hold = true), release: () => release?.() };
+  }
+
+  it('imports it part by part, numbering the skipped articles as the file does', async () => {
+    const bg = partsBackground();
+    show(bg.ask);
+    await choose('corpus.jsonl', linesFile(12_000));
+    await settled(() => expect(notes()[0]).toMatch(/^Imported/));
+    expect(bg.parts().map((r) => r.firstLine)).toEqual([1, 5001, 10_001]);
+    expect(notes()).toEqual([
+      'Imported 11997 articles. Skipped 3 articles:\nArticle 1: already in the corpus\nArticle 5001: already in the corpus\nArticle 10001: already in the corpus',
+    ]);
+    expect(imported).toBe(1);
+  });
+
+  it('checks every part before importing any: a bad line in the last imports nothing', async () => {
+    const bg = partsBackground();
+    show(bg.ask);
+    await choose('corpus.jsonl', linesFile(12_000, 11_500));
+    await settled(() => expect(root.querySelector('[role="alert"]')).not.toBeNull());
+    expect(root.querySelector('[role="alert"]')!.textContent).toBe(
+      'nothing was imported; 1 problem:\nline 11500: unknown field "author" (fields: text, url, canonicalUrl, outlet, published, headline, wire)',
+    );
+    expect(bg.parts()).toEqual([]);
+    expect(imported).toBe(0);
+  });
+
+  it('says which articles stay when a later part fails', async () => {
+    const bg = partsBackground(5001);
+    show(bg.ask);
+    await choose('corpus.jsonl', linesFile(6000));
+    await settled(() => expect(root.querySelector('[role="alert"]')).not.toBeNull());
+    expect(root.querySelector('[role="alert"]')!.textContent).toBe(
+      'the storage is full; nothing was added. The 4999 articles imported from earlier lines stay.',
+    );
+  });
+
+  it('sends no further part once cancelled', async () => {
+    const bg = partsBackground();
+    bg.holdNext();
+    show(bg.ask);
+    await choose('corpus.jsonl', linesFile(12_000));
+    await settled(() => expect(bg.parts()).toHaveLength(1));
+    await act(() => void button('Cancel import').click());
+    bg.release();
+    await settled(() => expect(notes()[0]).toMatch(/^Import cancelled/));
+    expect(notes()).toEqual([
+      'Import cancelled: 4999 articles imported before it stopped. Skipped 1 article:\nArticle 1: already in the corpus',
+    ]);
+    expect(bg.parts()).toHaveLength(1);
   });
 });
 

@@ -34,30 +34,50 @@ const MAX_RECORDS = 20_000;
 export const MAX_ARTICLE_CHARS = 8_000_000;
 const MAX_PROBLEMS = 20;
 
-/** Parse and check an import file; `format` is guessed from the content when not given. */
-export function parseImport(data: string, format?: 'json' | 'jsonl'): ImportResult {
+/**
+ * Parse and check an import file; `format` is guessed from the content when not given. A
+ * part of a larger JSON Lines file names its lines from `firstLine`, the file's number of its
+ * first line.
+ */
+export function parseImport(data: string, format?: 'json' | 'jsonl', firstLine = 1): ImportResult {
   if (data.length > MAX_BYTES)
     return { ok: false, error: `the file is ${Math.round(data.length / 1048576)} MB; the limit is 50 MB` };
   const trimmed = data.trim();
   if (!trimmed) return { ok: false, error: 'the file is empty' };
   const kind =
     format ?? (trimmed.startsWith('[') || (trimmed.startsWith('{') && !trimmed.includes('\n{')) ? 'json' : 'jsonl');
-  const parsed = kind === 'json' ? parseJson(trimmed) : parseJsonLines(data);
+  const parsed = kind === 'json' ? parseJson(trimmed) : parseJsonLines(data, firstLine);
   if (!parsed.ok) return parsed;
   const { items, where } = parsed;
   if (items.length === 0) return { ok: false, error: 'the file holds no articles' };
   if (items.length > MAX_RECORDS)
     return { ok: false, error: `the file holds ${items.length} articles; import at most ${MAX_RECORDS} at a time` };
   const problems = items.flatMap((item, i) => checkRecord(item).map((p) => `${where(i)}: ${p}`));
-  if (problems.length) {
-    const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
-    const more = problems.length > MAX_PROBLEMS ? `\n…and ${problems.length - MAX_PROBLEMS} more` : '';
-    return {
-      ok: false,
-      error: `nothing was imported; ${count}:\n${problems.slice(0, MAX_PROBLEMS).join('\n')}${more}`,
-    };
-  }
+  if (problems.length) return { ok: false, error: problemsError(problems) };
   return { ok: true, value: items as ImportRecord[] };
+}
+
+/**
+ * A part of a JSON Lines file checked as parseImport checks a file, its lines numbered from
+ * `firstLine`: how many articles it holds and every problem with them, or the error that
+ * stops the check (a line that is not JSON). A file too large for one import is checked
+ * part by part this way before any part is imported.
+ */
+export function checkJsonLines(
+  text: string,
+  firstLine: number,
+): { ok: true; articles: number; problems: string[] } | { ok: false; error: string } {
+  const parsed = parseJsonLines(text, firstLine);
+  if (!parsed.ok) return parsed;
+  const problems = parsed.items.flatMap((item, i) => checkRecord(item).map((p) => `${parsed.where(i)}: ${p}`));
+  return { ok: true, articles: parsed.items.length, problems };
+}
+
+/** The error that lists a file's problems: nothing was imported, and why (the first 20). */
+export function problemsError(problems: string[]): string {
+  const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+  const more = problems.length > MAX_PROBLEMS ? `\n…and ${problems.length - MAX_PROBLEMS} more` : '';
+  return `nothing was imported; ${count}:\n${problems.slice(0, MAX_PROBLEMS).join('\n')}${more}`;
 }
 
 type Parsed = { ok: true; items: unknown[]; where: (i: number) => string } | { ok: false; error: string };
@@ -74,7 +94,7 @@ function parseJson(text: string): Parsed {
   return { ok: true, items, where: (i) => `article ${i + 1}` };
 }
 
-function parseJsonLines(text: string): Parsed {
+function parseJsonLines(text: string, firstLine = 1): Parsed {
   const items: unknown[] = [];
   const lines: number[] = [];
   const rows = text.split(/\r?\n/);
@@ -82,9 +102,12 @@ function parseJsonLines(text: string): Parsed {
     if (!line.trim()) continue;
     try {
       items.push(JSON.parse(line));
-      lines.push(i + 1);
+      lines.push(firstLine + i);
     } catch (e) {
-      return { ok: false, error: `line ${i + 1}: not valid JSON (${(e as Error).message}); nothing was imported` };
+      return {
+        ok: false,
+        error: `line ${firstLine + i}: not valid JSON (${(e as Error).message}); nothing was imported`,
+      };
     }
   }
   return { ok: true, items, where: (i) => `line ${lines[i]}` };

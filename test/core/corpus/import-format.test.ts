@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseImport } from '../../../src/core/corpus/import-format';
+import { checkJsonLines, parseImport, problemsError } from '../../../src/core/corpus/import-format';
 
 const article = {
   text: 'Sergey Lavrov met Hillary Clinton at the UN on Monday.',
@@ -43,6 +43,36 @@ describe('the import format', () => {
     const r = parseImport(`${JSON.stringify(article)}\n{"text": "broken"\n`, 'jsonl');
     expect(r).toMatchObject({ ok: false });
     expect(!r.ok && r.error).toMatch(/^line 2: not valid JSON/);
+  });
+
+  it('numbers the lines of a part of a larger file from its first line', () => {
+    const part = `${JSON.stringify(article)}\n\n{"text": "broken"\n`;
+    expect(
+      !parseImport(part, 'jsonl', 5001).ok && (parseImport(part, 'jsonl', 5001) as { error: string }).error,
+    ).toMatch(/^line 5003: not valid JSON/);
+    expect(checkJsonLines(part, 5001)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^line 5003: not valid JSON/),
+    });
+    const bad = `${JSON.stringify(article)}\n${JSON.stringify({ text: 'x', colour: 'red' })}\n\n${JSON.stringify(article)}\n`;
+    expect(checkJsonLines(bad, 101)).toEqual({
+      ok: true,
+      articles: 3,
+      problems: [
+        'line 102: unknown field "colour" (fields: text, url, canonicalUrl, outlet, published, headline, wire)',
+        'line 102: "text" is required and must contain words',
+      ],
+    });
+    expect(checkJsonLines(`${JSON.stringify(article)}\n`, 1)).toEqual({ ok: true, articles: 1, problems: [] });
+    // The problems of several parts are said as one file's.
+    expect(problemsError(['line 102: a', 'line 9001: b'])).toBe(
+      'nothing was imported; 2 problems:\nline 102: a\nline 9001: b',
+    );
+    expect(
+      problemsError(Array.from({ length: 25 }, (_, i) => `line ${i + 1}: a`))
+        .split('\n')
+        .at(-1),
+    ).toBe('…and 5 more');
   });
 
   it('rejects empty files, non-JSON and the wrong shape', () => {
