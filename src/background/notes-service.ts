@@ -1,4 +1,4 @@
-import { backupOf } from '../core/notes/backup';
+import { backupOf, backupTooLarge } from '../core/notes/backup';
 import { notesToCsv } from '../core/notes/csv';
 import { parseAnnotationFile } from '../core/notes/import-notes';
 import type { Note } from '../core/notes/types';
@@ -47,15 +47,23 @@ export function notesService(
         if (format === 'jsonld') data = `${JSON.stringify(notesToWebAnnotation(notes, { now: at }), null, 1)}\n`;
         else if (format === 'csv') data = notesToCsv(notes);
         // A backup holds everything, whatever the filter: the user's articles, every note, the settings.
-        else
-          data = backupOf(
-            {
-              articles: await articleRecords(db),
-              notes: await listNotes(db),
-              settings: await corpus.settings(),
-            },
-            at,
-          );
+        else {
+          const articles = await articleRecords(db);
+          const notes = await listNotes(db);
+          const settings = await corpus.settings();
+          let file: string | null;
+          try {
+            file = backupOf({ articles, notes, settings }, at);
+          } catch (e) {
+            // Past the longest string the engine makes.
+            if (!(e instanceof RangeError)) throw e;
+            file = null;
+          }
+          const tooLarge = backupTooLarge(file, articles.length);
+          if (tooLarge !== null || file === null)
+            return { ok: false, error: tooLarge ?? 'the backup could not be written' };
+          data = file;
+        }
         return {
           ok: true,
           value: {

@@ -4,6 +4,7 @@
  */
 import type { ImportRecord } from '../corpus/import-format';
 import type { Note } from './types';
+import { LIMITS } from './validate';
 
 /** The `format` and `version` a backup file names, by which the import recognises it. */
 export const BACKUP_FORMAT = 'crosswire-backup';
@@ -33,4 +34,23 @@ export function backupOf(data: BackupData, now: Date): string {
     notes: data.notes,
     settings: { rememberArticles: data.settings.rememberArticles, disabledSites: data.settings.disabledSites },
   });
+}
+
+/**
+ * Why a backup cannot be saved, or null: one a restore would refuse (over 50 MB, or more
+ * articles than it takes) would only look like a backup. The reader's articles then go by
+ * the article export, which has no size limit, and the notes by JSON-LD.
+ */
+export function backupTooLarge(
+  file: string | null,
+  articles: number,
+  limits: { bytes: number; articles: number } = LIMITS,
+): string | null {
+  if (file !== null && file.length <= limits.bytes && articles <= limits.articles) return null;
+  const size = file === null ? 'too large to write' : `${Math.round(file.length / 1048576)} MB`;
+  return (
+    `the backup would be ${size} with your ${articles.toLocaleString('en-US')} articles, and a restore ` +
+    `reads at most ${Math.round(limits.bytes / 1048576)} MB and ${limits.articles.toLocaleString('en-US')} articles. ` +
+    'Export your articles under "Import and export" (JSON Lines, no size limit) and your notes as JSON-LD instead'
+  );
 }

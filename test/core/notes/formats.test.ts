@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { annotate } from '../../../src/core/annotate';
 import { articleId, fnv1a64 } from '../../../src/core/corpus/content-hash';
 import { canonicalUrl } from '../../../src/core/corpus/canonical-url';
-import { backupOf } from '../../../src/core/notes/backup';
+import { backupOf, backupTooLarge } from '../../../src/core/notes/backup';
 import { notesToCsv } from '../../../src/core/notes/csv';
 import { parseAnnotationFile } from '../../../src/core/notes/import-notes';
 import { articleReport, type ArticleReportInput } from '../../../src/core/notes/report';
@@ -357,6 +357,24 @@ describe('backups', () => {
     const e = error(backupOf({ ...data, articles: [data.articles[0]!, { text: '', colour: 'red' } as never] }, now));
     expect(e).toContain('article 2: unknown field "colour"');
     expect(e).toContain('article 2: "text" is required and must contain words');
+  });
+
+  it('is refused when a restore would refuse it, and says where the articles can go instead', () => {
+    const file = backupOf(data, now);
+    expect(backupTooLarge(file, 1)).toBeNull();
+    const limits = { bytes: file.length, articles: 1 };
+    expect(backupTooLarge(file, 1, limits)).toBeNull();
+    const big = backupTooLarge(`${file} `, 1, limits);
+    expect(big).toMatch(
+      /^the backup would be 0 MB with your 1 articles, and a restore reads at most 0 MB and 1 articles\. /,
+    );
+    expect(big).toMatch(
+      /Export your articles under "Import and export" \(JSON Lines, no size limit\) and your notes as JSON-LD instead$/,
+    );
+    expect(backupTooLarge(file, 2, limits)).toMatch(/^the backup would be 0 MB with your 2 articles/);
+    expect(backupTooLarge(null, 25_000)).toMatch(
+      /^the backup would be too large to write with your 25,000 articles, and a restore reads at most 50 MB and 20,000 articles/,
+    );
   });
 });
 
