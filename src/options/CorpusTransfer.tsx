@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { checkJsonLines, problemsError } from '../core/corpus/import-format';
+import { checkJsonLines, MAX_BYTES, problemsError } from '../core/corpus/import-format';
 import type { CorpusStatus, ImportReport, Request, Result } from '../messages';
 import type { Ask } from '../shared/ask';
 import { exportFileName, type Download } from '../shared/download';
@@ -114,16 +114,27 @@ export function CorpusTransfer({ ask, download, version, onImported }: TransferP
     return { ok: true, value: report };
   };
 
+  /** A JSON file, read and sent whole: so at most 50 MB (a message carries at most 64 MiB). */
+  const importWhole = async (file: File): Promise<Result<ImportReport>> => {
+    if (file.size > MAX_BYTES)
+      return {
+        ok: false,
+        error:
+          `the file is ${Math.round(file.size / 1048576)} MB; a JSON file is read whole, so at most ` +
+          `${MAX_BYTES / 1048576} MB. As JSON Lines (.jsonl, one article a line) it can be any size`,
+      };
+    return runImport({ type: 'import-articles', data: await file.text(), format: 'json' }, 0, null);
+  };
+
   const importFile = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     if (!file) return;
     setImportNote({ kind: 'info', text: `Importing ${file.name}…` });
     importCancelled.current = false;
     setImporting({ cancelling: false });
-    const r = await (/\.(jsonl|ndjson)$/i.test(file.name)
-      ? importInParts(file)
-      : runImport({ type: 'import-articles', data: await file.text(), format: 'json' }, 0, null)
-    ).finally(() => setImporting(null));
+    const r = await (/\.(jsonl|ndjson)$/i.test(file.name) ? importInParts(file) : importWhole(file)).finally(() =>
+      setImporting(null),
+    );
     input.value = ''; // so the same file, once fixed, can be chosen again
     setImportNote(r.ok ? { kind: 'info', text: importSummary(r.value) } : { kind: 'error', text: r.error });
     if (r.ok && r.value.added.length) onImported();

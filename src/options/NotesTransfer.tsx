@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { ExportFormat, NoteFilter, NotesImportReport } from '../messages';
+import { LIMITS } from '../core/notes/validate';
+import type { ExportFormat, NoteFilter, NotesImportReport, Reply } from '../messages';
 import type { Ask } from '../shared/ask';
 import type { Download } from '../shared/download';
 import { FileChooser } from './FileChooser';
@@ -66,7 +67,11 @@ export function NotesTransfer({ ask, download, onImported }: { ask: Ask; downloa
     const file = input.files?.[0];
     if (!file) return;
     setImportNote({ kind: 'info', text: `Reading ${file.name}…` });
-    const r = await ask({ type: 'import-notes', data: await file.text() });
+    // Read whole and sent as one message: a larger file would fail as a message, not as a file.
+    const r: Reply<'import-notes'> =
+      file.size > LIMITS.bytes
+        ? { ok: false, error: `the file is ${Math.round(file.size / 1048576)} MB; the limit is 50 MB` }
+        : await ask({ type: 'import-notes', data: await file.text() });
     input.value = '';
     setImportNote(
       r.ok

@@ -53,9 +53,12 @@ const notes = () =>
   [...root.querySelectorAll('[role="status"], [role="alert"]')].map((e) => e.textContent).filter(Boolean);
 const button = (name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === name)!;
 
-async function choose(name: string, content: string) {
+/** Chooses a file holding `content` (said to be `size` bytes, when given). */
+async function choose(name: string, content: string, size?: number) {
   const input = root.querySelector<HTMLInputElement>('input[type="file"]')!;
-  Object.defineProperty(input, 'files', { configurable: true, value: [new File([content], name)] });
+  const file = new File([content], name);
+  if (size !== undefined) Object.defineProperty(file, 'size', { value: size });
+  Object.defineProperty(input, 'files', { configurable: true, value: [file] });
   await act(() => void input.dispatchEvent(new Event('change', { bubbles: true })));
   await flush();
 }
@@ -95,6 +98,17 @@ describe('CorpusTransfer', () => {
       format: 'jsonl',
       firstLine: 1,
     });
+  });
+
+  it('refuses a JSON file over 50 MB before sending it, and says JSON Lines has no such limit', async () => {
+    const { ask, sent } = fakeAsk({ ok: true, value: { added: [], skipped: [] } });
+    show(ask);
+    await choose('big.json', '[{"text":"x"}]', 70 * 1048576);
+    await settled(() => expect(root.querySelector('[role="alert"]')).not.toBeNull());
+    expect(root.querySelector('[role="alert"]')!.textContent).toBe(
+      'the file is 70 MB; a JSON file is read whole, so at most 50 MB. As JSON Lines (.jsonl, one article a line) it can be any size',
+    );
+    expect(sent.filter((r) => r.type === 'import-articles')).toEqual([]);
   });
 
   it('shows an import error in an alert, verbatim, line breaks and all', async () => {

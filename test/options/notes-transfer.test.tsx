@@ -41,9 +41,12 @@ function fakeAsk(
   return { ask, sent };
 }
 
-async function choose(content: string) {
+/** Chooses a file holding `content` (said to be `size` bytes, when given). */
+async function choose(content: string, size?: number) {
   const input = root.querySelector<HTMLInputElement>('input[type="file"]')!;
-  Object.defineProperty(input, 'files', { configurable: true, value: [new File([content], 'notes.json')] });
+  const file = new File([content], 'notes.json');
+  if (size !== undefined) Object.defineProperty(file, 'size', { value: size });
+  Object.defineProperty(input, 'files', { configurable: true, value: [file] });
   await act(() => void input.dispatchEvent(new Event('change', { bubbles: true })));
   await flush();
 }
@@ -110,5 +113,15 @@ describe('NotesTransfer', () => {
       'Nothing was imported from notes.json: nothing was imported; 2 problems:\nannotation 1: tags must be a list of strings\nannotation 4: stance must be one of verified, disputed, follow-up',
     );
     expect(imported).toBe(1);
+  });
+
+  it('refuses a file over 50 MB before sending it, which no message could carry', async () => {
+    const { ask, sent } = fakeAsk();
+    act(() => render(<NotesTransfer ask={ask} download={() => undefined} onImported={() => undefined} />, root));
+    await choose('{}', 70 * 1048576);
+    expect(root.querySelector('[role="alert"]')!.textContent).toBe(
+      'Nothing was imported from notes.json: the file is 70 MB; the limit is 50 MB',
+    );
+    expect(sent.filter((r) => r.type === 'import-notes')).toEqual([]);
   });
 });

@@ -28,7 +28,8 @@ const FIELDS: Record<keyof ImportRecord, 'string'> = {
   headline: 'string',
   wire: 'string',
 };
-const MAX_BYTES = 50 * 1024 * 1024;
+/** The most a file read whole (a JSON array; any file a shared corpus or a message carries) may hold. */
+export const MAX_BYTES = 50 * 1024 * 1024;
 const MAX_RECORDS = 20_000;
 /** The longest article text taken: the longest page Crosswire reads (contracts/values.ts), so a backup of what it read imports back. */
 export const MAX_ARTICLE_CHARS = 8_000_000;
