@@ -272,7 +272,9 @@ sheets, and one pass of that RegExp), both run on the loaded page with Crosswire
 RegExps compiled and warmed beforehand (\`test/bench/page.bench.ts\`). Each figure is the
 median of 7 loads with Crosswire on and 7 with it off, alternated. "On the page's thread" sums
 the content script's \`crosswire:task\` measures, from its first line (its modules setting up)
-to its last highlight, the checks of the background's replies included; wall-clock time includes the round trips to
+to its last highlight: reading the page's facts, sending its text (the browser copies the
+message on the page's thread), checking the background's replies and placing the reader's
+notes included; wall-clock time includes the round trips to
 the background, where the engine runs. Highlights are the painted ranges in \`CSS.highlights\`
 (or the marks, for a build that wraps).
 

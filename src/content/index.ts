@@ -44,12 +44,16 @@ async function highlight(): Promise<void> {
   const root = find() ?? (await whenArticleArrives(document, find, current.signal));
   // An article the reader is editing (an editor page, designMode) is theirs, not to mark up.
   if (!root || current.signal.aborted || insideEditable(root)) return;
-  const published = publishedDate(document) ?? undefined;
+  let published: string | undefined;
   // The page crosses to the background once: the background reads it (annotates, identifies,
   // keeps it for the popup, the corpus and the exports) and answers with that reading.
   let reading: PageReading | null = null;
   const readPage = async (text: string) => {
-    const reply = await send({ type: 'read-page', page: pageFacts(text, published) });
+    const page = timed('page facts', () => {
+      published = publishedDate(document) ?? undefined;
+      return pageFacts(text, published);
+    });
+    const reply = await send({ type: 'read-page', page });
     if (!reply.ok && !runtime.id) current.abort(); // the extension was updated or removed
     reading = reply.ok ? reply.value : null;
     return reading?.annotations ?? [];
@@ -94,7 +98,9 @@ async function highlight(): Promise<void> {
     title: page.headline,
     text: run.text,
   });
-  void notes.load().then(() => !current.signal.aborted && shown.setNotes(notes));
+  void notes
+    .load((placing) => timed('notes', placing))
+    .then(() => !current.signal.aborted && timed('notes', () => shown.setNotes(notes)));
   // What we painted there may no longer be what it says: painted again from its text now
   // (the reader's notes stay; they are anchored to the text they were made on).
   readAgain = (el) => {
@@ -106,8 +112,8 @@ async function highlight(): Promise<void> {
   firstPass(null);
 }
 
-/** A request to the background; checking its reply is our work on the page's thread, and timed as such. */
-const send = <R extends Request>(request: R) => sendRequest(runtime, request, (check) => timed('reply check', check));
+/** A request to the background; sending it and checking its reply are our work on the page's thread, and timed as such. */
+const send = <R extends Request>(request: R) => sendRequest(runtime, request, timed);
 
 /** The page as the corpus would take it: the text we annotated and what the page says about itself. */
 function pageFacts(text: string, published: string | undefined): PageInput {

@@ -58,10 +58,10 @@ export class PageNotes {
     return (this.hash ??= fnv1a64(this.page.text));
   }
 
-  /** Fetch this article's notes and put each where its text is now. */
-  async load(): Promise<void> {
+  /** Fetch this article's notes and put each where its text is now (`placing` runs that: the content script times it). */
+  async load(placing: (work: () => void) => void = (work) => work()): Promise<void> {
     const r = await this.ask({ type: 'notes-for', articleId: this.page.articleId });
-    if (r.ok) for (const note of r.value) this.place(note);
+    if (r.ok) placing(() => r.value.forEach((note) => this.place(note)));
   }
 
   /** The notes on a span (a detection's): made on it, or overlapping it. */

@@ -103,9 +103,10 @@ export async function buildTextMapInSlices(
   const walk = textWalker(root, skip);
   for (;;) {
     const start = performance.now();
-    const done = walk.step(start + sliceMs);
+    // The last slice joins the text too: all of it is ours.
+    const map = walk.step(start + sliceMs) ? walk.map() : null;
     onSlice(start);
-    if (done) return walk.map();
+    if (map) return map;
     await pause();
   }
 }

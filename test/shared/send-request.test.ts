@@ -14,6 +14,24 @@ describe('sendRequest', () => {
     expect(await sendRequest(runtime, { type: 'ping' })).toEqual({ ok: false, error: 'malformed reply to ping' });
   });
 
+  it('runs the send and the check through the timing it is given, each as its own stretch', async () => {
+    const seen: string[] = [];
+    const runtime = {
+      sendMessage: (message: unknown) => {
+        seen.push(`sending ${(message as { type: string }).type}`);
+        return Promise.resolve({ ok: true, value: { version: '0.1.0' } });
+      },
+    };
+    const reply = await sendRequest(runtime, { type: 'ping' }, (what, work) => {
+      seen.push(`${what} begins`);
+      const result = work();
+      seen.push(`${what} ends`);
+      return result;
+    });
+    expect(reply).toEqual({ ok: true, value: { version: '0.1.0' } });
+    expect(seen).toEqual(['send begins', 'sending ping', 'send ends', 'reply check begins', 'reply check ends']);
+  });
+
   it('turns an unreachable background into an error', async () => {
     const runtime = runtimeAnswering(async () => {
       throw new Error('Could not establish connection. Receiving end does not exist.');
