@@ -1,6 +1,8 @@
 // The page benchmark's runs, whichever browser drives them: for each page, RUNS loads with
 // Crosswire on and RUNS with it off (where the floor and mark.js run on the fresh page),
 // alternated so that a busy moment of the machine lands on both; the median of each figure.
+// Where the browser can open tabs, RUNS more loads with Crosswire on each open a new tab, as
+// a reader opens an article: nothing of ours is compiled or warm in it yet.
 import type { BenchResults } from './results';
 import {
   type BaselineRun,
@@ -27,6 +29,8 @@ export interface BenchBrowser {
   prefix: string;
   tab: BenchTab;
   setHighlighting(on: boolean): Promise<void>;
+  /** A new tab, closed after one load; absent where the bench does not measure new tabs. */
+  newTab?(): Promise<BenchTab & { close(): Promise<void> }>;
 }
 
 async function ourRun(tab: BenchTab, url: string): Promise<OurRun> {
@@ -141,16 +145,33 @@ export async function measurePages(browser: BenchBrowser, urls: string[]): Promi
   for (const url of urls) {
     const name = url.split('/').pop()!;
     const ours: OurRun[] = [];
+    const fresh: OurRun[] = [];
     const off: OffRun[] = [];
     for (let i = 0; i < RUNS; i++) {
       await browser.setHighlighting(true);
       ours.push(await ourRun(browser.tab, url));
+      if (browser.newTab) {
+        const tab = await browser.newTab();
+        fresh.push(await ourRun(tab, url));
+        await tab.close();
+      }
       await browser.setHighlighting(false);
       off.push(await offRun(browser.tab, url));
     }
     const figures = figuresOf(ours, off);
     logPage(name, figures);
     results = { ...results, ...pageResults(who, name, figures) };
+    if (fresh.length) {
+      const thread = medianOf(fresh, 'thread')!;
+      console.log(
+        `  in a new tab: ${f(thread)} on the page thread; by part, in a median run: ${(fresh.find((r) => r.thread === thread) ?? fresh[0]!).parts}`,
+      );
+      results[`${who} ${name} page thread, new tab`] = timing(
+        thread,
+        figures.ours.thread,
+        thread / figures.ours.thread,
+      );
+    }
   }
   return results;
 }

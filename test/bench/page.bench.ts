@@ -3,12 +3,14 @@
 // its time on the page's thread and the page's longest task (the extension as shipped, on a
 // news hostname), against, in the same run, mark.js's fastest form (markRegExp with one
 // alternation of every dictionary alias) and the floor (a TreeWalker over the text a reader
-// sees plus one RegExp pass). page-firefox.bench.ts runs the same in Firefox (page-runs.ts).
+// sees plus one RegExp pass); and our time on the page's thread in a new tab. page-firefox.bench.ts
+// runs the same in Firefox, but for the new tabs (page-runs.ts).
 import { join } from 'node:path';
 import { launchWithExtension } from '../../src/demo/chromium';
 import { startNewsServer } from '../../src/demo/server';
 import { DIST, ensureBuilt } from '../ensure-built';
-import { measurePages } from './page-runs';
+import type { Page } from 'playwright-core';
+import { type BenchTab, measurePages } from './page-runs';
 import { PROBE } from './page-scripts';
 import { benchPages, HOST } from './page-set';
 import { mergeResults } from './results';
@@ -27,15 +29,19 @@ try {
   await extension.context.addInitScript(PROBE);
   const popup = await extension.context.newPage();
   await popup.goto(`chrome-extension://${extension.extensionId}/popup.html`);
-  const page = await extension.context.newPage();
+  const tabOf = (page: Page): BenchTab => ({
+    load: async (url) => void (await page.goto(url)),
+    evaluate: (script) => page.evaluate(script),
+    addScript: async (content) => void (await page.addScriptTag({ content })),
+    waitUntil: async (condition, timeout) => void (await page.waitForFunction(condition, null, { timeout })),
+  });
   const results = await measurePages(
     {
       prefix: '',
-      tab: {
-        load: async (url) => void (await page.goto(url)),
-        evaluate: (script) => page.evaluate(script),
-        addScript: async (content) => void (await page.addScriptTag({ content })),
-        waitUntil: async (condition, timeout) => void (await page.waitForFunction(condition, null, { timeout })),
+      tab: tabOf(await extension.context.newPage()),
+      newTab: async () => {
+        const page = await extension.context.newPage();
+        return { ...tabOf(page), close: () => page.close() };
       },
       setHighlighting: async (on) =>
         void (await popup.evaluate(
