@@ -118,4 +118,13 @@ describe('what a page loads', () => {
     expect(content).toContain('// src/core/match/summary-figure.ts');
     for (const module of ['summarize', 'minhash']) expect(content).not.toContain(`// src/core/match/${module}.ts`);
   });
+
+  it('leaves Readability to the extractor, which a page marking no article body gets on demand', () => {
+    // 84 KB that every new tab compiled, for the few pages that need it.
+    const content = readFileSync(join(DIST, 'chrome', 'content.js'), 'utf8');
+    const extract = readFileSync(join(DIST, 'chrome', 'extract.js'), 'utf8');
+    expect(content).toContain('// src/shared/published-date.ts');
+    expect(content).not.toContain('// node_modules/@mozilla/readability/');
+    expect(extract).toContain('// node_modules/@mozilla/readability/Readability.js');
+  });
 });

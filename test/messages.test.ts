@@ -61,6 +61,7 @@ describe('every contract', () => {
     );
     expect(CONTENT_REQUEST_TYPES.filter((t) => !shared.includes(t)).sort()).toEqual([
       'annotate-text',
+      'extract-article',
       'read-page',
       'wake',
     ]);

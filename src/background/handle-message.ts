@@ -72,6 +72,7 @@ export const HANDLERS: { [K in RequestType]: Handler<K> } = {
   ping: async (_, c) => ok({ version: c.version }),
   wake: async (_, c) => ok({ ready: c.warm() }),
   'read-page': (r, c, tabId) => c.pages.readPage(r.page, tabId),
+  'extract-article': (_, c, tabId) => c.pages.articleTextOfTab(tabId),
   'annotate-text': async (r, c) => ok(await c.pages.annotateText(r.text, r.published, r.articleId)),
   'page-of-tab': (r, c) => c.pages.pageOfTab(r.tabId, r.url),
   'corpus-status': async (_, c) => ok(await c.corpus.status()),

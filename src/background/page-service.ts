@@ -40,6 +40,8 @@ export interface PagesApi {
    * of the page `articleId` when its reading is kept, else alone. Offsets are into `text`.
    */
   annotateText(text: string, published: string | undefined, articleId?: string): Promise<Annotation[]>;
+  /** The article text of a content script's tab, read by the extractor (the page marks no body). */
+  articleTextOfTab(tabId: number | undefined): Promise<Result<{ text: string }>>;
   /** The reading of a tab's page; the extractor reads it only when nothing did. */
   pageOfTab(tabId: number, url?: string): Promise<Result<TabPage>>;
   /** The reading a tab got once it has been highlighted, waiting for its content script to send it. */
@@ -201,6 +203,11 @@ export function pageService(
         const annotateAt = (t: string) => annotate(t, date ? { published: date } : {});
         return reading ? annotateInContext(reading.article.text, text, annotateAt) : annotateAt(text);
       }),
+    articleTextOfTab: async (tabId) => {
+      if (tabId === undefined) return { ok: false, error: 'no tab to read' };
+      const page = await extract(tabId);
+      return page.ok ? { ok: true, value: { text: page.value.text } } : page;
+    },
     pageOfTab: (tabId, url) =>
       after(async (): Promise<Result<TabPage>> => {
         const kept = await readingOfTab(db, tabId, url);

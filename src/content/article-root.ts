@@ -1,15 +1,13 @@
-import { extractArticle } from '../shared/article-text';
-
 const fold = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /**
- * The live element that holds the article body. Readability finds the article on a clone
- * (it changes what it reads); the live element is then the nearest common ancestor of the
- * page's paragraphs whose text the extracted article contains, so highlights go into the
- * page the reader sees and nowhere else (not menus, teasers or comments).
+ * The live element that holds the article body, as the page marks it up (most pages do).
+ * When it does not, the article is found by Readability, which this script does not carry:
+ * the background runs the extractor in the tab (extract.js), and rootOfText finds the body
+ * from the text it read.
  */
 export function articleRoot(doc: Document): Element | null {
-  return markedUpBody(doc) ?? readabilityRoot(doc);
+  return markedUpBody(doc);
 }
 
 /** Containers news sites mark as the article body: cheap to find, and most pages have one. */
@@ -58,17 +56,13 @@ function namedBody(doc: Document): Element | null {
   return paragraphText(body) >= 0.5 * paragraphText(doc) ? body : null;
 }
 
-function readabilityRoot(doc: Document): Element | null {
-  let text: string;
-  try {
-    text = fold(
-      extractArticle(doc.cloneNode(true) as Document, (html) =>
-        new DOMParser().parseFromString(html, 'text/html'),
-      ).text.replace(/\n/g, ' '),
-    );
-  } catch {
-    return null;
-  }
+/**
+ * The live element that holds an article whose text Readability read (on a clone, in the
+ * extractor): the nearest common ancestor of the page's paragraphs that text contains, so
+ * highlights go into the page the reader sees and nowhere else (not menus, teasers or comments).
+ */
+export function rootOfText(doc: Document, articleText: string): Element | null {
+  const text = fold(articleText.replace(/\n/g, ' '));
   const paragraphs = [...doc.querySelectorAll('p, h1, h2, h3, li, blockquote')].filter((p) => {
     const t = fold(p.textContent ?? '');
     return t.length >= 40 && text.includes(t);

@@ -15,9 +15,9 @@ import type { PageInput, PageReading, Request } from '../messages';
 // Not through messages.ts: see there.
 import { parseContentCommand } from '../contracts/background-to-content';
 import { extensionApi } from '../shared/browser';
-import { publishedDate } from '../shared/article-text';
+import { publishedDate } from '../shared/published-date';
 import { sendRequest } from '../shared/send-request';
-import { articleRoot } from './article-root';
+import { articleRoot, rootOfText } from './article-root';
 import { isArticlePage } from './is-article-page';
 import { highlightArticle, type Target } from './page-highlights';
 import { Painter } from './painter';
@@ -38,10 +38,15 @@ const siteOff = (globalThis as { crosswireSiteOff?: boolean }).crosswireSiteOff 
 async function highlight(): Promise<void> {
   controller?.abort();
   const current = (controller = new AbortController());
-  // On request, a page Readability cannot read is annotated whole.
-  const find = () => timed('article root', () => articleRoot(document)) ?? (requested ? document.body : null);
+  // The body the page marks up; else the article Readability finds, read by the extractor the
+  // background runs in this tab (this script does not carry it); on request, a page neither
+  // can read is annotated whole.
+  const find = async () =>
+    timed('article root', () => articleRoot(document)) ??
+    (await extractedRoot(current.signal)) ??
+    (requested ? document.body : null);
   // A page that shows "Loading…" and inserts its article later is read when it arrives.
-  const root = find() ?? (await whenArticleArrives(document, find, current.signal));
+  const root = (await find()) ?? (await whenArticleArrives(document, find, current.signal));
   // An article the reader is editing (an editor page, designMode) is theirs, not to mark up.
   if (!root || current.signal.aborted || insideEditable(root)) return;
   let published: string | undefined;
@@ -110,6 +115,12 @@ async function highlight(): Promise<void> {
       .catch(() => undefined);
   };
   firstPass(null);
+}
+
+/** The body of an article the page does not mark up, from the text the extractor read in this tab; null when it found none. */
+async function extractedRoot(signal: AbortSignal): Promise<Element | null> {
+  const reply = await send({ type: 'extract-article' });
+  return reply.ok && !signal.aborted ? timed('article root', () => rootOfText(document, reply.value.text)) : null;
 }
 
 /** A request to the background; sending it and checking its reply are our work on the page's thread, and timed as such. */

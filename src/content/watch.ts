@@ -138,29 +138,54 @@ export function watchPage(
 
 /**
  * Wait for an article that is not there yet (a page that shows "Loading…" and inserts its
- * text later): `find` is tried again each time the page settles, until it answers or
- * `giveUpMs` passes. Resolves null when it never came or the signal aborted.
+ * text later): `find` is tried again each time the page settles (once at a time, when it
+ * answers later), until it answers or `giveUpMs` passes. Resolves null when it never came or
+ * the signal aborted.
  */
 export function whenArticleArrives(
   doc: Document,
-  find: () => Element | null,
+  find: () => Element | null | Promise<Element | null>,
   signal: AbortSignal,
   giveUpMs = 60_000,
 ): Promise<Element | null> {
   return new Promise((resolve) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let finished = false;
+    /** A try is waiting for its answer; and the page settled again meanwhile, to be tried after it. */
+    let trying = false;
+    let again = false;
     const done = (found: Element | null) => {
+      if (finished) return;
+      finished = true;
       observer.disconnect();
       clearTimeout(timer);
       clearTimeout(deadline);
       resolve(found);
     };
+    const attempt = () => {
+      if (finished) return;
+      if (trying) {
+        again = true;
+        return;
+      }
+      trying = true;
+      void Promise.resolve()
+        .then(find)
+        .then(
+          (found) => found && done(found),
+          () => undefined,
+        )
+        .finally(() => {
+          trying = false;
+          if (again) {
+            again = false;
+            attempt();
+          }
+        });
+    };
     const observer = new MutationObserver(() => {
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        const found = find();
-        if (found) done(found);
-      }, SETTLE_MS);
+      timer = setTimeout(attempt, SETTLE_MS);
     });
     const deadline = setTimeout(() => done(null), giveUpMs);
     observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });

@@ -21,6 +21,11 @@ export const ContentRequestSchema = v.variant('type', [
    * by tab, and answers with it (a PageReading).
    */
   request('read-page', { page: PageInputSchema }),
+  /**
+   * The page marks no article body: the background runs the extractor (Readability, which
+   * the content script does not carry) in the sender's tab, and answers with the article's text.
+   */
+  request('extract-article', {}),
   /** Text the page added after the first reading (a late paragraph), annotated as part of the page `articleId`. */
   request('annotate-text', { articleId: v.optional(id), text: text(), published: v.optional(date) }),
 ]);

@@ -195,6 +195,7 @@ export interface ReplyValues {
   'delete-article': { id: string };
   'highlight-tab': { highlighted: true; articleId: string | null };
   'reveal-in-tab': { shown: boolean };
+  'extract-article': { text: string };
   'article-text': ArticleText;
   'list-articles': ArticleList;
   'export-articles': ExportPage;
@@ -279,6 +280,7 @@ const REPLY_CHECKS: { [K in RequestType]: v.GenericSchema } = {
   'delete-article': ID,
   'highlight-tab': keys('highlighted', 'articleId'),
   'reveal-in-tab': v.looseObject({ shown: v.boolean() }),
+  'extract-article': v.looseObject({ text: v.string() }),
   'article-text': v.looseObject({
     articleId: v.string(),
     outlet: v.unknown(),

@@ -1,4 +1,5 @@
 import { Readability } from '@mozilla/readability';
+import { publishedDate } from './published-date';
 
 /** A page's article as plain text (one paragraph per block) and what the page says about it. */
 export interface ExtractedArticle {
@@ -39,23 +40,4 @@ export function extractArticle(doc: Document, parseHtml: (html: string) => Docum
 
 function linkHref(doc: Document, selector: string): string | null {
   return doc.querySelector(selector)?.getAttribute('href') ?? null;
-}
-
-/** The publication date from the page's metadata (Open Graph, meta tags, <time>, JSON-LD). */
-export function publishedDate(doc: ParentNode): string | null {
-  const candidates = [
-    doc.querySelector('meta[property="article:published_time"]')?.getAttribute('content'),
-    doc
-      .querySelector('meta[name="date"], meta[name="pubdate"], meta[itemprop="datePublished"]')
-      ?.getAttribute('content'),
-    doc.querySelector('time[datetime]')?.getAttribute('datetime'),
-    ...[...doc.querySelectorAll('script[type="application/ld+json"]')].map(
-      (s) => /"datePublished"\s*:\s*"([^"]+)"/.exec(s.textContent ?? '')?.[1],
-    ),
-  ];
-  for (const c of candidates) {
-    const m = c && /^(\d{4}-\d{2}-\d{2})/.exec(c.trim());
-    if (m) return m[1]!;
-  }
-  return null;
 }

@@ -43,6 +43,7 @@ const CORPUS_METHODS: Record<keyof CorpusApi, true> = {
 };
 const PAGES_METHODS: Record<keyof PagesApi, true> = {
   readPage: true,
+  articleTextOfTab: true,
   annotateText: true,
   pageOfTab: true,
   awaitTab: true,
@@ -176,6 +177,32 @@ describe('handleMessage', () => {
       error: 'unknown request type: "read-page"',
     });
     expect(readPage).toHaveBeenCalledTimes(2);
+  });
+
+  it('runs the extractor in the tab a content script asks from, never another, and only for a content script', async () => {
+    const articleTextOfTab = vi.fn(async (tabId: number | undefined) =>
+      tabId === undefined
+        ? { ok: false as const, error: 'no tab to read' }
+        : { ok: true as const, value: { text: `the article of tab ${tabId}` } },
+    );
+    const c = context({ pages: { articleTextOfTab } });
+    expect(await handleMessage({ type: 'extract-article' }, PAGE_SCRIPT, c)).toEqual({
+      ok: true,
+      value: { text: 'the article of tab 3' },
+    });
+    expect(await handleMessage({ type: 'extract-article', tabId: 9 }, PAGE_SCRIPT, c)).toEqual({
+      ok: false,
+      error: 'extract-article: unexpected tabId',
+    });
+    expect(await handleMessage({ type: 'extract-article' }, { id: OWN_ID, url: 'https://www.cbc.ca/x' }, c)).toEqual({
+      ok: false,
+      error: 'no tab to read',
+    });
+    expect(await handleMessage({ type: 'extract-article' }, POPUP, c)).toEqual({
+      ok: false,
+      error: 'unknown request type: "extract-article"',
+    });
+    expect(articleTextOfTab.mock.calls).toEqual([[3], [undefined]]);
   });
 
   it('gets the engine ready when a news page starts loading, and takes nothing about the page', async () => {

@@ -278,6 +278,19 @@ describe('the page of a tab (the popup)', () => {
   });
 });
 
+describe('the article text of a page that marks no body', () => {
+  it('is the extractor’s reading of the asking tab, and nothing is stored or kept', async () => {
+    const { db, pages, extract } = await setup({ 6: OTHER });
+    expect(await pages.articleTextOfTab(6)).toEqual({ ok: true, value: { text: OTHER.text } });
+    expect(extract.mock.calls).toEqual([[6]]);
+    expect(await pages.articleTextOfTab(7)).toMatchObject({ ok: false });
+    expect(await pages.articleTextOfTab(undefined)).toEqual({ ok: false, error: 'no tab to read' });
+    expect(extract).toHaveBeenCalledTimes(2);
+    expect(await db.readings.count()).toBe(0);
+    expect(await db.tabs.count()).toBe(0);
+  });
+});
+
 describe('adding a page to the corpus', () => {
   it('stores the reading’s exact text: the text its highlights and notes were made on', async () => {
     const { db, pages } = await setup();

@@ -1,11 +1,13 @@
 // Pages that change under painted highlights, and the popup taking the reader to one:
-// an article whose body arrives seconds after load, a paragraph added later that names people
-// by surname only, and the popup's "Show on the page" (reveal-in-tab → crosswire-reveal).
+// an article whose body arrives seconds after load, one the page does not mark up (found by
+// the extractor), at once or late, a paragraph added later that names people by surname only,
+// and the popup's "Show on the page" (reveal-in-tab → crosswire-reveal).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSite } from '../../src/demo/pages';
 import { type PaintedRange, paintedRanges } from '../painted';
 import { cardMarkup, startDemoBrowser, type DemoBrowser } from './demo-browser';
+import { ARTICLE_PARAGRAPHS, unmarkedLatePage, unmarkedPage } from '../fixtures/unmarked-page';
 
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
@@ -14,18 +16,14 @@ declare const chrome: {
 
 const LATE_BODY = 'www.cbc.ca/news/world/late-body-1.0001';
 const LATE_PARAGRAPH = 'www.cbc.ca/news/world/late-paragraph-1.0002';
-
-const ARTICLE_TEXT = [
-  'Russian Foreign Minister Sergey Lavrov met U.N. Secretary-General Ban Ki-moon in New York on Monday.',
-  'The two discussed the fighting in Syria, where the United Nations says more than 7,500 people have been killed.',
-  'Diplomats said the Security Council remained divided over a draft resolution drafted by France and Britain.',
-].map((p) => `<p>${p}</p>`);
+const UNMARKED = 'www.cbc.ca/news/world/unmarked-1.0003';
+const UNMARKED_LATE = 'www.cbc.ca/news/world/unmarked-late-1.0004';
 
 /** A page that shows "Loading…" in its article and puts the text in two seconds after load. */
 const lateBody = `<!doctype html><html><head><title>Late body</title>
 <meta property="og:type" content="article"><meta property="article:published_time" content="2012-03-12T10:00:00Z">
 </head><body><h1>Late body</h1><article id="story"><p>Loading…</p></article>
-<script>setTimeout(() => { document.getElementById('story').innerHTML = ${JSON.stringify(ARTICLE_TEXT.join(''))}; }, 2000);</script>
+<script>setTimeout(() => { document.getElementById('story').innerHTML = ${JSON.stringify(ARTICLE_PARAGRAPHS.join(''))}; }, 2000);</script>
 </body></html>`;
 
 /** The CBC demo article, to which the page adds a paragraph naming people by surname only. */
@@ -44,7 +42,12 @@ let demo: DemoBrowser;
 let popup: Page;
 
 beforeAll(async () => {
-  demo = await startDemoBrowser({ [LATE_BODY]: lateBody, [LATE_PARAGRAPH]: lateParagraph() });
+  demo = await startDemoBrowser({
+    [LATE_BODY]: lateBody,
+    [LATE_PARAGRAPH]: lateParagraph(),
+    [UNMARKED]: unmarkedPage(),
+    [UNMARKED_LATE]: unmarkedLatePage(),
+  });
   popup = await demo.extension.context.newPage();
   await popup.goto(`chrome-extension://${demo.extension.extensionId}/popup.html`);
 });
@@ -74,6 +77,33 @@ describe('pages that change', () => {
       .poll(async () => textsOf(await painted(page), 'crosswire-actor'), { timeout: 20_000 })
       .toEqual(expect.arrayContaining(['Sergey Lavrov', 'Ban Ki-moon', 'Syria']));
     expect(textsOf(await painted(page), 'crosswire-figure')).toContain('more than 7,500 people');
+    await page.close();
+  });
+
+  it('highlights an article the page does not mark up, found by the extractor the background runs in the tab', async () => {
+    const page = await open(`https://${UNMARKED}`);
+    await expect
+      .poll(async () => textsOf(await painted(page), 'crosswire-actor'), { timeout: 20_000 })
+      .toEqual(expect.arrayContaining(['Sergey Lavrov', 'Ban Ki-moon']));
+    // Only the article's own text: not the headline above it, nor the links beside it naming Syria and Russia.
+    const ranges = await painted(page);
+    expect(textsOf(ranges, 'crosswire-actor').filter((t) => t === 'Syria')).toHaveLength(1);
+    expect(textsOf(ranges, 'crosswire-actor')).not.toContain('Russia');
+    expect(textsOf(ranges, 'crosswire-figure')).toContain('more than 7,500 people');
+    // Readability ran in the page, as our own timed work, not in the content script.
+    const tasks = await page.evaluate(() =>
+      performance.getEntriesByName('crosswire:task').map((e) => String((e as PerformanceMeasure).detail)),
+    );
+    expect(tasks).toContain('extract');
+    await page.close();
+  });
+
+  it('highlights an unmarked article whose body arrives after load', async () => {
+    const page = await open(`https://${UNMARKED_LATE}`);
+    await expect
+      .poll(async () => textsOf(await painted(page), 'crosswire-actor'), { timeout: 20_000 })
+      .toEqual(expect.arrayContaining(['Sergey Lavrov', 'Ban Ki-moon', 'Syria']));
+    expect(textsOf(await painted(page), 'crosswire-actor')).not.toContain('Russia');
     await page.close();
   });
 

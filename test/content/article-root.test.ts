@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { DOMParser, parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { articleRoot } from '../../src/content/article-root';
+import { articleRoot, rootOfText } from '../../src/content/article-root';
+import { extractArticle } from '../../src/shared/article-text';
 import { HAVE_PAGES, PAGES, warnIfNoPages } from '../fixtures/paths';
 
 const page = (body: string): Document =>
@@ -22,7 +23,7 @@ const teasers =
   '</ul>';
 
 beforeAll(() => {
-  // The Readability fallback parses the article it extracts into an inert document.
+  // Readability's article is parsed into an inert document.
   (globalThis as { DOMParser?: unknown }).DOMParser ??= DOMParser;
 });
 
@@ -51,17 +52,24 @@ describe('articleRoot', () => {
     expect(articleRoot(doc)?.getAttribute('class')).not.toBe('post-content');
   });
 
-  it('falls back to Readability, rooting at the paragraphs it kept', () => {
+  it('leaves a page that marks no body to Readability: rootOfText roots at the paragraphs it kept', () => {
     const doc = page(
       `<div id="nav">${teasers}</div><div id="wrap"><div id="x">${prose(8)}</div></div><div id="foot">${teasers}</div>`,
     );
-    const root = articleRoot(doc);
-    expect(root?.id).toBe('x');
+    expect(articleRoot(doc)).toBeNull();
+    // What the extractor (extract.js) reads in the tab: Readability on a clone.
+    const { text } = extractArticle(
+      doc.cloneNode(true) as Document,
+      (html) => new DOMParser().parseFromString(html, 'text/html') as unknown as Document,
+    );
+    expect(rootOfText(doc, text)?.id).toBe('x');
   });
 
-  it('finds nothing on a page without prose', () => {
+  it('finds nothing on a page without prose, nor for a text the page does not hold', () => {
+    const bare = page('<ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul><p>Sign in</p>');
+    expect(articleRoot(bare)).toBeNull();
     expect(
-      articleRoot(page('<ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul><p>Sign in</p>')),
+      rootOfText(bare, 'Paragraph 1 about the talks at the Security Council, where the envoys argued.'),
     ).toBeNull();
   });
 });

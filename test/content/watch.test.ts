@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { watchPage } from '../../src/content/watch';
+import { watchPage, whenArticleArrives } from '../../src/content/watch';
 
 /** An article of two paragraphs in the document, watched; what the watcher reported. */
 function watched() {
@@ -61,5 +61,43 @@ describe('watchPage', () => {
     expect(page.seen.changed).toEqual([document.getElementById('b')]);
     expect(page.seen.added).toEqual([added]);
     expect(page.seen.replaced).toBe(0);
+  });
+});
+
+describe('whenArticleArrives', () => {
+  it('asks a finder that answers later once at a time, and tries again after a change that came meanwhile', async () => {
+    document.body.innerHTML = '<p>Loading…</p>';
+    const asked: string[] = [];
+    let answer!: (el: Element | null) => void;
+    const find = () => {
+      asked.push(document.body.textContent ?? '');
+      return new Promise<Element | null>((resolve) => (answer = resolve));
+    };
+    const arrived = whenArticleArrives(document, find, new AbortController().signal);
+    document.body.innerHTML = '<p>Still loading…</p>';
+    await settled();
+    expect(asked).toEqual(['Still loading…']);
+    // The page changes while the finder is still working: not asked twice at once…
+    document.body.innerHTML = '<article><p>Sergey Lavrov met Kofi Annan.</p></article>';
+    await settled();
+    expect(asked).toEqual(['Still loading…']);
+    // …but again once it has answered, about the page as it is now.
+    answer(null);
+    await settled();
+    expect(asked).toEqual(['Still loading…', 'Sergey Lavrov met Kofi Annan.']);
+    answer(document.querySelector('article'));
+    expect((await arrived)?.tagName).toBe('ARTICLE');
+  });
+
+  it('gives up when the signal aborts, and asks nothing after', async () => {
+    document.body.innerHTML = '<p>Loading…</p>';
+    let asked = 0;
+    const stop = new AbortController();
+    const arrived = whenArticleArrives(document, () => (asked++, null), stop.signal);
+    stop.abort();
+    expect(await arrived).toBeNull();
+    document.body.innerHTML = '<p>Loaded.</p>';
+    await settled();
+    expect(asked).toBe(0);
   });
 });

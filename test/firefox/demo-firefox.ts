@@ -37,12 +37,16 @@ export interface DemoFirefox {
   close(): Promise<void>;
 }
 
-/** The built extension in Firefox, with the demo news site served on its real hostnames. */
-export async function startDemoFirefox(): Promise<DemoFirefox> {
+/**
+ * The built extension in Firefox, with the demo news site served on its real hostnames, and
+ * `extra` pages (keyed "host/path", as the demo site's are) beside it.
+ */
+export async function startDemoFirefox(extra: Record<string, string> = {}): Promise<DemoFirefox> {
   ensureBuilt();
   const site = demoSite();
-  const server = await startNewsServer(site.html);
-  const hosts = [...new Set(site.pages.map((p) => new URL(p.url).hostname))];
+  const html = { ...site.html, ...extra };
+  const server = await startNewsServer(html);
+  const hosts = [...new Set(Object.keys(html).map((key) => key.split('/')[0]!))];
   const firefox = await launchFirefoxWithExtension({
     extensionDir: join(DIST, 'firefox'),
     hosts,

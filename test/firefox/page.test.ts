@@ -7,6 +7,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultDictionary } from '../../src/core/actors/load';
 import { goldFiles, idFor } from '../core/gold';
+import { unmarkedPage } from '../fixtures/unmarked-page';
 import { paintedRanges, paintedSpot, pointOnPainted } from '../painted';
 import {
   ask,
@@ -22,8 +23,10 @@ import {
 let demo: DemoFirefox;
 const errors: string[] = [];
 
+const UNMARKED = 'www.cbc.ca/news/world/unmarked-1.0003';
+
 beforeAll(async () => {
-  demo = await startDemoFirefox();
+  demo = await startDemoFirefox({ [UNMARKED]: unmarkedPage() });
 });
 
 afterAll(async () => {
@@ -91,6 +94,25 @@ describe('the Firefox build in Firefox', () => {
     } finally {
       await ask(demo, { type: 'set-settings', settings: { disabledSites: [] } });
     }
+  });
+
+  it('highlights an article the page does not mark up, found by the extractor the background runs in the tab', async () => {
+    const page = await demo.firefox.browser.newPage();
+    page.on('pageerror', (e) => errors.push(`unmarked: ${(e as Error).message}`));
+    await page.goto(`https://${UNMARKED}`);
+    const tabId = await tabIdOf(demo, page.url());
+    const dict = defaultDictionary();
+    const [lavrov, ban, china] = ['Sergey Lavrov', 'Ban Ki-moon', 'China'].map((name) => idFor(dict, name));
+    await expect
+      .poll(() => paintedIdsOn(demo, page, tabId, 'actor'), { timeout: 20_000 })
+      .toEqual(expect.arrayContaining([lavrov, ban]));
+    // The article's own text only: China is named in the links beside it.
+    expect(await paintedIdsOn(demo, page, tabId, 'actor')).not.toContain(china);
+    const tasks = await page.evaluate(() =>
+      performance.getEntriesByName('crosswire:task').map((e) => String((e as PerformanceMeasure).detail)),
+    );
+    expect(tasks).toContain('extract');
+    await page.close();
   });
 
   it('raises no errors on the pages', () => {
