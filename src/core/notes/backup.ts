@@ -49,7 +49,7 @@ export function backupTooLarge(
   if (file !== null && file.length <= limits.bytes && articles <= limits.articles) return null;
   const size = file === null ? 'too large to write' : `${Math.round(file.length / 1048576)} MB`;
   return (
-    `the backup would be ${size} with your ${articles.toLocaleString('en-US')} articles, and a restore ` +
+    `the backup would be ${size} with your ${articles.toLocaleString('en-US')} article${articles === 1 ? '' : 's'}, and a restore ` +
     `reads at most ${Math.round(limits.bytes / 1048576)} MB and ${limits.articles.toLocaleString('en-US')} articles. ` +
     'Export your articles under "Import and export" (JSON Lines, no size limit) and your notes as JSON-LD instead'
   );

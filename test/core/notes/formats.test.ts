@@ -366,7 +366,7 @@ describe('backups', () => {
     expect(backupTooLarge(file, 1, limits)).toBeNull();
     const big = backupTooLarge(`${file} `, 1, limits);
     expect(big).toMatch(
-      /^the backup would be 0 MB with your 1 articles, and a restore reads at most 0 MB and 1 articles\. /,
+      /^the backup would be 0 MB with your 1 article, and a restore reads at most 0 MB and 1 articles\. /,
     );
     expect(big).toMatch(
       /Export your articles under "Import and export" \(JSON Lines, no size limit\) and your notes as JSON-LD instead$/,
