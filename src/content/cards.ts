@@ -5,6 +5,7 @@ import type { Ask } from '../shared/ask';
 import { CONFIRM_CLASS } from '../shared/ui/ConfirmPrompt';
 import { Card, type CardData } from './card/Card';
 import { CARD_CSS, CONTROL_CSS } from './card/card-css';
+import { type ClosedControl, closedControl } from './card/closed-control';
 import { HighlightList, type ListEntry } from './card/HighlightList';
 import { lookUp, type PageFacts } from './card/look-up';
 import { NoteForm, type NoteFields } from './card/NoteForm';
@@ -112,19 +113,30 @@ export function attachCards(
     timer = setTimeout(f, ms);
   };
 
+  const onOpen = () => (list.open ? closeList(false) : openList());
+  const listProps = (count: number) => ({
+    count,
+    entries: list.entries,
+    open: list.open,
+    active: list.active,
+    focusActive: list.focus,
+    onOpen,
+    onKey: listKey,
+    onPick: (i: number) => select(i),
+  });
+  /** The control as built by hand, until the list first opens (closed-control.ts); then Preact's. */
+  let closed: ClosedControl | null = null;
   const renderList = () => {
-    shadow.renderControl(
-      h(HighlightList, {
-        count: list.open ? list.items.length : painter.all().length,
-        entries: list.entries,
-        open: list.open,
-        active: list.active,
-        focusActive: list.focus,
-        onOpen: () => (list.open ? closeList(false) : openList()),
-        onKey: listKey,
-        onPick: (i: number) => select(i),
-      }),
-    );
+    const count = list.open ? list.items.length : painter.all().length;
+    if (closed && !list.open) closed.update(count);
+    else {
+      if (closed) {
+        closed.release();
+        shadow.adoptControl(h(HighlightList, { ...listProps(closed.count), entries: [], open: false }));
+        closed = null;
+      }
+      shadow.renderControl(h(HighlightList, listProps(count)));
+    }
     list.focus = false;
   };
 
@@ -403,7 +415,7 @@ export function attachCards(
   view.addEventListener('scroll', () => painter.restore(), { signal, passive: true });
 
   // The keyboard's way in is there as soon as the highlights are.
-  renderList();
+  closed = shadow.buildControl((mount) => closedControl(mount, painter.all().length, onOpen));
   return {
     setNotes: (n) => {
       notes = n;

@@ -11,6 +11,17 @@ const WINDOW = 40;
 export const LIST_ID = 'crosswire-list';
 export const optionId = (i: number) => `crosswire-option-${i}`;
 
+/** The control's words: how many highlights the page has (or the open list holds). */
+export const controlLabel = (count: number) => `Crosswire: ${count} highlight${count === 1 ? '' : 's'}`;
+
+/** Arrow keys on the control open the list, as Enter and Space do. */
+export function controlKey(e: KeyboardEvent, onOpen: () => void): void {
+  if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    e.preventDefault();
+    onOpen();
+  }
+}
+
 /**
  * The page's one focusable Crosswire control, and the list of its highlights it opens,
  * grouped by kind. The selected option has the keyboard focus (its highlight is painted as
@@ -51,14 +62,9 @@ export function HighlightList({
         aria-expanded={open}
         aria-controls={open ? LIST_ID : undefined}
         onClick={onOpen}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-            e.preventDefault();
-            onOpen();
-          }
-        }}
+        onKeyDown={(e) => controlKey(e, onOpen)}
       >
-        Crosswire: {count} highlight{count === 1 ? '' : 's'}
+        {controlLabel(count)}
       </button>
       {open && (
         <div

@@ -1,4 +1,4 @@
-import { render, type ComponentChild } from 'preact';
+import { hydrate, render, type ComponentChild } from 'preact';
 
 /** Our host elements' names start with this; a random suffix follows (see ShadowHost). */
 export const HOST_PREFIX = 'crosswire-card-host-';
@@ -56,6 +56,16 @@ export class ShadowHost {
   /** Render the keyboard list control. */
   renderControl(ui: ComponentChild): void {
     render(ui, this.controlMount);
+  }
+
+  /** Build the keyboard list control by hand, in its place (see closed-control.ts). */
+  buildControl<T>(build: (mount: HTMLElement) => T): T {
+    return build(this.controlMount);
+  }
+
+  /** Let Preact take over the control built by hand: `ui` renders the markup that is there. */
+  adoptControl(ui: ComponentChild): void {
+    hydrate(ui, this.controlMount);
   }
 
   /** Put the UI at a page position (document coordinates). */
