@@ -6,6 +6,7 @@ import { notesToWebAnnotation } from '../core/notes/web-annotation';
 import type { ExportFile, ExportFormat, NoteFilter, NotesImportReport, Result } from '../messages';
 import type { CorpusApi } from './corpus-service';
 import type { CorpusDb } from './db';
+import { originCount } from './corpus-counts';
 import { articleRecords } from './library';
 import { deleteNote, importNotes, listNotes, notesFor, saveNote } from './notes-store';
 
@@ -48,20 +49,19 @@ export function notesService(
         else if (format === 'csv') data = notesToCsv(notes);
         // A backup holds everything, whatever the filter: the user's articles, every note, the settings.
         else {
+          // Too many articles are refused before they are read.
+          const many = backupTooLarge(await originCount(db, 'user'));
+          if (many) return { ok: false, error: many };
           const articles = await articleRecords(db);
-          const notes = await listNotes(db);
-          const settings = await corpus.settings();
-          let file: string | null;
+          let file: string | null = null;
           try {
-            file = backupOf({ articles, notes, settings }, at);
+            file = backupOf({ articles, notes: await listNotes(db), settings: await corpus.settings() }, at);
           } catch (e) {
-            // Past the longest string the engine makes.
+            // Past the longest string the engine makes: too large to write.
             if (!(e instanceof RangeError)) throw e;
-            file = null;
           }
-          const tooLarge = backupTooLarge(file, articles.length);
-          if (tooLarge !== null || file === null)
-            return { ok: false, error: tooLarge ?? 'the backup could not be written' };
+          const large = backupTooLarge(articles.length, file);
+          if (large || file === null) return { ok: false, error: large ?? 'the backup could not be written' };
           data = file;
         }
         return {

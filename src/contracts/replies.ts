@@ -138,7 +138,6 @@ export interface ImportJob {
   startedAt: number;
 }
 
-/** A file for the reader to save. */
 /** One page of an article export: JSON Lines in the import format, one article a line. */
 export interface ExportPage {
   data: string;
@@ -150,6 +149,7 @@ export interface ExportPage {
   total: number;
 }
 
+/** A file for the reader to save. */
 export interface ExportFile {
   data: string;
   filename: string;

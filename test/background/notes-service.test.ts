@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { corpusService } from '../../src/background/corpus-service';
 import { seedBundled } from '../../src/background/corpus-store';
 import { notesService } from '../../src/background/notes-service';
@@ -99,6 +99,21 @@ describe('notes: export, wipe, import', () => {
     const mine = (await a.corpus.listArticles()).items.find((i) => i.origin === 'user')!;
     const [x, y] = await Promise.all([a.corpus.articleText(mine.articleId), b.corpus.articleText(mine.articleId)]);
     expect(y).toEqual(x);
+  });
+
+  it('refuses a backup of more articles than a restore takes, by their count, before reading them', async () => {
+    const a = await services();
+    for (const n of MINE) await a.notes.save(n);
+    // The count the corpus keeps says 20,001 of the reader's articles: none is read to find out.
+    await a.db.settings.put({ key: 'userArticleCount', value: 20_001 });
+    const read = vi.spyOn(a.db.articles, 'where');
+    expect(await a.notes.exportNotes('backup')).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^the backup would hold your 20,001 articles, and a restore reads at most 50 MB/),
+    });
+    expect(read).not.toHaveBeenCalled();
+    // Notes alone still export.
+    expect((await a.notes.exportNotes('jsonld')).ok).toBe(true);
   });
 
   it('exports CSV, filtered', async () => {

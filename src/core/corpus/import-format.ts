@@ -49,11 +49,11 @@ export function parseImport(data: string, format?: 'json' | 'jsonl', firstLine =
     format ?? (trimmed.startsWith('[') || (trimmed.startsWith('{') && !trimmed.includes('\n{')) ? 'json' : 'jsonl');
   const parsed = kind === 'json' ? parseJson(trimmed) : parseJsonLines(data, firstLine);
   if (!parsed.ok) return parsed;
-  const { items, where } = parsed;
+  const { items } = parsed;
   if (items.length === 0) return { ok: false, error: 'the file holds no articles' };
   if (items.length > MAX_RECORDS)
     return { ok: false, error: `the file holds ${items.length} articles; import at most ${MAX_RECORDS} at a time` };
-  const problems = items.flatMap((item, i) => checkRecord(item).map((p) => `${where(i)}: ${p}`));
+  const problems = problemsOf(parsed);
   if (problems.length) return { ok: false, error: problemsError(problems) };
   return { ok: true, value: items as ImportRecord[] };
 }
@@ -70,8 +70,7 @@ export function checkJsonLines(
 ): { ok: true; articles: number; problems: string[] } | { ok: false; error: string } {
   const parsed = parseJsonLines(text, firstLine);
   if (!parsed.ok) return parsed;
-  const problems = parsed.items.flatMap((item, i) => checkRecord(item).map((p) => `${parsed.where(i)}: ${p}`));
-  return { ok: true, articles: parsed.items.length, problems };
+  return { ok: true, articles: parsed.items.length, problems: problemsOf(parsed) };
 }
 
 /** The error that lists a file's problems: nothing was imported, and why (the first 20). */
@@ -82,6 +81,10 @@ export function problemsError(problems: string[]): string {
 }
 
 type Parsed = { ok: true; items: unknown[]; where: (i: number) => string } | { ok: false; error: string };
+
+/** Every problem of the parsed records, each said with where it is. */
+const problemsOf = ({ items, where }: Extract<Parsed, { ok: true }>) =>
+  items.flatMap((item, i) => checkRecord(item).map((p) => `${where(i)}: ${p}`));
 
 function parseJson(text: string): Parsed {
   let value: unknown;

@@ -39,18 +39,25 @@ export function backupOf(data: BackupData, now: Date): string {
 /**
  * Why a backup cannot be saved, or null: one a restore would refuse (over 50 MB, or more
  * articles than it takes) would only look like a backup. The reader's articles then go by
- * the article export, which has no size limit, and the notes by JSON-LD.
+ * the article export, which has no size limit, and the notes by JSON-LD. Asked first with
+ * the count alone (`file` undefined), so a corpus of too many is refused before it is read;
+ * `file` null is one too large to write at all.
  */
 export function backupTooLarge(
-  file: string | null,
   articles: number,
+  file?: string | null,
   limits: { bytes: number; articles: number } = LIMITS,
 ): string | null {
-  if (file !== null && file.length <= limits.bytes && articles <= limits.articles) return null;
-  const size = file === null ? 'too large to write' : `${Math.round(file.length / 1048576)} MB`;
+  const fits = articles <= limits.articles && (file === undefined || (file !== null && file.length <= limits.bytes));
+  if (fits) return null;
+  const n = `${articles.toLocaleString('en-US')} article${articles === 1 ? '' : 's'}`;
+  const what =
+    file === undefined
+      ? `hold your ${n}`
+      : `be ${file === null ? 'too large to write' : `${Math.round(file.length / 1048576)} MB`} with your ${n}`;
   return (
-    `the backup would be ${size} with your ${articles.toLocaleString('en-US')} article${articles === 1 ? '' : 's'}, and a restore ` +
-    `reads at most ${Math.round(limits.bytes / 1048576)} MB and ${limits.articles.toLocaleString('en-US')} articles. ` +
+    `the backup would ${what}, and a restore reads at most ${Math.round(limits.bytes / 1048576)} MB and ` +
+    `${limits.articles.toLocaleString('en-US')} articles. ` +
     'Export your articles under "Import and export" (JSON Lines, no size limit) and your notes as JSON-LD instead'
   );
 }

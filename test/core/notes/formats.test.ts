@@ -361,19 +361,24 @@ describe('backups', () => {
 
   it('is refused when a restore would refuse it, and says where the articles can go instead', () => {
     const file = backupOf(data, now);
-    expect(backupTooLarge(file, 1)).toBeNull();
+    expect(backupTooLarge(1, file)).toBeNull();
     const limits = { bytes: file.length, articles: 1 };
-    expect(backupTooLarge(file, 1, limits)).toBeNull();
-    const big = backupTooLarge(`${file} `, 1, limits);
+    expect(backupTooLarge(1, file, limits)).toBeNull();
+    const big = backupTooLarge(1, `${file} `, limits);
     expect(big).toMatch(
       /^the backup would be 0 MB with your 1 article, and a restore reads at most 0 MB and 1 articles\. /,
     );
     expect(big).toMatch(
       /Export your articles under "Import and export" \(JSON Lines, no size limit\) and your notes as JSON-LD instead$/,
     );
-    expect(backupTooLarge(file, 2, limits)).toMatch(/^the backup would be 0 MB with your 2 articles/);
-    expect(backupTooLarge(null, 25_000)).toMatch(
+    expect(backupTooLarge(2, file, limits)).toMatch(/^the backup would be 0 MB with your 2 articles/);
+    expect(backupTooLarge(25_000, null)).toMatch(
       /^the backup would be too large to write with your 25,000 articles, and a restore reads at most 50 MB and 20,000 articles/,
+    );
+    // Asked with the count alone, before any article is read.
+    expect(backupTooLarge(20_000)).toBeNull();
+    expect(backupTooLarge(20_001)).toMatch(
+      /^the backup would hold your 20,001 articles, and a restore reads at most 50 MB/,
     );
   });
 });
