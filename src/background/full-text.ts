@@ -101,7 +101,7 @@ export function politePage(fetchFn: typeof fetch, now: () => number): FullTextDe
     } catch {
       decoder = new TextDecoder('utf-8');
     }
-    return { ok: true, value: { body: decoder.decode(outcome.bytes), url: outcome.url } };
+    return { ok: true, value: { body: decoder.decode(outcome.body), url: outcome.url } };
   };
 }
 

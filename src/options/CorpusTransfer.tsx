@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { checkJsonLines, MAX_BYTES, problemsError } from '../core/corpus/import-format';
+import { MAX_BYTES } from '../core/corpus/import-format';
 import type { CorpusStatus, ImportReport, Request, Result } from '../messages';
 import type { Ask } from '../shared/ask';
 import { exportFileName, type Download } from '../shared/download';
 import { FileChooser } from './FileChooser';
-import { linesParts } from './json-lines';
+import { checkLinesFile, linesParts } from '../shared/json-lines';
 import { NoteLine, type Note } from './Note';
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
@@ -83,22 +83,17 @@ export function CorpusTransfer({ ask, download, version, onImported }: TransferP
    */
   const importInParts = async (file: File): Promise<Result<ImportReport>> => {
     setImportNote({ kind: 'info', text: `Checking ${file.name}…` });
-    const problems: string[] = [];
-    const articles: number[] = [];
-    for await (const part of linesParts(file)) {
-      const checked = checkJsonLines(part.text, part.firstLine);
-      if (!checked.ok) return checked;
-      problems.push(...checked.problems);
-      articles.push(checked.articles);
-    }
-    if (problems.length) return { ok: false, error: problemsError(problems) };
-    const total = articles.reduce((a, b) => a + b, 0);
-    if (!total) return { ok: false, error: 'the file holds no articles' };
+    const checked = await checkLinesFile(file);
+    if (!checked.ok) return checked;
+    const { parts: articles, total } = checked.value;
     const report: ImportReport = { added: [], skipped: [] };
     let done = 0;
     let n = 0;
     for await (const part of linesParts(file)) {
       if (importCancelled.current) return { ok: true, value: { ...report, cancelled: true } };
+      const count = articles[n++] ?? 0;
+      // A part of blank lines only has nothing to import (the import would call it empty).
+      if (!count) continue;
       const request = { type: 'import-articles', data: part.text, format: 'jsonl', firstLine: part.firstLine } as const;
       const r = await runImport(request, done, total);
       if (!r.ok) {
@@ -108,7 +103,7 @@ export function CorpusTransfer({ ask, download, version, onImported }: TransferP
       }
       report.added.push(...r.value.added);
       report.skipped.push(...r.value.skipped.map((s) => ({ ...s, index: s.index + done })));
-      done += articles[n++] ?? 0;
+      done += count;
       if (r.value.cancelled) return { ok: true, value: { ...report, cancelled: true } };
     }
     return { ok: true, value: report };

@@ -315,6 +315,16 @@ describe('CorpusTransfer with a JSON Lines file larger than one message', () => 
     expect(imported).toBe(1);
   });
 
+  it('sends no part of blank lines only (the import would call it empty)', async () => {
+    const bg = partsBackground();
+    show(bg.ask);
+    const last = JSON.stringify({ text: 'Envoys met in Oslo, the last round.' });
+    await choose('corpus.jsonl', `${linesFile(5000)}\n${'\n'.repeat(5000)}${last}\n`);
+    await settled(() => expect(notes()[0]).toMatch(/^Imported/));
+    expect(bg.parts().map((r) => r.firstLine)).toEqual([1, 10_001]);
+    expect(notes()[0]).toMatch(/^Imported 4999 articles\. Skipped 2 articles:\nArticle 1: .*\nArticle 5001: /);
+  });
+
   it('checks every part before importing any: a bad line in the last imports nothing', async () => {
     const bg = partsBackground();
     show(bg.ask);

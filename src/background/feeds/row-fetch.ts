@@ -58,7 +58,7 @@ export async function fetchRow(
     await saveRow(deps.db, afterSuccess(row, deps.now()));
     return { status: 'unchanged' };
   }
-  const text = decode(outcome.bytes, outcome.contentType);
+  const text = decode(outcome.body, outcome.contentType);
   const bodyHash = fnv1a64(text);
   if (bodyHash === row.bodyHash) {
     await saveRow(deps.db, afterSuccess(row, deps.now(), { validators: outcome.validators, bodyHash, title: null }));

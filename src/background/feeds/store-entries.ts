@@ -51,6 +51,8 @@ function inLane<T>(write: () => Promise<T>): Promise<T> {
 /**
  * Build and store a row's new entries chunk by chunk (at least one chunk, even with nothing
  * new: it writes the row's new state). Answers how many were added, or the storage error.
+ * A body read in parts (a large shared corpus) stores each part this way, and only its last
+ * part is `final`: the others' chunks write the row's count of items, never its new state.
  */
 export async function storeEntries<T>(
   db: CorpusDb,
@@ -58,8 +60,9 @@ export async function storeEntries<T>(
   next: FeedRow,
   sources: T[],
   build: (chunk: T[]) => CorpusArticle[],
-  options: { origin: 'feed' | 'shared'; now: number },
+  options: { origin: 'feed' | 'shared'; now: number; final?: boolean },
 ): Promise<Result<number>> {
+  const final = options.final ?? true;
   let added = 0;
   let at = 0;
   do {
@@ -69,7 +72,7 @@ export async function storeEntries<T>(
     const size = readerSeenWithin(READER_GONE_MS) ? CHUNK : idle;
     const entries = build(sources.slice(at, at + size));
     at += size;
-    const last = at >= sources.length;
+    const last = final && at >= sources.length;
     const written = await inLane(() =>
       insertEntries(db, entries, options.origin, {
         now: options.now,

@@ -16,19 +16,34 @@ export function normaliseForHash(text: string): string {
 
 /** FNV-1a, 64-bit, of a string's UTF-8 bytes, as 16 hex digits. */
 export function fnv1a64(text: string): string {
+  const hash = fnv1a64Hasher();
+  hash.update(encoder.encode(text));
+  return hash.digest();
+}
+
+/** FNV-1a, 64-bit, of bytes given in pieces (a body as it arrives): the same as fnv1a64 of them whole. */
+export function fnv1a64Hasher(): { update(bytes: Uint8Array): void; digest(): string } {
   // Two 32-bit halves instead of BigInt: plain numbers keep a 2 MB article fast.
   // The prime is 2^40 + 0x1b3, so h * prime = h * 0x1b3 + (lo << 40), and lo << 40
   // only touches the high half (as lo << 8).
   let hi = 0xcbf29ce4;
   let lo = 0x84222325;
-  for (const byte of encoder.encode(text)) {
-    lo = (lo ^ byte) >>> 0;
-    const low = lo * 0x1b3;
-    const carry = Math.floor(low / 0x1_0000_0000);
-    hi = (hi * 0x1b3 + lo * 0x100 + carry) >>> 0;
-    lo = low >>> 0;
-  }
-  return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
+  return {
+    update(bytes) {
+      let h = hi;
+      let l = lo;
+      for (const byte of bytes) {
+        l = (l ^ byte) >>> 0;
+        const low = l * 0x1b3;
+        const carry = Math.floor(low / 0x1_0000_0000);
+        h = (h * 0x1b3 + l * 0x100 + carry) >>> 0;
+        l = low >>> 0;
+      }
+      hi = h;
+      lo = l;
+    },
+    digest: () => hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0'),
+  };
 }
 
 /** Hash of the normalised text: equal for copies that differ only in case, spacing or punctuation. */

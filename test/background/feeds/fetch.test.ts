@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type FetchLimits, politeFetch, retryAfter } from '../../../src/background/feeds/fetch';
+import { type FetchLimits, politeFetch, politeFetchToBlob, retryAfter } from '../../../src/background/feeds/fetch';
+import { fnv1a64 } from '../../../src/core/corpus/content-hash';
 import { answer, bigBody, fakeWeb, hanging, stallingBody } from './fake-web';
 
 const URL_ = 'https://feeds.example.org/world.xml';
@@ -28,7 +29,7 @@ describe('politeFetch', () => {
       validators: { etag: '"v1"', lastModified: 'Sun, 01 Mar 2026 11:00:00 GMT' },
       url: URL_,
     });
-    expect(got.status === 'fetched' && text(got.bytes)).toBe('<rss/>');
+    expect(got.status === 'fetched' && text(got.body)).toBe('<rss/>');
     const [sent] = web.sent;
     expect(sent?.init).toMatchObject({
       credentials: 'omit',
@@ -147,5 +148,56 @@ describe('politeFetch', () => {
     expect(await pending).toEqual(stopped);
     expect(await politeFetch(URL_, NONE, limits(web.fetch, { signal: off.signal }))).toEqual(stopped);
     expect(web.sent).toHaveLength(1);
+  });
+
+  it('stores a large body as a Blob as it arrives, with the hash of its bytes', async () => {
+    // Over a Blob piece (4 MB), in chunks that split a character between them.
+    const line = `{"text": "Délégués à Genève, ${'é'.repeat(1000)}"}\n`;
+    const whole = line.repeat(5000);
+    const bytes = new TextEncoder().encode(whole);
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let at = 0; at < bytes.length; at += 65_537) controller.enqueue(bytes.slice(at, at + 65_537));
+        controller.close();
+      },
+    });
+    const web = fakeWeb({ [URL_]: answer(body, { headers: { etag: '"b"' } }) });
+    const got = await politeFetchToBlob(URL_, NONE, limits(web.fetch, { maxBytes: 64 * 1024 * 1024 }));
+    if (got.status !== 'fetched') throw new Error(`not fetched: ${JSON.stringify(got)}`);
+    expect(got.body.blob.size).toBe(bytes.length);
+    expect(await got.body.blob.text()).toBe(whole);
+    expect(got.body.hash).toBe(fnv1a64(whole));
+    expect(got.validators.etag).toBe('"b"');
+  });
+
+  it('with an idle timeout, waits for a body that keeps coming, and gives up on one that stops', async () => {
+    const trickle = (chunks: number) =>
+      new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          await new Promise((r) => setTimeout(r, 25));
+          if (chunks-- > 0) controller.enqueue(new TextEncoder().encode('{"text": "Talks resumed."}\n'));
+          else controller.close();
+        },
+      });
+    const web = fakeWeb({
+      'https://a.example.org/f': () => answer(trickle(30)),
+      'https://b.example.org/f': answer(stallingBody('{"text": ')),
+    });
+    const patient = limits(web.fetch, { timeoutMs: 10_000, idleMs: 500 });
+    // 30 chunks 25 ms apart: longer in all than the idle timeout, each well within it.
+    const slow = await politeFetchToBlob('https://a.example.org/f', NONE, patient);
+    expect(slow.status === 'fetched' && (await slow.body.blob.text()).split('\n').length).toBe(31);
+    expect(await politeFetchToBlob('https://b.example.org/f', NONE, patient)).toEqual({
+      status: 'failed',
+      error: 'the server sent nothing for 0.5 seconds',
+      retryAt: null,
+    });
+    // The whole answer's limit still holds.
+    const hurried = limits(web.fetch, { timeoutMs: 100, idleMs: 500 });
+    expect(await politeFetchToBlob('https://a.example.org/f', NONE, hurried)).toEqual({
+      status: 'failed',
+      error: 'no complete answer within 0.1 seconds',
+      retryAt: null,
+    });
   });
 });

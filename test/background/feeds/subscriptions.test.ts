@@ -4,7 +4,12 @@ import { corpusService } from '../../../src/background/corpus-service';
 import { seedBundled } from '../../../src/background/corpus-store';
 import { CorpusDb, type HeadRow } from '../../../src/background/db';
 import { newRow } from '../../../src/background/feeds/feed-rows';
-import { pollSubscription } from '../../../src/background/feeds/subscriptions';
+import {
+  pollSubscription,
+  SUBSCRIPTION_LIMITS,
+  type SubscriptionLimits,
+} from '../../../src/background/feeds/subscriptions';
+import type { FeedRow } from '../../../src/background/db';
 import { bundled } from '../corpus-db';
 import { answer, fakeWeb } from './fake-web';
 import { NOW, pollDeps } from './feeds-fixtures';
@@ -152,4 +157,109 @@ describe('shared corpora', () => {
     expect([status.articles, status.shared]).toEqual([await again.articles.count(), 700]);
     again.close();
   }, 60_000);
+
+  describe('a JSON Lines corpus larger than one part', () => {
+    /** Parts of four lines, read 64 bytes at a time: a file of ten records is three parts. */
+    const small: SubscriptionLimits = {
+      ...SUBSCRIPTION_LIMITS,
+      jsonBytes: 2_000,
+      parts: { ...SUBSCRIPTION_LIMITS.parts, lines: 4, readBytes: 64 },
+    };
+    const ten = Array.from({ length: 10 }, (_, i) => i + 1);
+    /** The row as each write to it left it. */
+    const rowWrites = (db: CorpusDb) => {
+      const writes: FeedRow[] = [];
+      const put = db.feeds.put;
+      db.feeds.put = function (this: unknown, ...args: Parameters<typeof put>) {
+        writes.push(structuredClone(args[0]));
+        return put.apply(this, args);
+      } as typeof put;
+      return writes;
+    };
+
+    it('imports it part by part, over the size a JSON file may be, the new validators with the last part', async () => {
+      const { db } = await setup();
+      // Blank lines too: the second part holds nothing, and the last part still writes the row.
+      const body = `${jsonl([1, 2, 3, 4])}\n\n\n\n${jsonl(ten.slice(4))}`;
+      expect(body.length).toBeGreaterThan(small.jsonBytes);
+      const web = fakeWeb({ [CORPUS]: answer(body, { headers: { etag: '"parts"' } }) });
+      const writes = rowWrites(db);
+      expect(await pollSubscription(row(), pollDeps(db, web.fetch), small)).toEqual({ status: 'added', added: 10 });
+      expect(await sharedUrls(db)).toEqual(roundUrls(ten));
+      // Each part's writes count what it added; only the last marks the file read.
+      expect(writes.map((w) => [w.items, w.etag])).toEqual([
+        [4, null],
+        [4, null],
+        [8, null],
+        [10, '"parts"'],
+      ]);
+      expect(await db.feeds.get(CORPUS)).toMatchObject({ etag: '"parts"', items: 10, lastError: null });
+    });
+
+    it('imports nothing when a line of a later part is bad, and names the line', async () => {
+      const { db } = await setup();
+      const before = await corpusOf(db);
+      const lines = ten.map((n) => record(n));
+      lines[8] = record(9, { published: 'yesterday' });
+      const web = fakeWeb({ [CORPUS]: answer(`${lines.join('\n')}\n`) });
+      const result = await pollSubscription(row(), pollDeps(db, web.fetch), small);
+      expect(result).toEqual({
+        status: 'failed',
+        error: 'nothing was imported; 1 problem:\nline 9: "published" must be a date like 2012-03-12, not "yesterday"',
+      });
+      expect(await corpusOf(db)).toEqual(before);
+    });
+
+    it('refuses a JSON file over its size, and a line longer than any article, importing nothing', async () => {
+      const { db } = await setup();
+      const before = await corpusOf(db);
+      const array = `[${ten.map((n) => record(n)).join(',\n')}]`;
+      const web = fakeWeb({
+        [CORPUS]: answer(array),
+        'https://team.example.org/long.jsonl': answer(`${record(1)}\n${record(2, { headline: 'x'.repeat(300) })}\n`),
+      });
+      const json = await pollSubscription(row(), pollDeps(db, web.fetch), small);
+      expect(json.status === 'failed' && json.error).toMatch(
+        /^the file is a JSON array, and the file is \d+ MB: a JSON file is read whole, so at most .* MB; as JSON Lines \(one article a line\) it can be up to 1 GB; nothing was imported$/,
+      );
+      // The same file within the JSON limit imports.
+      expect(await pollSubscription(row(), pollDeps(db, web.fetch))).toEqual({ status: 'added', added: 10 });
+      await db.articles.where('origin').equals('shared').delete();
+      const long = newRow('https://team.example.org/long.jsonl', 'corpus', {
+        outlet: null,
+        title: null,
+        addedBy: 'reader',
+      });
+      await db.feeds.put(long);
+      const tight = { ...small, parts: { ...small.parts, lineChars: 300 } };
+      expect(await pollSubscription(long, pollDeps(db, web.fetch), tight)).toEqual({
+        status: 'failed',
+        error: 'line 2 is longer than 300 characters: an article may have at most 8,000,000; nothing was imported',
+      });
+      expect((await corpusOf(db)).articles).toEqual(before.articles);
+    });
+
+    it('stops between parts when following is switched off; the next poll adds the rest', async () => {
+      const { db } = await setup();
+      const web = fakeWeb({ [CORPUS]: answer(jsonl(ten), { headers: { etag: '"t"' } }) });
+      let on = true;
+      const deps = { ...pollDeps(db, web.fetch), isOn: async () => on };
+      const storePut = db.heads.bulkPut;
+      db.heads.bulkPut = function (this: unknown, ...args: Parameters<typeof storePut>) {
+        on = false; // switched off while the first part is stored
+        return storePut.apply(this, args);
+      } as typeof storePut;
+      expect(await pollSubscription(row(), deps, small)).toEqual({
+        status: 'failed',
+        error: "stopped after 4 of the file's 10 articles",
+      });
+      expect((await sharedUrls(db)).length).toBe(4);
+      expect(await db.feeds.get(CORPUS)).toMatchObject({ etag: null, items: 4 });
+      db.heads.bulkPut = storePut;
+      on = true;
+      expect(await pollSubscription((await db.feeds.get(CORPUS))!, deps, small)).toEqual({ status: 'added', added: 6 });
+      expect(await sharedUrls(db)).toEqual(roundUrls(ten));
+      expect(await db.feeds.get(CORPUS)).toMatchObject({ etag: '"t"', items: 10 });
+    });
+  });
 });

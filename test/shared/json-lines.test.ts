@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type LinesPart, linesParts, PART_LIMITS } from '../../src/options/json-lines';
+import { checkLinesFile, type LinesPart, LineTooLong, linesParts, PART_LIMITS } from '../../src/shared/json-lines';
 
 async function partsOf(content: BlobPart, limits = PART_LIMITS): Promise<LinesPart[]> {
   const parts: LinesPart[] = [];
@@ -48,5 +48,44 @@ describe('linesParts', () => {
         ),
       ).toEqual(lines.map((l) => JSON.parse(l).text));
     }
+  });
+
+  it('stops at a line longer than its limit, however it is read, naming the line', async () => {
+    const file = `{"n":1}\n{"n":2}\n{"text":"${'x'.repeat(100)}"}\n{"n":4}\n`;
+    for (const readBytes of [7, 64, 4096]) {
+      const reading = partsOf(file, { ...PART_LIMITS, lines: 1, readBytes, lineChars: 50 });
+      await expect(reading).rejects.toThrow(LineTooLong);
+      await expect(reading).rejects.toThrow('line 3 is longer than 50 characters');
+    }
+    // An unended last line too.
+    await expect(partsOf(`{"n":1}\n${'y'.repeat(60)}`, { ...PART_LIMITS, lineChars: 50 })).rejects.toThrow('line 2 is');
+  });
+});
+
+describe('checkLinesFile', () => {
+  const record = (n: number) => JSON.stringify({ text: `Envoys met for round ${n} of the talks.` });
+  const file = (lines: string[]) => new Blob([`${lines.join('\n')}\n`]);
+  const twoLines = { ...PART_LIMITS, lines: 2 };
+
+  it('counts the articles of each part, blank lines holding none', async () => {
+    const checked = await checkLinesFile(file([record(1), record(2), '', '', record(5)]), twoLines);
+    expect(checked).toEqual({ ok: true, value: { parts: [2, 0, 1], total: 3 } });
+  });
+
+  it('lists the problems of every part, numbered as the file is, and refuses a file of nothing', async () => {
+    const bad = file([record(1), '{"text": 3}', record(3), '{"text": "Talks", "colour": "red"}']);
+    const checked = await checkLinesFile(bad, twoLines);
+    expect(checked.ok).toBe(false);
+    const error = checked.ok ? '' : checked.error;
+    expect(error).toMatch(/^nothing was imported; 3 problems:\nline 2: .*\nline 2: .*\nline 4: unknown field "colour"/);
+    expect(await checkLinesFile(file(['', '']), twoLines)).toEqual({ ok: false, error: 'the file holds no articles' });
+    expect(await checkLinesFile(file([record(1), 'not json']), twoLines)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^line 2: not valid JSON/),
+    });
+    expect(await checkLinesFile(file([record(1), 'z'.repeat(80)]), { ...twoLines, lineChars: 60 })).toEqual({
+      ok: false,
+      error: 'line 2 is longer than 60 characters: an article may have at most 8,000,000; nothing was imported',
+    });
   });
 });
