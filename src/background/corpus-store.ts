@@ -297,11 +297,17 @@ export async function insertEntries(
   db: CorpusDb,
   entries: CorpusArticle[],
   origin: 'feed' | 'shared',
-  options: { alongside?: (added: string[]) => Promise<unknown>; now?: number } = {},
+  options: {
+    alongside?: (added: string[]) => Promise<unknown>;
+    /** Asked first, in the same transaction: false stores nothing (and skips every entry). */
+    onlyIf?: () => Promise<boolean>;
+    now?: number;
+  } = {},
 ): Promise<Result<{ added: string[]; skipped: number }>> {
-  const { alongside, now = Date.now() } = options;
+  const { alongside, onlyIf, now = Date.now() } = options;
   return guardStorage(() =>
     db.transaction('rw', ALL_TABLES, async () => {
+      if (onlyIf && !(await onlyIf())) return { ok: true as const, value: { added: [], skipped: entries.length } };
       const { added } = await storeBatch(db, entries, origin, { now });
       await alongside?.(added);
       return { ok: true as const, value: { added, skipped: entries.length - added.length } };

@@ -1,7 +1,10 @@
 import { NoteLine } from './Note';
 import type { useSourceEditing } from './source-editing';
 
-type Editing = Pick<ReturnType<typeof useSourceEditing>, 'draft' | 'setDraft' | 'busy' | 'submit' | 'note' | 'noteRef'>;
+type Editing = Pick<
+  ReturnType<typeof useSourceEditing>,
+  'draft' | 'setDraft' | 'busy' | 'submit' | 'note' | 'noteRef' | 'cancel'
+>;
 
 /** The form that adds a feed or a shared corpus by its address, and the note on what happened. */
 export function AddressForm(props: {
@@ -11,7 +14,7 @@ export function AddressForm(props: {
   button: string;
   editing: Editing;
 }) {
-  const { draft, setDraft, busy, submit, note, noteRef } = props.editing;
+  const { draft, setDraft, busy, submit, note, noteRef, cancel } = props.editing;
   return (
     <>
       <form class="add-form" onSubmit={submit} noValidate>
@@ -26,6 +29,11 @@ export function AddressForm(props: {
         <button type="submit" aria-disabled={busy}>
           {props.button}
         </button>
+        {cancel && (
+          <button type="button" onClick={cancel}>
+            Cancel
+          </button>
+        )}
       </form>
       <NoteLine note={note} focusRef={noteRef} />
     </>

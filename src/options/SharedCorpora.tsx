@@ -18,6 +18,9 @@ export function SharedCorpora({ ask, state, requestOrigins, originsOf, now, onSt
     added: (url) => `Subscribed to ${url}.`,
     remove: (corpus) => ({ type: 'unsubscribe-corpus', url: corpus.url }),
     removed: (corpus) => `Unsubscribed from ${corpus.url}. The articles it added stay in the corpus.`,
+    // A large file takes minutes to import: its count so far, from its row.
+    adding: (url, row) =>
+      row?.items ? `Importing ${url}: ${row.items.toLocaleString('en-US')} articles so far…` : `Fetching ${url}…`,
   });
 
   return (

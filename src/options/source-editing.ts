@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { FeedStatus, FollowingState, Request } from '../messages';
+import type { FeedStatus, FollowingState, Request, Result } from '../messages';
 import type { Ask } from '../shared/ask';
 import { webAddress } from './follow-words';
 import type { Note } from './Note';
@@ -16,9 +16,18 @@ export interface SourceEditing {
   refused(permission: Extract<Permission, { granted: false }>): string;
   add(url: string): SourceRequest;
   added(url: string, state: FollowingState): string;
-  remove(source: FeedStatus): SourceRequest;
+  remove(source: Pick<FeedStatus, 'url'>): SourceRequest;
   removed(source: FeedStatus): string;
+  /**
+   * For an add that imports at once and may take minutes (a large shared corpus): what the
+   * note says meanwhile, from the row as the background last reported it (null before the
+   * first report). The add can then be cancelled, which removes the row: what it stored stays.
+   */
+  adding?(url: string, row: FeedStatus | null): string;
 }
+
+/** How often the progress of a long add is asked for. */
+const PROGRESS_MS = 1_000;
 
 /**
  * The form that adds a feed or a shared corpus by its address, and the button that removes
@@ -35,14 +44,55 @@ export function useSourceEditing(ask: Ask, onState: (state: FollowingState) => v
     if (focusNote) noteRef.current?.focus();
   }, [focusNote]);
 
+  // Stops the add in progress (a long import), when it can be stopped.
+  const [cancel, setCancel] = useState<(() => void) | null>(null);
+
   const add = async (url: string, asked: Promise<Permission> | null) => {
     const permission = asked && (await asked);
     if (permission && !permission.granted) return setNote({ kind: 'error', text: how.refused(permission) });
-    const r = await ask(how.add(url));
+    const progress = how.adding ? watchAdding(url, how.adding) : null;
+    const r = await ask(how.add(url)).finally(() => progress?.stop());
+    const removal = progress?.cancelled();
+    if (removal) {
+      const removed = await removal;
+      const stay = removed.ok ? ' The articles it added stay in the corpus.' : ` It was not removed: ${removed.error}.`;
+      setNote({ kind: removed.ok ? 'info' : 'error', text: `Cancelled ${url}.${stay}` });
+      if (removed.ok) onState(removed.value);
+      return;
+    }
     if (!r.ok) return setNote({ kind: 'error', text: r.error });
     onState(r.value);
     setDraft('');
     setNote({ kind: 'info', text: how.added(url, r.value) });
+  };
+
+  /** Report a long add's progress in the note, and offer to cancel it, until stopped. */
+  const watchAdding = (url: string, say: NonNullable<SourceEditing['adding']>) => {
+    let removal: Promise<Result<FollowingState>> | null = null;
+    let running = true;
+    const show = (row: FeedStatus | null) => {
+      if (running && !removal) setNote({ kind: 'info', text: say(url, row) });
+    };
+    show(null);
+    const timer = setInterval(() => {
+      void ask({ type: 'get-following' }).then((r) => {
+        if (r.ok) show([...r.value.feeds, ...r.value.subscriptions].find((s) => s.url === url) ?? null);
+      });
+    }, PROGRESS_MS);
+    setCancel(() => () => {
+      setCancel(null);
+      setNote({ kind: 'info', text: `Cancelling ${url}…` });
+      removal = ask(how.remove({ url }));
+    });
+    return {
+      stop: () => {
+        running = false;
+        clearInterval(timer);
+        setCancel(null);
+      },
+      /** The removal a cancel asked for, if any. */
+      cancelled: (): Promise<Result<FollowingState>> | null => removal,
+    };
   };
 
   const submit = (event: Event) => {
@@ -65,5 +115,5 @@ export function useSourceEditing(ask: Ask, onState: (state: FollowingState) => v
     setFocusNote((n) => n + 1);
   };
 
-  return { draft, setDraft, busy, note, noteRef, submit, remove };
+  return { draft, setDraft, busy, note, noteRef, submit, remove, cancel };
 }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { feedOrigins } from '../../src/core/feeds/origins';
 import { bytesText, opmlSummary, pollSummary, sourceName } from '../../src/options/follow-words';
 import { Following } from '../../src/options/Following';
@@ -56,7 +56,17 @@ function fakeBackground() {
   const saved: { filename: string; text: string; mime?: string }[] = [];
   let state: FollowingState = structuredClone(START);
   let poll: PollReport = { feeds: 2, added: 3, unchanged: 1, failed: [] };
+  /** While set, a subscription's import runs until it resolves: its row is listed meanwhile. */
+  let holdSubscribe: Promise<void> | null = null;
   const fake = {
+    holdSubscribe: (until: Promise<void>) => void (holdSubscribe = until),
+    /** Set the count of articles a listed source has added. */
+    setItems: (url: string, items: number) => {
+      state = {
+        ...state,
+        subscriptions: state.subscriptions.map((s) => (s.url === url ? { ...s, items } : s)),
+      };
+    },
     log,
     sent,
     failing,
@@ -94,7 +104,8 @@ function fakeBackground() {
         case 'poll-now':
           return ok(poll);
         case 'subscribe-corpus':
-          state = { ...state, subscriptions: [...state.subscriptions, { ...TEAM, url: request.url }] };
+          state = { ...state, subscriptions: [...state.subscriptions, { ...TEAM, url: request.url, items: 0 }] };
+          await holdSubscribe;
           return ok(state);
         case 'unsubscribe-corpus':
           state = { ...state, subscriptions: state.subscriptions.filter((s) => s.url !== request.url) };
@@ -436,6 +447,36 @@ describe('Following: shared corpora', () => {
     await click(buttonIn(root, `Unsubscribe ${TEAM.url}`));
     expect(bg.sent.at(-1)).toEqual({ type: 'unsubscribe-corpus', url: TEAM.url });
     expect(notes()).toContain(`Unsubscribed from ${TEAM.url}. The articles it added stay in the corpus.`);
+  });
+
+  it('shows a long subscription’s progress, and cancels it by unsubscribing; what it added stays', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      let finish!: () => void;
+      bg.holdSubscribe(new Promise<void>((r) => (finish = r)));
+      await show();
+      const url = 'https://news.example.net/big.jsonl';
+      await typeAndSubmit(labelled('Subscribe to a shared corpus'), url);
+      expect(notes()).toContain(`Fetching ${url}…`);
+      bg.setItems(url, 12_000);
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(1_000);
+      });
+      await flush();
+      expect(notes()).toContain(`Importing ${url}: 12,000 articles so far…`);
+      await click(buttonIn(root, 'Cancel'));
+      expect(bg.sent.at(-1)).toEqual({ type: 'unsubscribe-corpus', url });
+      // The background's import stops at its next chunk, and its request answers.
+      finish();
+      await flush();
+      expect(notes()).toContain(`Cancelled ${url}. The articles it added stay in the corpus.`);
+      expect(rows('Shared corpora subscribed to').map((r) => textOf(r))).not.toContainEqual(
+        expect.stringContaining(url),
+      );
+      expect(root.querySelector('form button[type="button"]')).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('shows what was wrong with a subscription’s last file, and a refused subscription in an alert', async () => {

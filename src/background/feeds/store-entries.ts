@@ -50,7 +50,8 @@ function inLane<T>(write: () => Promise<T>): Promise<T> {
 
 /**
  * Build and store a row's new entries chunk by chunk (at least one chunk, even with nothing
- * new: it writes the row's new state). Answers how many were added, or the storage error.
+ * new: it writes the row's new state), until the reader removes the row (unsubscribing
+ * cancels a long import). Answers how many were added, or the storage error.
  * A body read in parts (a large shared corpus) stores each part this way, and only its last
  * part is `final`: the others' chunks write the row's count of items, never its new state.
  */
@@ -65,6 +66,8 @@ export async function storeEntries<T>(
   const final = options.final ?? true;
   let added = 0;
   let at = 0;
+  // The reader removed the feed or subscription meanwhile: none of it is stored after this chunk.
+  let gone = false;
   do {
     // Built before its turn at the database, as the feed arrives: building in the turn cost
     // the poll more of the background's CPU (2.7-3.3 s against 2.1-3.1, five rounds).
@@ -76,10 +79,14 @@ export async function storeEntries<T>(
     const written = await inLane(() =>
       insertEntries(db, entries, options.origin, {
         now: options.now,
+        // Read in the chunk's transaction: a row the reader removed meanwhile stays removed,
+        // and gets no more entries.
+        onlyIf: async () => {
+          gone = !(await db.feeds.get(row.url));
+          return !gone;
+        },
         alongside: async (ids) => {
-          // Read in the chunk's transaction: a row the reader removed meanwhile stays removed.
-          const current = await db.feeds.get(row.url);
-          if (!current) return;
+          const current = (await db.feeds.get(row.url))!;
           const items = current.items + ids.length;
           await db.feeds.put(last ? { ...next, items } : { ...current, items });
         },
@@ -87,6 +94,6 @@ export async function storeEntries<T>(
     );
     if (!written.ok) return written;
     added += written.value.added.length;
-  } while (at < sources.length);
+  } while (at < sources.length && !gone);
   return { ok: true, value: added };
 }

@@ -69,6 +69,24 @@ describe('storing a poll', () => {
     ]);
   });
 
+  it('stores nothing more of a feed once the reader removes it, after the chunk being written', async () => {
+    const { db, web } = await setup();
+    await readerAsks();
+    const alpha = 'https://alpha.example.org/feed.xml';
+    // Removed while its first chunk is written (outside that chunk's transaction).
+    let removed: Promise<void> | undefined;
+    rowWrites(db, (row) => {
+      if (row.url === alpha) removed ??= Dexie.ignoreTransaction(() => db.feeds.delete(alpha));
+    });
+    const report = await pollFeeds(pollDeps(db, web.fetch));
+    await removed;
+    expect(report.added).toBe(CHUNK + ITEMS.length);
+    const outlets = (await db.articles.where('origin').equals('feed').toArray()).map((a) => a.outlet);
+    expect(outlets.filter((o) => o === 'alpha.example.org')).toHaveLength(CHUNK);
+    expect(outlets.filter((o) => o === 'beta.example.org')).toHaveLength(ITEMS.length);
+    expect(await db.feeds.get(alpha)).toBeUndefined();
+  });
+
   it('answers a query asked while a chunk is written as soon as that chunk is stored, before the other feeds’ chunks', async () => {
     const { db, web } = await setup();
     await readerAsks();
