@@ -89,8 +89,9 @@ async function importWhole(blob: Blob, row: FeedRow, next: FeedRow, deps: PollDe
 
 /**
  * A JSON Lines file: every part checked first (a problem anywhere imports nothing), then each
- * part imported in turn. Following switched off, or the subscription removed, stops it
- * between parts; what was stored stays, and the row keeps its old validators.
+ * part imported in turn. Following switched off during a poll (its signal), or the
+ * subscription removed, stops it between parts; what was stored stays, and the row keeps its
+ * old validators.
  */
 async function importInParts(
   blob: Blob,
@@ -107,7 +108,8 @@ async function importInParts(
   for await (const part of linesParts(blob, limits.parts)) {
     const final = n === counts.length - 1;
     const articles = counts[n++] ?? 0;
-    if (n > 1 && (deps.signal?.aborted || !(await deps.isOn()) || !(await deps.db.feeds.get(row.url))))
+    // Not `isOn`: subscribing imports the file whether or not following is on.
+    if (n > 1 && (deps.signal?.aborted || !(await deps.db.feeds.get(row.url))))
       return { ok: false, error: `stopped after ${added} of the file's ${checked.value.total} articles` };
     // A part of blank lines only still stores nothing, and the last writes the row's new state.
     const parsed = articles ? parseImport(part.text, 'jsonl', part.firstLine) : { ok: true as const, value: [] };

@@ -239,14 +239,21 @@ describe('shared corpora', () => {
       expect((await corpusOf(db)).articles).toEqual(before.articles);
     });
 
+    it('imports every part when following is off: subscribing fetches the file at once', async () => {
+      const { db } = await setup();
+      const web = fakeWeb({ [CORPUS]: answer(jsonl(ten)) });
+      const deps = { ...pollDeps(db, web.fetch), isOn: async () => false };
+      expect(await pollSubscription(row(), deps, small)).toEqual({ status: 'added', added: 10 });
+    });
+
     it('stops between parts when following is switched off; the next poll adds the rest', async () => {
       const { db } = await setup();
       const web = fakeWeb({ [CORPUS]: answer(jsonl(ten), { headers: { etag: '"t"' } }) });
-      let on = true;
-      const deps = { ...pollDeps(db, web.fetch), isOn: async () => on };
+      const off = new AbortController();
+      const deps = { ...pollDeps(db, web.fetch), signal: off.signal };
       const storePut = db.heads.bulkPut;
       db.heads.bulkPut = function (this: unknown, ...args: Parameters<typeof storePut>) {
-        on = false; // switched off while the first part is stored
+        off.abort(); // switched off while the first part is stored
         return storePut.apply(this, args);
       } as typeof storePut;
       expect(await pollSubscription(row(), deps, small)).toEqual({
@@ -256,8 +263,8 @@ describe('shared corpora', () => {
       expect((await sharedUrls(db)).length).toBe(4);
       expect(await db.feeds.get(CORPUS)).toMatchObject({ etag: null, items: 4 });
       db.heads.bulkPut = storePut;
-      on = true;
-      expect(await pollSubscription((await db.feeds.get(CORPUS))!, deps, small)).toEqual({ status: 'added', added: 6 });
+      const next = pollDeps(db, web.fetch);
+      expect(await pollSubscription((await db.feeds.get(CORPUS))!, next, small)).toEqual({ status: 'added', added: 6 });
       expect(await sharedUrls(db)).toEqual(roundUrls(ten));
       expect(await db.feeds.get(CORPUS)).toMatchObject({ etag: '"t"', items: 10 });
     });
