@@ -5,6 +5,7 @@
 // a reader opens an article: nothing of ours is compiled or warm in it yet.
 import type { BenchResults } from './results';
 import {
+  afterLoad,
   type BaselineRun,
   highlightsSettled,
   type OurRun,
@@ -36,16 +37,20 @@ export interface BenchBrowser {
 async function ourRun(tab: BenchTab, url: string): Promise<OurRun> {
   await tab.load(url);
   await tab.waitUntil(highlightsSettled(700), 60_000);
+  await tab.waitUntil(afterLoad(LONG_TASKS_AFTER_LOAD_MS), 60_000);
   return tab.evaluate<OurRun>(READ_OURS);
 }
+
+/** How long after its load event a page's long tasks are read, with Crosswire on or off. */
+const LONG_TASKS_AFTER_LOAD_MS = 1500;
 
 /** A load with Crosswire off: the page's own longest task, then the baselines. */
 type OffRun = BaselineRun & { pageLongest: number | null };
 
 async function offRun(tab: BenchTab, url: string): Promise<OffRun> {
   await tab.load(url);
-  // As long as a run of ours takes, so that the page's own long tasks are in.
-  await new Promise((done) => setTimeout(done, 1500));
+  // At the same moment of the page's life as a run of ours reads them.
+  await tab.waitUntil(afterLoad(LONG_TASKS_AFTER_LOAD_MS), 60_000);
   const pageLongest = await tab.evaluate<number | null>(READ_LONGEST);
   await tab.addScript(MARK_JS);
   return { ...(await tab.evaluate<BaselineRun>(RUN_BASELINES)), pageLongest };
@@ -65,9 +70,11 @@ function medianOf<T extends object>(runs: T[], key: keyof T): number | null {
 
 /** A page's figures: the median of each over its runs, and a run of ours at the median thread time. */
 interface PageFigures {
-  ours: Record<Exclude<keyof OurRun, 'longest' | 'painted' | 'parts'>, number>;
+  ours: Record<Exclude<keyof OurRun, 'longest' | 'withOurs' | 'painted' | 'parts'>, number>;
   /** The page's longest task with Crosswire on and off; null where the browser reports none. */
   longest: number | null;
+  /** The longest of the page's long tasks that our work ran in (0: none did); null as above. */
+  withOurs: number | null;
   pageLongest: number | null;
   markJs: number;
   floor: number;
@@ -88,6 +95,7 @@ function figuresOf(ours: OurRun[], off: OffRun[]): PageFigures {
       highlights: m('highlights'),
     },
     longest: medianOf(ours, 'longest'),
+    withOurs: medianOf(ours, 'withOurs'),
     pageLongest: medianOf(off, 'pageLongest'),
     markJs: medianOf(off, 'markJs')!,
     floor: medianOf(off, 'floor')!,
@@ -99,10 +107,12 @@ function figuresOf(ours: OurRun[], off: OffRun[]): PageFigures {
 const f = (n: number | null) => (n === null ? 'n/a' : n.toFixed(n < 10 ? 1 : 0));
 const highlightUnit = (run: OurRun) => (run.painted ? 'painted ranges' : 'marks');
 
-function logPage(name: string, { ours, longest, pageLongest, markJs, floor, typical, off }: PageFigures): void {
+function logPage(name: string, figures: PageFigures): void {
+  const { ours, longest, withOurs, pageLongest, markJs, floor, typical, off } = figures;
   console.log(
     `${name}: ${f(ours.first)} / ${f(ours.last)}; ${f(ours.annotation)} / ${f(ours.thread)} / ${f(ours.ourLongest)}; ` +
-      `${f(longest)} (off: ${f(pageLongest)}) (${typical.highlights} ${highlightUnit(typical)}) | ` +
+      `${f(longest)} (off: ${f(pageLongest)}; with our work in it: ${f(withOurs)}) ` +
+      `(${typical.highlights} ${highlightUnit(typical)}) | ` +
       `mark.js ${f(markJs)} (${off.markJsCount} marks) | floor ${f(floor)} (${off.found} found)`,
   );
   console.log(`  ours by part, in a median run: ${typical.parts}`);
@@ -129,6 +139,7 @@ function pageResults(who: string, name: string, p: PageFigures): BenchResults {
     [key('longest task of ours')]: timing(ours.ourLongest),
     // Firefox reports no long tasks: the figure is left out rather than written as 0.
     ...(p.longest !== null && { [key('longest task')]: timing(p.longest, p.pageLongest) }),
+    ...(p.withOurs !== null && { [key('longest task with our work')]: timing(p.withOurs) }),
     [key('highlights')]: { value: ours.highlights, unit: highlightUnit(p.typical), baseline: null, ratio: null },
   };
 }

@@ -3,18 +3,23 @@
 import { ALIAS_PATTERN } from './page-set';
 
 /**
- * Added before the page's own scripts. It keeps the page's longest task (null where the
- * browser has no longtask entries: Firefox) and when our highlights first and last changed.
+ * Added before the page's own scripts. It keeps the page's long tasks and the longest (null
+ * where the browser has no longtask entries: Firefox), and when our highlights first and last
+ * changed.
  * Painted highlights insert nothing into the page, so their ranges in CSS.highlights are
  * counted once a frame, which is when they can appear; highlights wrapped in
  * <crosswire-mark> elements (the builds before painting) are seen as they are inserted.
  */
 export const PROBE = `(() => {
-  const cw = (window.__crosswireBench = { longest: null, first: null, last: null });
+  const cw = (window.__crosswireBench = { longest: null, longTasks: null, first: null, last: null });
   if (PerformanceObserver.supportedEntryTypes.includes('longtask')) {
     cw.longest = 0;
+    cw.longTasks = [];
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) cw.longest = Math.max(cw.longest, e.duration);
+      for (const e of list.getEntries()) {
+        cw.longest = Math.max(cw.longest, e.duration);
+        cw.longTasks.push([e.startTime, e.duration]);
+      }
     }).observe({ type: 'longtask', buffered: true });
   }
   const changed = () => { const t = performance.now(); cw.first ??= t; cw.last = t; };
@@ -30,6 +35,14 @@ export const PROBE = `(() => {
   };
   requestAnimationFrame(sample);
 })()`;
+
+/**
+ * True from `ms` after the page's load event: both kinds of load read the page's long tasks
+ * then (after our highlights have settled, for a load with Crosswire on), so that each sees
+ * the page's tasks over the same stretch of its life.
+ */
+export const afterLoad = (ms: number) =>
+  `(() => { const n = performance.getEntriesByType('navigation')[0]; return n.loadEventEnd > 0 && performance.now() > n.loadEventEnd + ${ms}; })()`;
 
 /** True once our highlights have stopped changing for `quietMs`. */
 export const highlightsSettled = (quietMs: number) =>
@@ -47,6 +60,12 @@ export interface OurRun {
   ourLongest: number;
   /** The page's longest task; null where the browser does not report tasks. */
   longest: number | null;
+  /**
+   * The longest of the page's long tasks that some of our work ran in (a crosswire:task
+   * measure overlaps it), 0 when none did: what our work added to the page's long tasks.
+   * Null where the browser does not report tasks.
+   */
+  withOurs: number | null;
   /** Painted ranges, or <crosswire-mark> elements where the build still wraps. */
   highlights: number;
   painted: boolean;
@@ -72,6 +91,9 @@ export const READ_OURS = `(() => {
     thread: tasks.reduce((sum, t) => sum + t.duration, 0),
     ourLongest: Math.max(0, ...tasks.map((t) => t.duration)),
     longest: cw.longest,
+    withOurs: cw.longTasks && Math.max(0, ...cw.longTasks
+      .filter(([at, ms]) => tasks.some((t) => t.startTime < at + ms && t.startTime + t.duration > at))
+      .map(([, ms]) => ms)),
     highlights: ranges > 0 ? ranges : marks,
     painted: ranges > 0,
     parts: Object.entries(byPart).map(([what, ms]) => what + ' ' + ms.toFixed(1)).join(', '),
