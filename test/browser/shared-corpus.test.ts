@@ -2,33 +2,20 @@
 // Lines file larger than one part (about 9 MB: parts hold at most 8 million characters) is
 // stored as a Blob in the service worker as it arrives, checked part by part and imported
 // part by part (that it goes in two parts is checked in test/background/feeds: here, that a
-// Blob and its parts work in the service worker). Polled again, the server answers 304 and nothing is added; a broken update
-// (its last line bad) changes nothing, and the subscription says which line is wrong.
+// Blob and its parts work in the service worker). Polled again, the server answers 304 and
+// nothing is added; a broken update (its last line bad) changes nothing, and the subscription
+// says which line is wrong.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CORPUS_PATH, corpusRecord, TWO_PART_CORPUS } from '../fixtures/shared-corpus';
 import { ensureBuilt } from '../ensure-built';
 import { type FollowingBrowser, followOnly } from './following';
 
-const CORPUS = 'https://www.reuters.com/crosswire/team-corpus.jsonl';
+const CORPUS = `https://${CORPUS_PATH}`;
 const ETAG = '"team-v1"';
 
-/** Record `n`: a long text (`chars` characters) with no names in it, so the engine is quick. */
-const record = (n: number, chars: number, more: Record<string, unknown> = {}) =>
-  JSON.stringify({
-    text: `Report ${n}. ${'The committee met again and the talks went on into the night. '.repeat(Math.ceil(chars / 62))}`.slice(
-      0,
-      chars,
-    ),
-    url: `https://www.reuters.com/world/team-report-${n}`,
-    headline: `Team report ${n}`,
-    published: new Date().toISOString().slice(0, 10),
-    ...more,
-  });
-
-// Two lines of 4.5 million characters and a short one: the first part is the first line,
-// the second the other two.
-const FILE = `${[record(1, 4_500_000), record(2, 4_500_000), record(3, 300)].join('\n')}\n`;
-const BROKEN = `${[record(1, 300), record(4, 300), record(5, 300, { published: 'Tuesday' })].join('\n')}\n`;
+const FILE = TWO_PART_CORPUS;
+const BROKEN = `${[corpusRecord(1, 300), corpusRecord(4, 300), corpusRecord(5, 300, { published: 'Tuesday' })].join('\n')}\n`;
 
 let browser: FollowingBrowser;
 let body = FILE;
@@ -50,7 +37,7 @@ const subscription = async () =>
 
 beforeAll(async () => {
   await ensureBuilt();
-  browser = await followOnly({ 'www.reuters.com/crosswire/team-corpus.jsonl': corpusFile }, []);
+  browser = await followOnly({ [CORPUS_PATH]: corpusFile }, []);
 }, 120_000);
 
 afterAll(async () => {

@@ -5,24 +5,12 @@
 // there, read in parts and imported; polled again, the same bytes are known by their hash and
 // nothing is added.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CORPUS_PATH, TWO_PART_CORPUS } from '../fixtures/shared-corpus';
 import { ask, type DemoFirefox, startDemoFirefox } from './demo-firefox';
 
-const CORPUS = 'https://www.reuters.com/crosswire/team-corpus.jsonl';
+const CORPUS = `https://${CORPUS_PATH}`;
 
-/** Record `n`: a text of `chars` characters with no names in it, so the engine is quick. */
-const record = (n: number, chars: number) =>
-  JSON.stringify({
-    text: `Report ${n}. ${'The committee met again and the talks went on into the night. '.repeat(Math.ceil(chars / 62))}`.slice(
-      0,
-      chars,
-    ),
-    url: `https://www.reuters.com/world/team-report-${n}`,
-    headline: `Team report ${n}`,
-    published: new Date().toISOString().slice(0, 10),
-  });
-
-// Parts hold at most 8 million characters: the first line is the first part, the others the second.
-const FILE = `${[record(1, 4_500_000), record(2, 4_500_000), record(3, 300)].join('\n')}\n`;
+const FILE = TWO_PART_CORPUS;
 
 interface Answer {
   ok: boolean;
@@ -35,7 +23,7 @@ const askFirefox = (request: unknown) => ask(demo, request) as Promise<Answer>;
 const sharedCount = async () => (await askFirefox({ type: 'corpus-status' })).value.shared as number;
 
 beforeAll(async () => {
-  demo = await startDemoFirefox({ 'www.reuters.com/crosswire/team-corpus.jsonl': FILE });
+  demo = await startDemoFirefox({ [CORPUS_PATH]: FILE });
 }, 120_000);
 
 afterAll(async () => {
