@@ -115,7 +115,12 @@ async function importInParts(
     const parsed = articles ? parseImport(part.text, 'jsonl', part.firstLine) : { ok: true as const, value: [] };
     if (!parsed.ok) return parsed;
     const written = await store(parsed.value, row, next, deps, final);
-    if (!written.ok) return written;
+    if (!written.ok) {
+      const stay = added
+        ? ` The ${added} articles from the file's earlier lines stay; the next poll adds the rest.`
+        : '';
+      return { ok: false, error: `${written.error}${stay}` };
+    }
     added += written.value;
   }
   return { ok: true, value: added };

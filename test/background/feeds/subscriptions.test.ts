@@ -246,6 +246,39 @@ describe('shared corpora', () => {
       expect(await pollSubscription(row(), deps, small)).toEqual({ status: 'added', added: 10 });
     });
 
+    it('keeps the earlier parts when storage fills up in a later one, and says so on the row', async () => {
+      const { db } = await setup();
+      const web = fakeWeb({ [CORPUS]: answer(jsonl(ten), { headers: { etag: '"full"' } }) });
+      let writes = 0;
+      const quota = () => {
+        // The fifth article's index record: the second part's first.
+        if (++writes > 4)
+          throw Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+      };
+      db.articleIndex.hook('creating', quota);
+      const result = await pollSubscription(row(), pollDeps(db, web.fetch), small);
+      expect(result).toEqual({
+        status: 'failed',
+        error: expect.stringMatching(
+          /^Storage is full: nothing was added\..* The 4 articles from the file's earlier lines stay; the next poll adds the rest\.$/,
+        ),
+      });
+      expect((await sharedUrls(db)).length).toBe(4);
+      expect(await db.feeds.get(CORPUS)).toMatchObject({
+        etag: null,
+        items: 4,
+        failures: 1,
+        lastError: result.status === 'failed' && result.error,
+      });
+      // Room again: the next poll adds the rest.
+      db.articleIndex.hook('creating').unsubscribe(quota);
+      expect(await pollSubscription((await db.feeds.get(CORPUS))!, pollDeps(db, web.fetch), small)).toEqual({
+        status: 'added',
+        added: 6,
+      });
+      expect(await db.feeds.get(CORPUS)).toMatchObject({ etag: '"full"', items: 10, failures: 0, lastSuccess: NOW });
+    });
+
     it('stops between parts when following is switched off; the next poll adds the rest', async () => {
       const { db } = await setup();
       const web = fakeWeb({ [CORPUS]: answer(jsonl(ten), { headers: { etag: '"t"' } }) });
