@@ -102,30 +102,28 @@ async function duplicateOf(db: CorpusDb, article: Identity): Promise<ArticleRow 
 }
 
 /**
- * Which of a batch's articles may have a stored duplicate: four index reads for the whole batch
- * instead of up to four per article. Only those it says may are looked up with duplicateOf; an
+ * Which of a batch's articles may have a stored duplicate: its ids, canonical URLs, GUIDs and
+ * content hashes looked up at once, in the running transaction. Only those it says may are
+ * looked up with duplicateOf; an
  * article it clears has none, since the batch's own articles are written only at its end.
  */
 async function mayBeStored(db: CorpusDb, articles: Identity[]): Promise<(article: Identity) => boolean> {
-  const present = async (index: string, values: (string | null | undefined)[]) => {
-    const wanted = [...new Set(values.filter((v): v is string => !!v))];
-    return new Set(wanted.length ? ((await db.articles.where(index).anyOf(wanted).keys()) as string[]) : []);
-  };
+  const store = idbStore(db, 'articles');
   const [ids, urls, guids, hashes] = await Promise.all([
     present(
-      ':id',
+      store,
       articles.map((a) => a.id),
     ),
     present(
-      'canonicalUrl',
+      store.index('canonicalUrl'),
       articles.map((a) => a.canonicalUrl),
     ),
     present(
-      'guid',
+      store.index('guid'),
       articles.map((a) => a.guid),
     ),
     present(
-      'contentHash',
+      store.index('contentHash'),
       articles.map((a) => a.contentHash),
     ),
   ]);
@@ -134,6 +132,42 @@ async function mayBeStored(db: CorpusDb, articles: Identity[]): Promise<(article
     (!!a.canonicalUrl && urls.has(a.canonicalUrl)) ||
     (!!a.guid && guids.has(a.guid)) ||
     hashes.has(a.contentHash);
+}
+
+/**
+ * Which of `values` the articles' index `index` holds (as `present` reads them), in a
+ * read-only transaction of its own: a shared corpus's records are looked up by URL this way
+ * before they are built.
+ */
+export function storedUnder(db: CorpusDb, index: 'canonicalUrl', values: string[]): Promise<Set<string>> {
+  return db.transaction('r', db.articles, () => present(idbStore(db, 'articles').index(index), values));
+}
+
+/** The running transaction's object store `name`, for requests Dexie has no batched form of. */
+function idbStore(db: CorpusDb, name: string): IDBObjectStore {
+  const tx = Dexie.currentTransaction;
+  if (!tx || tx.db !== db) throw new Error(`no transaction of the corpus is running to read ${name} in`);
+  return tx.idbtrans.objectStore(name);
+}
+
+/**
+ * Which of `values` `source` (a store's primary keys, or an index) holds, asked as one request
+ * per value, all sent at once. Dexie's anyOf walks a cursor from value to value instead, and
+ * each of its steps waits for the one before (no prefetching for a cursor that jumps): in
+ * Chromium that was most of the dedup reads' time in an import.
+ */
+function present(source: IDBObjectStore | IDBIndex, values: (string | null | undefined)[]): Promise<Set<string>> {
+  const wanted = [...new Set(values.filter((v): v is string => !!v))];
+  return Promise.all(
+    wanted.map(
+      (value) =>
+        new Promise<string | null>((resolve, reject) => {
+          const request = source.getKey(value);
+          request.onsuccess = () => resolve(request.result === undefined ? null : value);
+          request.onerror = () => reject(request.error);
+        }),
+    ),
+  ).then((found) => new Set(found.filter((v): v is string => v !== null)));
 }
 
 /** A whole article takes the place of a stored headline entry of the same story (a feed item). */

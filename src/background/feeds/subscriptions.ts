@@ -15,6 +15,7 @@ import { canonicalUrl } from '../../core/corpus/canonical-url';
 import { type ImportRecord, MAX_BYTES, parseImport } from '../../core/corpus/import-format';
 import { checkLinesFile, linesParts, PART_LIMITS } from '../../shared/json-lines';
 import { articlesFromRecords } from '../corpus-service';
+import { storedUnder } from '../corpus-store';
 import type { CorpusDb, FeedRow } from '../db';
 import { afterSuccess } from './feed-state';
 import { saveRow } from './feed-rows';
@@ -195,11 +196,10 @@ function objectOf(text: string): { articles?: unknown } | null {
 async function unseen(db: CorpusDb, records: ImportRecord[]): Promise<ImportRecord[]> {
   // As articleFromRecord identifies a record: by its URL, with its canonical URL as the hint.
   const urls = records.map((r) => (r.url ? canonicalUrl(r.url, { canonical: r.canonicalUrl ?? null }) : null));
-  const known = new Set(
-    (await db.articles
-      .where('canonicalUrl')
-      .anyOf(urls.filter((u): u is string => u !== null))
-      .keys()) as string[],
+  const known = await storedUnder(
+    db,
+    'canonicalUrl',
+    urls.filter((u): u is string => u !== null),
   );
   return records.filter((_, i) => urls[i] === null || !known.has(urls[i]!));
 }
