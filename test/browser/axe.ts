@@ -11,12 +11,17 @@ interface Violation {
   nodes: { target: string[]; failureSummary: string }[];
 }
 
+/** A page of Playwright's or Puppeteer's that runs a script given as text. */
+interface Evaluates {
+  evaluate(script: string): Promise<unknown>;
+}
+
 /**
  * axe-core's violations in `page` (limited to `include`, a selector, when given), one
- * readable line each. axe is loaded through the DevTools protocol, which extension pages'
- * CSP does not apply to.
+ * readable line each. axe is loaded by the browser's automation protocol (DevTools in
+ * Chromium, WebDriver BiDi in Firefox), which extension pages' CSP does not apply to.
  */
-export async function axeViolations(page: Page, include?: string): Promise<string[]> {
+export async function axeViolations(page: Evaluates, include?: string): Promise<string[]> {
   await page.evaluate(AXE);
   const found = (await page.evaluate(
     `axe.run(${include ? `{ include: [[${JSON.stringify(include)}]] }` : 'document'}, { resultTypes: ['violations'] }).then((r) => r.violations)`,

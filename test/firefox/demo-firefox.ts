@@ -102,36 +102,78 @@ export async function tabIdOf(demo: DemoFirefox, url: string): Promise<number> {
   return id;
 }
 
+/** What a test reads of our closed shadow root in a tab (see readOurRoot). */
+type RootQuery = { read: 'part'; part: 'card' | 'control'; as: 'text' | 'html' } | { read: 'copy' } | { read: 'focus' };
+
 /**
- * A part of our UI in tab `tabId` (`data-part` "card" or "control"), as text or markup ('' when
- * empty). It lives in a closed shadow root, which page scripts cannot read; a script we inject
- * as the extension can, through Firefox's openOrClosedShadowRoot, given to content scripts only.
+ * Read our UI in tab `tabId`. It lives in a closed shadow root, which page scripts cannot
+ * read; a script we inject as the extension can, through Firefox's openOrClosedShadowRoot,
+ * given to content scripts only. One injected function answers every query: it must hold
+ * all its code (it is sent to the tab as source).
  */
+async function readOurRoot(demo: DemoFirefox, tabId: number, query: RootQuery): Promise<unknown> {
+  const [injected] = await demo.extensionPage.evaluate(
+    (id, prefix, q) =>
+      browser.scripting.executeScript({
+        target: { tabId: id },
+        args: [prefix, q],
+        func: (hostPrefix: string, asked: RootQuery) => {
+          const host = [...document.documentElement.children].find((e) => e.localName.startsWith(hostPrefix));
+          const root = (host as (Element & { openOrClosedShadowRoot?: ShadowRoot }) | undefined)
+            ?.openOrClosedShadowRoot;
+          const children = [...(root?.children ?? [])] as HTMLElement[];
+          if (asked.read === 'part') {
+            const el = root?.querySelector<HTMLElement>(`[data-part="${asked.part}"]`);
+            return (asked.as === 'text' ? el?.innerText : el?.outerHTML) ?? '';
+          }
+          if (asked.read === 'copy') {
+            const styles = children.filter((c) => c.localName === 'style');
+            const parts = ['control', 'card'].flatMap((name) => children.filter((c) => c.dataset.part === name));
+            return [...styles, ...parts].map((c) => c.outerHTML).join(' ');
+          }
+          const a = root?.activeElement as HTMLElement | null | undefined;
+          if (!a) return null;
+          const part = a.closest<HTMLElement>('[data-part]')?.dataset.part ?? null;
+          return { tag: a.tagName, role: a.getAttribute('role'), text: (a.textContent ?? '').trim(), part };
+        },
+      }),
+    tabId,
+    HOST_PREFIX,
+    query,
+  );
+  return injected?.result;
+}
+
+/** A part of our UI in tab `tabId` (`data-part` "card" or "control"), as text or markup ('' when empty). */
 export async function shadowPart(
   demo: DemoFirefox,
   tabId: number,
   part: 'card' | 'control',
   as: 'text' | 'html',
 ): Promise<string> {
-  const [injected] = await demo.extensionPage.evaluate(
-    (id, prefix, name, form) =>
-      browser.scripting.executeScript({
-        target: { tabId: id },
-        args: [prefix, name, form],
-        func: (hostPrefix: string, partName: string, asForm: string) => {
-          const host = [...document.documentElement.children].find((e) => e.localName.startsWith(hostPrefix));
-          const root = (host as (Element & { openOrClosedShadowRoot?: ShadowRoot }) | undefined)
-            ?.openOrClosedShadowRoot;
-          const el = root?.querySelector<HTMLElement>(`[data-part="${partName}"]`);
-          return (asForm === 'text' ? el?.innerText : el?.outerHTML) ?? '';
-        },
-      }),
-    tabId,
-    HOST_PREFIX,
-    part,
-    as,
-  );
-  return injected?.result ?? '';
+  return ((await readOurRoot(demo, tabId, { read: 'part', part, as })) as string | undefined) ?? '';
+}
+
+/**
+ * Our UI in tab `tabId` as markup a page of its own can show: the shadow root's style sheets,
+ * then the list control and the card, for axe to read (it cannot enter a closed root).
+ */
+export async function shadowCopy(demo: DemoFirefox, tabId: number): Promise<string> {
+  return ((await readOurRoot(demo, tabId, { read: 'copy' })) as string | undefined) ?? '';
+}
+
+/** The element that has the focus inside our closed shadow root in a tab, null when none. */
+export interface FocusedInOurs {
+  tag: string;
+  role: string | null;
+  text: string;
+  /** Which part of our UI holds it: 'control' (the list) or 'card'. */
+  part: string | null;
+}
+
+/** What has the focus in our UI in tab `tabId`. */
+export async function focusedInOurs(demo: DemoFirefox, tabId: number): Promise<FocusedInOurs | null> {
+  return ((await readOurRoot(demo, tabId, { read: 'focus' })) as FocusedInOurs | null | undefined) ?? null;
 }
 
 /** The text of the open card in tab `tabId` ('' when none). */
