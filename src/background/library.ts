@@ -187,11 +187,3 @@ const importRecord = (a: ArticleRow): ImportRecord => ({
   headline: a.headline,
   wire: a.wire,
 });
-
-/** The user's articles as import records, oldest first (a notes backup holds them). */
-export async function articleRecords(db: CorpusDb): Promise<ImportRecord[]> {
-  const rows = await db.articles.where('origin').equals('user').toArray();
-  return rows
-    .sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.id.localeCompare(b.id))
-    .map(importRecord);
-}

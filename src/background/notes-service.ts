@@ -1,13 +1,13 @@
-import { backupOf, backupTooLarge } from '../core/notes/backup';
+import { backupHeader } from '../core/notes/backup';
 import { notesToCsv } from '../core/notes/csv';
 import { parseAnnotationFile } from '../core/notes/import-notes';
+import { LIMITS } from '../core/notes/validate';
 import type { Note } from '../core/notes/types';
 import { notesToWebAnnotation } from '../core/notes/web-annotation';
 import type { ExportFile, ExportFormat, NoteFilter, NotesImportReport, Result } from '../messages';
 import type { CorpusApi } from './corpus-service';
 import type { CorpusDb } from './db';
 import { originCount } from './corpus-counts';
-import { articleRecords } from './library';
 import { deleteNote, importNotes, listNotes, notesFor, saveNote } from './notes-store';
 
 /** The reader's notes as the message handler sees them. */
@@ -22,9 +22,9 @@ export interface NotesApi {
 const MIME: Record<ExportFormat, string> = {
   jsonld: 'application/ld+json',
   csv: 'text/csv',
-  backup: 'application/json',
+  backup: 'application/x-ndjson',
 };
-const EXTENSION: Record<ExportFormat, string> = { jsonld: 'jsonld', csv: 'csv', backup: 'json' };
+const EXTENSION: Record<ExportFormat, string> = { jsonld: 'jsonld', csv: 'csv', backup: 'jsonl' };
 
 /** Notes over the database; `now` is injected so exports are reproducible in tests. */
 export function notesService(
@@ -47,22 +47,19 @@ export function notesService(
         let data: string;
         if (format === 'jsonld') data = `${JSON.stringify(notesToWebAnnotation(notes, { now: at }), null, 1)}\n`;
         else if (format === 'csv') data = notesToCsv(notes);
-        // A backup holds everything, whatever the filter: the user's articles, every note, the settings.
+        // A backup holds everything, whatever the filter: every note and the settings here, in
+        // its header line; the options page adds the reader's articles after it, page by page
+        // (export-articles), and sets the header's count of them (core/notes/backup.ts).
         else {
-          // Too many articles are refused before they are read.
-          const many = backupTooLarge(await originCount(db, 'user'));
-          if (many) return { ok: false, error: many };
-          const articles = await articleRecords(db);
-          let file: string | null = null;
-          try {
-            file = backupOf({ articles, notes: await listNotes(db), settings: await corpus.settings() }, at);
-          } catch (e) {
-            // Past the longest string the engine makes: too large to write.
-            if (!(e instanceof RangeError)) throw e;
-          }
-          const large = backupTooLarge(articles.length, file);
-          if (large || file === null) return { ok: false, error: large ?? 'the backup could not be written' };
-          data = file;
+          const notes = await listNotes(db);
+          const articles = await originCount(db, 'user');
+          data = `${backupHeader({ notes, settings: await corpus.settings(), articles }, at)}\n`;
+          // Restored as one message, as a notes file is.
+          if (data.length > LIMITS.bytes)
+            return {
+              ok: false,
+              error: `your notes alone would be ${Math.round(data.length / 1048576)} MB, and a restore reads at most 50 MB of them`,
+            };
         }
         return {
           ok: true,

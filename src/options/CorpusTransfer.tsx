@@ -1,21 +1,17 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { MAX_BYTES } from '../core/corpus/import-format';
-import type { CorpusStatus, ImportReport, Request, Result } from '../messages';
+import type { CorpusStatus, ImportReport, Result } from '../messages';
 import type { Ask } from '../shared/ask';
 import { exportFileName, type Download } from '../shared/download';
+import { exportArticlePages, importArticleLines, importWithProgress } from './article-files';
 import { FileChooser } from './FileChooser';
-import { checkLinesFile, linesParts } from '../shared/json-lines';
 import { NoteLine, type Note } from './Note';
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 /** Skipped articles listed one a line; beyond this many, a count. */
 const SKIPS_LISTED = 10;
-/** How often a running import's progress is asked for. */
-const PROGRESS_MS = 500;
 /** The export's type: JSON Lines, one article a line, which the import reads back. */
 const JSON_LINES = 'application/x-ndjson';
-
-type ImportRequest = Extract<Request, { type: 'import-articles' }>;
 
 /** What an import did, in words: how many were added, and why any were skipped. */
 export function importSummary(report: ImportReport): string {
@@ -56,57 +52,15 @@ export function CorpusTransfer({ ask, download, version, onImported }: TransferP
     void ask({ type: 'corpus-status' }).then((r) => r.ok && setStatus(r.value));
   }, [version]);
 
-  /**
-   * One import request, its progress asked for until the reply comes (the background stores
-   * a large file batch by batch); `before` articles of the file were imported by earlier parts.
-   */
-  const runImport = async (request: ImportRequest, before: number, total: number | null) => {
-    const reply = ask(request);
-    let running = true;
-    const timer = setInterval(() => {
-      void ask({ type: 'import-progress' }).then((p) => {
-        const job = p.ok ? p.value.job : null;
-        if (running && job)
-          setImportNote({ kind: 'info', text: `Importing… ${before + job.done} of ${total ?? job.total}` });
-      });
-    }, PROGRESS_MS);
-    return reply.finally(() => {
-      running = false;
-      clearInterval(timer);
-    });
+  const hooks = {
+    say: (text: string) => setImportNote({ kind: 'info', text }),
+    cancelled: () => importCancelled.current,
   };
 
-  /**
-   * A JSON Lines file of any size, part by part (each a message of its own, read from disk
-   * when sent): every part is checked first, so a problem anywhere imports nothing, as with
-   * a file sent whole; then each part is imported, and the report numbers articles as the file does.
-   */
-  const importInParts = async (file: File): Promise<Result<ImportReport>> => {
+  /** A JSON Lines file of any size, part by part (article-files.ts). */
+  const importInParts = (file: File): Promise<Result<ImportReport>> => {
     setImportNote({ kind: 'info', text: `Checking ${file.name}…` });
-    const checked = await checkLinesFile(file);
-    if (!checked.ok) return checked;
-    const { parts: articles, total } = checked.value;
-    const report: ImportReport = { added: [], skipped: [] };
-    let done = 0;
-    let n = 0;
-    for await (const part of linesParts(file)) {
-      if (importCancelled.current) return { ok: true, value: { ...report, cancelled: true } };
-      const count = articles[n++] ?? 0;
-      // A part of blank lines only has nothing to import (the import would call it empty).
-      if (!count) continue;
-      const request = { type: 'import-articles', data: part.text, format: 'jsonl', firstLine: part.firstLine } as const;
-      const r = await runImport(request, done, total);
-      if (!r.ok) {
-        const kept = report.added.length;
-        const stay = kept ? ` The ${plural(kept, 'article')} imported from earlier lines stay.` : '';
-        return { ok: false, error: `${r.error}.${stay}` };
-      }
-      report.added.push(...r.value.added);
-      report.skipped.push(...r.value.skipped.map((s) => ({ ...s, index: s.index + done })));
-      done += count;
-      if (r.value.cancelled) return { ok: true, value: { ...report, cancelled: true } };
-    }
-    return { ok: true, value: report };
+    return importArticleLines(ask, file, hooks);
   };
 
   /** A JSON file, read and sent whole: so at most 50 MB (a message carries at most 64 MiB). */
@@ -118,7 +72,13 @@ export function CorpusTransfer({ ask, download, version, onImported }: TransferP
           `the file is ${Math.round(file.size / 1048576)} MB; a JSON file is read whole, so at most ` +
           `${MAX_BYTES / 1048576} MB. As JSON Lines (.jsonl, one article a line) it can be any size`,
       };
-    return runImport({ type: 'import-articles', data: await file.text(), format: 'json' }, 0, null);
+    return importWithProgress(
+      ask,
+      { type: 'import-articles', data: await file.text(), format: 'json' },
+      0,
+      null,
+      hooks.say,
+    );
   };
 
   const importFile = async (input: HTMLInputElement) => {
@@ -144,29 +104,16 @@ export function CorpusTransfer({ ask, download, version, onImported }: TransferP
   };
 
   const exportArticles = async () => {
-    // Page by page (each a message of its own), gathered as Blobs: a corpus is larger than
-    // one message, or one string, can hold.
-    const parts: Blob[] = [];
-    let exported = 0;
-    let after: string | undefined;
     exportCancelled.current = false;
     setExporting(true);
     setExportNote({ kind: 'info', text: 'Exporting…' });
-    try {
-      for (;;) {
-        const r = await ask({ type: 'export-articles', origin: scope, ...(after !== undefined && { after }) });
-        if (!r.ok) return setExportNote({ kind: 'error', text: `The export stopped: ${r.error}. No file was saved.` });
-        if (r.value.count) parts.push(new Blob([r.value.data]));
-        exported += r.value.count;
-        if (exportCancelled.current)
-          return setExportNote({ kind: 'info', text: 'Export cancelled. No file was saved.' });
-        if (r.value.next === null) break;
-        after = r.value.next;
-        setExportNote({ kind: 'info', text: `Exporting… ${exported} of ${r.value.total}` });
-      }
-    } finally {
-      setExporting(false);
-    }
+    const r = await exportArticlePages(ask, scope, {
+      say: (text) => setExportNote({ kind: 'info', text }),
+      cancelled: () => exportCancelled.current,
+    }).finally(() => setExporting(false));
+    if (!r.ok) return setExportNote({ kind: 'error', text: `The export stopped: ${r.error}. No file was saved.` });
+    if ('cancelled' in r.value) return setExportNote({ kind: 'info', text: 'Export cancelled. No file was saved.' });
+    const { parts, count: exported } = r.value;
     if (exported === 0)
       return setExportNote({
         kind: 'info',

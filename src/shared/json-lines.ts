@@ -27,13 +27,14 @@ export interface LinesPart {
 /**
  * The file's lines in parts, in order, read as they are asked for. Decoded as UTF-8 across
  * the reads (a character split between two reads is whole), its byte order mark dropped;
- * blank lines are kept, so the parts' line numbers are the file's.
+ * blank lines are kept, so the parts' line numbers are the file's (`file` may be the rest
+ * of a larger file, whose first line is that file's line `startLine`).
  */
-export async function* linesParts(file: Blob, limits = PART_LIMITS): AsyncGenerator<LinesPart> {
+export async function* linesParts(file: Blob, limits = PART_LIMITS, startLine = 1): AsyncGenerator<LinesPart> {
   const decoder = new TextDecoder();
   let part: string[] = [];
   let chars = 0;
-  let firstLine = 1;
+  let firstLine = startLine;
   const cut = (): LinesPart => {
     const done = { text: `${part.join('\n')}\n`, firstLine, lines: part.length };
     firstLine += part.length;
@@ -75,11 +76,11 @@ export interface CheckedLines {
  * a problem anywhere imports nothing, as with a file sent whole. `limits` must be those the
  * parts are then read with, so that the counts are theirs.
  */
-export async function checkLinesFile(file: Blob, limits = PART_LIMITS): Promise<Result<CheckedLines>> {
+export async function checkLinesFile(file: Blob, limits = PART_LIMITS, startLine = 1): Promise<Result<CheckedLines>> {
   const problems: string[] = [];
   const parts: number[] = [];
   try {
-    for await (const part of linesParts(file, limits)) {
+    for await (const part of linesParts(file, limits, startLine)) {
       const checked = checkJsonLines(part.text, part.firstLine);
       if (!checked.ok) return checked;
       problems.push(...checked.problems);
@@ -92,4 +93,33 @@ export async function checkLinesFile(file: Blob, limits = PART_LIMITS): Promise<
   if (problems.length) return { ok: false, error: problemsError(problems) };
   const total = parts.reduce((a, b) => a + b, 0);
   return total ? { ok: true, value: { parts, total } } : { ok: false, error: 'the file holds no articles' };
+}
+
+/**
+ * The file's first line (without its line ending or a byte order mark) and how many bytes it
+ * takes with its newline, so the rest of the file is `file.slice(bytes)`; a LineTooLong
+ * past `maxChars` characters (about: bytes are counted).
+ */
+export async function firstLineOf(file: Blob, maxChars: number, readBytes = PART_LIMITS.readBytes) {
+  const chunks: Uint8Array[] = [];
+  for (let at = 0; at < file.size; at += readBytes) {
+    const bytes = new Uint8Array(await file.slice(at, at + readBytes).arrayBuffer());
+    const end = bytes.indexOf(0x0a);
+    chunks.push(end < 0 ? bytes : bytes.subarray(0, end));
+    if (end >= 0) return { text: lineText(chunks), bytes: at + end + 1 };
+    if (at + bytes.length > maxChars)
+      throw new LineTooLong(`line 1 is longer than ${maxChars.toLocaleString('en-US')} characters`);
+  }
+  return { text: lineText(chunks), bytes: file.size };
+}
+
+/** A line's bytes as text: UTF-8, its byte order mark and a carriage return at its end dropped. */
+function lineText(chunks: Uint8Array[]): string {
+  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return new TextDecoder().decode(bytes).replace(/\r$/, '');
 }

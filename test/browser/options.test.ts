@@ -1,6 +1,7 @@
 // The options page in real Chromium against the real background: the bundled corpus listed,
 // an actor search, an import through the file input, an export downloaded to disk, axe-core finding
-// nothing wrong in the light and dark system themes, a removal, and an export of several pages.
+// nothing wrong in the light and dark system themes, a removal, an export of several pages, and a
+// backup of everything restored in a fresh profile.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -165,6 +166,43 @@ describe('the options page in Chromium', () => {
       buffer: Buffer.from(file),
     });
     await page.getByText(/^No new articles were imported\. Skipped 453 articles:/).waitFor({ timeout: 60_000 });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('backs up everything in one JSON Lines file that a fresh profile restores', async () => {
+    // The 450 articles added above, and a setting.
+    const set = await page.evaluate(() =>
+      chrome.runtime.sendMessage({ type: 'set-settings', settings: { disabledSites: ['www.rt.com'] } }),
+    );
+    expect(set).toMatchObject({ ok: true });
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByRole('button', { name: 'Back up everything' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^crosswire-backup-\d{4}-\d{2}-\d{2}\.jsonl$/);
+    const file = readFileSync(await download.path(), 'utf8');
+    const [header, ...articles] = jsonLines(file);
+    expect(header).toMatchObject({ format: 'crosswire-backup', version: 2, articles: 450 });
+    expect(articles).toHaveLength(450);
+    await page.getByText(`Saved ${download.suggestedFilename()} (0 notes and 450 articles).`).waitFor();
+    // Another browser profile restores it: the articles in parts, then the settings.
+    const fresh = await launchWithExtension(join(DIST, 'chrome'));
+    try {
+      const other = await fresh.context.newPage();
+      await other.goto(`chrome-extension://${fresh.extensionId}/options.html`);
+      await other.getByLabel('Import notes or restore a backup').setInputFiles({
+        name: download.suggestedFilename(),
+        mimeType: 'application/x-ndjson',
+        buffer: Buffer.from(file),
+      });
+      await other.getByText('Crosswire backup: imported 0 notes and 450 articles.').waitFor({ timeout: 60_000 });
+      const status = await other.evaluate(() => chrome.runtime.sendMessage({ type: 'corpus-status' }));
+      expect(status).toMatchObject({ ok: true, value: { user: 450 } });
+      const settings = await other.evaluate(() => chrome.runtime.sendMessage({ type: 'get-settings' }));
+      expect(settings).toMatchObject({ ok: true, value: { disabledSites: ['www.rt.com'] } });
+    } finally {
+      await fresh.close();
+    }
     expect(pageErrors).toEqual([]);
   });
 });

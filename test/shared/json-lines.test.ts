@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkLinesFile, type LinesPart, LineTooLong, linesParts, PART_LIMITS } from '../../src/shared/json-lines';
+import {
+  checkLinesFile,
+  firstLineOf,
+  type LinesPart,
+  LineTooLong,
+  linesParts,
+  PART_LIMITS,
+} from '../../src/shared/json-lines';
 
 async function partsOf(content: BlobPart, limits = PART_LIMITS): Promise<LinesPart[]> {
   const parts: LinesPart[] = [];
@@ -87,5 +94,29 @@ describe('checkLinesFile', () => {
       ok: false,
       error: 'line 2 is longer than 60 characters: an article may have at most 8,000,000; nothing was imported',
     });
+  });
+});
+
+describe('firstLineOf', () => {
+  it('gives the first line and the bytes it takes, so the rest of the file is a slice', async () => {
+    const header = '{"format":"crosswire-backup","note":"Genève, Лавров 🇨🇭"}';
+    for (const readBytes of [1, 3, 7, 4096]) {
+      for (const [bom, eol] of [
+        ['', '\n'],
+        ['\ufeff', '\r\n'],
+      ]) {
+        const file = new Blob([`${bom}${header}${eol}{"text":"one"}${eol}`]);
+        const first = await firstLineOf(file, 1000, readBytes);
+        expect(first.text).toBe(header);
+        expect(await file.slice(first.bytes).text()).toBe(`{"text":"one"}${eol}`);
+      }
+    }
+    // A file of one line with no newline: all of it.
+    const one = new Blob([header]);
+    expect(await firstLineOf(one, 1000, 5)).toEqual({ text: header, bytes: one.size });
+  });
+
+  it('stops at a first line longer than its limit', async () => {
+    await expect(firstLineOf(new Blob([`${'x'.repeat(100)}\n`]), 50, 16)).rejects.toThrow(LineTooLong);
   });
 });

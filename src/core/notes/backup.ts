@@ -1,14 +1,20 @@
 /**
- * A backup of what the reader keeps: the articles they saved, their notes and settings, in
- * one JSON file that parseAnnotationFile (import-notes.ts) reads back unchanged.
+ * A backup of what the reader keeps: the articles they added, their notes and settings.
+ *
+ * Version 2 (written since December 2026) is JSON Lines, so a corpus of any size fits: its
+ * first line is a header holding the notes, the settings and how many articles follow, then
+ * one article a line in the import format (corpus/import-format.ts), as the article export
+ * writes them. The options page writes it, the header from the background and the articles
+ * page by page, and restores it in parts (src/options/backup-file.ts). Version 1 was one JSON
+ * object with the articles in it, read whole, so at most 50 MB; parseAnnotationFile
+ * (import-notes.ts) still restores it.
  */
 import type { ImportRecord } from '../corpus/import-format';
 import type { Note } from './types';
-import { LIMITS } from './validate';
 
-/** The `format` and `version` a backup file names, by which the import recognises it. */
+/** The `format` and `version` a backup names, by which the import recognises it. */
 export const BACKUP_FORMAT = 'crosswire-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 
 /** The settings a backup keeps. */
 export interface BackupSettings {
@@ -16,48 +22,33 @@ export interface BackupSettings {
   disabledSites: string[];
 }
 
-/** Everything a backup holds. */
+/** What a version 1 backup holds. */
 export interface BackupData {
   articles: ImportRecord[];
   notes: Note[];
   settings: BackupSettings;
 }
 
-/** The backup file's text: `{ format: 'crosswire-backup', version: 1, exported, articles, notes, settings }`. */
-export function backupOf(data: BackupData, now: Date): string {
-  // Compact: a backup of a large corpus runs to tens of megabytes, and the file limit is 50 MB.
+/** What a backup's header says: every note, the settings, and how many article lines follow it. */
+export interface BackupHeader {
+  notes: Note[];
+  settings: BackupSettings;
+  articles: number;
+}
+
+/** The header line of a version 2 backup (JSON, no line break in it, none after it). */
+export function backupHeader(header: BackupHeader, now: Date): string {
   return JSON.stringify({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exported: now.toISOString(),
-    articles: data.articles,
-    notes: data.notes,
-    settings: { rememberArticles: data.settings.rememberArticles, disabledSites: data.settings.disabledSites },
+    articles: header.articles,
+    notes: header.notes,
+    settings: { rememberArticles: header.settings.rememberArticles, disabledSites: header.settings.disabledSites },
   });
 }
 
-/**
- * Why a backup cannot be saved, or null: one a restore would refuse (over 50 MB, or more
- * articles than it takes) would only look like a backup. The reader's articles then go by
- * the article export, which has no size limit, and the notes by JSON-LD. Asked first with
- * the count alone (`file` undefined), so a corpus of too many is refused before it is read;
- * `file` null is one too large to write at all.
- */
-export function backupTooLarge(
-  articles: number,
-  file?: string | null,
-  limits: { bytes: number; articles: number } = LIMITS,
-): string | null {
-  const fits = articles <= limits.articles && (file === undefined || (file !== null && file.length <= limits.bytes));
-  if (fits) return null;
-  const n = `${articles.toLocaleString('en-US')} article${articles === 1 ? '' : 's'}`;
-  const what =
-    file === undefined
-      ? `hold your ${n}`
-      : `be ${file === null ? 'too large to write' : `${Math.round(file.length / 1048576)} MB`} with your ${n}`;
-  return (
-    `the backup would ${what}, and a restore reads at most ${Math.round(limits.bytes / 1048576)} MB and ` +
-    `${limits.articles.toLocaleString('en-US')} articles. ` +
-    'Export your articles under "Import and export" (JSON Lines, no size limit) and your notes as JSON-LD instead'
-  );
+/** The same header saying that `articles` lines follow it: the count is known once they are written. */
+export function withArticleCount(header: string, articles: number): string {
+  return JSON.stringify({ ...(JSON.parse(header) as object), articles });
 }

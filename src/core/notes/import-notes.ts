@@ -16,8 +16,10 @@ import { LIMITS, isRecord, problemsError, show, strings, validDate, type Report 
 export interface ParsedNotes {
   kind: 'crosswire' | 'hypothesis' | 'backup';
   notes: Note[];
-  /** A backup's saved articles; empty for the other kinds. */
+  /** A version 1 backup's saved articles; empty for the other kinds. */
   articles: ImportRecord[];
+  /** A version 2 backup's header: how many article lines followed it in its file. */
+  articleLines?: number;
   settings: BackupSettings | null;
   /** Items that are valid but not notes Crosswire can place (Hypothesis page notes, replies); `index` counts from 0. */
   skipped: { index: number; reason: string }[];
@@ -59,25 +61,47 @@ function readCollection(value: Record<string, unknown>): NotesImportResult {
   return finish('crosswire', notes, (i) => `annotation ${i + 1}`, readCollectionItem, []);
 }
 
+/**
+ * A backup. Version 1 holds its articles; version 2's follow its header as lines of their own,
+ * restored before it (src/options/backup-file.ts), so its header alone comes here: `articles`
+ * says how many lines followed it, and `articleLines` passes that on.
+ */
 function readBackup(value: Record<string, unknown>): NotesImportResult {
-  if (value.version !== BACKUP_VERSION)
+  if (value.version !== 1 && value.version !== BACKUP_VERSION)
     return fail(
-      `this backup is version ${show(value.version)}; this version of Crosswire reads version ${BACKUP_VERSION}`,
+      `this backup is version ${show(value.version)}; this version of Crosswire reads versions 1 and ${BACKUP_VERSION}`,
     );
   const problems: string[] = [];
   const report: Report = (p) => problems.push(p);
   if (typeof value.exported !== 'string' || !validDate(value.exported))
     report(`exported must be a date, not ${show(value.exported)}`);
   if (!Array.isArray(value.notes)) return fail('this backup has no "notes" list');
-  if (!Array.isArray(value.articles)) return fail('this backup has no "articles" list');
-  if (value.articles.length > LIMITS.articles)
-    return fail(`the backup holds ${count(value.articles.length)} articles; the limit is ${count(LIMITS.articles)}`);
-  value.articles.forEach((article, i) => checkArticle(article, (p) => report(`article ${i + 1}: ${p}`)));
+  let articles: unknown[] = [];
+  let articleLines: number | undefined;
+  if (value.version === BACKUP_VERSION) {
+    if (!Number.isSafeInteger(value.articles) || (value.articles as number) < 0)
+      return fail(`this backup's "articles" must be how many articles follow it, not ${show(value.articles)}`);
+    articleLines = value.articles as number;
+  } else {
+    if (!Array.isArray(value.articles)) return fail('this backup has no "articles" list');
+    if (value.articles.length > LIMITS.articles)
+      return fail(`the backup holds ${count(value.articles.length)} articles; the limit is ${count(LIMITS.articles)}`);
+    articles = value.articles;
+  }
+  articles.forEach((article, i) => checkArticle(article, (p) => report(`article ${i + 1}: ${p}`)));
   const settings = readSettings(value.settings, (p) => report(`settings: ${p}`));
   const notes = value.notes.map((item, i) => [i, item] as const);
   const result = finish('backup', notes, (i) => `note ${i + 1}`, readStoredNote, problems);
   if (!result.ok || !settings) return result;
-  return { ok: true, value: { ...result.value, articles: value.articles as ImportRecord[], settings } };
+  return {
+    ok: true,
+    value: {
+      ...result.value,
+      articles: articles as ImportRecord[],
+      settings,
+      ...(articleLines !== undefined && { articleLines }),
+    },
+  };
 }
 
 /** A backup's article, checked as the article import checks it (which is how it is restored). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { annotate } from '../../../src/core/annotate';
 import { articleId, fnv1a64 } from '../../../src/core/corpus/content-hash';
 import { canonicalUrl } from '../../../src/core/corpus/canonical-url';
-import { backupOf, backupTooLarge } from '../../../src/core/notes/backup';
+import { type BackupData, backupHeader, withArticleCount } from '../../../src/core/notes/backup';
 import { notesToCsv } from '../../../src/core/notes/csv';
 import { parseAnnotationFile } from '../../../src/core/notes/import-notes';
 import { articleReport, type ArticleReportInput } from '../../../src/core/notes/report';
@@ -328,6 +328,17 @@ describe('the article report in Markdown', () => {
   });
 });
 
+/** A version 1 backup, as Crosswire wrote them until December 2026: one JSON object, its articles in it. */
+const backupV1 = (data: BackupData) =>
+  JSON.stringify({
+    format: 'crosswire-backup',
+    version: 1,
+    exported: now.toISOString(),
+    articles: data.articles,
+    notes: data.notes,
+    settings: data.settings,
+  });
+
 describe('backups', () => {
   const data = {
     articles: [
@@ -342,44 +353,41 @@ describe('backups', () => {
     settings: { rememberArticles: true, disabledSites: ['example.com'] },
   };
 
-  it('round trips: backup → parse gives the same articles, notes and settings', () => {
-    const file = backupOf(data, now);
-    expect(JSON.parse(file)).toMatchObject({
+  it('writes a version 2 header of one line, which reads back as the notes, the settings and its count of articles', () => {
+    const header = backupHeader({ notes, settings: data.settings, articles: 3 }, now);
+    expect(header).not.toContain('\n');
+    expect(JSON.parse(header)).toMatchObject({
       format: 'crosswire-backup',
-      version: 1,
+      version: 2,
       exported: '2026-01-02T03:04:05.000Z',
+      articles: 3,
     });
-    const back = ok(file);
-    expect(back).toEqual({ kind: 'backup', ...data, skipped: [] });
+    expect(ok(header)).toEqual({
+      kind: 'backup',
+      notes,
+      articles: [],
+      articleLines: 3,
+      settings: data.settings,
+      skipped: [],
+    });
+    // The count is set once the articles are written.
+    expect(ok(withArticleCount(header, 120)).articleLines).toBe(120);
+    expect(error(withArticleCount(header, -1))).toBe(
+      'this backup\'s "articles" must be how many articles follow it, not -1',
+    );
+    expect(error(JSON.stringify({ ...JSON.parse(header), articles: data.articles }))).toMatch(
+      /^this backup's "articles" must be how many articles follow it, not /,
+    );
   });
 
-  it('checks the articles as the article import does', () => {
-    const e = error(backupOf({ ...data, articles: [data.articles[0]!, { text: '', colour: 'red' } as never] }, now));
+  it('still reads a version 1 backup: the same articles, notes and settings', () => {
+    expect(ok(backupV1(data))).toEqual({ kind: 'backup', ...data, skipped: [] });
+  });
+
+  it('checks a version 1 backup’s articles as the article import does', () => {
+    const e = error(backupV1({ ...data, articles: [data.articles[0]!, { text: '', colour: 'red' } as never] }));
     expect(e).toContain('article 2: unknown field "colour"');
     expect(e).toContain('article 2: "text" is required and must contain words');
-  });
-
-  it('is refused when a restore would refuse it, and says where the articles can go instead', () => {
-    const file = backupOf(data, now);
-    expect(backupTooLarge(1, file)).toBeNull();
-    const limits = { bytes: file.length, articles: 1 };
-    expect(backupTooLarge(1, file, limits)).toBeNull();
-    const big = backupTooLarge(1, `${file} `, limits);
-    expect(big).toMatch(
-      /^the backup would be 0 MB with your 1 article, and a restore reads at most 0 MB and 1 articles\. /,
-    );
-    expect(big).toMatch(
-      /Export your articles under "Import and export" \(JSON Lines, no size limit\) and your notes as JSON-LD instead$/,
-    );
-    expect(backupTooLarge(2, file, limits)).toMatch(/^the backup would be 0 MB with your 2 articles/);
-    expect(backupTooLarge(25_000, null)).toMatch(
-      /^the backup would be too large to write with your 25,000 articles, and a restore reads at most 50 MB and 20,000 articles/,
-    );
-    // Asked with the count alone, before any article is read.
-    expect(backupTooLarge(20_000)).toBeNull();
-    expect(backupTooLarge(20_001)).toMatch(
-      /^the backup would hold your 20,001 articles, and a restore reads at most 50 MB/,
-    );
   });
 });
 
@@ -539,7 +547,9 @@ describe('Hypothesis exports', () => {
 describe('broken and hostile files', () => {
   const backup = (over: Record<string, unknown>) =>
     JSON.stringify({
-      ...JSON.parse(backupOf({ articles: [], notes, settings: { rememberArticles: false, disabledSites: [] } }, now)),
+      ...JSON.parse(
+        backupHeader({ articles: 0, notes, settings: { rememberArticles: false, disabledSites: [] } }, now),
+      ),
       ...over,
     });
 
@@ -554,7 +564,9 @@ describe('broken and hostile files', () => {
     expect(error('[1, 2, 3]')).toBe(
       'unknown file: expected a Crosswire export, a Crosswire backup or a Hypothesis export',
     );
-    expect(error(backup({ version: 2 }))).toContain('this backup is version 2');
+    expect(error(backup({ version: 3 }))).toBe(
+      'this backup is version 3; this version of Crosswire reads versions 1 and 2',
+    );
     expect(error(backup({ notes: [{ ...notes[0], stance: 'maybe' }] }))).toContain(
       'note 1: stance must be verified, disputed, follow-up or null, not "maybe"',
     );
@@ -601,7 +613,7 @@ describe('broken and hostile files', () => {
     const jsonld = JSON.stringify(notesToWebAnnotation([hostile], { now }));
     expect(ok(jsonld).notes).toEqual([hostile]);
     expect(
-      ok(backupOf({ articles: [], notes: [hostile], settings: { rememberArticles: false, disabledSites: [] } }, now))
+      ok(backupHeader({ articles: 0, notes: [hostile], settings: { rememberArticles: false, disabledSites: [] } }, now))
         .notes,
     ).toEqual([hostile]);
     expect(notesToCsv([hostile])).toContain(HOSTILE);
