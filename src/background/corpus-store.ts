@@ -104,8 +104,8 @@ async function duplicateOf(db: CorpusDb, article: Identity): Promise<ArticleRow 
 /**
  * Which of a batch's articles may have a stored duplicate: its ids, canonical URLs, GUIDs and
  * content hashes looked up at once, in the running transaction. Only those it says may are
- * looked up with duplicateOf; an
- * article it clears has none, since the batch's own articles are written only at its end.
+ * looked up with duplicateOf; an article it clears has none, since the batch's own articles
+ * are written only at its end.
  */
 async function mayBeStored(db: CorpusDb, articles: Identity[]): Promise<(article: Identity) => boolean> {
   const store = idbStore(db, 'articles');
@@ -152,9 +152,9 @@ function idbStore(db: CorpusDb, name: string): IDBObjectStore {
 
 /**
  * Which of `values` `source` (a store's primary keys, or an index) holds, asked as one request
- * per value, all sent at once. Dexie's anyOf walks a cursor from value to value instead, and
- * each of its steps waits for the one before (no prefetching for a cursor that jumps): in
- * Chromium that was most of the dedup reads' time in an import.
+ * per value, all sent at once. Dexie's anyOf walks a cursor from value to value instead, each
+ * of its steps waiting for the one before (no prefetching for a cursor that jumps). Imports
+ * ran a median of 608 articles a second against 571 with anyOf (docs/following.md).
  */
 function present(source: IDBObjectStore | IDBIndex, values: (string | null | undefined)[]): Promise<Set<string>> {
   const wanted = [...new Set(values.filter((v): v is string => !!v))];

@@ -66,7 +66,8 @@ export async function storeEntries<T>(
   const final = options.final ?? true;
   let added = 0;
   let at = 0;
-  // The reader removed the feed or subscription meanwhile: none of it is stored after this chunk.
+  // Set when a chunk finds its row gone (the reader removed the feed or subscription): that
+  // chunk stores nothing, and no chunk follows it.
   let gone = false;
   do {
     // Built before its turn at the database, as the feed arrives: building in the turn cost
