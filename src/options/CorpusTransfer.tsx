@@ -6,8 +6,8 @@ import { exportFileName, type Download } from '../shared/download';
 import { exportArticlePages, importArticleLines, importWithProgress } from './article-files';
 import { FileChooser } from './FileChooser';
 import { NoteLine, type Note } from './Note';
+import { plural } from './follow-words';
 
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 /** Skipped articles listed one a line; beyond this many, a count. */
 const SKIPS_LISTED = 10;
 /** The export's type: JSON Lines, one article a line, which the import reads back. */

@@ -6,8 +6,8 @@ import type { Download } from '../shared/download';
 import { restoreBackup, writeBackup } from './backup-file';
 import { FileChooser } from './FileChooser';
 import { NoteLine, type Note } from './Note';
+import { plural } from './follow-words';
 
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 const KIND: Record<NotesImportReport['kind'], string> = {
   crosswire: 'Crosswire notes',
   hypothesis: 'Hypothesis export',

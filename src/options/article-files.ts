@@ -7,11 +7,10 @@
 import type { ImportReport, Request, Result } from '../messages';
 import type { Ask } from '../shared/ask';
 import { type CheckedLines, checkLinesFile, linesParts } from '../shared/json-lines';
+import { plural } from './follow-words';
 
 /** How often a running import's progress is asked for. */
 const PROGRESS_MS = 500;
-
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 /** What a long transfer tells the reader, and how it learns that the reader cancelled it. */
 export interface TransferHooks {

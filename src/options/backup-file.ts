@@ -12,8 +12,7 @@ import type { NotesImportReport, Result } from '../messages';
 import type { Ask } from '../shared/ask';
 import { type CheckedLines, checkLinesFile, firstLineOf, LineTooLong } from '../shared/json-lines';
 import { exportArticlePages, importArticleLines, type TransferHooks } from './article-files';
-
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+import { plural } from './follow-words';
 
 /** A backup written, ready to save. */
 export interface BackupFile {

@@ -246,7 +246,7 @@ describe('CorpusTransfer while an import runs', () => {
     expect(notes()).toEqual(['Importing… 300 of 1000']);
     await act(() => finish({ added: Array.from({ length: 1000 }, (_, i) => `a-${i}`), skipped: [] }));
     await flush();
-    expect(notes()).toEqual(['Imported 1000 articles.']);
+    expect(notes()).toEqual(['Imported 1,000 articles.']);
     expect(button('Cancel import')).toBeUndefined();
     const asked = polls(sent);
     await tick();
@@ -310,7 +310,7 @@ describe('CorpusTransfer with a JSON Lines file larger than one message', () => 
     await settled(() => expect(notes()[0]).toMatch(/^Imported/));
     expect(bg.parts().map((r) => r.firstLine)).toEqual([1, 5001, 10_001]);
     expect(notes()).toEqual([
-      'Imported 11997 articles. Skipped 3 articles:\nArticle 1: already in the corpus\nArticle 5001: already in the corpus\nArticle 10001: already in the corpus',
+      'Imported 11,997 articles. Skipped 3 articles:\nArticle 1: already in the corpus\nArticle 5001: already in the corpus\nArticle 10001: already in the corpus',
     ]);
     expect(imported).toBe(1);
   });
@@ -322,7 +322,7 @@ describe('CorpusTransfer with a JSON Lines file larger than one message', () => 
     await choose('corpus.jsonl', `${linesFile(5000)}\n${'\n'.repeat(5000)}${last}\n`);
     await settled(() => expect(notes()[0]).toMatch(/^Imported/));
     expect(bg.parts().map((r) => r.firstLine)).toEqual([1, 10_001]);
-    expect(notes()[0]).toMatch(/^Imported 4999 articles\. Skipped 2 articles:\nArticle 1: .*\nArticle 5001: /);
+    expect(notes()[0]).toMatch(/^Imported 4,999 articles\. Skipped 2 articles:\nArticle 1: .*\nArticle 5001: /);
   });
 
   it('checks every part before importing any: a bad line in the last imports nothing', async () => {
@@ -343,7 +343,7 @@ describe('CorpusTransfer with a JSON Lines file larger than one message', () => 
     await choose('corpus.jsonl', linesFile(6000));
     await settled(() => expect(root.querySelector('[role="alert"]')).not.toBeNull());
     expect(root.querySelector('[role="alert"]')!.textContent).toBe(
-      'the storage is full; nothing was added. The 4999 articles imported from earlier lines stay.',
+      'the storage is full; nothing was added. The 4,999 articles imported from earlier lines stay.',
     );
   });
 
@@ -357,7 +357,7 @@ describe('CorpusTransfer with a JSON Lines file larger than one message', () => 
     bg.release();
     await settled(() => expect(notes()[0]).toMatch(/^Import cancelled/));
     expect(notes()).toEqual([
-      'Import cancelled: 4999 articles imported before it stopped. Skipped 1 article:\nArticle 1: already in the corpus',
+      'Import cancelled: 4,999 articles imported before it stopped. Skipped 1 article:\nArticle 1: already in the corpus',
     ]);
     expect(bg.parts()).toHaveLength(1);
   });

@@ -211,6 +211,15 @@ describe('NotesTransfer: a backup of any size', () => {
     expect(imported).toBe(1);
   });
 
+  it('restores a backup of notes and settings alone, no article following its header', async () => {
+    const { ask, sent } = backupBackground();
+    act(() => render(<NotesTransfer ask={ask} download={() => undefined} onImported={() => undefined} />, root));
+    await choose(`${withArticleCount(header(), 0)}\n`, undefined, 'crosswire-backup.jsonl');
+    await flush();
+    expect(statusText()).toBe('Crosswire backup: imported 3 notes.');
+    expect(sent.map((r) => r.type)).toEqual(['import-notes']);
+  });
+
   it('restores nothing from a file with a bad article line, one cut short, or no backup header', async () => {
     const cases: [string, RegExp][] = [
       [

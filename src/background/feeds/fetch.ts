@@ -53,9 +53,10 @@ export function politeFetch(url: string, validators: Validators, limits: FetchLi
 }
 
 /**
- * As politeFetch, but the body is stored as it arrives, a few megabytes at a time, as a Blob
- * (which the browser keeps out of the script's memory, on disk when large), with the FNV-1a
- * hash of its bytes: a shared corpus may be far larger than a string the background should hold.
+ * As politeFetch, but the body is stored as it arrives, a few megabytes at a time, as a Blob,
+ * with the FNV-1a hash of its bytes: a shared corpus may be far larger than a string the
+ * background should hold. (Chromium keeps a Blob's bytes in its blob store, outside the
+ * script's heap, on disk past a limit; how much memory a 1 GB body takes here is not measured.)
  */
 export function politeFetchToBlob(
   url: string,
