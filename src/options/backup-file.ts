@@ -10,7 +10,7 @@ import { withArticleCount } from '../core/notes/backup';
 import { LIMITS } from '../core/notes/validate';
 import type { NotesImportReport, Result } from '../messages';
 import type { Ask } from '../shared/ask';
-import { type CheckedLines, checkLinesFile, firstLineOf, LineTooLong } from '../shared/json-lines';
+import { checkLinesFile, firstLineOf, LineTooLong } from '../shared/json-lines';
 import { exportArticlePages, importArticleLines, type TransferHooks } from './article-files';
 import { plural } from './follow-words';
 
@@ -69,9 +69,9 @@ export async function restoreBackup(ask: Ask, file: Blob, hooks: TransferHooks):
     };
   hooks.say(`Checking the backup’s ${plural(expected, 'article')}…`);
   const rest = file.slice(header.bytes);
-  const checked: Result<CheckedLines> = await checkLinesFile(rest, undefined, 2);
-  const lines = checked.ok ? checked.value : { parts: [], total: 0 };
-  if (!checked.ok && !(checked.error === 'the file holds no articles' && expected === 0)) return checked;
+  const checked = await checkLinesFile(rest, undefined, 2, true);
+  if (!checked.ok) return checked;
+  const lines = checked.value;
   if (lines.total !== expected)
     return {
       ok: false,

@@ -74,9 +74,15 @@ export interface CheckedLines {
 /**
  * Every part of a JSON Lines file checked with the import's rules before any is imported, so
  * a problem anywhere imports nothing, as with a file sent whole. `limits` must be those the
- * parts are then read with, so that the counts are theirs.
+ * parts are then read with, so that the counts are theirs. A file of no article is refused,
+ * unless `allowEmpty` (a backup may hold notes alone).
  */
-export async function checkLinesFile(file: Blob, limits = PART_LIMITS, startLine = 1): Promise<Result<CheckedLines>> {
+export async function checkLinesFile(
+  file: Blob,
+  limits = PART_LIMITS,
+  startLine = 1,
+  allowEmpty = false,
+): Promise<Result<CheckedLines>> {
   const problems: string[] = [];
   const parts: number[] = [];
   try {
@@ -92,7 +98,9 @@ export async function checkLinesFile(file: Blob, limits = PART_LIMITS, startLine
   }
   if (problems.length) return { ok: false, error: problemsError(problems) };
   const total = parts.reduce((a, b) => a + b, 0);
-  return total ? { ok: true, value: { parts, total } } : { ok: false, error: 'the file holds no articles' };
+  return total || allowEmpty
+    ? { ok: true, value: { parts, total } }
+    : { ok: false, error: 'the file holds no articles' };
 }
 
 /**

@@ -86,6 +86,11 @@ describe('checkLinesFile', () => {
     const error = checked.ok ? '' : checked.error;
     expect(error).toMatch(/^nothing was imported; 3 problems:\nline 2: .*\nline 2: .*\nline 4: unknown field "colour"/);
     expect(await checkLinesFile(file(['', '']), twoLines)).toEqual({ ok: false, error: 'the file holds no articles' });
+    // Unless a file of none may be (a backup of notes alone).
+    expect(await checkLinesFile(file(['', '']), twoLines, 1, true)).toEqual({
+      ok: true,
+      value: { parts: [0], total: 0 },
+    });
     expect(await checkLinesFile(file([record(1), 'not json']), twoLines)).toMatchObject({
       ok: false,
       error: expect.stringMatching(/^line 2: not valid JSON/),
